@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The target graph enforces the design's import rules: text analysis knows nothing of SQLite,
+// the library never sees ArgumentParser, and only NewsSearch talks to GRDB.
+let package = Package(
+    name: "NewsSearch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "search", targets: ["search"]),
+        .library(name: "NewsSearch", targets: ["NewsSearch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "NewsAnalysis"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "NewsIngest", dependencies: ["CLibXML2"]),
+        .target(name: "NewsActors", dependencies: ["NewsAnalysis"]),
+        .target(name: "NewsQuery", dependencies: ["NewsAnalysis", "NewsIngest"]),
+        .target(
+            name: "NewsSearch",
+            dependencies: [
+                "NewsAnalysis", "NewsIngest", "NewsActors", "NewsQuery",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .target(name: "NewsSearchTestSupport", dependencies: ["NewsSearch"]),
+        .executableTarget(
+            name: "search",
+            dependencies: [
+                "NewsSearch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Resources/SampleCorpus")]),
+        .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
+        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),
+        .testTarget(
+            name: "NewsQueryTests",
+            dependencies: ["NewsQuery", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsSearchTestSupport"]),
+        .testTarget(name: "SearchCLITests", dependencies: ["NewsSearchTestSupport"]),
+    ]
+)

@@ -1,0 +1,6 @@
+#ifndef NEWSSEARCH_CLIBXML2_SHIM_H
+#define NEWSSEARCH_CLIBXML2_SHIM_H
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#endif

@@ -1,0 +1,62 @@
+/// One news article as ingestion sees it, before it is indexed.
+///
+/// Readers fill what their format gives; the indexer decides identity (`id`, else the path
+/// relative to the indexed root) and source fallbacks (`--source`, else the folder name).
+public struct Article: Sendable, Hashable {
+    /// The article's own id (JSONL `id`, front matter `id`), if it has one.
+    public var id: String?
+    public var title: String
+    /// The cleaned main text: boilerplate already removed.
+    public var body: String
+    public var date: ArticleDate?
+    public var source: String?
+    public var url: String?
+    public var authors: [String]
+    /// Actors named by the input itself (JSONL or front matter `actors`), added to extracted ones.
+    public var actors: [String]
+    /// Every other field the input carried, kept as text.
+    public var metadata: [String: String]
+
+    public init(
+        id: String? = nil, title: String, body: String, date: ArticleDate? = nil, source: String? = nil,
+        url: String? = nil, authors: [String] = [], actors: [String] = [], metadata: [String: String] = [:]
+    ) {
+        self.id = id
+        self.title = title
+        self.body = body
+        self.date = date
+        self.source = source
+        self.url = url
+        self.authors = authors
+        self.actors = actors
+        self.metadata = metadata
+    }
+}
+
+/// The formats `search index --format` accepts; `auto` decides by file name and content.
+public enum InputFormat: String, Sendable, CaseIterable {
+    case auto, jsonl, text, markdown, html
+}
+
+/// A record that could not be read, with a reason a user can act on.
+public struct SkippedRecord: Sendable, Hashable {
+    /// The file, or `file:line` for a JSON Lines record.
+    public var location: String
+    public var reason: String
+
+    public init(location: String, reason: String) {
+        self.location = location
+        self.reason = reason
+    }
+}
+
+/// What reading one file produced: its articles (a JSONL dump has many) and what was skipped.
+public struct IngestResult: Sendable {
+    public var articles: [Article]
+    public var skipped: [SkippedRecord]
+
+    public init(articles: [Article] = [], skipped: [SkippedRecord] = []) {
+        self.articles = articles
+        self.skipped = skipped
+    }
+}

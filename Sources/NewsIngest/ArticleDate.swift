@@ -1,0 +1,116 @@
+/// A publication date as precise as the source gave it: a year, a month or a day.
+///
+/// Dates are calendar dates as the source meant them; time zones never move the day.
+/// ```swift
+/// ArticleDate(parsing: "2025-04")?.description  // "2025-04"
+/// ```
+public struct ArticleDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public enum Precision: String, Sendable, Codable, CaseIterable { case year, month, day }
+
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1...9999).contains(year) else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let day {
+            guard let month, (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+        }
+        self.year = year
+        self.month = month
+        self.day = month == nil ? nil : day
+    }
+
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and ISO 8601 timestamps (the date part is kept as written).
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingWhitespace()
+        let datePart = trimmed.prefix { $0 != "T" && $0 != " " }
+        let fields = datePart.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(fields.count),
+            fields[0].count == 4, let year = Int(fields[0]),
+            fields.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) })
+        else { return nil }
+        let month = fields.count > 1 ? Int(fields[1]) : nil
+        let day = fields.count > 2 ? Int(fields[2]) : nil
+        self.init(year: year, month: month, day: day)
+    }
+
+    public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+
+    /// `2025`, `2025-04` or `2025-04-10`.
+    public var description: String {
+        var text = String(year).leftPadded(to: 4)
+        if let month { text += "-" + String(month).leftPadded(to: 2) }
+        if let day { text += "-" + String(day).leftPadded(to: 2) }
+        return text
+    }
+
+    /// The first day the date covers, as a sortable `YYYY-MM-DD` key.
+    public var firstDay: String {
+        ArticleDate(year: year, month: month ?? 1, day: day ?? 1)!.description
+    }
+
+    /// The last day the date covers, as a sortable `YYYY-MM-DD` key.
+    public var lastDay: String {
+        let lastMonth = month ?? 12
+        return ArticleDate(year: year, month: lastMonth, day: day ?? Self.daysIn(month: lastMonth, year: year))!
+            .description
+    }
+
+    public static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
+        (lhs.firstDay, lhs.precision.rank) < (rhs.firstDay, rhs.precision.rank)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = ArticleDate(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad date \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension ArticleDate.Precision {
+    fileprivate var rank: Int {
+        switch self {
+        case .year: 0
+        case .month: 1
+        case .day: 2
+        }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (Unicode's definition).
+    func trimmingWhitespace() -> String {
+        let text = String(self)
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,100 @@
+import NewsIngest
+
+/// A field a term can be restricted to with `title:word`.
+public enum QueryField: String, Sendable, Hashable, CaseIterable {
+    case title, body
+}
+
+/// The text part of a query as a tree: what the user asked to match.
+public indirect enum QueryNode: Sendable, Hashable {
+    /// A word as typed; `prefix` when it ended in `*`.
+    case term(String, prefix: Bool = false, field: QueryField? = nil)
+    /// A quoted phrase as typed.
+    case phrase(String, field: QueryField? = nil)
+    case and([QueryNode])
+    case or([QueryNode])
+    /// Excluded: `-word`, `-"phrase"`, `NOT word`.
+    case not(QueryNode)
+}
+
+/// Facet filters, from the query text (`source:`, `actor:`, `date:`, `after:`, `before:`) or from flags.
+///
+/// Values of one facet are OR-ed; different facets are AND-ed.
+public struct QueryFilters: Sendable, Hashable {
+    public var sources: [String]
+    public var actors: [String]
+    /// Inclusive: articles dated on or after the first day of `since`.
+    public var since: ArticleDate?
+    /// Inclusive: articles dated on or before the last day of `until`.
+    public var until: ArticleDate?
+
+    public init(sources: [String] = [], actors: [String] = [], since: ArticleDate? = nil, until: ArticleDate? = nil) {
+        self.sources = sources
+        self.actors = actors
+        self.since = since
+        self.until = until
+    }
+
+    public var isEmpty: Bool { sources.isEmpty && actors.isEmpty && since == nil && until == nil }
+
+    /// Combines filters from two places (query text and flags) the same way: lists join, dates narrow.
+    public func merging(_ other: QueryFilters) -> QueryFilters {
+        QueryFilters(
+            sources: sources + other.sources.filter { !sources.contains($0) },
+            actors: actors + other.actors.filter { !actors.contains($0) },
+            since: [since, other.since].compactMap { $0 }.max(),
+            until: [until, other.until].compactMap { $0 }.min())
+    }
+}
+
+/// Something the lenient parser noticed and worked around; shown to the user, never fatal.
+public struct QueryWarning: Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A parsed query: the match tree (nil when only filters were given), the filters, and warnings.
+public struct Query: Sendable, Hashable {
+    public var root: QueryNode?
+    public var filters: QueryFilters
+    public var warnings: [QueryWarning]
+
+    public init(root: QueryNode?, filters: QueryFilters = QueryFilters(), warnings: [QueryWarning] = []) {
+        self.root = root
+        self.filters = filters
+        self.warnings = warnings
+    }
+
+    /// The positive words and phrases the user asked for, as typed, in order and without repeats:
+    /// what coverage counts and what `missing` names.
+    public var positiveClauses: [QueryNode] {
+        var seen: Set<QueryNode> = []
+        var result: [QueryNode] = []
+        func walk(_ node: QueryNode) {
+            switch node {
+            case .term, .phrase:
+                if seen.insert(node).inserted { result.append(node) }
+            case .and(let children), .or(let children):
+                children.forEach(walk)
+            case .not:
+                break
+            }
+        }
+        if let root { walk(root) }
+        return result
+    }
+}
+
+extension QueryNode {
+    /// The words as a user reads them: `industrial`, `"defense industrial"`, `nato*`.
+    public var displayText: String {
+        switch self {
+        case .term(let text, let prefix, let field): (field.map { "\($0.rawValue):" } ?? "") + text + (prefix ? "*" : "")
+        case .phrase(let text, let field): (field.map { "\($0.rawValue):" } ?? "") + "\"\(text)\""
+        case .and(let children): children.map(\.displayText).joined(separator: " ")
+        case .or(let children): children.map(\.displayText).joined(separator: " OR ")
+        case .not(let child): "-" + child.displayText
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// Why the engine could not do what was asked; every message says what to do about it.
+public enum IndexError: Error, Equatable, CustomStringConvertible {
+    case indexNotFound(path: String)
+    case notAnIndex(path: String)
+    case tokenizerVersionMismatch(found: Int, expected: Int)
+    case schemaVersionMismatch(found: Int, expected: Int)
+    case documentNotFound(id: String)
+    case pathNotFound(String)
+    case locked(path: String)
+    case diskFull(path: String)
+    case readOnly(path: String)
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .indexNotFound(let path): "no index at \(path): run `search index PATH` first"
+        case .notAnIndex(let path): "\(path) is not a NewsSearch index"
+        case .tokenizerVersionMismatch(let found, let expected):
+            "the index was built with tokenizer version \(found), this search uses \(expected): run `search reindex`"
+        case .schemaVersionMismatch(let found, let expected):
+            "the index has schema version \(found), this search needs \(expected): run `search index --rebuild`"
+        case .documentNotFound(let id): "no article with id '\(id)'"
+        case .pathNotFound(let path): "no such file or folder: \(path)"
+        case .locked(let path): "\(path): the index is being updated by another process"
+        case .diskFull(let path): "\(path): the disk is full; the index keeps its last committed state"
+        case .readOnly(let path): "\(path): the index is read-only"
+        case .database(let message): "index error: \(message)"
+        }
+    }
+}

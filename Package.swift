@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "search",
             dependencies: [
-                "NewsSearch",
+                "NewsSearch", "NewsAnalysis", "NewsIngest", "NewsActors", "NewsQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/SampleCorpus")]),

@@ -1,0 +1,95 @@
+import NewsAnalysis
+
+/// Chooses the passage of a text that best shows why it matched, and marks the matched words.
+///
+/// Windows are scored like FTS5's `snippet()`: a large reward for each distinct query term, a small
+/// one for repeats, and a bonus for starting at a sentence, so the passage reads from its start.
+///
+/// ```swift
+/// let selector = SnippetSelector(terms: TermMatcher(query: query))
+/// let snippet = selector.snippet(of: body)   // "… agreed to accelerate defense industrial cooperation …"
+/// ```
+public struct SnippetSelector: Sendable {
+    public var matcher: TermMatcher
+    /// Tokens in a window; about 30 words reads as two lines of a terminal.
+    public var windowTokens: Int
+    let analyzer: Analyzer
+
+    public init(matcher: TermMatcher, windowTokens: Int = 30, analyzer: Analyzer = Analyzer()) {
+        self.matcher = matcher
+        self.windowTokens = windowTokens
+        self.analyzer = analyzer
+    }
+
+    /// The best passage of `text`; its opening words when nothing in it matches.
+    public func snippet(of text: String) -> Snippet {
+        let tokens = analyzer.tokens(in: text)
+        guard !tokens.isEmpty else { return Snippet(text: String(text.prefix(240)), highlights: []) }
+        // One entry per position: the token's bytes and which query terms it (or a variant) matches.
+        var positions: [(bytes: Range<Int>, term: Int?)] = []
+        for token in tokens {
+            let hit = matcher.termIndex(of: token.term)
+            if token.isColocated, !positions.isEmpty {
+                if positions[positions.count - 1].term == nil, let hit { positions[positions.count - 1].term = hit }
+                continue
+            }
+            positions.append((token.byteRange, hit))
+        }
+        let utf8 = Array(text.utf8)
+        let sentenceStarts = Set(positions.indices.filter { isSentenceStart(at: positions[$0].bytes.lowerBound, in: utf8) })
+
+        var best = (score: -1, start: 0)
+        for start in positions.indices {
+            let end = min(start + windowTokens, positions.count)
+            var seen = Set<Int>()
+            var repeats = 0
+            for index in start..<end {
+                if let term = positions[index].term, !seen.insert(term).inserted { repeats += 1 }
+            }
+            var score = seen.count * 1000 + repeats
+            if sentenceStarts.contains(start) { score += 100 }
+            if start == 0 { score += 50 }
+            if score > best.score { best = (score, start) }
+            if end == positions.count, start > 0, score < best.score { break }
+        }
+        let last = min(best.start + windowTokens, positions.count) - 1
+        let byteStart = positions[best.start].bytes.lowerBound
+        var byteEnd = positions[last].bytes.upperBound
+        // Keep sentence punctuation that directly follows the last word.
+        while byteEnd < utf8.count, [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""),
+            UInt8(ascii: ")")].contains(utf8[byteEnd]) { byteEnd += 1 }
+
+        let prefix = byteStart > 0 ? "… " : ""
+        let suffix = byteEnd < utf8.count ? " …" : ""
+        let passage = String(decoding: utf8[byteStart..<byteEnd], as: UTF8.self)
+            .split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        var highlights: [Range<Int>] = []
+        for index in best.start...last where positions[index].term != nil {
+            let range = positions[index].bytes
+            let start = prefix.unicodeScalars.count + Self.scalarCount(utf8, from: byteStart, to: range.lowerBound)
+            let length = Self.scalarCount(utf8, from: range.lowerBound, to: range.upperBound)
+            if let previous = highlights.last, previous.upperBound >= start {
+                highlights[highlights.count - 1] = previous.lowerBound..<max(previous.upperBound, start + length)
+            } else {
+                highlights.append(start..<(start + length))
+            }
+        }
+        return Snippet(text: prefix + passage + suffix, highlights: highlights)
+    }
+
+    /// Unicode scalars in a byte range: every byte that is not a UTF-8 continuation byte starts one.
+    static func scalarCount(_ utf8: [UInt8], from start: Int, to end: Int) -> Int {
+        var count = 0
+        for index in start..<end where utf8[index] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    private func isSentenceStart(at byte: Int, in utf8: [UInt8]) -> Bool {
+        var index = byte - 1
+        while index >= 0, utf8[index] == 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "(") {
+            index -= 1
+        }
+        if index < 0 { return true }
+        return [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n")].contains(utf8[index])
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import NewsActors
+import NewsIngest
+
+/// Writes prepared documents inside the indexer's transaction: the row, its FTS5 entry, its source
+/// and its actor links, so that a commit always leaves all of them in agreement.
+final class DocumentWriter {
+    enum Outcome { case added, updated, unchanged }
+
+    private var sourceIDs: [String: Int64] = [:]
+    private var actorIDs: [String: Int64] = [:]
+
+    /// Inserts or replaces a document by its external id; unchanged content is left alone.
+    func upsert(_ document: PreparedDocument, fileID: Int64?, in db: Database) throws -> Outcome {
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, content_hash, file_id FROM documents WHERE external_id = ?"),
+            arguments: [document.externalID])
+        if let existing, existing["content_hash"] as String == document.contentHash {
+            if (existing["file_id"] as Int64?) != fileID {
+                try db.execute(sql: "UPDATE documents SET file_id = ?, path = ? WHERE id = ?",
+                    arguments: [fileID, document.path, existing["id"] as Int64])
+            }
+            return .unchanged
+        }
+        let article = document.article
+        let sourceID = try sourceID(named: document.source, in: db)
+        let metadata = String(decoding: try JSONEncoder.sorted.encode(article.metadata), as: UTF8.self)
+        let authors = String(decoding: try JSONEncoder.sorted.encode(article.authors), as: UTF8.self)
+        let givenActors = String(decoding: try JSONEncoder.sorted.encode(article.actors), as: UTF8.self)
+        let values: StatementArguments = [
+            document.externalID, fileID, document.path, article.title, article.body, article.url,
+            article.date?.description, article.date?.firstDay, article.date?.lastDay, sourceID,
+            document.contentHash, authors, givenActors, metadata,
+        ]
+        let rowID: Int64
+        if let existing {
+            rowID = existing["id"]
+            try deleteIndexEntries(of: rowID, in: db)
+            try db.cachedStatement(
+                sql: """
+                    UPDATE documents SET external_id = ?, file_id = ?, path = ?, title = ?, body = ?, url = ?,
+                        date = ?, date_first = ?, date_last = ?, source_id = ?, content_hash = ?, authors = ?,
+                        given_actors = ?, metadata = ?
+                    WHERE id = ?
+                    """
+            ).execute(arguments: values + [rowID])
+        } else {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO documents(external_id, file_id, path, title, body, url, date, date_first, date_last,
+                        source_id, content_hash, authors, given_actors, metadata)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: values)
+            rowID = db.lastInsertedRowID
+        }
+        try db.cachedStatement(sql: "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)")
+            .execute(arguments: [rowID, article.title, article.body])
+        for actor in document.actors {
+            let actorID = try actorID(for: actor, in: db)
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO document_actors(document_id, actor_id, mentions) VALUES (?, ?, ?)
+                    ON CONFLICT(document_id, actor_id) DO UPDATE SET mentions = mentions + excluded.mentions
+                    """
+            ).execute(arguments: [rowID, actorID, max(actor.mentionCount, 1)])
+        }
+        return existing == nil ? .added : .updated
+    }
+
+    /// Removes a document, its FTS5 entry and its actor links.
+    func delete(documentID: Int64, in db: Database) throws {
+        try deleteIndexEntries(of: documentID, in: db)
+        try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [documentID])
+    }
+
+    /// External-content FTS5 tables forget a row only when told the exact text it was indexed with.
+    private func deleteIndexEntries(of documentID: Int64, in db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO documents_fts(documents_fts, rowid, title, body)
+                SELECT 'delete', id, title, body FROM documents WHERE id = ?
+                """
+        ).execute(arguments: [documentID])
+        try db.cachedStatement(sql: "DELETE FROM document_actors WHERE document_id = ?").execute(arguments: [documentID])
+    }
+
+    private func sourceID(named name: String, in db: Database) throws -> Int64 {
+        if let id = sourceIDs[name] { return id }
+        try db.cachedStatement(sql: "INSERT INTO sources(name) VALUES (?) ON CONFLICT(name) DO NOTHING")
+            .execute(arguments: [name])
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE name = ?"), arguments: [name])!
+        sourceIDs[name] = id
+        return id
+    }
+
+    private func actorID(for actor: ExtractedActor, in db: Database) throws -> Int64 {
+        if let id = actorIDs[actor.name] { return id }
+        try db.cachedStatement(
+            sql: "INSERT INTO actors(name, type, folded) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING"
+        ).execute(arguments: [actor.name, actor.type.rawValue, NameFolding.fold(actor.name)])
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM actors WHERE name = ?"), arguments: [actor.name])!
+        actorIDs[actor.name] = id
+        return id
+    }
+
+    /// Drops actors and sources no document refers to any more, so facets and lists stay truthful.
+    static func pruneOrphans(in db: Database) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM actor_aliases WHERE actor_id NOT IN (SELECT DISTINCT actor_id FROM document_actors);
+                DELETE FROM actors WHERE id NOT IN (SELECT DISTINCT actor_id FROM document_actors);
+                DELETE FROM sources WHERE id NOT IN (SELECT DISTINCT source_id FROM documents);
+                """)
+    }
+}
+
+extension JSONEncoder {
+    /// Stable output, so equal metadata always stores equal text.
+    static let sorted: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+}
+
+/// How names are compared when a user types them: case and accents do not matter.
+enum NameFolding {
+    static func fold(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// One input file found under an indexed path, with what incremental indexing compares.
+struct ScannedFile: Sendable {
+    var path: String
+    /// The folder or file the user named: ids are relative to it, removals are scoped to it.
+    var root: String
+    var size: Int
+    var mtime: Double
+
+    /// The path relative to its root, used as the article id when the article has none.
+    var relativePath: String {
+        if path == root { return (path as NSString).lastPathComponent }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// The folder the file sits in: the source of last resort.
+    var folderName: String {
+        let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        return folder.isEmpty ? "unknown" : folder
+    }
+}
+
+/// Walks files and folders (recursively), skipping hidden entries and SQLite files.
+enum FileScanner {
+    static func scan(_ paths: [String]) throws -> [ScannedFile] {
+        var files: [ScannedFile] = []
+        let manager = FileManager.default
+        for given in paths {
+            let root = URL(fileURLWithPath: given).standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: root, isDirectory: &isDirectory) else { throw IndexError.pathNotFound(given) }
+            if !isDirectory.boolValue {
+                if let file = stat(root, root: root) { files.append(file) }
+                continue
+            }
+            guard let walker = manager.enumerator(atPath: root) else { throw IndexError.pathNotFound(given) }
+            var found: [String] = []
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    walker.skipDescendants()
+                    continue
+                }
+                found.append(relative)
+            }
+            for relative in found.sorted() where isInput(relative) {
+                if let file = stat(root + "/" + relative, root: root) { files.append(file) }
+            }
+        }
+        return files
+    }
+
+    /// Index files and their journals are never inputs, even when the index lives under the corpus;
+    /// nor are a folder's README, LICENSE and NOTICE files, which describe a corpus rather than report news.
+    static func isInput(_ relativePath: String) -> Bool {
+        let name = (relativePath as NSString).lastPathComponent.lowercased()
+        let stem = (name as NSString).deletingPathExtension
+        if ["readme", "license", "notice", "licence"].contains(stem) { return false }
+        return ![".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal"].contains { name.hasSuffix($0) }
+    }
+
+    static func stat(_ path: String, root: String) -> ScannedFile? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular
+        else { return nil }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return ScannedFile(path: path, root: root, size: size, mtime: mtime)
+    }
+}

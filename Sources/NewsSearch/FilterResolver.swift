@@ -1,0 +1,125 @@
+import GRDB
+import NewsQuery
+
+/// Filters turned into what the index stores: source ids, the documents naming an actor, date keys.
+struct ResolvedFilters {
+    /// nil when the facet is not filtered.
+    var sourceIDs: Set<Int64>?
+    var actorDocuments: Set<Int64>?
+    var firstDay: String?
+    var lastDay: String?
+
+    var isEmpty: Bool { sourceIDs == nil && actorDocuments == nil && firstDay == nil && lastDay == nil }
+
+    func acceptsSource(_ candidate: Searcher.Candidate) -> Bool {
+        sourceIDs?.contains(candidate.sourceID) ?? true
+    }
+
+    func acceptsActor(_ candidate: Searcher.Candidate) -> Bool {
+        actorDocuments?.contains(candidate.id) ?? true
+    }
+
+    /// Undated articles fall outside any date range.
+    func acceptsDate(_ candidate: Searcher.Candidate) -> Bool {
+        if firstDay == nil && lastDay == nil { return true }
+        guard let day = candidate.dateFirst else { return false }
+        if let firstDay, day < firstDay { return false }
+        if let lastDay, day > lastDay { return false }
+        return true
+    }
+
+    func accepts(_ candidate: Searcher.Candidate) -> Bool {
+        acceptsSource(candidate) && acceptsDate(candidate) && acceptsActor(candidate)
+    }
+}
+
+/// Resolves the names a user typed (any case, any accents, a surname, a shortened source) to the index's.
+struct FilterResolver {
+    let db: Database
+
+    func resolve(_ filters: QueryFilters, warnings: inout [String]) throws -> ResolvedFilters {
+        var resolved = ResolvedFilters()
+        if !filters.sources.isEmpty {
+            let sources = try Row.fetchAll(db, sql: "SELECT id, name FROM sources").map { ($0[0] as Int64, $0[1] as String) }
+            var ids: Set<Int64> = []
+            for value in filters.sources {
+                let matches = Self.match(value, among: sources)
+                if matches.isEmpty {
+                    warnings.append(Self.unknown("source", value, among: sources.map(\.1)))
+                }
+                ids.formUnion(matches)
+            }
+            resolved.sourceIDs = ids
+        }
+        if !filters.actors.isEmpty {
+            let actors = try Row.fetchAll(db, sql: "SELECT id, name FROM actors").map { ($0[0] as Int64, $0[1] as String) }
+            var actorIDs: Set<Int64> = []
+            for value in filters.actors {
+                var matches = Self.match(value, among: actors)
+                if matches.isEmpty {
+                    matches = Set(try Int64.fetchAll(
+                        db, sql: "SELECT actor_id FROM actor_aliases WHERE alias = ?", arguments: [NameFolding.fold(value)]))
+                }
+                if matches.isEmpty {
+                    warnings.append(Self.unknown("actor", value, among: actors.map(\.1)))
+                } else if matches.count > 1 {
+                    let names = actors.filter { matches.contains($0.0) }.map(\.1).sorted()
+                    warnings.append("actor '\(value)' matches \(names.count) actors (\(names.prefix(5).joined(separator: ", "))); all are included")
+                }
+                actorIDs.formUnion(matches)
+            }
+            resolved.actorDocuments = Set(try Int64.fetchAll(
+                db, sql: "SELECT DISTINCT document_id FROM document_actors WHERE actor_id IN (SELECT value FROM json_each(?))",
+                arguments: [IDList.json(actorIDs)]))
+        }
+        resolved.firstDay = filters.since?.firstDay
+        resolved.lastDay = filters.until?.lastDay
+        return resolved
+    }
+
+    /// Exact (folded) name first; else names without a leading "The"; else whole words of the name
+    /// (a surname, "Japan Times"); else a plain substring.
+    static func match(_ value: String, among names: [(Int64, String)]) -> Set<Int64> {
+        let wanted = NameFolding.fold(value)
+        guard !wanted.isEmpty else { return [] }
+        let folded = names.map { ($0.0, NameFolding.fold($0.1)) }
+        let exact = folded.filter { $0.1 == wanted }
+        if !exact.isEmpty { return Set(exact.map(\.0)) }
+        let bare = { (name: String) in name.hasPrefix("the ") ? String(name.dropFirst(4)) : name }
+        let withoutArticle = folded.filter { bare($0.1) == bare(wanted) }
+        if !withoutArticle.isEmpty { return Set(withoutArticle.map(\.0)) }
+        let words = folded.filter { (" " + $0.1 + " ").contains(" " + wanted + " ") }
+        if !words.isEmpty { return Set(words.map(\.0)) }
+        return Set(folded.filter { $0.1.contains(wanted) }.map(\.0))
+    }
+
+    static func unknown(_ facet: String, _ value: String, among names: [String]) -> String {
+        let wanted = NameFolding.fold(value)
+        let scored: [(name: String, distance: Int)] = names.map { name in
+            (name, EditDistance.between(NameFolding.fold(name), wanted))
+        }
+        let closest = scored.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(3).map(\.name)
+        let hint = closest.isEmpty ? "" : "; closest: " + closest.joined(separator: ", ")
+        return "no \(facet) matches '\(value)'\(hint)"
+    }
+}
+
+/// Levenshtein distance over characters, for "closest known value" hints.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import NewsActors
+
+/// One stored article, as `search show` prints it.
+public struct StoredArticle: Sendable {
+    public var id: String
+    public var title: String
+    public var body: String
+    public var date: String?
+    public var source: String
+    public var url: String?
+    public var path: String?
+    public var authors: [String]
+    public var actors: [ActorCount]
+    public var metadata: [String: String]
+}
+
+/// An actor with the number of documents naming it (or its mentions in one document).
+public struct ActorCount: Sendable, Equatable {
+    public var name: String
+    public var type: ActorType
+    public var count: Int
+}
+
+/// What an index holds, for `search stats`.
+public struct IndexStatistics: Sendable {
+    public var documents: Int
+    public var sources: Int
+    public var actors: Int
+    public var firstDate: String?
+    public var lastDate: String?
+    public var undated: Int
+    public var fileBytes: Int
+    public var textBytes: Int
+    public var schemaVersion: Int
+    public var tokenizerVersion: Int
+    public var tokenizer: String
+    public var path: String
+}
+
+/// Read-only questions about an index that are not searches.
+public struct IndexCatalog: Sendable {
+    let store: IndexStore
+
+    public init(store: IndexStore) {
+        self.store = store
+    }
+
+    public func article(id: String) throws -> StoredArticle {
+        try read { db in
+            guard let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT d.id AS rowid, d.*, s.name AS source FROM documents d JOIN sources s ON s.id = d.source_id
+                    WHERE d.external_id = ?
+                    """,
+                arguments: [id])
+            else { throw IndexError.documentNotFound(id: id) }
+            let actors = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.name, a.type, da.mentions FROM document_actors da JOIN actors a ON a.id = da.actor_id
+                    WHERE da.document_id = ? ORDER BY da.mentions DESC, a.name
+                    """,
+                arguments: [row["rowid"] as Int64]
+            ).map { ActorCount(name: $0[0], type: ActorType(rawValue: $0[1]) ?? .person, count: $0[2]) }
+            let decode = { (text: String) in Data(text.utf8) }
+            return StoredArticle(
+                id: row["external_id"], title: row["title"], body: row["body"], date: row["date"],
+                source: row["source"], url: row["url"], path: row["path"],
+                authors: (try? JSONDecoder().decode([String].self, from: decode(row["authors"]))) ?? [],
+                actors: actors,
+                metadata: (try? JSONDecoder().decode([String: String].self, from: decode(row["metadata"]))) ?? [:])
+        }
+    }
+
+    public func actors(type: ActorType? = nil, limit: Int = 50) throws -> [ActorCount] {
+        try read { db in
+            var sql = """
+                SELECT a.name, a.type, COUNT(*) AS n FROM document_actors da JOIN actors a ON a.id = da.actor_id
+                """
+            var arguments: StatementArguments = []
+            if let type {
+                sql += " WHERE a.type = ?"
+                arguments += [type.rawValue]
+            }
+            sql += " GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                ActorCount(name: $0[0], type: ActorType(rawValue: $0[1]) ?? .person, count: $0[2])
+            }
+        }
+    }
+
+    public func statistics() throws -> IndexStatistics {
+        let fileBytes = ["", "-wal"].reduce(0) { total, suffix in
+            total + ((try? FileManager.default.attributesOfItem(atPath: store.path + suffix)[.size] as? NSNumber)??.intValue ?? 0)
+        }
+        return try read { db in
+            let counts = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM sources),
+                           (SELECT COUNT(*) FROM actors), (SELECT MIN(date) FROM documents),
+                           (SELECT MAX(date) FROM documents), (SELECT COUNT(*) FROM documents WHERE date IS NULL),
+                           (SELECT COALESCE(SUM(LENGTH(CAST(title AS BLOB)) + LENGTH(CAST(body AS BLOB))), 0) FROM documents)
+                    """)!
+            let meta = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { ($0[0] as String, $0[1] as String) })
+            return IndexStatistics(
+                documents: counts[0], sources: counts[1], actors: counts[2], firstDate: counts[3], lastDate: counts[4],
+                undated: counts[5], fileBytes: fileBytes, textBytes: counts[6],
+                schemaVersion: Int(meta["schema_version"] ?? "") ?? 0,
+                tokenizerVersion: Int(meta["tokenizer_version"] ?? "") ?? 0,
+                tokenizer: FTS5TokenizerBridge.name, path: store.path)
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try store.pool.read(body)
+        } catch let error as DatabaseError {
+            throw IndexStore.translate(error, path: store.path)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import NewsIngest
+
+/// What `search index` was asked to do, resolved from its flags.
+public struct IndexJob: Sendable {
+    /// Files and folders (recursive); `-` reads JSON Lines from standard input.
+    public var paths: [String]
+    /// Start from an empty index (built beside the old one and swapped in at the end).
+    public var rebuild: Bool
+    /// Worker threads for parsing, cleaning, actor extraction and analysis.
+    public var jobs: Int
+    /// The source for articles that name none (else the folder name).
+    public var source: String?
+    public var format: InputFormat
+
+    public init(paths: [String], rebuild: Bool = false, jobs: Int = 0, source: String? = nil, format: InputFormat = .auto) {
+        self.paths = paths
+        self.rebuild = rebuild
+        self.jobs = jobs
+        self.source = source
+        self.format = format
+    }
+}
+
+/// What an index run did; `search index` prints it and `--json` emits it as the `summary` event.
+public struct IndexSummary: Sendable, Codable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var removed = 0
+    public var unchanged = 0
+    public var skipped: [Skip] = []
+    public var files = 0
+    public var bytes = 0
+    public var seconds = 0.0
+
+    public struct Skip: Sendable, Codable, Equatable {
+        public var location: String
+        public var reason: String
+    }
+
+    public init() {}
+}
+
+/// Progress reported while an index run goes; the executable decides how (or whether) to show it.
+public enum IndexEvent: Sendable {
+    /// Files found to look at, and their total size.
+    case scanned(files: Int, bytes: Int)
+    /// Files finished so far, articles written so far, bytes read so far.
+    case progress(filesDone: Int, articles: Int, bytes: Int)
+    case skipped(IndexSummary.Skip)
+}

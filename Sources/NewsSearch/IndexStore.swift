@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import NewsAnalysis
+
+/// One index file: opens it, checks its versions, and hands out connections on which the
+/// `newssearch` tokenizer is registered.
+///
+/// ```swift
+/// let store = try IndexStore(path: "index/search.sqlite", access: .readWrite)
+/// ```
+public final class IndexStore: Sendable {
+    public enum Access: Sendable { case readOnly, readWrite }
+
+    public let path: String
+    let pool: DatabasePool
+
+    /// - Parameter requireCurrentTokenizer: `false` only for `reindex`, which exists to fix a mismatch.
+    public init(path: String, access: Access, requireCurrentTokenizer: Bool = true) throws {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if access == .readOnly && !exists { throw IndexError.indexNotFound(path: path) }
+        if !exists {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        }
+        var configuration = Configuration()
+        configuration.readonly = access == .readOnly
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // Every connection, readers included, needs the tokenizer: FTS5 tokenizes queries too.
+            db.add(tokenizer: FTS5TokenizerBridge.self)
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+        do {
+            if access == .readWrite {
+                try pool.write { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+                try Schema.migrator.migrate(pool)
+            }
+            try checkVersions(requireCurrentTokenizer: requireCurrentTokenizer)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Refuses an index made by another schema or tokenizer: its terms would not match ours.
+    func checkVersions(requireCurrentTokenizer: Bool) throws {
+        let meta: [String: String] = try pool.read { db in
+            guard try db.tableExists("meta") else { return [:] }
+            return try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+                    ($0["key"] as String, $0["value"] as String)
+                })
+        }
+        guard let schema = meta["schema_version"].flatMap(Int.init) else { throw IndexError.notAnIndex(path: path) }
+        if schema != Schema.version { throw IndexError.schemaVersionMismatch(found: schema, expected: Schema.version) }
+        let tokenizer = meta["tokenizer_version"].flatMap(Int.init) ?? 0
+        if requireCurrentTokenizer && tokenizer != Analyzer.version {
+            throw IndexError.tokenizerVersionMismatch(found: tokenizer, expected: Analyzer.version)
+        }
+    }
+
+    /// SQLite's messages are for us; users get one line that says what to do.
+    static func translate(_ error: DatabaseError, path: String) -> IndexError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_FULL: return .diskFull(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notAnIndex(path: path)
+        case .SQLITE_CANTOPEN: return .indexNotFound(path: path)
+        default: return .database(error.message ?? "\(error.resultCode)")
+        }
+    }
+}

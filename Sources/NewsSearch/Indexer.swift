@@ -1,0 +1,221 @@
+import Foundation
+import GRDB
+import NewsActors
+import NewsIngest
+
+/// Brings an index up to date with files and folders: new and changed files in, vanished files out.
+///
+/// Parsing, cleaning and actor extraction run on `job.jobs` threads; one writer commits each batch,
+/// so an interrupted run leaves the last committed batch intact and a re-run finishes the work.
+///
+/// ```swift
+/// let summary = try Indexer(store: store).run(IndexJob(paths: ["~/news"])) { event in … }
+/// ```
+public final class Indexer {
+    let store: IndexStore
+    let ingestor = Ingestor()
+    let extractor = ActorExtractor()
+    private let writer = DocumentWriter()
+
+    /// Files prepared between two commits: large enough to amortise a commit, small enough to lose little.
+    static let batchFiles = 256
+
+    public init(store: IndexStore) {
+        self.store = store
+    }
+
+    private struct KnownFile {
+        var id: Int64
+        var size: Int
+        var mtime: Double
+        var hash: String
+    }
+
+    /// What preparing one file produced, ready for the writer.
+    private struct PreparedFile: Sendable {
+        var file: ScannedFile
+        var hash: String
+        var documents: [PreparedDocument]
+        var skipped: [SkippedRecord]
+        /// The content is what was indexed already; only the modification time moved.
+        var contentUnchanged: Bool
+    }
+
+    public func run(
+        _ job: IndexJob, standardInput: Data? = nil, progress: (IndexEvent) -> Void = { _ in }
+    ) throws -> IndexSummary {
+        let started = Date()
+        var summary = IndexSummary()
+        let scanned = try FileScanner.scan(job.paths.filter { $0 != "-" })
+        let known = try store.pool.read { db in
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash FROM files").map {
+                    ($0["path"] as String, KnownFile(id: $0["id"], size: $0["size"], mtime: $0["mtime"], hash: $0["hash"]))
+                })
+        }
+        let documentCounts = try store.pool.read { db in
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db, sql: "SELECT file_id, COUNT(*) AS n FROM documents WHERE file_id IS NOT NULL GROUP BY file_id"
+                ).map { ($0["file_id"] as Int64, $0["n"] as Int) })
+        }
+
+        // Unchanged by size and time: not even read.
+        var pending: [ScannedFile] = []
+        for file in scanned {
+            if let old = known[file.path], old.size == file.size, old.mtime == file.mtime {
+                summary.unchanged += documentCounts[old.id] ?? 0
+            } else {
+                pending.append(file)
+            }
+        }
+        summary.files = scanned.count
+        progress(.scanned(files: pending.count, bytes: pending.reduce(0) { $0 + $1.size }))
+
+        let jobs = job.jobs > 0 ? job.jobs : ProcessInfo.processInfo.activeProcessorCount
+        var filesDone = 0
+        var articlesWritten = 0
+        var bytesRead = 0
+        var start = 0
+        while start < pending.count {
+            let batch = Array(pending[start..<min(start + Self.batchFiles, pending.count)])
+            start += batch.count
+            let prepared = parallelMap(batch, jobs: jobs) { [ingestor, extractor, format = job.format, source = job.source] file in
+                Self.prepare(file, known: known[file.path]?.hash, ingestor: ingestor, extractor: extractor,
+                    format: format, defaultSource: source)
+            }
+            try write(prepared, known: known, documentCounts: documentCounts, summary: &summary, progress: progress)
+            filesDone += batch.count
+            bytesRead += batch.reduce(0) { $0 + $1.size }
+            articlesWritten += prepared.reduce(0) { $0 + $1.documents.count }
+            progress(.progress(filesDone: filesDone, articles: articlesWritten, bytes: bytesRead))
+        }
+
+        if let standardInput {
+            let result = ingestor.read(data: standardInput, path: "-", format: .jsonl)
+            let documents = result.articles.enumerated().map { index, article in
+                PreparedDocument(
+                    article: article, externalID: article.id ?? "stdin#\(index + 1)", path: nil,
+                    fallbackSource: job.source ?? "stdin", extractor: extractor)
+            }
+            try writeTransaction { db in
+                for document in documents { try self.count(self.writer.upsert(document, fileID: nil, in: db), in: &summary) }
+            }
+            for skip in result.skipped { record(skip, in: &summary, progress: progress) }
+        }
+
+        // Files that vanished from a folder indexed now leave the index.
+        let roots = Set(scanned.map(\.root)) .union(job.paths.filter { $0 != "-" }.map {
+            URL(fileURLWithPath: $0).standardizedFileURL.path
+        })
+        let present = Set(scanned.map(\.path))
+        let vanished = known.filter { path, _ in
+            !present.contains(path) && roots.contains { root in path == root || path.hasPrefix(root + "/") }
+        }
+        if !vanished.isEmpty {
+            try writeTransaction { db in
+                for (_, file) in vanished {
+                    let ids = try Int64.fetchAll(db, sql: "SELECT id FROM documents WHERE file_id = ?", arguments: [file.id])
+                    for id in ids { try self.writer.delete(documentID: id, in: db) }
+                    summary.removed += ids.count
+                    try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [file.id])
+                }
+            }
+        }
+        try writeTransaction { db in try DocumentWriter.pruneOrphans(in: db) }
+        summary.bytes = bytesRead
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    private static func prepare(
+        _ file: ScannedFile, known hash: String?, ingestor: Ingestor, extractor: ActorExtractor,
+        format: InputFormat, defaultSource: String?
+    ) -> PreparedFile {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return PreparedFile(file: file, hash: "", documents: [],
+                skipped: [SkippedRecord(location: file.path, reason: "cannot be read")], contentUnchanged: false)
+        }
+        let digest = ContentHash.of(data)
+        if digest == hash {
+            return PreparedFile(file: file, hash: digest, documents: [], skipped: [], contentUnchanged: true)
+        }
+        let result = ingestor.read(data: data, path: file.path, format: format)
+        let many = result.articles.count > 1
+        let documents = result.articles.enumerated().map { index, article in
+            PreparedDocument(
+                article: article, externalID: article.id ?? (file.relativePath + (many ? "#\(index + 1)" : "")),
+                path: file.path, fallbackSource: defaultSource ?? file.folderName, extractor: extractor)
+        }
+        return PreparedFile(file: file, hash: digest, documents: documents, skipped: result.skipped, contentUnchanged: false)
+    }
+
+    private func write(
+        _ prepared: [PreparedFile], known: [String: KnownFile], documentCounts: [Int64: Int],
+        summary: inout IndexSummary, progress: (IndexEvent) -> Void
+    ) throws {
+        var local = summary
+        try writeTransaction { db in
+            for file in prepared {
+                for skip in file.skipped { self.record(skip, in: &local, progress: progress) }
+                let old = known[file.file.path]
+                if file.contentUnchanged, let old {
+                    try db.execute(sql: "UPDATE files SET size = ?, mtime = ? WHERE id = ?",
+                        arguments: [file.file.size, file.file.mtime, old.id])
+                    local.unchanged += documentCounts[old.id] ?? 0
+                    continue
+                }
+                // A file that made no article at all stays unrecorded, so fixing it gets it indexed.
+                if file.documents.isEmpty && old == nil { continue }
+                let fileID: Int64
+                if let old {
+                    fileID = old.id
+                    try db.execute(sql: "UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?",
+                        arguments: [file.file.size, file.file.mtime, file.hash, old.id])
+                } else {
+                    try db.execute(sql: "INSERT INTO files(path, size, mtime, hash, root) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [file.file.path, file.file.size, file.file.mtime, file.hash, file.file.root])
+                    fileID = db.lastInsertedRowID
+                }
+                var kept: Set<String> = []
+                for document in file.documents {
+                    kept.insert(document.externalID)
+                    try self.count(self.writer.upsert(document, fileID: fileID, in: db), in: &local)
+                }
+                // Records that vanished from a re-read file go; ids moved to another file are kept by it.
+                let stale = try Row.fetchAll(db, sql: "SELECT id, external_id FROM documents WHERE file_id = ?", arguments: [fileID])
+                    .filter { !kept.contains($0["external_id"] as String) }
+                for row in stale { try self.writer.delete(documentID: row["id"], in: db) }
+                local.removed += stale.count
+            }
+        }
+        summary = local
+    }
+
+    private func count(_ outcome: DocumentWriter.Outcome, in summary: inout IndexSummary) {
+        switch outcome {
+        case .added: summary.added += 1
+        case .updated: summary.updated += 1
+        case .unchanged: summary.unchanged += 1
+        }
+    }
+
+    private func record(_ skip: SkippedRecord, in summary: inout IndexSummary, progress: (IndexEvent) -> Void) {
+        let entry = IndexSummary.Skip(location: skip.location, reason: skip.reason)
+        summary.skipped.append(entry)
+        progress(.skipped(entry))
+    }
+
+    func writeTransaction(_ body: (Database) throws -> Void) throws {
+        do {
+            try store.pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try body(db)
+                    return .commit
+                }
+            }
+        } catch let error as DatabaseError {
+            throw IndexStore.translate(error, path: store.path)
+        }
+    }
+}

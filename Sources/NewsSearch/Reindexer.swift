@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import NewsActors
+import NewsAnalysis
+import NewsIngest
+
+/// Rebuilds the full-text index and the actor links from the stored documents, for when the
+/// tokenizer or the actor rules changed; the files on disk are not read again.
+public struct Reindexer {
+    let store: IndexStore
+
+    public init(store: IndexStore) {
+        self.store = store
+    }
+
+    /// Returns the number of documents processed.
+    @discardableResult
+    public func run(jobs: Int = 0, progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+        let extractor = ActorExtractor()
+        let workers = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
+        do {
+            return try store.pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES('rebuild')")
+                    try db.execute(sql: "DELETE FROM document_actors")
+                    try db.execute(sql: "DELETE FROM actor_aliases")
+                    try db.execute(sql: "DELETE FROM actors")
+                    let rows = try Row.fetchAll(db, sql: "SELECT id, title, body, given_actors FROM documents")
+                    struct Input: Sendable { var id: Int64; var title: String; var body: String; var given: [String] }
+                    let inputs = rows.map { row in
+                        Input(id: row["id"], title: row["title"], body: row["body"],
+                            given: (try? JSONDecoder().decode([String].self, from: Data((row["given_actors"] as String).utf8))) ?? [])
+                    }
+                    let extracted = parallelMap(inputs, jobs: workers) {
+                        PreparedDocument.actors(of: $0.title, $0.body, given: $0.given, extractor: extractor)
+                    }
+                    var actorIDs: [String: Int64] = [:]
+                    for (input, actors) in zip(inputs, extracted) {
+                        for actor in actors {
+                            let id: Int64
+                            if let known = actorIDs[actor.name] {
+                                id = known
+                            } else {
+                                try db.execute(
+                                    sql: "INSERT INTO actors(name, type, folded) VALUES (?, ?, ?)",
+                                    arguments: [actor.name, actor.type.rawValue, NameFolding.fold(actor.name)])
+                                id = db.lastInsertedRowID
+                                actorIDs[actor.name] = id
+                            }
+                            try db.execute(
+                                sql: """
+                                    INSERT INTO document_actors(document_id, actor_id, mentions) VALUES (?, ?, ?)
+                                    ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions
+                                    """,
+                                arguments: [input.id, id, max(actor.mentionCount, 1)])
+                        }
+                    }
+                    try db.execute(
+                        sql: "UPDATE meta SET value = ? WHERE key = 'tokenizer_version'", arguments: [Analyzer.version])
+                    progress(inputs.count, inputs.count)
+                    return .commit
+                }
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
+            }
+        } catch let error as DatabaseError {
+            throw IndexStore.translate(error, path: store.path)
+        }
+    }
+}

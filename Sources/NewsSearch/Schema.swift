@@ -1,0 +1,77 @@
+import GRDB
+import NewsAnalysis
+
+/// The tables of an index file (DESIGN §8) and their versions.
+///
+/// Documents own the text; `documents_fts` is an external-content FTS5 table over their title and
+/// body, written by the indexer in the same transaction as the row, so the two never disagree.
+enum Schema {
+    /// Bumped when the tables change shape; an older index must be rebuilt.
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE sources(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+                    -- One row per input file: what incremental indexing compares against.
+                    CREATE TABLE files(
+                        id INTEGER PRIMARY KEY,
+                        path TEXT NOT NULL UNIQUE,
+                        size INTEGER NOT NULL,
+                        mtime REAL NOT NULL,
+                        hash TEXT NOT NULL,
+                        root TEXT NOT NULL);
+                    CREATE TABLE documents(
+                        id INTEGER PRIMARY KEY,
+                        external_id TEXT NOT NULL UNIQUE,
+                        file_id INTEGER REFERENCES files(id),
+                        path TEXT,
+                        title TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        url TEXT,
+                        date TEXT,
+                        date_first TEXT,
+                        date_last TEXT,
+                        source_id INTEGER NOT NULL REFERENCES sources(id),
+                        content_hash TEXT NOT NULL,
+                        authors TEXT NOT NULL DEFAULT '[]',
+                        -- Actors the input itself named; kept so `reindex` can add them again.
+                        given_actors TEXT NOT NULL DEFAULT '[]',
+                        metadata TEXT NOT NULL DEFAULT '{}');
+                    CREATE INDEX documents_file ON documents(file_id);
+                    CREATE INDEX documents_date ON documents(date_first);
+                    CREATE INDEX documents_source ON documents(source_id);
+                    CREATE TABLE actors(
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE,
+                        type TEXT NOT NULL,
+                        folded TEXT NOT NULL);
+                    CREATE INDEX actors_folded ON actors(folded);
+                    CREATE TABLE actor_aliases(
+                        alias TEXT NOT NULL,
+                        actor_id INTEGER NOT NULL REFERENCES actors(id),
+                        PRIMARY KEY(alias, actor_id)) WITHOUT ROWID;
+                    CREATE TABLE document_actors(
+                        document_id INTEGER NOT NULL,
+                        actor_id INTEGER NOT NULL,
+                        mentions INTEGER NOT NULL,
+                        PRIMARY KEY(document_id, actor_id)) WITHOUT ROWID;
+                    CREATE INDEX document_actors_actor ON document_actors(actor_id, document_id);
+                    CREATE VIRTUAL TABLE documents_fts USING fts5(
+                        title, body,
+                        content='documents', content_rowid='id',
+                        tokenize='\(FTS5TokenizerBridge.name)');
+                    """)
+            try db.execute(
+                sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES('rank', ?)",
+                arguments: [RankingConfiguration.default.rankExpression])
+            try db.execute(
+                sql: "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('tokenizer_version', ?)",
+                arguments: [version, Analyzer.version])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,31 @@
+import NewsQuery
+
+/// Everything a query asks for, resolved from the command line or built by a program.
+///
+/// ```swift
+/// var request = SearchRequest(text: "defense industrial")
+/// request.filters.actors = ["Mark Rutte"]
+/// let results = try Searcher(store: store).search(request)
+/// ```
+public struct SearchRequest: Sendable {
+    public enum Sort: String, Sendable, CaseIterable { case relevance, newest, oldest }
+    public enum Facet: String, Sendable, CaseIterable { case date, source, actor }
+    public enum Bucket: String, Sendable, CaseIterable { case auto, year, month, day }
+    /// `auto` ranks documents with any term but counts those with all terms when there are some.
+    public enum Match: String, Sendable, CaseIterable { case auto, all, any }
+
+    public var text: String
+    /// Filters from flags; the query text may add its own (`source:`, `actor:`, `date:`).
+    public var filters = QueryFilters()
+    public var limit = 10
+    public var offset = 0
+    public var sort = Sort.relevance
+    public var match = Match.auto
+    public var facets: Set<Facet> = Set(Facet.allCases)
+    public var facetLimit = 10
+    public var dateBucket = Bucket.auto
+
+    public init(text: String) {
+        self.text = text
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import NewsIngest
+import NewsSearch
+
+/// A date given on the command line: `2025`, `2025-04` or `2025-04-10`.
+struct DateArgument: ExpressibleByArgument {
+    var date: ArticleDate
+
+    init?(argument: String) {
+        guard let date = ArticleDate(parsing: argument) else { return nil }
+        self.date = date
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
+/// `--facets date,source,actor`.
+struct FacetList: ExpressibleByArgument {
+    var facets: Set<SearchRequest.Facet>
+
+    init?(argument: String) {
+        var facets: Set<SearchRequest.Facet> = []
+        for name in argument.split(separator: ",") {
+            guard let facet = SearchRequest.Facet(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased())
+            else { return nil }
+            facets.insert(facet)
+        }
+        self.facets = facets
+    }
+}
+
+extension SearchRequest.Sort: @retroactive ExpressibleByArgument {}
+extension SearchRequest.Match: @retroactive ExpressibleByArgument {}
+extension SearchRequest.Bucket: @retroactive ExpressibleByArgument {}
+extension InputFormat: @retroactive ExpressibleByArgument {}

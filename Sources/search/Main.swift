@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import NewsSearch
+
+/// The entry point: ArgumentParser alone exits 64 on a usage error; DESIGN §1 wants 2.
+@main
+enum Main {
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try Search.parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("search: \(error.message)\n".utf8))
+            exit(error.exitCode)
+        } catch let error as IndexError {
+            FileHandle.standardError.write(Data("search: \(error.description)\n".utf8))
+            exit(CLIError.exitCode(for: error))
+        } catch {
+            let code = Search.exitCode(for: error)
+            if code == .success {
+                Search.exit(withError: error)  // --help, --version: print and exit 0
+            }
+            let message = Search.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            FileHandle.standardError.write(Data("search: \(message)\n".utf8))
+            if code == .validationFailure || error is ValidationError {
+                FileHandle.standardError.write(Data("Run 'search --help' for usage.\n".utf8))
+                exit(2)
+            }
+            exit(code.rawValue == 64 ? 2 : 1)
+        }
+    }
+}
+
+/// Errors the executable raises itself, with the exit status each deserves.
+struct CLIError: Error {
+    var message: String
+    var exitCode: Int32
+
+    static func usage(_ message: String) -> CLIError { CLIError(message: message, exitCode: 2) }
+    static func runtime(_ message: String) -> CLIError { CLIError(message: message, exitCode: 1) }
+
+    /// Bad input (a missing index, an unknown id, a path that does not exist) is the user's to fix: 2.
+    static func exitCode(for error: IndexError) -> Int32 {
+        switch error {
+        case .indexNotFound, .notAnIndex, .documentNotFound, .pathNotFound, .tokenizerVersionMismatch,
+            .schemaVersionMismatch:
+            2
+        case .locked, .diskFull, .readOnly, .database:
+            1
+        }
+    }
+}

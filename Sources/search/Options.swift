@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import NewsSearch
+
+/// Where the index lives: `--index`, else `$SEARCH_INDEX`, else `index/search.sqlite` here.
+struct IndexOptions: ParsableArguments {
+    @Option(name: .long, help: "The index file (default: $SEARCH_INDEX, else index/search.sqlite).")
+    var index: String?
+
+    static let defaultPath = "index/search.sqlite"
+
+    var path: String {
+        if let index { return index }
+        if let environment = ProcessInfo.processInfo.environment["SEARCH_INDEX"], !environment.isEmpty {
+            return environment
+        }
+        return Self.defaultPath
+    }
+
+    /// True when the user named no index: only then may the bundled sample stand in.
+    var isDefault: Bool {
+        index == nil && (ProcessInfo.processInfo.environment["SEARCH_INDEX"] ?? "").isEmpty
+    }
+
+    /// Opens the index for reading; the default index is built from the bundled sample if missing.
+    func openForReading() throws -> IndexStore {
+        if isDefault && !FileManager.default.fileExists(atPath: path) {
+            try SampleCorpus.buildDefaultIndex(at: path)
+        }
+        return try IndexStore(path: path, access: .readOnly)
+    }
+}
+
+/// `--json` and `--color`, shared by every command that prints.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON for scripts.")
+    var json = false
+
+    @Option(name: .long, help: "Colour: auto (when stdout is a terminal), always, never.")
+    var color: ColorChoice = .auto
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import NewsQuery
+import NewsSearch
+
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Search the index (the default command): ranked articles, snippets and facet counts.",
+        discussion: QuerySyntax.help)
+
+    @OptionGroup var indexOptions: IndexOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "How many articles to show.") var limit = 10
+    @Option(help: "How many of the best articles to skip (for paging).") var offset = 0
+    @Option(help: "relevance, newest or oldest.") var sort = SearchRequest.Sort.relevance
+    @Option(help: "auto (rank any-term matches, count all-term ones when there are some), all, or any.")
+    var match = SearchRequest.Match.auto
+    @Option(help: "Only articles from this source (repeatable: any of them).") var source: [String] = []
+    @Option(help: "Only articles naming this actor (repeatable: any of them).") var actor: [String] = []
+    @Option(help: "Only articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).") var since: DateArgument?
+    @Option(help: "Only articles dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD).") var until: DateArgument?
+    @Option(help: "Which facets to count: a comma-separated list of date, source, actor.") var facets: FacetList?
+    @Flag(help: "Count no facets.") var noFacets = false
+    @Option(help: "How many values each facet lists.") var facetLimit = 10
+    @Option(help: "Date histogram buckets: auto, year, month or day.") var dateBucket = SearchRequest.Bucket.auto
+
+    @Argument(parsing: .allUnrecognized, help: "The query (see QUERY SYNTAX).")
+    var words: [String] = []
+
+    mutating func validate() throws {
+        if let unknown = words.first(where: { $0.hasPrefix("--") && $0 != "--" }) {
+            throw ValidationError("unknown option '\(unknown)'")
+        }
+        words.removeAll { $0 == "--" }
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 or more (got \(limit))") }
+        guard offset >= 0 else { throw ValidationError("--offset must be 0 or more (got \(offset))") }
+        guard facetLimit >= 0 else { throw ValidationError("--facet-limit must be 0 or more (got \(facetLimit))") }
+        if noFacets && facets != nil { throw ValidationError("'--facets' and '--no-facets' cannot be used together") }
+        if let since, let until, since.date.firstDay > until.date.lastDay {
+            throw ValidationError("--since \(since.date) is after --until \(until.date)")
+        }
+    }
+
+    func run() throws {
+        var request = SearchRequest(text: words.joined(separator: " "))
+        request.limit = limit
+        request.offset = offset
+        request.sort = sort
+        request.match = match
+        request.filters = QueryFilters(sources: source, actors: actor, since: since?.date, until: until?.date)
+        request.facets = noFacets ? [] : facets?.facets ?? Set(SearchRequest.Facet.allCases)
+        request.facetLimit = facetLimit
+        request.dateBucket = dateBucket
+        let store = try indexOptions.openForReading()
+        let results = try Searcher(store: store).search(request)
+        var out = StandardOutput()
+        if output.json {
+            try JSONOutput.write(JSONOutput.Results(results), to: &out)
+        } else {
+            TextRenderer(style: Style(enabled: output.color.enabled)).render(results, request: request, to: &out)
+        }
+    }
+}

@@ -30,7 +30,7 @@ struct FacetList: ExpressibleByArgument {
     }
 }
 
-extension SearchRequest.Sort: @retroactive ExpressibleByArgument {}
-extension SearchRequest.Match: @retroactive ExpressibleByArgument {}
-extension SearchRequest.Bucket: @retroactive ExpressibleByArgument {}
-extension InputFormat: @retroactive ExpressibleByArgument {}
+extension SearchRequest.Sort: ExpressibleByArgument {}
+extension SearchRequest.Match: ExpressibleByArgument {}
+extension SearchRequest.Bucket: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}

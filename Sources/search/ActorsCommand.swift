@@ -1,0 +1,46 @@
+import ArgumentParser
+import NewsActors
+import NewsSearch
+
+struct ActorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actors", abstract: "List the actors in the index with the number of articles naming each.")
+
+    @OptionGroup var indexOptions: IndexOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "person, organization, country or location.") var type: ActorTypeArgument?
+    @Option(help: "How many to list.") var limit = 50
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 or more (got \(limit))") }
+    }
+
+    struct Entry: Encodable {
+        var name: String, type: String, documents: Int
+    }
+
+    func run() throws {
+        let actors = try IndexCatalog(store: try indexOptions.openForReading()).actors(type: type?.type, limit: limit)
+        var out = StandardOutput()
+        if output.json {
+            try JSONOutput.write(actors.map { Entry(name: $0.name, type: $0.type.rawValue, documents: $0.count) }, to: &out)
+            return
+        }
+        let width = actors.map(\.name.count).max() ?? 0
+        for actor in actors {
+            out.write(actor.name.rightPad(width) + "  " + actor.type.rawValue.rightPad(12) + String(actor.count).leftPad(6) + "\n")
+        }
+    }
+}
+
+/// `--type person|organization|country|location`.
+struct ActorTypeArgument: ExpressibleByArgument {
+    var type: ActorType
+
+    init?(argument: String) {
+        guard let type = ActorType(rawValue: argument.lowercased()) else { return nil }
+        self.type = type
+    }
+
+    static var allValueStrings: [String] { ActorType.allCases.map(\.rawValue) }
+}

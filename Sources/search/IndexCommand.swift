@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import NewsIngest
+import NewsSearch
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Index files and folders (incremental: only new or changed files are read).",
+        discussion: """
+            Folders are read recursively: .jsonl dumps, .md/.txt articles with optional front matter, .html pages.
+            `-` reads JSON Lines from standard input. Files that vanished from an indexed folder leave the index.
+            """)
+
+    @OptionGroup var indexOptions: IndexOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Files and folders to index; - for JSON Lines on standard input.") var paths: [String] = []
+    @Flag(help: "Build the index anew from these paths.") var rebuild = false
+    @Option(help: "Worker threads (default: one per core).") var jobs: Int?
+    @Option(help: "The source for articles that name none (default: the folder name).") var source: String?
+    @Option(help: "auto, jsonl, text, markdown or html.") var format = InputFormat.auto
+    @Flag(help: "No progress line.") var quiet = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder to index (or - for standard input)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    }
+
+    func run() throws {
+        let standardInput = paths.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : nil
+        let job = IndexJob(paths: paths, rebuild: rebuild, jobs: jobs ?? 0, source: source, format: format)
+        let progress = ProgressLine(enabled: !quiet && !output.json && isatty(STDERR_FILENO) == 1)
+        let summary = try IndexRun.run(job, at: indexOptions.path, standardInput: standardInput) { event in
+            if case .skipped(let skip) = event, output.json {
+                var out = StandardOutput()
+                try? JSONOutput.write(IndexEventJSON(type: "skipped", data: skip), to: &out)
+            }
+            progress.show(event)
+        }
+        progress.finish()
+        var out = StandardOutput()
+        if output.json {
+            try JSONOutput.write(IndexEventJSON(type: "summary", data: summary), to: &out)
+        } else {
+            SummaryRenderer.render(summary, path: indexOptions.path, to: &out)
+        }
+    }
+}
+
+/// `search index --json` writes JSON Lines, each `{"type": …, "data": …}` like ripgrep's messages.
+struct IndexEventJSON<Payload: Encodable>: Encodable {
+    var type: String
+    var data: Payload
+}
+
+/// Runs an index job, opening (or creating) the store, and rebuilding beside the old file if asked.
+enum IndexRun {
+    static func run(
+        _ job: IndexJob, at path: String, standardInput: Data?, progress: (IndexEvent) -> Void
+    ) throws -> IndexSummary {
+        if job.rebuild {
+            return try IndexRebuild(path: path).run { store in
+                try Indexer(store: store).run(job, standardInput: standardInput, progress: progress)
+            }
+        }
+        let store = try IndexStore(path: path, access: .readWrite)
+        return try Indexer(store: store).run(job, standardInput: standardInput, progress: progress)
+    }
+}
+
+enum SummaryRenderer {
+    static func render(_ summary: IndexSummary, path: String, to out: inout some TextOutputStream) {
+        out.write(
+            "indexed \(path): \(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, "
+                + "\(summary.unchanged) unchanged, \(summary.skipped.count) skipped "
+                + "(\(summary.files) files, \(String(format: "%.2f", summary.seconds)) s)\n")
+        for skip in summary.skipped {
+            out.write("  skipped \(skip.location): \(skip.reason)\n")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import NewsSearch
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one stored article.")
+
+    @OptionGroup var indexOptions: IndexOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The article's id (as search prints it).") var id: String
+
+    struct ArticleJSON: Encodable {
+        var id: String, title: String, date: String?, source: String, url: String?, path: String?
+        var authors: [String], actors: [ActorJSON], metadata: [String: String], body: String
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(date, forKey: .date)
+            try c.encode(source, forKey: .source)
+            try c.encode(url, forKey: .url)
+            try c.encode(path, forKey: .path)
+            try c.encode(authors, forKey: .authors)
+            try c.encode(actors, forKey: .actors)
+            try c.encode(metadata, forKey: .metadata)
+            try c.encode(body, forKey: .body)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, title, date, source, url, path, authors, actors, metadata, body }
+    }
+
+    struct ActorJSON: Encodable {
+        var name: String, type: String, mentions: Int
+    }
+
+    func run() throws {
+        let article = try IndexCatalog(store: try indexOptions.openForReading()).article(id: id)
+        var out = StandardOutput()
+        if output.json {
+            try JSONOutput.write(
+                ArticleJSON(
+                    id: article.id, title: article.title, date: article.date, source: article.source, url: article.url,
+                    path: article.path, authors: article.authors,
+                    actors: article.actors.map { ActorJSON(name: $0.name, type: $0.type.rawValue, mentions: $0.count) },
+                    metadata: article.metadata, body: article.body),
+                to: &out)
+            return
+        }
+        let style = Style(enabled: output.color.enabled)
+        out.write(style.title(article.title) + "\n")
+        var meta = [article.date ?? "undated", article.source]
+        if !article.authors.isEmpty { meta.append("by " + article.authors.joined(separator: ", ")) }
+        out.write(style.dim(meta.joined(separator: " · ")) + "\n")
+        if let url = article.url { out.write(style.dim(url) + "\n") }
+        if !article.actors.isEmpty {
+            out.write(style.dim("actors: " + article.actors.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ")) + "\n")
+        }
+        out.write("\n" + article.body + "\n")
+    }
+}

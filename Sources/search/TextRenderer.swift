@@ -1,0 +1,81 @@
+import NewsQuery
+import NewsSearch
+
+/// Renders results for people: ranked articles with highlighted snippets, then compact facets.
+struct TextRenderer {
+    let style: Style
+    /// Width of the date histogram's bars.
+    static let barWidth = 24
+
+    func render(_ results: SearchResults, request: SearchRequest, to out: inout some TextOutputStream) {
+        for warning in results.warnings { out.write(style.dim("note: \(warning)") + "\n") }
+        let scope = results.counted == .all ? "" : " (none has every term; showing partial matches)"
+        let noun = results.total == 1 ? "article" : "articles"
+        let what = request.text.isEmpty ? "" : " for \(request.text)"
+        out.write(style.bold("\(results.total) \(noun)\(what)") + scope + style.dim(" · \(format(results.tookMilliseconds)) ms") + "\n")
+        if !results.suggestions.isEmpty {
+            out.write("did you mean: " + results.suggestions.map { style.bold($0) }.joined(separator: ", ") + "\n")
+        }
+        for hit in results.hits {
+            out.write("\n")
+            let rank = String(hit.rank).leftPad(3)
+            out.write("\(rank). " + style.title(hit.title.isEmpty ? hit.id : hit.title) + "\n")
+            var meta = [hit.date ?? "undated", hit.source]
+            if !hit.actors.isEmpty { meta.append(hit.actors.joined(separator: ", ")) }
+            out.write("     " + style.dim(meta.joined(separator: " · ")) + "\n")
+            out.write("     " + highlighted(hit.snippet) + "\n")
+            if !hit.missing.isEmpty { out.write("     " + style.dim("missing: " + hit.missing.joined(separator: ", ")) + "\n") }
+            out.write("     " + style.dim("id: \(hit.id)") + "\n")
+        }
+        renderFacets(results, to: &out)
+    }
+
+    func renderFacets(_ results: SearchResults, to out: inout some TextOutputStream) {
+        let facets = results.facets
+        if !facets.date.isEmpty {
+            out.write("\n" + style.bold("Dates") + style.dim(" (by \(facets.dateBucket.rawValue))") + "\n")
+            let most = facets.date.map(\.count).max() ?? 1
+            let width = facets.date.map(\.value.count).max() ?? 7
+            for value in facets.date {
+                let bar = String(repeating: "█", count: value.count == 0 ? 0 : max(1, value.count * Self.barWidth / max(most, 1)))
+                out.write("  " + value.value.rightPad(width) + "  " + bar + " " + String(value.count) + "\n")
+            }
+        }
+        for (name, values) in [("Sources", facets.source), ("Actors", facets.actor)] where !values.isEmpty {
+            out.write("\n" + style.bold(name) + "\n")
+            let width = values.map { label($0).count }.max() ?? 0
+            for value in values {
+                out.write("  " + label(value).rightPad(width) + "  " + String(value.count).leftPad(4) + "\n")
+            }
+        }
+    }
+
+    func label(_ value: FacetCounts.Value) -> String {
+        value.type.map { "\(value.value) (\($0.rawValue))" } ?? value.value
+    }
+
+    /// The snippet with its highlight ranges (Unicode-scalar offsets) styled.
+    func highlighted(_ snippet: Snippet) -> String {
+        guard style.enabled else { return snippet.text }
+        let scalars = Array(snippet.text.unicodeScalars)
+        var result = ""
+        var cursor = 0
+        for range in snippet.highlights where range.lowerBound >= cursor && range.upperBound <= scalars.count {
+            result += String(String.UnicodeScalarView(scalars[cursor..<range.lowerBound]))
+            result += style.highlight(String(String.UnicodeScalarView(scalars[range])))
+            cursor = range.upperBound
+        }
+        result += String(String.UnicodeScalarView(scalars[cursor...]))
+        return result
+    }
+
+    func format(_ milliseconds: Double) -> String {
+        let rounded = (milliseconds * 10).rounded() / 10
+        return String(rounded)
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    func rightPad(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

@@ -31,6 +31,7 @@ public final class IndexStore: Sendable {
         configuration.prepareDatabase { db in
             // Every connection, readers included, needs the tokenizer: FTS5 tokenizes queries too.
             db.add(tokenizer: FTS5TokenizerBridge.self)
+            FTS5RankFunction.register(in: db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

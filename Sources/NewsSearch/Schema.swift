@@ -65,9 +65,10 @@ enum Schema {
                         content='documents', content_rowid='id',
                         tokenize='\(FTS5TokenizerBridge.name)');
                     """)
+            // Our ranking is the table's default order, so `ORDER BY rank` is the fast top-k path.
             try db.execute(
                 sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES('rank', ?)",
-                arguments: [RankingConfiguration.default.rankExpression])
+                arguments: ["\(FTS5RankFunction.name)()"])
             try db.execute(
                 sql: "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('tokenizer_version', ?)",
                 arguments: [version, Analyzer.version])

@@ -65,7 +65,8 @@ public final class Searcher: Sendable {
                 let total = countSet.reduce(0) { $0 + (resolved.accepts($1) ? 1 : 0) }
                 let facets = try FacetCounter(db: db, request: request, resolved: resolved).count(countSet)
                 let hitSet = request.match == .all ? countSet : anyMatches
-                let page = try rankedPage(of: hitSet, expression: hitExpression, request: request, resolved: resolved, in: db)
+                let page = try rankedPage(
+                    of: hitSet, expression: hitExpression, clauses: clauses.count, request: request, resolved: resolved, in: db)
                 let hits = try HitBuilder(db: db, query: query, analyzer: analyzer).build(page, offset: request.offset)
                 if anyExpression != nil, total == 0, !resolved.isEmpty, !anyMatches.isEmpty {
                     warnings.append("the filters excluded all \(anyMatches.count) matching articles")
@@ -104,9 +105,10 @@ public final class Searcher: Sendable {
 
     /// The requested page of hits, best first (or by date), as document ids with their scores.
     func rankedPage(
-        of set: [Candidate], expression: MatchExpression?, request: SearchRequest, resolved: ResolvedFilters,
-        in db: Database
+        of set: [Candidate], expression: MatchExpression?, clauses: Int, request: SearchRequest,
+        resolved: ResolvedFilters, in db: Database
     ) throws -> [(id: Int64, score: Double)] {
+        let rankCall = "\(FTS5RankFunction.name)(\(clauses))"
         let accepted = resolved.isEmpty ? set : set.filter { resolved.accepts($0) }
         guard let expression else {
             return Self.byDate(accepted, newestFirst: request.sort != .oldest).dropFirst(request.offset)
@@ -115,11 +117,12 @@ public final class Searcher: Sendable {
         if request.sort != .relevance {
             let page = Self.byDate(accepted, newestFirst: request.sort == .newest)
                 .dropFirst(request.offset).prefix(request.limit).map(\.id)
-            let scores = try self.scores(of: page, expression: expression, in: db)
+            let scores = try self.scores(of: page, expression: expression, rankCall: rankCall, in: db)
             return page.map { ($0, scores[$0] ?? 0) }
         }
-        var sql = "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ?"
-        var arguments: StatementArguments = [expression.text]
+        // Coverage counts the user's clauses, not the excluded phrases the expression also holds.
+        var sql = "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rank MATCH ?"
+        var arguments: StatementArguments = [expression.text, rankCall]
         if accepted.count != set.count {
             sql += " AND rowid IN (SELECT value FROM json_each(?))"
             arguments += [IDList.json(accepted.map(\.id))]
@@ -129,15 +132,15 @@ public final class Searcher: Sendable {
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0[0], -($0[1] as Double)) }
     }
 
-    func scores(of ids: [Int64], expression: MatchExpression, in db: Database) throws -> [Int64: Double] {
+    func scores(of ids: [Int64], expression: MatchExpression, rankCall: String, in db: Database) throws -> [Int64: Double] {
         guard !ids.isEmpty else { return [:] }
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT rowid, rank FROM documents_fts
-                WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))
+                WHERE documents_fts MATCH ? AND rank MATCH ? AND rowid IN (SELECT value FROM json_each(?))
                 """,
-            arguments: [expression.text, IDList.json(ids)])
+            arguments: [expression.text, rankCall, IDList.json(ids)])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, -($0[1] as Double)) })
     }
 

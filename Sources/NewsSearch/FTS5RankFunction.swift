@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import NewsQuery
+
+/// Registers `newsrank`, our FTS5 auxiliary ranking function, and adapts FTS5's API to ``BM25FModel``.
+///
+/// `newsrank(clauses, k1, titleWeight, bodyWeight, coverage, proximity)`: every argument optional.
+/// `clauses` is how many query clauses the coverage is out of (0: every phrase in the expression).
+/// Set as the table's `rank`, so `ORDER BY rank LIMIT k` stays FTS5's fast path; like `bm25()` it
+/// returns minus the score, so ascending order is best first.
+///
+/// Related SQLite documentation: <https://sqlite.org/fts5.html#custom_auxiliary_functions>
+enum FTS5RankFunction {
+    static let name = "newsrank"
+
+    static func register(in db: Database) {
+        let api = UnsafeMutablePointer(mutating: FTS5.api(db))
+        _ = api.pointee.xCreateFunction(api, name, nil, rank, nil)
+    }
+
+    /// The per-query part, computed on the first row and kept with `xSetAuxdata` (as `bm25()` does).
+    final class QueryData {
+        var model: BM25FModel
+        var statistics: MatchStatistics
+
+        init(model: BM25FModel, statistics: MatchStatistics) {
+            self.model = model
+            self.statistics = statistics
+        }
+    }
+
+    private static let rank: fts5_extension_function = { api, fts, context, argumentCount, arguments in
+        guard let api, let fts else { return }
+        let functions = api.pointee
+        do {
+            let data = try queryData(functions, api, fts, argumentCount, arguments)
+            var count: Int32 = 0
+            try check(functions.xInstCount(fts, &count))
+            data.statistics.hits.removeAll(keepingCapacity: true)
+            for index in 0..<count {
+                var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+                try check(functions.xInst(fts, index, &phrase, &column, &offset))
+                data.statistics.hits.append((Int(phrase), Int(column), Int(offset)))
+            }
+            for column in data.statistics.columnLength.indices {
+                var length: Int32 = 0
+                try check(functions.xColumnSize(fts, Int32(column), &length))
+                data.statistics.columnLength[column] = Int(length)
+            }
+            sqlite3_result_double(context, -data.model.score(data.statistics))
+        } catch let error as RankError {
+            sqlite3_result_error_code(context, error.code)
+        } catch {
+            sqlite3_result_error_code(context, SQLITE_ERROR)
+        }
+    }
+
+    struct RankError: Error { let code: Int32 }
+
+    static func check(_ code: Int32?) throws {
+        guard let code else { throw RankError(code: SQLITE_MISUSE) }
+        if code != SQLITE_OK { throw RankError(code: code) }
+    }
+
+    static func queryData(
+        _ functions: Fts5ExtensionApi, _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
+        _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?
+    ) throws -> QueryData {
+        if let existing = functions.xGetAuxdata(fts, 0) {
+            return Unmanaged<QueryData>.fromOpaque(existing).takeUnretainedValue()
+        }
+        func argument(_ index: Int32) -> Double? {
+            guard index < argumentCount, let value = arguments?[Int(index)],
+                sqlite3_value_type(value) != SQLITE_NULL
+            else { return nil }
+            return sqlite3_value_double(value)
+        }
+        var parameters = RankingParameters.default
+        let clauses = Int(argument(0) ?? 0)
+        parameters.k1 = argument(1) ?? parameters.k1
+        parameters.titleWeight = argument(2) ?? parameters.titleWeight
+        parameters.bodyWeight = argument(3) ?? parameters.bodyWeight
+        parameters.coverage = argument(4) ?? parameters.coverage
+        parameters.proximity = argument(5) ?? parameters.proximity
+
+        var rows: Int64 = 0
+        try check(functions.xRowCount(fts, &rows))
+        let columns = Int(functions.xColumnCount(fts))
+        var averages: [Double] = []
+        for column in 0..<columns {
+            var total: Int64 = 0
+            try check(functions.xColumnTotalSize(fts, Int32(column), &total))
+            averages.append(rows > 0 ? Double(total) / Double(rows) : 0)
+        }
+        let phrases = Int(functions.xPhraseCount(fts))
+        var idf: [Double] = []
+        for phrase in 0..<phrases {
+            var documents: Int64 = 0
+            try withUnsafeMutablePointer(to: &documents) { pointer in
+                try check(functions.xQueryPhrase(fts, Int32(phrase), pointer) { _, _, user in
+                    user?.assumingMemoryBound(to: Int64.self).pointee += 1
+                    return SQLITE_OK
+                })
+            }
+            idf.append(BM25FModel.idf(documentFrequency: Int(documents), documentCount: Int(rows)))
+        }
+        let data = QueryData(
+            model: BM25FModel(parameters: parameters),
+            statistics: MatchStatistics(
+                clauseCount: clauses > 0 ? clauses : phrases, idf: idf, averageLength: averages,
+                columnLength: Array(repeating: 0, count: columns), hits: []))
+        let pointer = Unmanaged.passRetained(data).toOpaque()
+        try check(functions.xSetAuxdata(fts, pointer) { pointer in
+            if let pointer { Unmanaged<QueryData>.fromOpaque(pointer).release() }
+        })
+        return data
+    }
+}

@@ -45,6 +45,6 @@ let package = Package(
             name: "NewsQueryTests",
             dependencies: ["NewsQuery", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsSearchTestSupport"]),
-        .testTarget(name: "SearchCLITests", dependencies: ["NewsSearchTestSupport"]),
+        .testTarget(name: "SearchCLITests", dependencies: ["NewsSearchTestSupport", "search"]),
     ]
 )

@@ -15,10 +15,13 @@ struct ScannedFile: Sendable {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    /// The folder the file sits in: the source of last resort.
+    /// The folder the file sits in, made readable (`asia-maritime-monitor` → `Asia Maritime Monitor`):
+    /// the source of last resort.
     var folderName: String {
         let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-        return folder.isEmpty ? "unknown" : folder
+        let words = folder.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
+        guard !words.isEmpty else { return "unknown" }
+        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 }
 

@@ -78,7 +78,8 @@ struct FilterResolver {
     }
 
     /// Exact (folded) name first; else names without a leading "The"; else whole words of the name
-    /// (a surname, "Japan Times"); else a plain substring.
+    /// (a surname, "Japan Times"). A fragment of a word matches nothing: "Alpha Wir" is a typo to
+    /// report, not a filter to guess.
     static func match(_ value: String, among names: [(Int64, String)]) -> Set<Int64> {
         let wanted = NameFolding.fold(value)
         guard !wanted.isEmpty else { return [] }
@@ -89,8 +90,7 @@ struct FilterResolver {
         let withoutArticle = folded.filter { bare($0.1) == bare(wanted) }
         if !withoutArticle.isEmpty { return Set(withoutArticle.map(\.0)) }
         let words = folded.filter { (" " + $0.1 + " ").contains(" " + wanted + " ") }
-        if !words.isEmpty { return Set(words.map(\.0)) }
-        return Set(folded.filter { $0.1.contains(wanted) }.map(\.0))
+        return Set(words.map(\.0))
     }
 
     static func unknown(_ facet: String, _ value: String, among names: [String]) -> String {

@@ -1,0 +1,106 @@
+import Foundation
+import NewsSearchTestSupport
+import Testing
+
+@testable import NewsSearch
+
+@Suite struct IndexerTests {
+    let corpus: CorpusFixture
+    let store: IndexStore
+
+    init() throws {
+        corpus = try CorpusFixture()
+        store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+    }
+
+    func index() throws -> IndexSummary {
+        try Indexer(store: store).run(IndexJob(paths: [corpus.root.path], jobs: 2))
+    }
+
+    @Test func indexesEveryFormatAndSkipsTheMalformedLine() throws {
+        let summary = try index()
+        #expect(summary.added == 7)
+        #expect(summary.skipped.count == 1)
+        #expect(summary.skipped.first?.location.hasSuffix("alpha.jsonl:5") == true)
+        #expect(summary.skipped.first?.reason.contains("JSON") == true)
+        let stats = try IndexCatalog(store: store).statistics()
+        #expect(stats.documents == 7)
+        #expect(stats.sources == 3)
+        #expect(stats.undated == 1)
+    }
+
+    @Test func rerunIsIncremental() throws {
+        _ = try index()
+        let again = try index()
+        #expect(again.added == 0 && again.updated == 0 && again.removed == 0)
+        #expect(again.unchanged == 7)
+
+        try corpus.write(CorpusFixture.markdownIshiba.replacingOccurrences(of: "wages", with: "defense"), to: "news/beta/ishiba-budget.md")
+        try corpus.remove("news/gamma-notes/shipyards.txt")
+        try corpus.write("New article\n\nA short note about fisheries.", to: "news/gamma-notes/new.txt")
+        let edited = try index()
+        #expect(edited.added == 1)
+        #expect(edited.updated == 1)
+        #expect(edited.removed == 1)
+        #expect(edited.unchanged == 5)
+        let results = try Searcher(store: store).search(SearchRequest(text: "wages"))
+        #expect(results.total == 0)
+    }
+
+    @Test func folderNameIsTheSourceOfLastResort() throws {
+        _ = try index()
+        let article = try IndexCatalog(store: store).article(id: "gamma-notes/shipyards.txt")
+        #expect(article.source == "Gamma Notes")
+        #expect(article.title == "Shipyards and the defence-industrial base")
+        #expect(article.date == nil)
+    }
+
+    @Test func binaryAndEmptyFilesAreSkippedWithAReason() throws {
+        try corpus.write("", to: "news/empty.txt")
+        let binary = corpus.folder.appendingPathComponent("news/image.txt")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]).write(to: binary)
+        let summary = try index()
+        let reasons = Dictionary(uniqueKeysWithValues: summary.skipped.map { (($0.location as NSString).lastPathComponent, $0.reason) })
+        #expect(reasons["empty.txt"] == "empty file")
+        #expect(reasons["image.txt"]?.contains("binary") == true)
+        #expect(summary.added == 7)
+    }
+
+    @Test func reindexKeepsEverythingSearchable() throws {
+        _ = try index()
+        let before = try Searcher(store: store).search(SearchRequest(text: "defense"))
+        let count = try Reindexer(store: store).run()
+        #expect(count == 7)
+        let after = try Searcher(store: store).search(SearchRequest(text: "defense"))
+        #expect(after.total == before.total)
+        #expect(try IndexCatalog(store: store).actors().contains { $0.name == "Mark Rutte" && $0.count == 3 })
+    }
+
+    @Test func anIndexFromAnotherTokenizerVersionAsksForReindex() throws {
+        _ = try index()
+        try store.pool.write { db in try db.execute(sql: "UPDATE meta SET value = '0' WHERE key = 'tokenizer_version'") }
+        #expect(throws: IndexError.tokenizerVersionMismatch(found: 0, expected: NewsAnalysisVersion.current)) {
+            _ = try IndexStore(path: corpus.indexPath, access: .readOnly)
+        }
+        let reopened = try IndexStore(path: corpus.indexPath, access: .readWrite, requireCurrentTokenizer: false)
+        try Reindexer(store: reopened).run()
+        _ = try IndexStore(path: corpus.indexPath, access: .readOnly)
+    }
+
+    @Test func rebuildSwapsInANewFile() throws {
+        _ = try index()
+        let summary = try IndexRebuild(path: corpus.indexPath).run { fresh in
+            try Indexer(store: fresh).run(IndexJob(paths: [corpus.root.appendingPathComponent("beta").path]))
+        }
+        #expect(summary.added == 2)
+        let reopened = try IndexStore(path: corpus.indexPath, access: .readOnly)
+        #expect(try IndexCatalog(store: reopened).statistics().documents == 2)
+    }
+}
+
+/// The analyzer version, named for tests that check the index's stored version.
+enum NewsAnalysisVersion {
+    static var current: Int { Analyzer.version }
+}
+
+import NewsAnalysis

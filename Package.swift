@@ -38,6 +38,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/SampleCorpus")]),
+        // Benchmarks (scripts/bench-*): not products, built with `swift build -c release --product NAME`.
+        .executableTarget(
+            name: "bench-fts5",
+            dependencies: ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),

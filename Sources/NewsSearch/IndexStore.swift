@@ -30,8 +30,7 @@ public final class IndexStore: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             // Every connection, readers included, needs the tokenizer: FTS5 tokenizes queries too.
-            db.add(tokenizer: FTS5TokenizerBridge.self)
-            FTS5RankFunction.register(in: db)
+            SQLiteExtensions.install(in: db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -1,0 +1,12 @@
+import GRDB
+
+/// Installs the `newssearch` tokenizer and the `newsrank` function on a connection.
+///
+/// ``IndexStore`` does this for every connection it opens; benchmarks and tools that open their own
+/// GRDB connections call it from `Configuration.prepareDatabase`.
+public enum SQLiteExtensions {
+    public static func install(in db: Database) {
+        db.add(tokenizer: FTS5TokenizerBridge.self)
+        FTS5RankFunction.register(in: db)
+    }
+}

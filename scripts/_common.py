@@ -19,9 +19,11 @@ SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 def display_path(path: Path) -> str:
     """A short form of `path` for messages: relative to the repository root when possible."""
     try:
-        return os.path.relpath(path, REPO_ROOT)
-    except ValueError:
-        return str(path)
+        if path.resolve().is_relative_to(SHARED_DATA.resolve()):
+            return os.path.relpath(path, REPO_ROOT)
+    except (ValueError, OSError):
+        pass
+    return str(path)
 
 
 def data_dir(name: str, override: str | None) -> Path:

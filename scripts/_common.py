@@ -39,8 +39,9 @@ def require_or_skip(path: Path, what: str | None = None) -> None:
 
 
 def human_bytes(n: float) -> str:
+    """Decimal units (1 MB = 10^6 bytes), matching the MB/s figures the scripts print."""
     for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
+        if n < 1000 or unit == "GB":
             return f"{n:.1f} {unit}" if unit != "B" else f"{int(n)} B"
-        n /= 1024
+        n /= 1000
     return f"{n:.1f} GB"

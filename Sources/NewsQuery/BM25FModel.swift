@@ -83,21 +83,26 @@ public struct BM25FModel: Sendable {
     public func score(_ statistics: MatchStatistics) -> Double {
         let phrases = statistics.idf.count
         guard phrases > 0 else { return 0 }
-        var weighted = [Double](repeating: 0, count: phrases)
-        for hit in statistics.hits where hit.phrase < phrases {
-            weighted[hit.phrase] += fieldWeight(hit.column) / lengthNorm(hit.column, statistics)
+        // Called once per matching row: a stack buffer, not an array, keeps the hot path allocation-free.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: phrases) { weighted in
+            weighted.initialize(repeating: 0)
+            let norms = (lengthNorm(0, statistics), lengthNorm(1, statistics))
+            for hit in statistics.hits where hit.phrase < phrases {
+                let norm = hit.column == 0 ? norms.0 : hit.column == 1 ? norms.1 : lengthNorm(hit.column, statistics)
+                weighted[hit.phrase] += fieldWeight(hit.column) / norm
+            }
+            var bm25 = 0.0
+            var matched = 0
+            for phrase in 0..<phrases where weighted[phrase] > 0 {
+                let tf = weighted[phrase]
+                bm25 += statistics.idf[phrase] * tf * (parameters.k1 + 1) / (parameters.k1 + tf)
+                matched += 1
+            }
+            guard matched > 0 else { return 0 }
+            let clauses = max(statistics.clauseCount, matched)
+            let coverage = matched == clauses ? 1 : pow(Double(matched) / Double(clauses), parameters.coverage)
+            return bm25 * coverage + proximityBonus(statistics, matched: matched)
         }
-        var bm25 = 0.0
-        var matched = 0
-        for phrase in 0..<phrases where weighted[phrase] > 0 {
-            let tf = weighted[phrase]
-            bm25 += statistics.idf[phrase] * tf * (parameters.k1 + 1) / (parameters.k1 + tf)
-            matched += 1
-        }
-        guard matched > 0 else { return 0 }
-        let clauses = max(statistics.clauseCount, matched)
-        let coverage = pow(Double(matched) / Double(clauses), parameters.coverage)
-        return bm25 * coverage + proximityBonus(statistics, matched: matched)
     }
 
     func fieldWeight(_ column: Int) -> Double { column == 0 ? parameters.titleWeight : parameters.bodyWeight }

@@ -11,6 +11,9 @@ public struct IndexRebuild {
     }
 
     public func run<T>(_ build: (IndexStore) throws -> T) throws -> T {
+        // The old index's lock: no incremental run may write to it while its replacement is built.
+        let lock = try WriterLock(indexPath: path)
+        defer { withExtendedLifetime(lock) {} }
         let temporary = path + ".rebuild"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
         let result: T

@@ -44,6 +44,8 @@ public final class Indexer {
     public func run(
         _ job: IndexJob, standardInput: Data? = nil, progress: (IndexEvent) -> Void = { _ in }
     ) throws -> IndexSummary {
+        let lock = try WriterLock(indexPath: store.path)
+        defer { withExtendedLifetime(lock) {} }
         let started = Date()
         var summary = IndexSummary()
         let scanned = try FileScanner.scan(job.paths.filter { $0 != "-" })

@@ -16,6 +16,8 @@ public struct Reindexer {
     /// Returns the number of documents processed.
     @discardableResult
     public func run(jobs: Int = 0, progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+        let lock = try WriterLock(indexPath: store.path)
+        defer { withExtendedLifetime(lock) {} }
         let extractor = ActorExtractor()
         let workers = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
         do {

@@ -117,6 +117,24 @@ public struct IndexCatalog: Sendable {
         }
     }
 
+    /// Runs SQLite's `integrity_check` and FTS5's `integrity-check` (with the content comparison);
+    /// returns the problems found, none when the index is sound.
+    public func verify() throws -> [String] {
+        do {
+            return try store.pool.writeWithoutTransaction { db in
+                var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                do {
+                    try db.execute(sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)")
+                } catch let error as DatabaseError {
+                    problems.append("full-text index: \(error.message ?? "\(error.resultCode)")")
+                }
+                return problems
+            }
+        } catch let error as DatabaseError {
+            throw IndexStore.translate(error, path: store.path)
+        }
+    }
+
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try store.pool.read(body)

@@ -7,6 +7,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions
+    @Flag(help: "Also check the index's integrity (SQLite and FTS5); exit 1 if it is damaged.") var verify = false
 
     struct StatsJSON: Encodable {
         var path: String, documents: Int, sources: Int, actors: Int
@@ -36,6 +37,13 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
+        if verify {
+            let store = try IndexStore(path: indexOptions.path, access: .readWrite)
+            let problems = try IndexCatalog(store: store).verify()
+            if !problems.isEmpty {
+                throw CLIError.runtime("the index is damaged: " + problems.prefix(3).joined(separator: "; "))
+            }
+        }
         let s = try IndexCatalog(store: try indexOptions.openForReading()).statistics()
         var out = StandardOutput()
         if output.json {
@@ -55,7 +63,7 @@ struct StatsCommand: ParsableCommand {
             actors     \(s.actors)
             dates      \(s.firstDate ?? "–") … \(s.lastDate ?? "–")
             size       \(Self.megabytes(s.fileBytes)) on disk for \(Self.megabytes(s.textBytes)) of text (\(String(format: "%.2f", ratio))×)
-            tokenizer  \(s.tokenizer) version \(s.tokenizerVersion), schema version \(s.schemaVersion)
+            tokenizer  \(s.tokenizer) version \(s.tokenizerVersion), schema version \(s.schemaVersion)\(verify ? "\nintegrity  ok (SQLite and FTS5 checks passed)" : "")
 
             """)
     }

@@ -24,7 +24,7 @@ public final class Indexer {
         self.store = store
     }
 
-    private struct KnownFile {
+    private struct KnownFile: Sendable {
         var id: Int64
         var size: Int
         var mtime: Double
@@ -79,19 +79,27 @@ public final class Indexer {
         var articlesWritten = 0
         var bytesRead = 0
         var start = 0
-        while start < pending.count {
-            let batch = Array(pending[start..<min(start + Self.batchFiles, pending.count)])
-            start += batch.count
-            let prepared = parallelMap(batch, jobs: jobs) { [ingestor, extractor, format = job.format, source = job.source] file in
+        // Batch k+1 is prepared on the workers while the writer commits batch k.
+        let prepareBatch: @Sendable ([ScannedFile]) -> [PreparedFile] = { [ingestor, extractor, format = job.format, source = job.source] batch in
+            parallelMap(batch, jobs: jobs) { file in
                 Self.prepare(file, known: known[file.path]?.hash, ingestor: ingestor, extractor: extractor,
                     format: format, defaultSource: source)
             }
+        }
+        let batches = stride(from: 0, to: pending.count, by: Self.batchFiles).map {
+            Array(pending[$0..<min($0 + Self.batchFiles, pending.count)])
+        }
+        var ahead = batches.first.map { Prefetch(prepareBatch, $0) }
+        for (index, batch) in batches.enumerated() {
+            let prepared = ahead!.value()
+            ahead = index + 1 < batches.count ? Prefetch(prepareBatch, batches[index + 1]) : nil
             try write(prepared, known: known, documentCounts: documentCounts, summary: &summary, progress: progress)
             filesDone += batch.count
             bytesRead += batch.reduce(0) { $0 + $1.size }
             articlesWritten += prepared.reduce(0) { $0 + $1.documents.count }
             progress(.progress(filesDone: filesDone, articles: articlesWritten, bytes: bytesRead))
         }
+        _ = ahead?.value()
 
         if let standardInput {
             let result = ingestor.read(data: standardInput, path: "-", format: .jsonl)
@@ -219,5 +227,25 @@ public final class Indexer {
         } catch let error as DatabaseError {
             throw IndexStore.translate(error, path: store.path)
         }
+    }
+}
+
+/// A value computed on a background thread, collected with `value()`.
+private final class Prefetch<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Value?
+
+    init<Input: Sendable>(_ work: @escaping @Sendable (Input) -> Value, _ input: Input) {
+        DispatchQueue.global().async {
+            self.result = work(input)
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the value; the semaphore orders the write before this read.
+    func value() -> Value {
+        done.wait()
+        done.signal()
+        return result!
     }
 }

@@ -20,12 +20,15 @@ public struct IndexRebuild {
         do {
             let store = try IndexStore(path: temporary, access: .readWrite)
             result = try build(store)
-            try store.pool.writeWithoutTransaction { db in
-                // One self-contained file: nothing of it may live in a -wal beside a name it is about to leave.
+            try store.pool.close()
+            // One self-contained file: nothing of it may live in a -wal beside a name it is about to leave.
+            // (A pool's readers would keep the journal mode from changing, hence a lone connection.)
+            let queue = try DatabaseQueue(path: temporary)
+            try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
             }
-            try store.pool.close()
+            try queue.close()
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
             throw error

@@ -8,7 +8,7 @@ enum Main {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try Search.parseAsRoot()
+            var command = try Search.parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as CLIError {
             FileHandle.standardError.write(Data("search: \(error.message)\n".utf8))
@@ -29,6 +29,33 @@ enum Main {
             }
             exit(code.rawValue == 64 ? 2 : 1)
         }
+    }
+}
+
+/// `--index`, `--json` and `--color` are global (DESIGN §2): `search --index X stats` means
+/// `search stats --index X`. ArgumentParser reads options per subcommand, so they are moved there.
+enum GlobalOptions {
+    static let withValue: Set<String> = ["--index", "--color"]
+    static let flags: Set<String> = ["--json"]
+
+    static func movedAfterSubcommand(_ arguments: [String]) -> [String] {
+        let subcommands = Set(Search.configuration.subcommands.compactMap { $0.configuration.commandName })
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if subcommands.contains(argument) {
+                guard index > 0 else { return arguments }
+                return [argument] + arguments[..<index] + arguments[(index + 1)...]
+            }
+            if withValue.contains(argument) {
+                index += 2
+            } else if flags.contains(argument) || withValue.contains(where: { argument.hasPrefix($0 + "=") }) {
+                index += 1
+            } else {
+                return arguments
+            }
+        }
+        return arguments
     }
 }
 

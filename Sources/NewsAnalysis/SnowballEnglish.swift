@@ -1,0 +1,373 @@
+/// The Snowball English ("Porter2") stemmer, as defined by Snowball 3.1's `english.sbl`.
+///
+/// It works in place on lower-case ASCII bytes and never makes the word longer, so the analyzer can
+/// stem inside its reusable term buffer without allocating. Agreement with the reference
+/// implementation is checked over the whole Snowball English vocabulary (`snowball-english.tsv`).
+///
+/// ```swift
+/// SnowballEnglish.stem("generously")  // "generous"
+/// ```
+///
+/// Reference: https://snowballstem.org/algorithms/english/stemmer.html
+public enum SnowballEnglish {
+    /// Stems one lower-case word; convenience for tests and tools (allocates).
+    public static func stem(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        let count = bytes.withUnsafeMutableBufferPointer { stem($0.baseAddress!, count: $0.count) }
+        return String(decoding: bytes[0..<count], as: UTF8.self)
+    }
+
+    /// Stems the `count` bytes at `word` in place and returns the new length (never larger).
+    /// The bytes must be lower-case ASCII; anything else is left as the algorithm leaves it.
+    public static func stem(_ word: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        if count == 0 { return 0 }
+        var w = Word(bytes: word, count: count)
+        if w.applyExceptions() { return w.count }
+        if count < 3 { return count }
+        w.prelude()
+        w.markRegions()
+        w.step1a()
+        w.step1b()
+        w.step1c()
+        w.step2()
+        w.step3()
+        w.step4()
+        w.step5()
+        w.postlude()
+        return w.count
+    }
+}
+
+/// Working state of one stemming run: the bytes, their length and the regions R1 and R2.
+private struct Word {
+    let bytes: UnsafeMutablePointer<UInt8>
+    var count: Int
+    var r1 = 0
+    var r2 = 0
+    var foundY = false
+
+    init(bytes: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.bytes = bytes
+        self.count = count
+    }
+
+    // MARK: Character classes ("Y" marks a y that acts as a consonant, so it is never a vowel).
+
+    @inline(__always) static func isVowel(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+            UInt8(ascii: "y"):
+            return true
+        default: return false
+        }
+    }
+
+    @inline(__always) func vowel(at i: Int) -> Bool { Self.isVowel(bytes[i]) }
+
+    @inline(__always) func ends(with suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard n <= count else { return false }
+        let s = suffix.utf8Start
+        for k in 0..<n where bytes[count - n + k] != s[k] { return false }
+        return true
+    }
+
+    @inline(__always) func equals(_ text: StaticString, upTo end: Int) -> Bool {
+        let n = text.utf8CodeUnitCount
+        guard n == end else { return false }
+        let s = text.utf8Start
+        for k in 0..<n where bytes[k] != s[k] { return false }
+        return true
+    }
+
+    @inline(__always) func starts(with prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard n <= count else { return false }
+        let s = prefix.utf8Start
+        for k in 0..<n where bytes[k] != s[k] { return false }
+        return true
+    }
+
+    /// Replaces the last `suffixLength` bytes by `replacement` (never longer than the suffix here).
+    @inline(__always) mutating func replace(suffixLength: Int, with replacement: StaticString) {
+        let start = count - suffixLength
+        let n = replacement.utf8CodeUnitCount
+        let s = replacement.utf8Start
+        for k in 0..<n { bytes[start + k] = s[k] }
+        count = start + n
+    }
+
+    /// True when the word up to `end` ends in a short syllable.
+    func endsInShortSyllable(_ end: Int) -> Bool {
+        if end >= 3 {
+            let c = bytes[end - 1]
+            let isWXY = c == UInt8(ascii: "w") || c == UInt8(ascii: "x") || c == UInt8(ascii: "Y")
+            if !Self.isVowel(c), !isWXY, vowel(at: end - 2), !vowel(at: end - 3) { return true }
+        }
+        if end == 2, !vowel(at: 1), vowel(at: 0) { return true }
+        if end >= 4, bytes[end - 4] == UInt8(ascii: "p"), bytes[end - 3] == UInt8(ascii: "a"),
+            bytes[end - 2] == UInt8(ascii: "s"), bytes[end - 1] == UInt8(ascii: "t")
+        {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Steps
+
+    /// Whole words with an irregular stem; true when one matched (stemming is then over).
+    mutating func applyExceptions() -> Bool {
+        guard count >= 3, count <= 6 else { return false }
+        for (word, stem) in Self.exceptions where equals(word, upTo: count) {
+            if let stem {
+                let n = stem.utf8CodeUnitCount
+                for k in 0..<n { bytes[k] = stem.utf8Start[k] }
+                count = n
+            }
+            return true
+        }
+        return false
+    }
+
+    static let exceptions: [(StaticString, StaticString?)] = [
+        ("skis", "ski"), ("skies", "sky"), ("idly", "idl"), ("gently", "gentl"), ("ugly", "ugli"),
+        ("early", "earli"), ("only", "onli"), ("singly", "singl"), ("sky", nil), ("news", nil),
+        ("howe", nil), ("atlas", nil), ("cosmos", nil), ("bias", nil), ("andes", nil),
+    ]
+
+    mutating func prelude() {
+        if bytes[0] == UInt8(ascii: "'") {
+            for k in 1..<count { bytes[k - 1] = bytes[k] }
+            count -= 1
+        }
+        guard count > 0 else { return }
+        if bytes[0] == UInt8(ascii: "y") {
+            bytes[0] = UInt8(ascii: "Y")
+            foundY = true
+        }
+        var i = 1
+        while i < count {
+            if bytes[i] == UInt8(ascii: "y"), vowel(at: i - 1) {
+                bytes[i] = UInt8(ascii: "Y")
+                foundY = true
+            }
+            i += 1
+        }
+    }
+
+    mutating func markRegions() {
+        r1 = count
+        r2 = count
+        var i = 0
+        var prefixed = false
+        for prefix in Self.regionPrefixes where starts(with: prefix) {
+            i = prefix.utf8CodeUnitCount
+            prefixed = true
+            break
+        }
+        if !prefixed {
+            guard let next = regionEnd(from: 0) else { return }
+            i = next
+        }
+        r1 = i
+        if let next = regionEnd(from: r1) { r2 = next }
+    }
+
+    /// Prefixes after which R1 starts, overriding the vowel rule ("generous" keeps "gener").
+    static let regionPrefixes: [StaticString] = [
+        "arsen", "commun", "emerg", "gener", "inter", "later", "organ", "past", "univers",
+    ]
+
+    /// The position after the first non-vowel that follows a vowel, from `start`.
+    func regionEnd(from start: Int) -> Int? {
+        var i = start
+        while i < count, !vowel(at: i) { i += 1 }
+        guard i < count else { return nil }
+        i += 1
+        while i < count, vowel(at: i) { i += 1 }
+        guard i < count else { return nil }
+        return i + 1
+    }
+
+    mutating func step1a() {
+        if ends(with: "'s'") {
+            count -= 3
+        } else if ends(with: "'s") {
+            count -= 2
+        } else if ends(with: "'") {
+            count -= 1
+        }
+        if ends(with: "sses") {
+            count -= 2
+        } else if ends(with: "ied") || ends(with: "ies") {
+            // "ties" -> "tie" but "cries" -> "cri": keep the e after a single letter.
+            count -= count - 3 >= 2 ? 2 : 1
+        } else if ends(with: "ss") || ends(with: "us") {
+            return
+        } else if ends(with: "s") {
+            // Delete the s when a vowel occurs before the letter preceding it ("gaps" but not "gas").
+            guard count >= 3 else { return }
+            var i = count - 3
+            while i >= 0 {
+                if vowel(at: i) {
+                    count -= 1
+                    return
+                }
+                i -= 1
+            }
+        }
+    }
+
+    mutating func step1b() {
+        let start: Int
+        if ends(with: "eedly") || ends(with: "eed") {
+            start = count - (ends(with: "eedly") ? 5 : 3)
+            guard start >= r1 else { return }
+            if equals("succ", upTo: start) || equals("proc", upTo: start) || equals("exc", upTo: start) { return }
+            count = start + 2
+            return
+        } else if ends(with: "ingly") || ends(with: "edly") {
+            start = count - (ends(with: "ingly") ? 5 : 4)
+        } else if ends(with: "ing") {
+            start = count - 3
+            if start >= 2, bytes[start - 1] == UInt8(ascii: "y"), start - 2 == 0, !vowel(at: 0) {
+                // "dying" -> "die", "lying" -> "lie".
+                bytes[start - 1] = UInt8(ascii: "i")
+                bytes[start] = UInt8(ascii: "e")
+                count = start + 1
+                return
+            }
+            for word in Self.ingExceptions where equals(word, upTo: start) { return }
+        } else if ends(with: "ed") {
+            start = count - 2
+        } else {
+            return
+        }
+        var hasVowel = false
+        for i in 0..<start where vowel(at: i) {
+            hasVowel = true
+            break
+        }
+        guard hasVowel else { return }
+        count = start
+        if ends(with: "at") || ends(with: "bl") || ends(with: "iz") {
+            bytes[count] = UInt8(ascii: "e")
+            count += 1
+        } else if count >= 2, bytes[count - 1] == bytes[count - 2], Self.isUndoubled(bytes[count - 1]) {
+            // "hopped" -> "hop", but "added" keeps "add" (a vowel a/e/o then the double, alone).
+            if count == 3, bytes[0] == UInt8(ascii: "a") || bytes[0] == UInt8(ascii: "e")
+                || bytes[0] == UInt8(ascii: "o")
+            {
+                return
+            }
+            count -= 1
+        } else if count == r1, endsInShortSyllable(count) {
+            bytes[count] = UInt8(ascii: "e")
+            count += 1
+        }
+    }
+
+    /// Words that keep "ing" because what precedes it is the whole word ("inning", "evening").
+    static let ingExceptions: [StaticString] = ["even", "cann", "inn", "earr", "herr", "out"]
+
+    @inline(__always) static func isUndoubled(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "b"), UInt8(ascii: "d"), UInt8(ascii: "f"), UInt8(ascii: "g"), UInt8(ascii: "m"),
+            UInt8(ascii: "n"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return true
+        default: return false
+        }
+    }
+
+    mutating func step1c() {
+        guard count >= 3 else { return }
+        let last = bytes[count - 1]
+        guard last == UInt8(ascii: "y") || last == UInt8(ascii: "Y") else { return }
+        if !vowel(at: count - 2) { bytes[count - 1] = UInt8(ascii: "i") }
+    }
+
+    mutating func step2() {
+        for (suffix, replacement) in Self.step2Suffixes where ends(with: suffix) {
+            let n = suffix.utf8CodeUnitCount
+            let start = count - n
+            guard start >= r1 else { return }
+            if suffix.utf8Start[0] == UInt8(ascii: "o"), n == 3 {  // "ogi" only after l
+                guard start >= 1, bytes[start - 1] == UInt8(ascii: "l") else { return }
+            } else if n == 2 {  // "li" only after a valid li-ending
+                guard start >= 1, Self.isValidLiEnding(bytes[start - 1]) else { return }
+            }
+            replace(suffixLength: n, with: replacement)
+            return
+        }
+    }
+
+    /// Longest first, so the first suffix that matches is the one Snowball's `among` picks.
+    static let step2Suffixes: [(StaticString, StaticString)] = [
+        ("ational", "ate"), ("fulness", "ful"), ("iveness", "ive"), ("ization", "ize"), ("ousness", "ous"),
+        ("biliti", "ble"), ("lessli", "less"), ("tional", "tion"), ("alism", "al"), ("aliti", "al"),
+        ("ation", "ate"), ("entli", "ent"), ("fulli", "ful"), ("iviti", "ive"), ("ogist", "og"),
+        ("ousli", "ous"), ("abli", "able"), ("alli", "al"), ("anci", "ance"), ("ator", "ate"),
+        ("enci", "ence"), ("izer", "ize"), ("bli", "ble"), ("ogi", "og"), ("li", ""),
+    ]
+
+    @inline(__always) static func isValidLiEnding(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "g"), UInt8(ascii: "h"),
+            UInt8(ascii: "k"), UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return true
+        default: return false
+        }
+    }
+
+    mutating func step3() {
+        for (suffix, replacement) in Self.step3Suffixes where ends(with: suffix) {
+            let n = suffix.utf8CodeUnitCount
+            let start = count - n
+            guard start >= r1 else { return }
+            if n == 5, suffix.utf8Start[1] == UInt8(ascii: "t") {  // "ative" needs R2
+                guard start >= r2 else { return }
+            }
+            replace(suffixLength: n, with: replacement)
+            return
+        }
+    }
+
+    static let step3Suffixes: [(StaticString, StaticString)] = [
+        ("ational", "ate"), ("tional", "tion"), ("alize", "al"), ("ative", ""), ("icate", "ic"),
+        ("iciti", "ic"), ("ical", "ic"), ("ness", ""), ("ful", ""),
+    ]
+
+    mutating func step4() {
+        for suffix in Self.step4Suffixes where ends(with: suffix) {
+            let n = suffix.utf8CodeUnitCount
+            let start = count - n
+            guard start >= r2 else { return }
+            if n == 3, suffix.utf8Start[0] == UInt8(ascii: "i"), suffix.utf8Start[1] == UInt8(ascii: "o") {
+                guard start >= 1, bytes[start - 1] == UInt8(ascii: "s") || bytes[start - 1] == UInt8(ascii: "t")
+                else { return }
+            }
+            count = start
+            return
+        }
+    }
+
+    static let step4Suffixes: [StaticString] = [
+        "ement", "ance", "ence", "able", "ible", "ment", "ate", "ive", "ize", "iti", "ism", "ion", "ous",
+        "ant", "ent", "ic", "al", "er",
+    ]
+
+    mutating func step5() {
+        guard count >= 1 else { return }
+        let start = count - 1
+        if bytes[start] == UInt8(ascii: "e") {
+            if start >= r2 || (start >= r1 && !endsInShortSyllable(start)) { count = start }
+        } else if bytes[start] == UInt8(ascii: "l") {
+            if start >= r2, start >= 1, bytes[start - 1] == UInt8(ascii: "l") { count = start }
+        }
+    }
+
+    mutating func postlude() {
+        guard foundY else { return }
+        for i in 0..<count where bytes[i] == UInt8(ascii: "Y") { bytes[i] = UInt8(ascii: "y") }
+    }
+}

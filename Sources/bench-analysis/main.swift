@@ -1,0 +1,91 @@
+// Raw analyzer throughput, outside SQLite: reads a UTF-8 text file (or stdin), splits it into
+// documents at blank lines (like FTS5 sees one article at a time) and analyzes them repeatedly.
+//
+//     swift build -c release --product bench-analysis
+//     .build/release/bench-analysis [FILE] [--seconds 3] [--whole] [--show N]
+import Foundation
+import NewsAnalysis
+
+var path: String? = nil
+var seconds = 3.0
+var whole = false
+var show = 0
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--seconds": seconds = Double(arguments.popFirst() ?? "") ?? seconds
+    case "--whole": whole = true
+    case "--show": show = Int(arguments.popFirst() ?? "") ?? 0
+    case "-h", "--help":
+        print("usage: bench-analysis [FILE] [--seconds S] [--whole] [--show N]")
+        exit(0)
+    default: path = argument
+    }
+}
+
+let data: Data
+if let path {
+    guard let contents = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write("bench-analysis: cannot read \(path)\n".data(using: .utf8)!)
+        exit(1)
+    }
+    data = contents
+} else {
+    data = FileHandle.standardInput.readDataToEndOfFile()
+}
+let bytes = [UInt8](data)
+guard !bytes.isEmpty else {
+    FileHandle.standardError.write("bench-analysis: empty input\n".data(using: .utf8)!)
+    exit(1)
+}
+
+// Document boundaries: blank lines, unless --whole.
+var documents: [Range<Int>] = []
+if whole {
+    documents = [0..<bytes.count]
+} else {
+    var start = 0
+    var i = 0
+    while i + 1 < bytes.count {
+        if bytes[i] == 0x0A, bytes[i + 1] == 0x0A {
+            if i > start { documents.append(start..<i) }
+            start = i + 2
+            i += 2
+        } else {
+            i += 1
+        }
+    }
+    if start < bytes.count { documents.append(start..<bytes.count) }
+}
+
+let analyzer = Analyzer()
+if show > 0 {
+    let sample = String(decoding: bytes[documents[0]], as: UTF8.self)
+    for token in analyzer.tokens(in: sample).prefix(show) { print(token) }
+}
+
+var totalBytes = 0
+var totalTokens = 0
+var passes = 0
+var checksum = 0
+let clock = ContinuousClock()
+let started = clock.now
+var elapsed = Duration.zero
+bytes.withUnsafeBufferPointer { buffer in
+    repeat {
+        for document in documents {
+            analyzer.analyze(utf8: UnsafeBufferPointer(rebasing: buffer[document])) { term, start, _, _ in
+                totalTokens += 1
+                checksum &+= term.count &+ start
+            }
+        }
+        totalBytes += bytes.count
+        passes += 1
+        elapsed = clock.now - started
+    } while elapsed < .seconds(seconds)
+}
+let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+print(String(
+    format: "%d bytes x %d passes in %.2f s, %d documents: %.1f MB/s, %.2f M tokens/s (%d tokens/pass, checksum %d)",
+    bytes.count, passes, secs, documents.count, Double(totalBytes) / secs / 1e6,
+    Double(totalTokens) / secs / 1e6, totalTokens / passes, checksum))

@@ -94,6 +94,9 @@ enum Folding {
             return Char(kind: .punct, length: 3, folded: UInt32(UInt8(ascii: "-")))
         case 0x2018, 0x2019:  // curly apostrophes: NATO’s
             return Char(kind: .punct, length: 3, folded: UInt32(UInt8(ascii: "'")))
+        case 0xFB00, 0xFB01, 0xFB02, 0xFB05, 0xFB06:  // ligatures ﬀ ﬁ ﬂ ﬅ ﬆ, as PDFs leave them
+            let pairs: [UInt32] = [0x66 | 0x66 << 21, 0x66 | 0x69 << 21, 0x66 | 0x6C << 21, 0, 0, 0x73 | 0x74 << 21, 0x73 | 0x74 << 21]
+            return Char(kind: .word, length: 3, folded: pairs[Int(cp - 0xFB00)])
         case 0x200C, 0x200D, 0x2060, 0xFEFF:
             return Char(kind: .drop, length: 3, folded: 0)
         case 0x2000...0x206F, 0x3000...0x303F, 0xE000...0xF8FF, 0xFE10...0xFE6F:

@@ -47,6 +47,8 @@ struct AnalysisRun {
     let scratch: UnsafeMutablePointer<UInt8>
     let segments: UnsafeMutablePointer<Segment>
     let units: UnsafeMutablePointer<Unit>
+    /// This thread's memo of normalised words.
+    let cache: TermCache
     var foldCount = 0
     var segmentCount = 0
     var unitCount = 0
@@ -71,6 +73,7 @@ struct AnalysisRun {
         self.pending = bytes + 3 * stride
         self.segments = UnsafeMutablePointer<Segment>.allocate(capacity: Self.maxSegments)
         self.units = UnsafeMutablePointer<Unit>.allocate(capacity: Self.maxSegments)
+        self.cache = TermCache.current()
     }
 
     func deallocate() {
@@ -102,7 +105,7 @@ struct AnalysisRun {
             let byte = text[index]
             if byte < 0x80 {
                 if Folding.isASCIIAlnum(byte) {
-                    index = try scanGroup(from: index, sink)
+                    index = try scanPlainWord(from: index, sink) ?? scanGroup(from: index, sink)
                 } else {
                     index += 1
                 }
@@ -117,6 +120,44 @@ struct AnalysisRun {
         }
     }
 
+    /// The fast path for most tokens: an ASCII word that no connector joins to another (`the`,
+    /// `troops,`). Folds straight into `term` and returns the word's end, or nil when the general
+    /// group reader must handle it (a connector inside, non-ASCII, a possible URL, a very long word).
+    @inline(__always) mutating func scanPlainWord(from start: Int, _ sink: Sink) rethrows -> Int? {
+        let count = text.count
+        var end = start
+        var hasDigit = false
+        while end < count, end - start < 64 {
+            let byte = text[end]
+            guard Folding.isASCIIAlnum(byte) else { break }
+            if byte <= 57 { hasDigit = true }
+            term[end - start] = Folding.lower(byte)
+            end += 1
+        }
+        if end < count {
+            let byte = text[end]
+            if byte >= 0x80 || byte == UInt8(ascii: ":") || end - start >= 64 { return nil }
+            if Folding.isASCIIConnector(byte), end + 1 < count {
+                let next = text[end + 1]
+                if next >= 0x80 || Folding.isASCIIAlnum(next) { return nil }
+            }
+        }
+        let length = end - start
+        var canonical: Int? = nil
+        if mode == .document, !hasDigit {
+            canonical = matchSynonymPair(length: length, start: start, end: end)
+        } else {
+            resetSynonymState()
+        }
+        let n = normalize(length: length, lettersOnly: !hasDigit, isPrefix: isPrefix(endingAt: end))
+        try emitTerm(length: n, start, end, colocated: false, sink)
+        if let canonical {
+            let length = Synonyms.pairTable.copyValue(of: canonical, to: term)
+            try emitTerm(length: length, synonymMatchStart, end, colocated: true, sink)
+        }
+        return end
+    }
+
     /// True when a word character starts at `index`.
     @inline(__always) func isWordStart(_ index: Int) -> Bool {
         guard index < text.count else { return false }
@@ -128,7 +169,7 @@ struct AnalysisRun {
     /// The connector at `index` (its ASCII form and length), or nil.
     @inline(__always) func connector(at index: Int) -> (UInt8, Int)? {
         let byte = text[index]
-        if byte < 0x80 { return Folding.asciiClass[Int(byte)] == 2 ? (byte, 1) : nil }
+        if byte < 0x80 { return Folding.isASCIIConnector(byte) ? (byte, 1) : nil }
         let char = Folding.decode(text, at: index)
         return char.kind == .punct ? (UInt8(char.folded), char.length) : nil
     }
@@ -259,7 +300,8 @@ struct AnalysisRun {
                 n += 1
             }
             let length = segment.foldLength
-            (destination + n).update(from: fold + segment.foldStart, count: length)
+            let source = fold + segment.foldStart
+            for k in 0..<length { destination[n + k] = source[k] }  // words are short: no memmove call
             n += length
         }
         return n
@@ -280,18 +322,32 @@ struct AnalysisRun {
     /// Spelling variants, single-word synonyms and stemming, in place in `term`; returns the length.
     mutating func normalize(length: Int, lettersOnly: Bool, isPrefix: Bool) -> Int {
         guard lettersOnly else { return length }
+        if isPrefix { return normalizePrefix(length: length) }
+        guard length <= TermCache.maxLength else { return normalizeWord(length: length) }
+        let slot = cache.slot(for: term, length)
+        if let cached = cache.lookup(slot, term, length) { return cached }
+        for k in 0..<length { scratch[k] = term[k] }
+        let n = normalizeWord(length: length)
+        cache.store(slot, key: scratch, length, value: term, n)
+        return n
+    }
+
+    /// The uncached work of `normalize`.
+    func normalizeWord(length: Int) -> Int {
+        let n = SpellingVariants.normalize(term, count: length)
+        if let entry = Synonyms.singles.find(term, n) { return Synonyms.singles.copyValue(of: entry, to: term) }
+        return SnowballEnglish.stem(term, count: n)
+    }
+
+    /// The last word of a prefix query is not stemmed: it is only cut back to what the word and its
+    /// stem share, so "defense*" still reaches the indexed stem "defens" and "polic*" reaches "polici".
+    func normalizePrefix(length: Int) -> Int {
         var n = SpellingVariants.normalize(term, count: length)
         if let entry = Synonyms.singles.find(term, n) { return Synonyms.singles.copyValue(of: entry, to: term) }
-        if isPrefix {
-            // Not stemmed: only cut back to what the word and its stem share, so "defense*" still
-            // reaches the indexed stem "defens" and "polic*" reaches "polici".
-            scratch.update(from: term, count: n)
-            let stemmed = SnowballEnglish.stem(scratch, count: n)
-            var common = 0
-            while common < stemmed, scratch[common] == term[common] { common += 1 }
-            return common
-        }
-        n = SnowballEnglish.stem(term, count: n)
+        scratch.update(from: term, count: n)
+        let stemmed = SnowballEnglish.stem(scratch, count: n)
+        n = 0
+        while n < stemmed, scratch[n] == term[n] { n += 1 }
         return n
     }
 

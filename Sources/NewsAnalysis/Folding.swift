@@ -41,6 +41,17 @@ enum Folding {
         }
     }
 
+    /// True for the ASCII bytes that may join segments: `' - / . , _ & @ :`.
+    @inline(__always) static func isASCIIConnector(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: ","),
+            UInt8(ascii: "_"), UInt8(ascii: "&"), UInt8(ascii: "@"), UInt8(ascii: ":"):
+            return true
+        default:
+            return false
+        }
+    }
+
     @inline(__always) static func isASCIIAlnum(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20
         return (lower >= 97 && lower <= 122) || (byte >= 48 && byte <= 57)

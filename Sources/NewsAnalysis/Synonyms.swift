@@ -19,6 +19,15 @@ enum Synonyms {
     /// Single words rewritten to the canonical term of their group.
     static let singles = TermTable([("usa", "us")])
 
+    /// A cheap filter before the table: every first word is 5-10 letters starting with a, e, n or u.
+    @inline(__always) static func mayStartPair(_ term: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
+        guard n >= 5, n <= 10 else { return false }
+        switch term[0] {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "n"), UInt8(ascii: "u"): return true
+        default: return false
+        }
+    }
+
     /// The words that may start a pair.
     static let firstWords = TermTable(
         Array(Set(pairs.map(\.first))).sorted().map { ($0, $0) })
@@ -44,7 +53,7 @@ extension AnalysisRun {
                 synonymMatchStart = pendingStart
             }
         }
-        if Synonyms.firstWords.contains(term, n) {
+        if Synonyms.mayStartPair(term, n), Synonyms.firstWords.contains(term, n) {
             pending.update(from: term, count: n)
             pendingLength = n
             pendingStart = start

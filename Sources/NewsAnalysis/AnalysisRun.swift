@@ -127,11 +127,14 @@ struct AnalysisRun {
         let count = text.count
         var end = start
         var hasDigit = false
+        var hash = TermCache.initialHash
         while end < count, end - start < 64 {
             let byte = text[end]
             guard Folding.isASCIIAlnum(byte) else { break }
             if byte <= 57 { hasDigit = true }
-            term[end - start] = Folding.lower(byte)
+            let folded = Folding.lower(byte)
+            term[end - start] = folded
+            hash = TermCache.hash(hash, folded)
             end += 1
         }
         if end < count {
@@ -149,7 +152,7 @@ struct AnalysisRun {
         } else {
             resetSynonymState()
         }
-        let n = normalize(length: length, lettersOnly: !hasDigit, isPrefix: isPrefix(endingAt: end))
+        let n = normalize(length: length, lettersOnly: !hasDigit, isPrefix: isPrefix(endingAt: end), hash: hash)
         try emitTerm(length: n, start, end, colocated: false, sink)
         if let canonical {
             let length = Synonyms.pairTable.copyValue(of: canonical, to: term)
@@ -320,11 +323,12 @@ struct AnalysisRun {
     }
 
     /// Spelling variants, single-word synonyms and stemming, in place in `term`; returns the length.
-    mutating func normalize(length: Int, lettersOnly: Bool, isPrefix: Bool) -> Int {
+    /// `hash` is the cache hash of the term when the caller computed it while folding.
+    mutating func normalize(length: Int, lettersOnly: Bool, isPrefix: Bool, hash: UInt32? = nil) -> Int {
         guard lettersOnly else { return length }
         if isPrefix { return normalizePrefix(length: length) }
         guard length <= TermCache.maxLength else { return normalizeWord(length: length) }
-        let slot = cache.slot(for: term, length)
+        let slot = hash.map(cache.slot(hash:)) ?? cache.slot(for: term, length)
         if let cached = cache.lookup(slot, term, length) { return cached }
         for k in 0..<length { scratch[k] = term[k] }
         let n = normalizeWord(length: length)

@@ -8,10 +8,10 @@ import Darwin
 ///
 /// Normalising a word is a pure function of its folded bytes, and news text repeats its words, so a
 /// direct-mapped table of recent words makes the common token cost a hash, a compare and a copy.
-/// One table per thread (no locks, `Analyzer` stays a `Sendable` value); 8,192 slots of 32 bytes
-/// (256 KiB), words up to 15 bytes. A collision simply overwrites the slot.
+/// One table per thread (no locks, `Analyzer` stays a `Sendable` value); 32,768 slots of 32 bytes
+/// (1 MiB), words up to 15 bytes. A collision simply overwrites the slot.
 final class TermCache {
-    static let slotCount = 8192
+    static let slotCount = 32768
     static let slotSize = 32
     static let maxLength = 15
 
@@ -25,10 +25,19 @@ final class TermCache {
 
     deinit { storage.deallocate() }
 
+    /// FNV-1a, so the scanner can hash bytes as it folds them.
+    static let initialHash: UInt32 = 2_166_136_261
+
+    @inline(__always) static func hash(_ h: UInt32, _ byte: UInt8) -> UInt32 { (h ^ UInt32(byte)) &* 16_777_619 }
+
     @inline(__always) func slot(for term: UnsafePointer<UInt8>, _ count: Int) -> UnsafeMutablePointer<UInt8> {
-        var h: UInt32 = 2_166_136_261
-        for i in 0..<count { h = (h ^ UInt32(term[i])) &* 16_777_619 }
-        return storage + Int(h & UInt32(Self.slotCount - 1)) * Self.slotSize
+        var h = Self.initialHash
+        for i in 0..<count { h = Self.hash(h, term[i]) }
+        return slot(hash: h)
+    }
+
+    @inline(__always) func slot(hash: UInt32) -> UnsafeMutablePointer<UInt8> {
+        storage + Int(hash & UInt32(Self.slotCount - 1)) * Self.slotSize
     }
 
     /// On a hit, overwrites `term` with the cached value and returns its length.

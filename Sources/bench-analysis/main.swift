@@ -104,7 +104,7 @@ bytes.withUnsafeBufferPointer { buffer in
 let cpu = threadCPUSeconds() - cpuStarted
 let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 print(String(
-    format: "%d bytes x %d passes, %d documents, %d tokens/pass (checksum %d)",
+    format: "%d bytes x %d passes, %d documents, %d tokens/pass (checksum %ld)",
     bytes.count, passes, documents.count, totalTokens / passes, checksum))
 print(String(
     format: "wall %.2f s: %.1f MB/s, %.2f M tokens/s", secs, Double(totalBytes) / secs / 1e6,

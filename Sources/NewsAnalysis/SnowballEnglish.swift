@@ -286,29 +286,55 @@ private struct Word {
         if !vowel(at: count - 2) { bytes[count - 1] = UInt8(ascii: "i") }
     }
 
+    /// Replaces `suffix` by `replacement` when the word ends with it and it lies in R1 (or R2).
+    /// Returns true when the word ends with `suffix`: the step is then over, applied or not, because
+    /// Snowball's `among` picks the longest matching suffix before testing its condition.
+    @inline(__always) mutating func rule(_ suffix: StaticString, _ replacement: StaticString, region: Int) -> Bool {
+        guard ends(with: suffix) else { return false }
+        if count - suffix.utf8CodeUnitCount >= region { replace(suffixLength: suffix.utf8CodeUnitCount, with: replacement) }
+        return true
+    }
+
+    /// Step 2, dispatched on the last letter; within a letter, longest suffix first.
     mutating func step2() {
-        for (suffix, replacement) in Self.step2Suffixes where ends(with: suffix) {
-            let n = suffix.utf8CodeUnitCount
-            let start = count - n
-            guard start >= r1 else { return }
-            if suffix.utf8Start[0] == UInt8(ascii: "o"), n == 3 {  // "ogi" only after l
-                guard start >= 1, bytes[start - 1] == UInt8(ascii: "l") else { return }
-            } else if n == 2 {  // "li" only after a valid li-ending
-                guard start >= 1, Self.isValidLiEnding(bytes[start - 1]) else { return }
+        guard count >= 3 else { return }
+        switch bytes[count - 1] {
+        case UInt8(ascii: "i"):
+            if rule("biliti", "ble", region: r1) || rule("lessli", "less", region: r1) || rule("aliti", "al", region: r1)
+                || rule("entli", "ent", region: r1) || rule("fulli", "ful", region: r1)
+                || rule("iviti", "ive", region: r1) || rule("ousli", "ous", region: r1)
+                || rule("abli", "able", region: r1) || rule("alli", "al", region: r1)
+                || rule("anci", "ance", region: r1) || rule("enci", "ence", region: r1)
+                || rule("bli", "ble", region: r1)
+            {
+                return
             }
-            replace(suffixLength: n, with: replacement)
+            if ends(with: "ogi") {
+                let start = count - 3
+                if start >= r1, start >= 1, bytes[start - 1] == UInt8(ascii: "l") { replace(suffixLength: 3, with: "og") }
+                return
+            }
+            let start = count - 2
+            if bytes[start] == UInt8(ascii: "l"), start >= r1, start >= 1, Self.isValidLiEnding(bytes[start - 1]) {
+                count = start
+            }
+        case UInt8(ascii: "l"):
+            _ = rule("ational", "ate", region: r1) || rule("tional", "tion", region: r1)
+        case UInt8(ascii: "m"):
+            _ = rule("alism", "al", region: r1)
+        case UInt8(ascii: "n"):
+            _ = rule("ization", "ize", region: r1) || rule("ation", "ate", region: r1)
+        case UInt8(ascii: "r"):
+            _ = rule("ator", "ate", region: r1) || rule("izer", "ize", region: r1)
+        case UInt8(ascii: "s"):
+            _ = rule("fulness", "ful", region: r1) || rule("iveness", "ive", region: r1)
+                || rule("ousness", "ous", region: r1)
+        case UInt8(ascii: "t"):
+            _ = rule("ogist", "og", region: r1)
+        default:
             return
         }
     }
-
-    /// Longest first, so the first suffix that matches is the one Snowball's `among` picks.
-    static let step2Suffixes: [(StaticString, StaticString)] = [
-        ("ational", "ate"), ("fulness", "ful"), ("iveness", "ive"), ("ization", "ize"), ("ousness", "ous"),
-        ("biliti", "ble"), ("lessli", "less"), ("tional", "tion"), ("alism", "al"), ("aliti", "al"),
-        ("ation", "ate"), ("entli", "ent"), ("fulli", "ful"), ("iviti", "ive"), ("ogist", "og"),
-        ("ousli", "ous"), ("abli", "able"), ("alli", "al"), ("anci", "ance"), ("ator", "ate"),
-        ("enci", "ence"), ("izer", "ize"), ("bli", "ble"), ("ogi", "og"), ("li", ""),
-    ]
 
     @inline(__always) static func isValidLiEnding(_ c: UInt8) -> Bool {
         switch c {
@@ -320,41 +346,59 @@ private struct Word {
     }
 
     mutating func step3() {
-        for (suffix, replacement) in Self.step3Suffixes where ends(with: suffix) {
-            let n = suffix.utf8CodeUnitCount
-            let start = count - n
-            guard start >= r1 else { return }
-            if n == 5, suffix.utf8Start[1] == UInt8(ascii: "t") {  // "ative" needs R2
-                guard start >= r2 else { return }
+        guard count >= 3 else { return }
+        switch bytes[count - 1] {
+        case UInt8(ascii: "e"):
+            if ends(with: "ative") {
+                if count - 5 >= r1, count - 5 >= r2 { count -= 5 }
+                return
             }
-            replace(suffixLength: n, with: replacement)
+            _ = rule("alize", "al", region: r1) || rule("icate", "ic", region: r1)
+        case UInt8(ascii: "i"):
+            _ = rule("iciti", "ic", region: r1)
+        case UInt8(ascii: "l"):
+            _ = rule("ational", "ate", region: r1) || rule("tional", "tion", region: r1)
+                || rule("ical", "ic", region: r1) || rule("ful", "", region: r1)
+        case UInt8(ascii: "s"):
+            _ = rule("ness", "", region: r1)
+        default:
             return
         }
     }
-
-    static let step3Suffixes: [(StaticString, StaticString)] = [
-        ("ational", "ate"), ("tional", "tion"), ("alize", "al"), ("ative", ""), ("icate", "ic"),
-        ("iciti", "ic"), ("ical", "ic"), ("ness", ""), ("ful", ""),
-    ]
 
     mutating func step4() {
-        for suffix in Self.step4Suffixes where ends(with: suffix) {
-            let n = suffix.utf8CodeUnitCount
-            let start = count - n
-            guard start >= r2 else { return }
-            if n == 3, suffix.utf8Start[0] == UInt8(ascii: "i"), suffix.utf8Start[1] == UInt8(ascii: "o") {
-                guard start >= 1, bytes[start - 1] == UInt8(ascii: "s") || bytes[start - 1] == UInt8(ascii: "t")
-                else { return }
+        guard count >= 2 else { return }
+        switch bytes[count - 1] {
+        case UInt8(ascii: "c"):
+            _ = rule("ic", "", region: r2)
+        case UInt8(ascii: "e"):
+            _ = rule("ance", "", region: r2) || rule("ence", "", region: r2) || rule("able", "", region: r2)
+                || rule("ible", "", region: r2) || rule("ate", "", region: r2) || rule("ive", "", region: r2)
+                || rule("ize", "", region: r2)
+        case UInt8(ascii: "i"):
+            _ = rule("iti", "", region: r2)
+        case UInt8(ascii: "l"):
+            _ = rule("al", "", region: r2)
+        case UInt8(ascii: "m"):
+            _ = rule("ism", "", region: r2)
+        case UInt8(ascii: "n"):
+            if ends(with: "ion") {
+                let start = count - 3
+                if start >= r2, start >= 1, bytes[start - 1] == UInt8(ascii: "s") || bytes[start - 1] == UInt8(ascii: "t") {
+                    count = start
+                }
             }
-            count = start
+        case UInt8(ascii: "r"):
+            _ = rule("er", "", region: r2)
+        case UInt8(ascii: "s"):
+            _ = rule("ous", "", region: r2)
+        case UInt8(ascii: "t"):
+            _ = rule("ement", "", region: r2) || rule("ment", "", region: r2) || rule("ant", "", region: r2)
+                || rule("ent", "", region: r2)
+        default:
             return
         }
     }
-
-    static let step4Suffixes: [StaticString] = [
-        "ement", "ance", "ence", "able", "ible", "ment", "ate", "ive", "ize", "iti", "ism", "ion", "ous",
-        "ant", "ent", "ic", "al", "er",
-    ]
 
     mutating func step5() {
         guard count >= 1 else { return }

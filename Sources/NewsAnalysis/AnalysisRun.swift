@@ -128,11 +128,12 @@ struct AnalysisRun {
         var end = start
         var hasDigit = false
         var hash = TermCache.initialHash
-        while end < count, end - start < 64 {
-            let byte = text[end]
-            guard Folding.isASCIIAlnum(byte) else { break }
-            if byte <= 57 { hasDigit = true }
-            let folded = Folding.lower(byte)
+        let fold = Folding.asciiFold
+        let limit = min(count, start + 64)
+        while end < limit {
+            let folded = fold[Int(text[end])]
+            guard folded != 0 else { break }
+            hasDigit = hasDigit || folded <= 57
             term[end - start] = folded
             hash = TermCache.hash(hash, folded)
             end += 1

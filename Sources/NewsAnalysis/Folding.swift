@@ -52,6 +52,17 @@ enum Folding {
         }
     }
 
+    /// For every byte: its lower-case form if it is an ASCII letter or digit, else 0. Immortal and
+    /// read-only; a raw pointer so the hot loop pays no array bounds or lazy-initialisation checks.
+    nonisolated(unsafe) static let asciiFold: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            let b = UInt8(byte)
+            table[byte] = isASCIIAlnum(b) ? lower(b) : 0
+        }
+        return UnsafePointer(table)
+    }()
+
     @inline(__always) static func isASCIIAlnum(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20
         return (lower >= 97 && lower <= 122) || (byte >= 48 && byte <= 57)

@@ -21,7 +21,7 @@ public enum SnowballEnglish {
     /// The bytes must be lower-case ASCII; anything else is left as the algorithm leaves it.
     public static func stem(_ word: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
         if count == 0 { return 0 }
-        var w = Word(bytes: word, count: count)
+        var w = SnowballWord(bytes: word, count: count)
         if w.applyExceptions() { return w.count }
         if count < 3 { return count }
         w.prelude()
@@ -39,7 +39,7 @@ public enum SnowballEnglish {
 }
 
 /// Working state of one stemming run: the bytes, their length and the regions R1 and R2.
-private struct Word {
+struct SnowballWord {
     let bytes: UnsafeMutablePointer<UInt8>
     var count: Int
     var r1 = 0
@@ -118,6 +118,14 @@ private struct Word {
     /// Whole words with an irregular stem; true when one matched (stemming is then over).
     mutating func applyExceptions() -> Bool {
         guard count >= 3, count <= 6 else { return false }
+        switch bytes[0] {  // every exception starts with one of these letters
+        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "e"), UInt8(ascii: "g"),
+            UInt8(ascii: "h"), UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "s"),
+            UInt8(ascii: "u"):
+            break
+        default:
+            return false
+        }
         for (word, stem) in Self.exceptions where equals(word, upTo: count) {
             if let stem {
                 let n = stem.utf8CodeUnitCount
@@ -160,7 +168,11 @@ private struct Word {
         r2 = count
         var i = 0
         var prefixed = false
-        for prefix in Self.regionPrefixes where starts(with: prefix) {
+        let first = bytes[0]
+        let mayHavePrefix = first == UInt8(ascii: "a") || first == UInt8(ascii: "c") || first == UInt8(ascii: "e")
+            || first == UInt8(ascii: "g") || first == UInt8(ascii: "i") || first == UInt8(ascii: "l")
+            || first == UInt8(ascii: "o") || first == UInt8(ascii: "p") || first == UInt8(ascii: "u")
+        for prefix in Self.regionPrefixes where mayHavePrefix && starts(with: prefix) {
             i = prefix.utf8CodeUnitCount
             prefixed = true
             break

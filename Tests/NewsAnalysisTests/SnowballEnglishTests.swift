@@ -38,3 +38,14 @@ struct SnowballEnglishTests {
         for (word, _) in try Self.pairs() { #expect(SnowballEnglish.stem(word).utf8.count <= word.utf8.count) }
     }
 }
+
+/// The stemmer's first-letter filters must admit every exception word and region prefix.
+@Test func firstLetterFiltersCoverTheTables() {
+    for (word, _) in SnowballWord.exceptions {
+        let first = word.utf8Start[0]
+        #expect("abceghinosu".utf8.contains(first), "\(word)")
+    }
+    for prefix in SnowballWord.regionPrefixes {
+        #expect("acegilopu".utf8.contains(prefix.utf8Start[0]), "\(prefix)")
+    }
+}

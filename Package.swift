@@ -42,6 +42,7 @@ let package = Package(
         .executableTarget(
             name: "bench-fts5",
             dependencies: ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(name: "bench-analysis", dependencies: ["NewsAnalysis"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),

@@ -1,77 +1,46 @@
 /// Turns text into index terms; the one source of truth for normalisation.
 ///
 /// The same value serves the FTS5 tokenizer, query parsing, snippet highlighting and
-/// `search analyze`, so a word is found exactly when it is shown as found.
+/// `search analyze`, so a word is found exactly when it is shown as found. It reads UTF-8 bytes and
+/// composes these steps, one file each:
+///
+/// 1. ``Folding``: case, diacritics, full-width forms (`Čapek` → `capek`, `ＮＡＴＯ` → `nato`).
+/// 2. ``CJKScript`` runs → overlapping bigrams (`防衛産業` → `防衛`, `衛産`, `産業`).
+/// 3. ``URLsAndEmails``: kept whole, then their host parts.
+/// 4. ``Possessives`` (`Japan's` → `japan`), ``AcronymsAndNumbers`` (`U.S.` → `us`, `1,000` → `1000`),
+///    compounds (`Indo-Pacific` → `indo`, `indopacific`(+), `pacific`; see Compounds.swift).
+/// 5. ``SpellingVariants`` (`defence` → `defense`), ``Synonyms`` (`USA` → `us`; `United States`
+///    adds a colocated `us` at document time), ``SnowballEnglish`` stemming.
 ///
 /// ```swift
 /// let tokens = Analyzer().tokens(in: "Japan's defense-industrial base")
-/// // japan, defense, industrial, (defenseindustrial colocated), base
+/// // japan@0, defens@1, defenseindustri@1(+), industri@2, base@3
 /// ```
+///
+/// Colocated tokens (`isColocated`) are only produced in `.document` mode: compound joined forms,
+/// number-compound forms (`2025-04-10`) and multi-word synonyms. `.query` and `.prefixQuery` never
+/// add tokens, as `fts5.h` asks (synonyms on one side only). A query's multi-word synonyms are
+/// handled by ``synonymAlternatives(for:)``.
 public struct Analyzer: Sendable {
     /// Stored in every index; an index made by another version must be rebuilt (`search reindex`).
-    public static let version = 1
+    public static let version = 2
 
     public init() {}
 
     /// The fast path: calls `emit(term, byteStart, byteEnd, isColocated)` for every token, in order.
-    /// `term` is only valid during the call.
+    ///
+    /// `term` is only valid during the call. Byte offsets index the original `text`. The first token
+    /// is never colocated; a position advances on each token that is not colocated. Nothing is
+    /// allocated per token: the call allocates its working buffers once.
     public func analyze(
         utf8 text: UnsafeBufferPointer<UInt8>,
         mode: AnalysisMode = .document,
         _ emit: (UnsafeBufferPointer<UInt8>, Int, Int, Bool) throws -> Void
     ) rethrows {
-        var term: [UInt8] = []
-        term.reserveCapacity(64)
-        var index = 0
-        let count = text.count
-        while index < count {
-            // Skip to the start of a word.
-            while index < count, !Self.isWordByte(text[index]) { index += 1 }
-            guard index < count else { break }
-            let start = index
-            term.removeAll(keepingCapacity: true)
-            var parts: [(Int, Int, Int, Int)] = []  // term range, byte range of each hyphen part
-            var partTermStart = 0
-            var partByteStart = start
-            while index < count {
-                let byte = text[index]
-                if Self.isWordByte(byte) {
-                    if byte < 0x80 {
-                        term.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
-                    } else {
-                        term.append(byte)
-                    }
-                    index += 1
-                } else if byte == UInt8(ascii: "-"), index + 1 < count, Self.isWordByte(text[index + 1]), !term.isEmpty {
-                    parts.append((partTermStart, term.count, partByteStart, index))
-                    partTermStart = term.count
-                    partByteStart = index + 1
-                    index += 1
-                } else if byte == UInt8(ascii: "'"), index + 1 < count, text[index + 1] | 0x20 == UInt8(ascii: "s"),
-                    index + 2 >= count || !Self.isWordByte(text[index + 2])
-                {
-                    index += 2  // possessive: "Japan's" -> japan
-                    break
-                } else {
-                    break
-                }
-            }
-            let end = index
-            if parts.isEmpty {
-                try term.withUnsafeBufferPointer { try emit($0, start, end, false) }
-            } else {
-                parts.append((partTermStart, term.count, partByteStart, end))
-                try term.withUnsafeBufferPointer { buffer in
-                    for (n, part) in parts.enumerated() {
-                        try emit(UnsafeBufferPointer(rebasing: buffer[part.0..<part.1]), part.2, part.3, false)
-                        if n == 0 {
-                            // The joined form shares the first part's position.
-                            try emit(buffer, part.2, part.3, true)
-                        }
-                    }
-                }
-            }
-        }
+        guard !text.isEmpty else { return }
+        var run = AnalysisRun(text: text, mode: mode)
+        defer { run.deallocate() }
+        try run.run(emit)
     }
 
     /// Convenience for tests, queries and `search analyze`: the tokens as values.
@@ -91,8 +60,45 @@ public struct Analyzer: Sendable {
         return result
     }
 
-    @inline(__always)
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
+    /// The query texts to OR with `text` so that its multi-word synonyms also find their short form.
+    ///
+    /// Documents index `United States` with a colocated `us`, so the query `US` already finds it; the
+    /// other direction needs this: `synonymAlternatives(for: "United States army")` is
+    /// `["us army"]`, and the query compiler should match `("united states army" OR "us army")`
+    /// (each alternative compiled exactly like `text`: a phrase stays a phrase, bare words stay
+    /// AND-ed). Empty when `text` holds no multi-word synonym. Pairs must be adjacent words
+    /// separated by spaces only; every occurrence is replaced in the one alternative.
+    public func synonymAlternatives(for text: String) -> [String] {
+        let tokens = tokens(in: text, mode: .query)
+        guard tokens.count >= 2 else { return [] }
+        let utf8 = Array(text.utf8)
+        var result: [UInt8] = []
+        var copied = 0
+        var index = 0
+        var replaced = false
+        while index + 1 < tokens.count {
+            let first = tokens[index]
+            let second = tokens[index + 1]
+            let gap = utf8[first.byteRange.upperBound..<second.byteRange.lowerBound]
+            if !gap.isEmpty, gap.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }),
+                let canonical = Self.stemmedPairs[first.term + " " + second.term]
+            {
+                result.append(contentsOf: utf8[copied..<first.byteRange.lowerBound])
+                result.append(contentsOf: canonical.utf8)
+                copied = second.byteRange.upperBound
+                replaced = true
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        guard replaced else { return [] }
+        result.append(contentsOf: utf8[copied...])
+        return [String(decoding: result, as: UTF8.self)]
     }
+
+    /// Multi-word synonyms keyed by their analysed (stemmed) words: "unit state" → "us".
+    static let stemmedPairs: [String: String] = Dictionary(
+        Synonyms.pairs.map { ("\(SnowballEnglish.stem($0.first)) \(SnowballEnglish.stem($0.second))", $0.canonical) },
+        uniquingKeysWith: { first, _ in first })
 }

@@ -49,7 +49,10 @@ struct ArticleAssembler {
         for index in lines.indices where !lines[index].trimmingWhitespace().isEmpty {
             seen += 1
             if seen > DateExtractor.headerLines { break }
-            if DateExtractor.isDateLine(lines[index]) {
+            if Self.isByline(lines[index]) {
+                removed.append(RemovedLine(text: lines[index].trimmingWhitespace(), kind: .byline, detail: "'By' and a name"))
+                lines[index] = ""
+            } else if DateExtractor.isDateLine(lines[index]) {
                 removed.append(RemovedLine(text: lines[index].trimmingWhitespace(), kind: .dateline, detail: "date only"))
                 lines[index] = ""
             }
@@ -83,6 +86,16 @@ struct ArticleAssembler {
         report.removed = removed
         if report.title.isEmpty && report.body.isEmpty { report.skipped = IngestError.emptyArticle.description }
         return report
+    }
+
+    /// "By Ines Marlow", "By Priya Dalton and Sam Okafor": short, and every word after "By" capitalised
+    /// or a joiner.
+    static func isByline(_ line: String) -> Bool {
+        let words = line.trimmingWhitespace().split(separator: " ")
+        guard (2...8).contains(words.count), words[0] == "By" || words[0] == "BY" else { return false }
+        return words.dropFirst().allSatisfy { word in
+            word.first?.isUppercase == true || ["and", "&", "in", "de", "van", "von"].contains(word.lowercased())
+        }
     }
 
     /// The first sentence, at most ``headlineLimit`` characters (cut at a word, with "…").

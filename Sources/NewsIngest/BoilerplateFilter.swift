@@ -60,7 +60,9 @@ public struct BoilerplateFilter: Sendable {
                     guard proseSoFar >= Self.articleStartChars else { continue }
                     var next = index + 1
                     while next < lines.count, Self.isListLike(normalized[next]) {
-                        if !lines[next].trimmingWhitespace().isEmpty, verdicts[next] == nil {
+                        if let separator = Self.separatorVerdict(lines[next]) {
+                            verdicts[next] = separator
+                        } else if !lines[next].trimmingWhitespace().isEmpty, verdicts[next] == nil {
                             verdicts[next] = RemovedLine(
                                 text: lines[next].trimmingWhitespace(), kind: .relatedList,
                                 detail: "list under '\(raw)'")
@@ -72,7 +74,7 @@ public struct BoilerplateFilter: Sendable {
                     if proseSoFar >= Self.articleStartChars {
                         for tail in index..<lines.count
                         where !lines[tail].trimmingWhitespace().isEmpty && verdicts[tail] == nil {
-                            verdicts[tail] = RemovedLine(
+                            verdicts[tail] = Self.separatorVerdict(lines[tail]) ?? RemovedLine(
                                 text: lines[tail].trimmingWhitespace(),
                                 kind: tail == index ? rule.kind : .afterEndMarker, detail: "after '\(raw)'")
                         }

@@ -18,6 +18,12 @@ public enum DateExtractor {
         // ISO first; a bare leading year ("2025 was…") is only a date when it is all there is.
         let trimmed = text.trimmingWhitespace()
         if let iso = ArticleDate(parsing: trimmed), iso.precision != .year || trimmed.count == 4 { return iso }
+        // Compact `YYYYMMDD`, as some `pubdate` meta tags give it.
+        if trimmed.count == 8, trimmed.allSatisfy(\.isASCIIDigit),
+            let date = ymd(trimmed.prefix(4), trimmed.dropFirst(4).prefix(2), trimmed.suffix(2))
+        {
+            return date
+        }
         let tokens = tokenize(text)
         for (index, token) in tokens.enumerated() {
             if let date = numericDate(tokens, at: index) { return date }
@@ -136,7 +142,7 @@ public enum DateExtractor {
         return nil
     }
 
-    static func ymd(_ year: Substring, _ month: Substring, _ day: Substring) -> ArticleDate? {
+    static func ymd(_ year: some StringProtocol, _ month: some StringProtocol, _ day: some StringProtocol) -> ArticleDate? {
         guard let y = Int(year), (1900...2100).contains(y), let m = Int(month), let d = Int(day) else { return nil }
         return ArticleDate(year: y, month: m, day: d)
     }

@@ -25,9 +25,9 @@ struct HTMLContentExtractor {
         "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "subscri", "signup",
         "cookie", "consent", "gdpr", "sidebar", "breadcrumb", "promo", "sponsor", "recommend", "popular",
         "ranking", "trending", "most-read", "mostread", "outbrain", "taboola", "advert", "banner", "footer",
-        "masthead", "site-header", "global-header", "navbar", "menu", "modal", "popup", "paywall", "tags",
+        "masthead", "navigation", "site-header", "global-header", "navbar", "menu", "modal", "popup", "paywall", "tags",
         "toolbar", "pagination", "author-bio", "read-more", "readmore", "more-stories", "widget", "skip-link",
-        "visually-hidden", "sr-only",
+        "visually-hidden", "sr-only", "byline",
     ]
     /// Whole class names of ad slots (short names like "ad" cannot be matched as substrings: "head", "read").
     static let adClassNames: Set<String> = ["ad", "ads", "adsbygoogle", "ad-slot", "ad-unit", "ad-container", "dfp"]
@@ -105,6 +105,7 @@ struct HTMLContentExtractor {
             "taboola", "read-more", "readmore", "more-stories", "tags":
             .relatedList
         case "advert", "sponsor", "promo", "banner": .advertisement
+        case "byline": .byline
         default: .pageChrome
         }
     }

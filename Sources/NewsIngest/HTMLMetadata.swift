@@ -124,7 +124,8 @@ struct HTMLMetadata {
             return
         }
         if headline == nil, let value = (article["headline"] ?? article["name"]) as? String, !value.isEmpty {
-            headline = value.trimmingWhitespace()
+            // Script text is raw: entities in JSON-LD strings are not decoded by the HTML parser.
+            headline = HTMLEntities.decode(value).trimmingWhitespace()
         }
         if date == nil, let raw = (article["datePublished"] ?? article["dateCreated"]) as? String,
             let parsed = DateExtractor.parse(raw)
@@ -156,11 +157,11 @@ struct HTMLMetadata {
     static func names(_ value: Any?, byID: [String: [String: Any]]) -> [String] {
         switch value {
         case let text as String:
-            return text.isEmpty ? [] : [text.trimmingWhitespace()]
+            return text.isEmpty ? [] : [HTMLEntities.decode(text).trimmingWhitespace()]
         case let array as [Any]:
             return array.flatMap { names($0, byID: byID) }
         case let object as [String: Any]:
-            if let name = object["name"] as? String, !name.isEmpty { return [name.trimmingWhitespace()] }
+            if let name = object["name"] as? String, !name.isEmpty { return [HTMLEntities.decode(name).trimmingWhitespace()] }
             if let id = object["@id"] as? String, let target = byID[id], let name = target["name"] as? String {
                 return [name.trimmingWhitespace()]
             }

@@ -36,6 +36,8 @@ public enum RemovalKind: String, Sendable, Hashable, Codable, CaseIterable {
     case outsideMainContent
     /// The title repeated as the first line of the body.
     case duplicateTitle
+    /// A byline ("By Ines Marlow") at the top; authors are metadata.
+    case byline
 }
 
 /// One line (or HTML block) that cleaning removed, with the reason, for `search extract`.

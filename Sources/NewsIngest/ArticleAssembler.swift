@@ -66,7 +66,8 @@ struct ArticleAssembler {
         if let title = draft.title?.trimmingWhitespace(), !title.isEmpty {
             report.title = title
             if let first = kept.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }),
-                BoilerplateFilter.normalize(kept[first]) == BoilerplateFilter.normalize(title)
+                BoilerplateFilter.normalize(FrontMatterReader.stripMarkdownHeading(kept[first].trimmingWhitespace()))
+                    == BoilerplateFilter.normalize(title)
             {
                 removed.append(RemovedLine(text: kept[first].trimmingWhitespace(), kind: .duplicateTitle, detail: "same as the title"))
                 kept.remove(at: first)

@@ -59,7 +59,7 @@ public struct BoilerplateFilter: Sendable {
                     // what follows may be the article itself, so only the heading goes.
                     guard proseSoFar >= Self.articleStartChars else { continue }
                     var next = index + 1
-                    while next < lines.count, Self.isListLike(normalized[next]) {
+                    while next < lines.count, Self.isListLike(lines[next]) {
                         if let separator = Self.separatorVerdict(lines[next]) {
                             verdicts[next] = separator
                         } else if !lines[next].trimmingWhitespace().isEmpty, verdicts[next] == nil {
@@ -128,8 +128,12 @@ public struct BoilerplateFilter: Sendable {
     static let separatorScalars: Set<Unicode.Scalar> = ["-", "–", "—", "•", "·", "*", "|", "_", "=", "~", "#", "/", "…", "."]
 
     /// Short lines, separators and teasers ending in "…": what a list of links looks like as text.
-    static func isListLike(_ normalized: String) -> Bool {
-        normalized.count <= listLineLimit
+    /// A sentence that ends in a full stop and runs past ~90 characters is prose, even when short.
+    static func isListLike(_ original: String) -> Bool {
+        let raw = original.trimmingWhitespace()
+        if raw.count > listLineLimit { return false }
+        let isSentence = raw.hasSuffix(".") && !raw.hasSuffix("...") && raw.count > 90
+        return !isSentence
     }
 
     /// A headline of another article: short, no full stop at the end, starts with a capital, digit or quote.

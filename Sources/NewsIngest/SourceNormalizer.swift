@@ -22,8 +22,10 @@ public struct SourceNormalizer: Sendable, Hashable {
     /// The file the engine loads from the index folder.
     public static let aliasesFileName = "source-aliases.txt"
 
-    /// Key → canonical name, from the built-in table and then the aliases (which win).
-    private var canonicalByKey: [String: String]
+    /// Key → canonical name from the built-in outlet table.
+    private var builtInByKey: [String: String]
+    /// Key → canonical name from the aliases file; these win over the built-in table.
+    private var aliasByKey: [String: String]
 
     /// - Parameter aliases: alias → canonical name. Each canonical name is also its own alias.
     public init(aliases: [String: String] = [:]) {
@@ -32,15 +34,16 @@ public struct SourceNormalizer: Sendable, Hashable {
             table[Self.key(host)] = name
             table[Self.key(name)] = name
         }
-        for name in KnownOutlets.extraNames.values { table[Self.key(name)] = name }
         for (alias, name) in KnownOutlets.extraNames { table[Self.key(alias)] = name }
+        var aliasTable: [String: String] = [:]
         for (alias, name) in aliases {
             let canonical = name.trimmingWhitespace()
             guard !canonical.isEmpty else { continue }
-            table[Self.key(canonical)] = canonical
-            table[Self.key(alias)] = canonical
+            aliasTable[Self.key(canonical)] = canonical
+            aliasTable[Self.key(alias)] = canonical
         }
-        canonicalByKey = table.filter { !$0.key.isEmpty }
+        builtInByKey = table.filter { !$0.key.isEmpty }
+        aliasByKey = aliasTable.filter { !$0.key.isEmpty }
     }
 
     /// Reads the aliases file format; throws ``IngestError/badAliasLine(number:text:)`` on a line without `=`.
@@ -71,11 +74,11 @@ public struct SourceNormalizer: Sendable, Hashable {
         let tidy = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         guard !tidy.isEmpty else { return nil }
         if let host = Self.host(of: tidy) {
-            if let known = KnownOutlets.name(forHost: host) { return known }
-            if let known = canonicalByKey[Self.key(host)] { return known }
-            return host
+            let key = Self.key(host)
+            return aliasByKey[key] ?? KnownOutlets.name(forHost: host) ?? builtInByKey[key] ?? host
         }
-        return canonicalByKey[Self.key(tidy)] ?? tidy
+        let key = Self.key(tidy)
+        return aliasByKey[key] ?? builtInByKey[key] ?? tidy
     }
 
     /// The readable name for a URL's host (a known outlet's name, else the host without `www.`).

@@ -17,7 +17,6 @@ struct ArticleAssembler {
         report.actors = draft.actors
         report.metadata = draft.metadata
         report.encoding = draft.encoding
-        var removed = draft.removed
 
         // Source first: the repeated-line model is kept per source.
         var candidates = draft.sources
@@ -32,6 +31,17 @@ struct ArticleAssembler {
         }
 
         var lines = draft.lines
+        var removed = draft.removed
+        // A weekday date standing alone above the headline is the site's current-date banner
+        // (news themes print today's date in their top bar); scrapes keep it as the first line.
+        // It says when the page was fetched, not when the article was published.
+        if let banner = Self.currentDateBanner(in: lines) {
+            removed.append(
+                RemovedLine(
+                    text: lines[banner].trimmingWhitespace(), kind: .dateline,
+                    detail: "weekday date above the headline: the page's current-date banner, not the publication date"))
+            lines[banner] = ""
+        }
         // Date: metadata, else the header region, else the file name.
         let contextYear = draft.date?.year ?? DateExtractor.fromPath(path)?.year
         report.date = draft.date
@@ -87,6 +97,16 @@ struct ArticleAssembler {
         report.removed = removed
         if report.title.isEmpty && report.body.isEmpty { report.skipped = IngestError.emptyArticle.description }
         return report
+    }
+
+    /// The index of a first line that is only a date with a weekday, followed by a line that is not a date.
+    static func currentDateBanner(in lines: [String]) -> Int? {
+        let nonEmpty = lines.indices.filter { !lines[$0].trimmingWhitespace().isEmpty }
+        guard nonEmpty.count >= 2 else { return nil }
+        let first = lines[nonEmpty[0]]
+        guard DateExtractor.isDateLine(first), !DateExtractor.isDateLine(lines[nonEmpty[1]]) else { return nil }
+        let hasWeekday = DateExtractor.tokenize(first).contains { DateExtractor.weekdays.contains($0.lower) }
+        return hasWeekday ? nonEmpty[0] : nil
     }
 
     /// "By Ines Marlow", "By Priya Dalton and Sam Okafor": short, and every word after "By" capitalised

@@ -13,6 +13,8 @@ struct HTMLMetadata {
     var ogTitle: String?
     var firstHeading: String?
     var language: String?
+    /// JSON-LD `articleBody`, used only when the page's markup holds almost no text (script-rendered pages).
+    var articleBody: String?
 
     /// The JSON-LD types that describe an article.
     static let articleTypes: Set<String> = [
@@ -132,6 +134,9 @@ struct HTMLMetadata {
         {
             date = parsed
             dateOrigin = .jsonLD
+        }
+        if articleBody == nil, let body = article["articleBody"] as? String, !body.isEmpty {
+            articleBody = HTMLEntities.decode(body)
         }
         if authors.isEmpty { authors = Self.names(article["author"], byID: byID) }
         if publisher == nil { publisher = Self.names(article["publisher"], byID: byID).first }

@@ -7,7 +7,11 @@ struct HTMLReader {
         // Metadata before pruning: the head, <header> and <time> go with the page chrome.
         let metadata = HTMLMetadata(root: parsed.root)
         var extractor = HTMLContentExtractor()
-        let lines = extractor.extract(from: parsed.root)
+        var lines = extractor.extract(from: parsed.root)
+        // A page rendered by scripts has its text only in JSON-LD; take it from there.
+        if lines.reduce(0, { $0 + $1.count }) < 200, let body = metadata.articleBody, body.count > 200 {
+            lines = body.split(separator: "\n").map(String.init)
+        }
         var draft = ArticleDraft(title: metadata.title, lines: lines)
         draft.date = metadata.date
         draft.dateOrigin = metadata.dateOrigin

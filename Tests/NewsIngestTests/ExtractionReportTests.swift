@@ -25,7 +25,7 @@ struct ExtractionReportTests {
 
     @Test("encodes to JSON with plain fields")
     func json() throws {
-        let text = "Tuesday, April 8, 2025\nCouncil passes budget\nThe council passed the budget on Tuesday after a long debate over school funding.\nSubscribe"
+        let text = "Council passes budget\nTuesday, April 8, 2025\nThe council passed the budget on Tuesday after a long debate over school funding.\nSubscribe"
         let report = Ingestor().extract(data: Data(text.utf8), path: "a.txt", defaultSource: "Lakeside Tribune")
         let wire = try JSONDecoder().decode(Wire.self, from: JSONEncoder().encode(report))
         #expect(wire.title == "Council passes budget")

@@ -44,7 +44,8 @@ struct TextBoilerplateTests {
             drop: ["09:30 JST", "Related Tags", "POPULAR ARTICLE", "Rice Prices Fall", "ACCESS RANKING", "Exports Rise", "\n-"]),
         Case(
             file: "reply-tail.txt",
-            title: "Estonia and Japan Sign Cybersecurity Memorandum in Tallinn", date: "2025-06-02",
+            // The weekday date above the headline is the site's current-date banner: not the article's date.
+            title: "Estonia and Japan Sign Cybersecurity Memorandum in Tallinn", date: nil,
             keep: ["signed a memorandum on Monday", "attacks on hospitals and power grids", "annual exercise hosted by a research centre"],
             drop: ["Date:", "Monday, June 2", "REPLY", "Please enter", "Share post", "Subscribe", "spot_img", "Popular",
                 "More like this", "Related", "Latvia", "Lithuania"]),
@@ -118,6 +119,22 @@ struct TextBoilerplateTests {
         #expect(none.source == nil && none.sourceOrigin == nil)
         // A folder named after a known outlet gets the outlet's name.
         #expect(Ingestor().extract(data: data, path: "a.txt", folderName: "yomiuri").source == "The Yomiuri Shimbun")
+    }
+
+    @Test("a weekday date above the headline is a banner; below it, or without a weekday, it is the date")
+    func banner() {
+        let body = "\nThe council met on Tuesday and approved the plan after a long debate about costs and timing."
+        let cases: [(String, String?)] = [
+            ("Thursday, May 22, 2025\n\nCouncil approves plan" + body, nil),
+            ("Council approves plan\nThursday, May 22, 2025" + body, "2025-05-22"),
+            ("May 22, 2025\nCouncil approves plan" + body, "2025-05-22"),
+        ]
+        for (text, expected) in cases {
+            let report = Ingestor().extract(data: Data(text.utf8), path: "a.txt")
+            #expect(report.title == "Council approves plan")
+            #expect(report.date?.description == expected)
+            #expect(!report.body.contains("May 22"))
+        }
     }
 
     @Test("a date in the file name is used when the text has none")

@@ -48,7 +48,7 @@ public struct BoilerplateFilter: Sendable {
                 verdicts[index] = reason
                 continue
             }
-            if let rule = BoilerplatePhrases.rules.first(where: { $0.matches(line) }) {
+            if let rule = BoilerplatePhrases.firstMatch(line) {
                 let raw = lines[index].trimmingWhitespace()
                 switch rule.effect {
                 case .line:
@@ -200,8 +200,9 @@ public struct BoilerplateFilter: Sendable {
     /// Lower-cased, spaces collapsed, curly apostrophes straightened, trailing punctuation and ellipses
     /// and leading bullets dropped.
     static func normalize(_ line: String) -> String {
-        var text = line.lowercased().replacingOccurrences(of: "’", with: "'")
-        text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var text = line.lowercased()
+        if text.contains("’" as Character) { text = text.replacingOccurrences(of: "’", with: "'") }
+        text = text.collapsingWhitespace()
         let trailing: Set<Character> = [".", "!", "?", ":", "…", " ", ";"]
         while let last = text.last, trailing.contains(last) { text.removeLast() }
         let leading: Set<Character> = ["-", "•", "*", "·", " ", "–", "—", "›", ">"]

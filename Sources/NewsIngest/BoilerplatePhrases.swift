@@ -30,18 +30,29 @@ struct PhraseRule: Sendable {
         self.maximumLength = maximumLength
     }
 
-    func matches(_ normalized: String) -> Bool {
-        guard normalized.count <= maximumLength else { return false }
+    /// - Parameter length: `normalized.count`, computed once per line by the caller (it is O(n)).
+    func matches(_ normalized: String, length: Int) -> Bool {
+        guard length <= maximumLength else { return false }
         switch match {
         case .exact: return normalized == pattern
         case .prefix: return normalized.hasPrefix(pattern)
-        case .contains: return normalized.contains(pattern)
+        case .contains: return normalized.utf8.containsBytes(of: pattern.utf8)
         }
     }
 }
 
 enum BoilerplatePhrases {
     static let rules: [PhraseRule] = advertisements + comments + ends + lists + share + subscribe + cookies + labels
+    /// No rule matches a line longer than this.
+    static let longestMatch = rules.map(\.maximumLength).max() ?? 0
+
+    static func firstMatch(_ normalized: String) -> PhraseRule? {
+        // UTF-8 length is O(1) and never smaller than the character count: a cheap first cut.
+        guard !normalized.isEmpty, normalized.utf8.count <= longestMatch * 4 else { return nil }
+        let length = normalized.count
+        guard length <= longestMatch else { return nil }
+        return rules.first { $0.matches(normalized, length: length) }
+    }
 
     static let advertisements: [PhraseRule] = [
         // "contains" with a short limit: placeholders come alone on their line, often repeated.
@@ -184,4 +195,23 @@ enum BoilerplatePhrases {
         .init("skip to main content", .exact, .templateLabel),
         .init("back to top", .exact, .templateLabel),
     ]
+}
+
+extension String.UTF8View {
+    /// Byte substring search: Foundation's `contains` goes through NSString and dominated profiles.
+    func containsBytes(of needle: String.UTF8View) -> Bool {
+        let haystack = Array(self)
+        let pattern = Array(needle)
+        guard !pattern.isEmpty, pattern.count <= haystack.count else { return pattern.isEmpty }
+        let first = pattern[0]
+        for start in 0...(haystack.count - pattern.count) where haystack[start] == first {
+            var matched = true
+            for offset in 1..<pattern.count where haystack[start + offset] != pattern[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
+    }
 }

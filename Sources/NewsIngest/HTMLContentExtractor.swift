@@ -78,7 +78,7 @@ struct HTMLContentExtractor {
             return (.pageChrome, "hidden")
         }
         let style = (element["style"] ?? "").lowercased().replacingOccurrences(of: " ", with: "")
-        if style.contains("display:none") || style.contains("visibility:hidden") { return (.pageChrome, "hidden") }
+        if style.utf8.containsBytes(of: "display:none".utf8) || style.utf8.containsBytes(of: "visibility:hidden".utf8) { return (.pageChrome, "hidden") }
         let names = element.classAndID
         if let name = names.first(where: { adClassNames.contains($0) || $0.hasPrefix("ad-") || $0.hasSuffix("-ad") }) {
             return (.advertisement, "<\(element.name) \"\(name)\">")
@@ -87,9 +87,9 @@ struct HTMLContentExtractor {
             !(element["itemprop"]?.lowercased() == "articlebody")
         else { return nil }
         for name in names {
-            guard let hint = negativeHints.first(where: { name.contains($0) }) else { continue }
+            guard let hint = negativeHints.first(where: { name.utf8.containsBytes(of: $0.utf8) }) else { continue }
             // A body container that also carries a tool's class ("article-body has-share-tools") stays.
-            if names.contains(where: { name in positiveHints.contains { name.contains($0) } }) { return nil }
+            if names.contains(where: { name in positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) } }) { return nil }
             return (kind(forHint: hint), "<\(element.name) \"\(name)\">")
         }
         return nil
@@ -116,7 +116,7 @@ struct HTMLContentExtractor {
         let minimum = 140
         if let hinted = body.first(where: { element in
             element["itemprop"]?.lowercased() == "articlebody"
-                || element.classAndID.contains { name in Self.positiveHints.contains { name.contains($0) } }
+                || element.classAndID.contains { name in Self.positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) } }
         }), hinted.text.count >= minimum {
             return hinted
         }
@@ -204,7 +204,7 @@ struct HTMLContentExtractor {
     }
 
     private func flush(_ current: inout String, into lines: inout [String]) {
-        let line = current.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let line = current.collapsingWhitespace()
         if !line.isEmpty { lines.append(line) }
         current = ""
     }

@@ -39,7 +39,7 @@ final class HTMLElement {
     var text: String {
         var parts: [String] = []
         collectText(into: &parts)
-        return parts.joined(separator: " ").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return parts.joined(separator: " ").collapsingWhitespace()
     }
 
     private func collectText(into parts: inout [String]) {

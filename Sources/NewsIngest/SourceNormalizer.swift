@@ -71,7 +71,7 @@ public struct SourceNormalizer: Sendable, Hashable {
 
     /// The one spelling of a source; nil for a blank name.
     public func canonical(_ name: String) -> String? {
-        let tidy = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let tidy = name.collapsingWhitespace()
         guard !tidy.isEmpty else { return nil }
         if let host = Self.host(of: tidy) {
             let key = Self.key(host)

@@ -43,7 +43,7 @@ struct ArticleAssembler {
             lines[banner] = ""
         }
         // Date: metadata, else the header region, else the file name.
-        let contextYear = draft.date?.year ?? DateExtractor.fromPath(path)?.year
+        let contextYear = DateExtractor.fromPath(path)?.year ?? DateExtractor.yearFromPath(path)
         report.date = draft.date
         report.dateOrigin = draft.date == nil ? nil : draft.dateOrigin
         if report.date == nil, let found = DateExtractor.headerDate(in: lines, contextYear: contextYear) {

@@ -115,14 +115,14 @@ public struct BoilerplateFilter: Sendable {
         return nil
     }
 
-    /// A label with nothing after it.
+    /// A field label with nothing after it: "Date:", "Author:", "Tarih:". One word only, so that
+    /// "He said:" before a quotation stays.
     static func labelVerdict(_ original: String) -> RemovedLine? {
         let raw = original.trimmingWhitespace()
-        // "Date:", "By:", "Source:" with nothing after them: a template field the scraper left empty.
-        if raw.hasSuffix(":"), raw.count <= 24, raw.split(separator: " ").count <= 2 {
-            return RemovedLine(text: raw, kind: .emptyLabel, detail: "label without a value")
-        }
-        return nil
+        guard raw.hasSuffix(":"), (2...20).contains(raw.count) else { return nil }
+        let word = raw.dropLast()
+        guard word.allSatisfy(\.isLetter), word.first?.isUppercase == true else { return nil }
+        return RemovedLine(text: raw, kind: .emptyLabel, detail: "label without a value")
     }
 
     static let separatorScalars: Set<Unicode.Scalar> = ["-", "–", "—", "•", "·", "*", "|", "_", "=", "~", "#", "/", "…", "."]

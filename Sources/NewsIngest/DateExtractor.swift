@@ -76,6 +76,15 @@ public enum DateExtractor {
         return nil
     }
 
+    /// A year named in a path ("archive/2025/…", "2025_rutte.txt"), to complete dates like "Apr. 10".
+    public static func yearFromPath(_ path: String) -> Int? {
+        let runs = path.split(separator: "/").suffix(4).joined(separator: "/").split(whereSeparator: { !$0.isASCIIDigit })
+        return runs.lazy.compactMap { run -> Int? in
+            guard run.count == 4, let year = Int(run), (1900...2100).contains(year) else { return nil }
+            return year
+        }.first
+    }
+
     // MARK: - Tokens
 
     struct Token {

@@ -92,6 +92,23 @@ struct TextBoilerplateTests {
         #expect(report.removed.map(\.kind) == [.emptyLabel, .separator])
     }
 
+    @Test("a one-word label alone goes; a lead-in to a quotation stays")
+    func labels() {
+        let text = "Minister resigns\nAuthor:\nThe minister resigned on Friday after a week of pressure from her own party.\nShe said:\n\"I have done what I could.\""
+        let report = Ingestor().extract(data: Data(text.utf8), path: "a.txt")
+        #expect(!report.body.contains("Author:"))
+        #expect(report.body.contains("She said:"))
+    }
+
+    @Test("'Apr. 10' is a full date only when the path names the year")
+    func monthDayNeedsYear() {
+        let text = "Council approves plan\nApr. 10\nThe council met on Tuesday and approved the plan after a long debate about costs."
+        #expect(Ingestor().extract(data: Data(text.utf8), path: "news/plan.txt").date == nil)
+        let dated = Ingestor().extract(data: Data(text.utf8), path: "news/2025/plan.txt")
+        #expect(dated.date?.description == "2025-04-10")
+        #expect(dated.dateOrigin == .header)
+    }
+
     @Test("boilerplate words inside prose are not removed")
     func prosePreserved() {
         let text = """

@@ -72,7 +72,14 @@ enum HTMLDocument {
         let encoding: String
     }
 
+    /// libxml2 must be initialised once before threads share it; a static `let` runs exactly once.
+    private static let libraryInitialized: Void = xmlInitParser()
+
     static func parse(_ data: Data) throws -> Parsed {
+        _ = libraryInitialized
+        // Error handlers are per thread in libxml2: silence this thread's, so that nothing the
+        // parser meets is ever printed (the library never prints; problems surface as skip reasons).
+        xmlSetStructuredErrorFunc(nil, { _, _ in })
         let (bytes, encoding) = try decode(data)
         // RECOVER: real pages are broken; NOERROR/NOWARNING: the library never prints;
         // NONET: never fetch a DTD; IGNORE_ENC: we already converted to UTF-8, so a stale

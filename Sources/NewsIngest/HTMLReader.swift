@@ -9,7 +9,8 @@ struct HTMLReader {
         var extractor = HTMLContentExtractor()
         var lines = extractor.extract(from: parsed.root)
         // A page rendered by scripts has its text only in JSON-LD; take it from there.
-        if lines.reduce(0, { $0 + $1.count }) < 200, let body = metadata.articleBody, body.count > 200 {
+        let extracted = lines.reduce(0) { $0 + $1.count }
+        if extracted < 200, let body = metadata.articleBody, body.count > extracted {
             lines = body.split(separator: "\n").map(String.init)
         }
         var draft = ArticleDraft(title: metadata.title, lines: lines)

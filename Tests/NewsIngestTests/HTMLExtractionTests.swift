@@ -69,4 +69,36 @@ struct HTMLExtractionTests {
         #expect(article.dateOrigin == .jsonLD)
         #expect(article.sourceOrigin == .jsonLD)
     }
+
+    @Test("pages parsed on many threads at once give the same reports")
+    func concurrent() async throws {
+        let ingestor = Ingestor()
+        let pages = try Fixtures.htmlExpectations.map { ($0.file, try Fixtures.data("html/" + $0.file)) }
+        let sequential = pages.map { ingestor.extract(data: $0.1, path: $0.0) }
+        let parallel = await withTaskGroup(of: (Int, ExtractionReport).self) { group in
+            for _ in 0..<4 {
+                for (index, page) in pages.enumerated() {
+                    group.addTask { (index, ingestor.extract(data: page.1, path: page.0)) }
+                }
+            }
+            var reports: [Int: [ExtractionReport]] = [:]
+            for await (index, report) in group { reports[index, default: []].append(report) }
+            return reports
+        }
+        for (index, reports) in parallel {
+            #expect(reports.allSatisfy { $0 == sequential[index] })
+        }
+    }
+
+    @Test("a page whose text is only in JSON-LD articleBody uses it")
+    func articleBodyFallback() {
+        let body = "The first paragraph of a story rendered by scripts, long enough to matter for the reader.\nThe second paragraph adds more detail about the event, which the markup itself does not carry at all."
+        let html = """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Scripted story","datePublished":"2025-02-03","articleBody":"\(body.replacingOccurrences(of: "\n", with: "\\n"))"}</script></head>
+            <body><div id="app"></div></body></html>
+            """
+        let report = Ingestor().extract(data: Data(html.utf8), path: "app.html")
+        #expect(report.title == "Scripted story")
+        #expect(report.body == body)
+    }
 }

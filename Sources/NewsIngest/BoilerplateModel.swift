@@ -2,7 +2,8 @@
 ///
 /// A site's template leaves the same lines in every article it serves ("Follow us on Telegram",
 /// a copyright line, a newsletter pitch in the site's own words). No phrase list knows them, but
-/// they are easy to see across documents: a line in a quarter of a source's articles is not news.
+/// they are easy to see across documents: a line in a quarter of a source's articles (and in at
+/// least five of them, so that three stories quoting the same sentence keep it) is not news.
 /// The model keeps, per source, how many documents contained each line (by 64-bit hash of the
 /// normalised line), so it is small enough to store in the index and re-apply at reindex.
 ///
@@ -31,7 +32,7 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
     /// Lines longer than this are paragraphs; they are neither learned nor removed.
     public static let maximumLineLength = 300
 
-    public init(minimumDocuments: Int = 3, minimumShare: Double = 0.25) {
+    public init(minimumDocuments: Int = 5, minimumShare: Double = 0.25) {
         self.sources = [:]
         self.minimumDocuments = minimumDocuments
         self.minimumShare = minimumShare

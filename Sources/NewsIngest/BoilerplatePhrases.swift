@@ -181,7 +181,10 @@ enum BoilerplatePhrases {
         .init("wir verwenden cookies", .contains, .cookieNotice, maximumLength: 400),  // German
         .init("nous utilisons des cookies", .contains, .cookieNotice, maximumLength: 400),  // French
         .init("utilizamos cookies", .contains, .cookieNotice, maximumLength: 400),  // Spanish
-        .init("çerez", .contains, .cookieNotice, maximumLength: 300),  // Turkish: "cookie"
+        // Turkish "çerez" is both "cookie" and "snack": match only the notice's phrasing.
+        .init("çerezler kullan", .contains, .cookieNotice, maximumLength: 300),
+        .init("çerez politika", .contains, .cookieNotice, maximumLength: 300),
+        .init("çerezleri kabul", .contains, .cookieNotice, maximumLength: 300),
     ]
 
     /// Headings of a site's page template (digest sites wrap every story in the same ones).

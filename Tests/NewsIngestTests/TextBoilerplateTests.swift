@@ -121,6 +121,9 @@ struct TextBoilerplateTests {
         #expect(report.body.contains("Popular magazines reported"))
         #expect(report.body.contains("Related research"))
         #expect(!report.body.hasSuffix("Popular"))
+        // Turkish "çerez" (also "snack") in a news sentence is not a cookie notice.
+        let snack = "Bayram öncesi fiyatlar\nBayram öncesi çerez ve kuruyemiş fiyatları geçen yıla göre yüzde 30 arttı."
+        #expect(Ingestor().extract(data: Data(snack.utf8), path: "b.txt").body.contains("çerez ve kuruyemiş"))
     }
 
     @Test("source falls back to the caller's default, then the folder name, normalised")

@@ -56,6 +56,24 @@ public struct RemovedLine: Sendable, Hashable, Codable {
 
     /// `kind: detail`, one line a person can read.
     public var reason: String { detail.isEmpty ? kind.rawValue : "\(kind.rawValue): \(detail)" }
+
+    enum CodingKeys: String, CodingKey { case text, kind, detail, reason }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        kind = try container.decode(RemovalKind.self, forKey: .kind)
+        detail = try container.decode(String.self, forKey: .detail)
+    }
+
+    /// Encodes `reason` too, so JSON readers need not rebuild it.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(detail, forKey: .detail)
+        try container.encode(reason, forKey: .reason)
+    }
 }
 
 /// Text after cleaning, and what was taken out of it.

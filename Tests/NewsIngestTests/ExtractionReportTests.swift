@@ -20,6 +20,7 @@ struct ExtractionReportTests {
             let text: String
             let kind: String
             let detail: String
+            let reason: String
         }
     }
 
@@ -35,6 +36,7 @@ struct ExtractionReportTests {
         #expect(wire.source == "Lakeside Tribune")
         #expect(wire.sourceOrigin == "defaultSource")
         #expect(wire.removed.map(\.kind) == ["dateline", "subscribe"])
+        #expect(wire.removed.last?.reason == "subscribe: matches 'subscribe'")
         #expect(wire.skipped == nil)
         let decoded = try JSONDecoder().decode(ExtractionReport.self, from: JSONEncoder().encode(report))
         #expect(decoded == report)

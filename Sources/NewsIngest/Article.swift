@@ -1,7 +1,8 @@
 /// One news article as ingestion sees it, before it is indexed.
 ///
 /// Readers fill what their format gives; the indexer decides identity (`id`, else the path
-/// relative to the indexed root) and source fallbacks (`--source`, else the folder name).
+/// relative to the indexed root). The source falls back to the caller's `defaultSource` and
+/// `folderName` when the ``Ingestor`` is given them (else it stays nil for the indexer to fill).
 public struct Article: Sendable, Hashable {
     /// The article's own id (JSONL `id`, front matter `id`), if it has one.
     public var id: String?
@@ -16,10 +17,15 @@ public struct Article: Sendable, Hashable {
     public var actors: [String]
     /// Every other field the input carried, kept as text.
     public var metadata: [String: String]
+    /// Where `date` came from (nil when there is no date, or the article was built by hand).
+    public var dateOrigin: DateOrigin?
+    /// Where `source` came from.
+    public var sourceOrigin: SourceOrigin?
 
     public init(
         id: String? = nil, title: String, body: String, date: ArticleDate? = nil, source: String? = nil,
-        url: String? = nil, authors: [String] = [], actors: [String] = [], metadata: [String: String] = [:]
+        url: String? = nil, authors: [String] = [], actors: [String] = [], metadata: [String: String] = [:],
+        dateOrigin: DateOrigin? = nil, sourceOrigin: SourceOrigin? = nil
     ) {
         self.id = id
         self.title = title
@@ -30,6 +36,8 @@ public struct Article: Sendable, Hashable {
         self.authors = authors
         self.actors = actors
         self.metadata = metadata
+        self.dateOrigin = dateOrigin
+        self.sourceOrigin = sourceOrigin
     }
 }
 

@@ -113,4 +113,19 @@ extension StringProtocol {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+
+    /// White space, with a fast path for ASCII (Unicode property look-ups dominate text cleaning otherwise).
+    var isFastWhitespace: Bool {
+        switch self {
+        case " ", "\n", "\t", "\r", "\r\n": true
+        default: !isASCII && isWhitespace
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Runs of white space become one space; leading and trailing white space goes.
+    func collapsingWhitespace() -> String {
+        split(whereSeparator: \.isFastWhitespace).joined(separator: " ")
+    }
 }

@@ -1,12 +1,9 @@
 /// Reads plain text and Markdown articles, with optional `---` front matter of `key: value` lines.
 ///
-/// Without front matter the title is the first non-empty line and the date the first full
-/// ISO date in the first lines; the source is left to the indexer (`--source` or the folder).
+/// The draft it returns leaves the fallbacks to ``ArticleAssembler``: without front matter the title
+/// is the first line left after cleaning and the date comes from the header region or the file name.
 struct FrontMatterReader {
-    /// How many lines at the top count as the header region where a date may stand.
-    static let headerLines = 5
-
-    func read(text: String, path: String) throws -> Article {
+    func read(text: String, path: String) throws -> ArticleDraft {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
@@ -25,32 +22,25 @@ struct FrontMatterReader {
             }
             lines.removeSubrange(0...close)
         }
-        var title = fields["title"] ?? ""
-        if title.isEmpty, let first = lines.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) {
-            title = Self.stripMarkdownHeading(lines[first])
-            lines.remove(at: first)
+        if lines.allSatisfy({ $0.trimmingWhitespace().isEmpty }) && (fields["title"] ?? "").isEmpty {
+            throw IngestError.emptyArticle
         }
-        let body = lines.joined(separator: "\n").trimmingWhitespace()
-        if title.isEmpty && body.isEmpty { throw IngestError.emptyArticle }
-
-        var date: ArticleDate?
+        var draft = ArticleDraft(title: fields["title"].flatMap { $0.isEmpty ? nil : $0 }, lines: lines)
         if let raw = fields["date"], !raw.isEmpty {
-            guard let parsed = ArticleDate(parsing: raw) else {
+            guard let parsed = ArticleDate(parsing: raw) ?? DateExtractor.parse(raw) else {
                 throw IngestError.badField(name: "date", reason: "'\(raw)' is not YYYY, YYYY-MM or YYYY-MM-DD")
             }
-            date = parsed
-        } else {
-            date = lines.prefix(Self.headerLines).lazy.compactMap(Self.isoDate(in:)).first
+            draft.date = parsed
+            draft.dateOrigin = .frontMatter
         }
+        if let source = fields["source"], !source.isEmpty { draft.sources.append((source, .frontMatter)) }
         let known: Set<String> = ["id", "title", "date", "source", "url", "authors", "author", "actors"]
-        return Article(
-            id: fields["id"].flatMap { $0.isEmpty ? nil : $0 },
-            title: title, body: body, date: date,
-            source: fields["source"].flatMap { $0.isEmpty ? nil : $0 },
-            url: fields["url"],
-            authors: Self.list(fields["authors"] ?? fields["author"]),
-            actors: Self.list(fields["actors"]),
-            metadata: fields.filter { !known.contains($0.key) })
+        draft.id = fields["id"].flatMap { $0.isEmpty ? nil : $0 }
+        draft.url = fields["url"].flatMap { $0.isEmpty ? nil : $0 }
+        draft.authors = Self.list(fields["authors"] ?? fields["author"])
+        draft.actors = Self.list(fields["actors"])
+        draft.metadata = fields.filter { !known.contains($0.key) }
+        return draft
     }
 
     static func stripMarkdownHeading(_ line: String) -> String {
@@ -68,21 +58,5 @@ struct FrontMatterReader {
             }
             return item
         }.filter { !$0.isEmpty }
-    }
-
-    /// The first `YYYY-MM-DD` in a line, if any.
-    static func isoDate(in line: String) -> ArticleDate? {
-        let chars = Array(line.utf8)
-        guard chars.count >= 10 else { return nil }
-        func digit(_ i: Int) -> Bool { chars[i] >= 48 && chars[i] <= 57 }
-        for start in 0...(chars.count - 10) {
-            if (0..<4).allSatisfy({ digit(start + $0) }), chars[start + 4] == 45, digit(start + 5), digit(start + 6),
-                chars[start + 7] == 45, digit(start + 8), digit(start + 9),
-                start == 0 || !digit(start - 1), start + 10 == chars.count || !digit(start + 10)
-            {
-                return ArticleDate(parsing: String(decoding: chars[start..<(start + 10)], as: UTF8.self))
-            }
-        }
-        return nil
     }
 }

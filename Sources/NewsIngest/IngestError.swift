@@ -6,6 +6,11 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case notAnObject
     case missingBody
     case badField(name: String, reason: String)
+    case badAliasLine(number: Int, text: String)
+    case binary
+    case undecodable(String)
+    case malformedHTML(String)
+    case tooLarge(bytes: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +20,13 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .notAnObject: "a JSON Lines record must be an object"
         case .missingBody: "no body, text or content field"
         case .badField(let name, let reason): "field '\(name)': \(reason)"
+        case .binary: "binary file (not text)"
+        case .undecodable(let encoding): "bytes are not valid \(encoding) text"
+        case .malformedHTML(let detail): "malformed HTML: \(detail)"
+        case .tooLarge(let bytes, let limit):
+            "file is \(bytes >> 20) MB, larger than the \(limit >> 20) MB limit for this format"
+        case .badAliasLine(let number, let text):
+            "source aliases line \(number): '\(text)' is not 'alias = Canonical Name'"
         }
     }
 }

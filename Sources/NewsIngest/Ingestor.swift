@@ -7,12 +7,29 @@ import Foundation
 /// for article in result.articles { … }
 /// for skip in result.skipped { print(skip.location, skip.reason) }
 /// ```
+/// Every reader's output goes through the same cleaning: boilerplate removal (phrases, separators,
+/// end-of-article markers, headline lists, and the lines ``boilerplateModel`` learned for the source),
+/// then the title, date and source fallbacks, then ``SourceNormalizer``. ``extract(data:path:format:defaultSource:folderName:)``
+/// returns the same decisions with their reasons, for `search extract`.
 public struct Ingestor: Sendable {
     /// Files larger than this are skipped: no news article is this long, and reading one would stall a batch.
     public var maximumFileSize: Int
+    /// HTML pages larger than this are skipped: real article pages are well under 5 MB, and a DOM
+    /// of a larger one costs seconds and hundreds of MB for what is surely not an article.
+    public var maximumHTMLSize: Int
+    /// Gives every source its one spelling; load the index's aliases file into it.
+    public var sourceNormalizer: SourceNormalizer
+    /// Lines learned as repeated across a source's documents; nil until the engine has one.
+    public var boilerplateModel: BoilerplateModel?
 
-    public init(maximumFileSize: Int = 64 << 20) {
+    public init(
+        maximumFileSize: Int = 64 << 20, maximumHTMLSize: Int = 16 << 20,
+        sourceNormalizer: SourceNormalizer = SourceNormalizer(), boilerplateModel: BoilerplateModel? = nil
+    ) {
         self.maximumFileSize = maximumFileSize
+        self.maximumHTMLSize = maximumHTMLSize
+        self.sourceNormalizer = sourceNormalizer
+        self.boilerplateModel = boilerplateModel
     }
 
     /// Guesses the format from the file name, then from the first bytes.
@@ -31,28 +48,78 @@ public struct Ingestor: Sendable {
     }
 
     /// Reads one file's bytes. Never throws: what cannot be read is reported in `skipped`.
-    public func read(data: Data, path: String, format: InputFormat = .auto) -> IngestResult {
-        if data.isEmpty { return IngestResult(skipped: [SkippedRecord(location: path, reason: "empty file")]) }
+    /// - Parameters:
+    ///   - defaultSource: the source for articles that name none (`search index --source`).
+    ///   - folderName: the source when there is no other (the name of the folder holding the file).
+    public func read(
+        data: Data, path: String, format: InputFormat = .auto, defaultSource: String? = nil, folderName: String? = nil
+    ) -> IngestResult {
+        var result = IngestResult()
+        for report in extractAll(
+            data: data, path: path, format: format, defaultSource: defaultSource, folderName: folderName)
+        {
+            if let article = report.article {
+                result.articles.append(article)
+            } else {
+                result.skipped.append(SkippedRecord(location: report.path, reason: report.skipped ?? "unreadable"))
+            }
+        }
+        return result
+    }
+
+    /// What ingestion sees in one file: for a JSON Lines dump, its first record (or first skipped line).
+    public func extract(
+        data: Data, path: String, format: InputFormat = .auto, defaultSource: String? = nil, folderName: String? = nil
+    ) -> ExtractionReport {
+        let reports = extractAll(
+            data: data, path: path, format: format, defaultSource: defaultSource, folderName: folderName)
+        return reports.first { $0.skipped == nil } ?? reports.first
+            ?? ExtractionReport(path: path, format: format, skipped: "no records")
+    }
+
+    /// One report per record: one for a text or HTML file, one per non-blank line of a JSON Lines dump.
+    public func extractAll(
+        data: Data, path: String, format: InputFormat = .auto, defaultSource: String? = nil, folderName: String? = nil
+    ) -> [ExtractionReport] {
+        if data.isEmpty { return [ExtractionReport(path: path, format: format, skipped: "empty file")] }
         if data.count > maximumFileSize {
-            return IngestResult(skipped: [
-                SkippedRecord(location: path, reason: "file is larger than \(maximumFileSize >> 20) MB")
-            ])
+            return [ExtractionReport(path: path, format: format, skipped: IngestError.tooLarge(bytes: data.count, limit: maximumFileSize).description)]
         }
         let resolved = format == .auto ? Self.detectFormat(path: path, data: data) : format
+        let assembler = ArticleAssembler(
+            filter: BoilerplateFilter(model: boilerplateModel), normalizer: sourceNormalizer,
+            defaultSource: defaultSource, folderName: folderName)
         switch resolved {
         case .jsonl:
-            return JSONLinesReader().read(data: data, path: path)
+            let (drafts, skipped) = JSONLinesReader().read(data: data, path: path)
+            var reports = drafts.map { assembler.assemble($0, path: path, format: .jsonl) }
+            reports += skipped.map { ExtractionReport(path: $0.location, format: .jsonl, skipped: $0.reason) }
+            return reports
         case .text, .markdown, .auto:
             guard let text = TextDecoding.decode(data) else {
-                return IngestResult(skipped: [SkippedRecord(location: path, reason: "binary file (not text)")])
+                return [ExtractionReport(path: path, format: resolved, skipped: IngestError.binary.description)]
             }
             do {
-                return IngestResult(articles: [try FrontMatterReader().read(text: text, path: path)])
+                return [assembler.assemble(try FrontMatterReader().read(text: text, path: path), path: path, format: resolved)]
             } catch {
-                return IngestResult(skipped: [SkippedRecord(location: path, reason: String(describing: error))])
+                return [ExtractionReport(path: path, format: resolved, skipped: String(describing: error))]
             }
         case .html:
-            return IngestResult(skipped: [SkippedRecord(location: path, reason: "HTML input is not supported yet")])
+            if data.count > maximumHTMLSize {
+                return [ExtractionReport(path: path, format: .html, skipped: IngestError.tooLarge(bytes: data.count, limit: maximumHTMLSize).description)]
+            }
+            do {
+                return [assembler.assemble(try HTMLReader().read(data: data), path: path, format: .html)]
+            } catch {
+                return [ExtractionReport(path: path, format: .html, skipped: String(describing: error))]
+            }
         }
+    }
+}
+
+extension ExtractionReport {
+    init(path: String, format: InputFormat, skipped: String) {
+        self.init(path: path, format: format)
+        self.skipped = skipped
     }
 }

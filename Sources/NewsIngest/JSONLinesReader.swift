@@ -4,15 +4,16 @@ import Foundation
 ///
 /// A malformed line is skipped with its line number; the rest of the dump goes in.
 struct JSONLinesReader {
-    func read(data: Data, path: String) -> IngestResult {
-        var result = IngestResult()
+    /// Drafts of the good records, and the bad ones with `file:line` and a reason.
+    func read(data: Data, path: String) -> (drafts: [ArticleDraft], skipped: [SkippedRecord]) {
+        var result: (drafts: [ArticleDraft], skipped: [SkippedRecord]) = ([], [])
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             do {
-                result.articles.append(try article(from: Data(trimmed)))
+                result.drafts.append(try draft(from: Data(trimmed)))
             } catch let error as IngestError {
                 result.skipped.append(SkippedRecord(location: "\(path):\(lineNumber)", reason: error.description))
             } catch {
@@ -22,7 +23,7 @@ struct JSONLinesReader {
         return result
     }
 
-    func article(from line: Data) throws -> Article {
+    func draft(from line: Data) throws -> ArticleDraft {
         guard String(data: line, encoding: .utf8) != nil else { throw IngestError.notUTF8 }
         let object: Any
         do {
@@ -34,26 +35,29 @@ struct JSONLinesReader {
         let body = (fields["body"] ?? fields["text"] ?? fields["content"]).flatMap(Self.string) ?? ""
         let title = fields["title"].flatMap(Self.string) ?? ""
         if body.isEmpty && title.isEmpty { throw IngestError.missingBody }
-        var date: ArticleDate?
+        var draft = ArticleDraft(
+            title: title.isEmpty ? nil : title,
+            lines: body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        draft.dateFromPath = false
         if let raw = fields["date"].flatMap(Self.string), !raw.isEmpty {
-            guard let parsed = ArticleDate(parsing: raw) else {
+            guard let parsed = ArticleDate(parsing: raw) ?? DateExtractor.parse(raw) else {
                 throw IngestError.badField(name: "date", reason: "'\(raw)' is not YYYY, YYYY-MM or YYYY-MM-DD")
             }
-            date = parsed
+            draft.date = parsed
+            draft.dateOrigin = .jsonLines
+        }
+        if let source = fields["source"].flatMap(Self.string), !source.isEmpty {
+            draft.sources.append((source, .jsonLines))
         }
         let known: Set<String> = ["id", "title", "body", "text", "content", "date", "source", "url", "authors", "actors"]
-        var metadata: [String: String] = [:]
         for (key, value) in fields where !known.contains(key) {
-            metadata[key] = Self.string(value) ?? Self.list(value).joined(separator: ", ")
+            draft.metadata[key] = Self.string(value) ?? Self.list(value).joined(separator: ", ")
         }
-        return Article(
-            id: fields["id"].flatMap(Self.string).flatMap { $0.isEmpty ? nil : $0 },
-            title: title, body: body, date: date,
-            source: fields["source"].flatMap(Self.string).flatMap { $0.isEmpty ? nil : $0 },
-            url: fields["url"].flatMap(Self.string),
-            authors: fields["authors"].map(Self.list) ?? [],
-            actors: fields["actors"].map(Self.list) ?? [],
-            metadata: metadata)
+        draft.id = fields["id"].flatMap(Self.string).flatMap { $0.isEmpty ? nil : $0 }
+        draft.url = fields["url"].flatMap(Self.string)
+        draft.authors = fields["authors"].map(Self.list) ?? []
+        draft.actors = fields["actors"].map(Self.list) ?? []
+        return draft
     }
 
     static func string(_ value: Any) -> String? {

@@ -1,0 +1,156 @@
+/// Turns a reader's ``ArticleDraft`` into the final report: boilerplate removed, and the title,
+/// date and source each taken from the best place that has one.
+struct ArticleAssembler {
+    var filter: BoilerplateFilter
+    var normalizer: SourceNormalizer
+    var defaultSource: String?
+    var folderName: String?
+
+    /// A first line longer than this is a paragraph, not a headline: the title is its first sentence.
+    static let headlineLimit = 200
+
+    func assemble(_ draft: ArticleDraft, path: String, format: InputFormat) -> ExtractionReport {
+        var report = ExtractionReport(path: path, format: format)
+        report.id = draft.id
+        report.url = draft.url
+        report.authors = draft.authors
+        report.actors = draft.actors
+        report.metadata = draft.metadata
+        report.encoding = draft.encoding
+
+        // Source first: the repeated-line model is kept per source.
+        var candidates = draft.sources
+        if let url = draft.url, let host = normalizer.name(forURL: url) { candidates.append((host, .urlHost)) }
+        if let defaultSource { candidates.append((defaultSource, .defaultSource)) }
+        if let folderName { candidates.append((folderName, .folderName)) }
+        if let best = candidates.lazy.compactMap({ candidate in
+            normalizer.canonical(candidate.name).map { ($0, candidate.origin) }
+        }).first {
+            report.source = best.0
+            report.sourceOrigin = best.1
+        }
+
+        var lines = draft.lines
+        var removed = draft.removed
+        // A weekday date standing alone above the headline is the site's current-date banner
+        // (news themes print today's date in their top bar); scrapes keep it as the first line.
+        // It says when the page was fetched, not when the article was published.
+        if let banner = Self.currentDateBanner(in: lines) {
+            removed.append(
+                RemovedLine(
+                    text: lines[banner].trimmingWhitespace(), kind: .dateline,
+                    detail: "weekday date above the headline: the page's current-date banner, not the publication date"))
+            lines[banner] = ""
+        }
+        // Date: metadata, else the header region, else the file name.
+        let contextYear = DateExtractor.fromPath(path)?.year ?? DateExtractor.yearFromPath(path)
+        report.date = draft.date
+        report.dateOrigin = draft.date == nil ? nil : draft.dateOrigin
+        if report.date == nil, let found = DateExtractor.headerDate(in: lines, contextYear: contextYear) {
+            report.date = found.date
+            report.dateOrigin = .header
+        }
+        if report.date == nil, draft.dateFromPath, let date = DateExtractor.fromPath(path) {
+            report.date = date
+            report.dateOrigin = .fileName
+        }
+        // Lines that only state the date go, wherever the date came from: it is metadata now.
+        var seen = 0
+        for index in lines.indices where !lines[index].trimmingWhitespace().isEmpty {
+            seen += 1
+            if seen > DateExtractor.headerLines { break }
+            if Self.isByline(lines[index]) {
+                removed.append(RemovedLine(text: lines[index].trimmingWhitespace(), kind: .byline, detail: "'By' and a name"))
+                lines[index] = ""
+            } else if DateExtractor.isDateLine(lines[index]) {
+                removed.append(RemovedLine(text: lines[index].trimmingWhitespace(), kind: .dateline, detail: "date only"))
+                lines[index] = ""
+            }
+        }
+
+        let cleaned = filter.cleanLines(lines, source: report.source)
+        removed += cleaned.removed
+        var kept = cleaned.kept
+
+        // Title: the record's own, else the first line left after cleaning.
+        if let title = draft.title?.trimmingWhitespace(), !title.isEmpty {
+            report.title = title
+            if let first = kept.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }),
+                BoilerplateFilter.normalize(FrontMatterReader.stripMarkdownHeading(kept[first].trimmingWhitespace()))
+                    == BoilerplateFilter.normalize(title)
+            {
+                removed.append(RemovedLine(text: kept[first].trimmingWhitespace(), kind: .duplicateTitle, detail: "same as the title"))
+                kept.remove(at: first)
+            }
+        } else if let first = kept.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) {
+            let line = FrontMatterReader.stripMarkdownHeading(kept[first].trimmingWhitespace())
+            if line.count <= Self.headlineLimit {
+                report.title = line
+                kept.remove(at: first)
+            } else {
+                // No headline in the file (a scrape that starts with the lede): the lede's first
+                // sentence names the story best, and the paragraph stays in the body.
+                report.title = Self.firstSentence(of: line)
+            }
+        }
+        report.body = BoilerplateFilter.join(kept)
+        report.removed = removed
+        if report.title.isEmpty && report.body.isEmpty { report.skipped = IngestError.emptyArticle.description }
+        return report
+    }
+
+    /// The index of a first line that is only a date with a weekday, followed by a line that is not a date.
+    static func currentDateBanner(in lines: [String]) -> Int? {
+        let nonEmpty = lines.indices.filter { !lines[$0].trimmingWhitespace().isEmpty }
+        guard nonEmpty.count >= 2 else { return nil }
+        let first = lines[nonEmpty[0]]
+        guard DateExtractor.isDateLine(first), !DateExtractor.isDateLine(lines[nonEmpty[1]]) else { return nil }
+        let hasWeekday = DateExtractor.tokenize(first).contains { DateExtractor.weekdays.contains($0.lower) }
+        return hasWeekday ? nonEmpty[0] : nil
+    }
+
+    /// "By Ines Marlow", "By Priya Dalton and Sam Okafor": short, and every word after "By" capitalised
+    /// or a joiner.
+    static func isByline(_ line: String) -> Bool {
+        let words = line.trimmingWhitespace().split(separator: " ")
+        guard (2...8).contains(words.count), words[0] == "By" || words[0] == "BY" else { return false }
+        return words.dropFirst().allSatisfy { word in
+            word.first?.isUppercase == true || ["and", "&", "in", "de", "van", "von"].contains(word.lowercased())
+        }
+    }
+
+    /// The first sentence, at most ``headlineLimit`` characters (cut at a word, with "…").
+    static func firstSentence(of text: String) -> String {
+        let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "gen", "gov", "sen", "rep", "st", "jr", "sr", "no", "vs", "inc", "co", "corp", "lt", "col", "capt", "prof"]
+        let characters = Array(text)
+        var index = 0
+        while index + 2 < characters.count {
+            if ".!?".contains(characters[index]), characters[index + 1] == " ",
+                characters[index + 2].isUppercase || "\"“".contains(characters[index + 2]), index >= 20
+            {
+                let before = String(characters[..<index]).split(separator: " ").last.map(String.init) ?? ""
+                let word = before.lowercased().trimmingCharacters(in: ".")
+                let isInitial = word.count <= 1 || word.contains(".")
+                if !abbreviations.contains(word) && !isInitial {
+                    let sentence = String(characters[...index])
+                    if sentence.count <= headlineLimit { return sentence }
+                    break
+                }
+            }
+            index += 1
+        }
+        if characters.count <= headlineLimit { return text }
+        let cut = String(characters.prefix(headlineLimit))
+        let atWord = cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? cut
+        return atWord + "…"
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var text = self
+        while let last = text.last, set.contains(last) { text.removeLast() }
+        while let first = text.first, set.contains(first) { text.removeFirst() }
+        return text
+    }
+}

@@ -1,0 +1,27 @@
+/// What a reader found in one record, before cleaning and the fallbacks for title, date and source.
+struct ArticleDraft {
+    var id: String?
+    /// The title the record gave (front matter, JSONL, page metadata); nil lets the body's first line be it.
+    var title: String?
+    /// Body lines as read: for HTML, one per block; for text, the file's lines.
+    var lines: [String]
+    var date: ArticleDate?
+    var dateOrigin: DateOrigin?
+    /// Candidate sources, best first.
+    var sources: [(name: String, origin: SourceOrigin)] = []
+    var url: String?
+    var authors: [String] = []
+    var actors: [String] = []
+    var metadata: [String: String] = [:]
+    /// What the reader already removed (HTML blocks).
+    var removed: [RemovedLine] = []
+    /// How the bytes were decoded, when the reader had to decide (HTML).
+    var encoding: String?
+    /// Whether a missing date may come from the file name (not for records of a JSONL dump).
+    var dateFromPath = true
+
+    init(title: String?, lines: [String]) {
+        self.title = title
+        self.lines = lines
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+
+/// Removes web boilerplate from article text, line by line, and says why each line went.
+///
+/// Several signals, because no single list catches a scraped page's furniture:
+/// phrase patterns (``BoilerplatePhrases``), separators and empty labels, end-of-article markers
+/// ("LEAVE A REPLY", "Related Tags") that cut the tail, runs of short headline-like lines (a list of
+/// links to other articles), and lines a ``BoilerplateModel`` has seen across many documents of the source.
+///
+/// ```swift
+/// let cleaned = BoilerplateFilter().clean("Rutte met Ishiba in Tokyo.\nAdvertisement\n-\nShare post:")
+/// cleaned.text            // "Rutte met Ishiba in Tokyo."
+/// cleaned.removed.count   // 3
+/// ```
+public struct BoilerplateFilter: Sendable {
+    /// Lines repeated across a source's documents; consulted only when a source is given.
+    public var model: BoilerplateModel?
+
+    /// A line longer than this is prose: it ends a list and is never taken for a headline.
+    static let listLineLimit = 150
+    /// How much prose must come before an end-of-article marker for it to count as the end.
+    static let articleStartChars = 200
+
+    public init(model: BoilerplateModel? = nil) {
+        self.model = model
+    }
+
+    /// Cleans text whose lines are paragraphs (blank lines between them are kept as single blank lines).
+    public func clean(_ text: String, source: String? = nil) -> CleanedText {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        let (kept, removed) = cleanLines(lines, source: source)
+        return CleanedText(text: Self.join(kept), removed: removed)
+    }
+
+    /// Cleans lines; returns the kept lines (blank ones included) and the removed ones with reasons.
+    func cleanLines(_ lines: [String], source: String?) -> (kept: [String], removed: [RemovedLine]) {
+        var verdicts = [RemovedLine?](repeating: nil, count: lines.count)
+        let normalized = lines.map(Self.normalize)
+        var proseSoFar = 0
+        var index = 0
+        while index < lines.count {
+            let line = normalized[index]
+            defer { index += 1 }
+            if lines[index].trimmingWhitespace().isEmpty { continue }
+            if let reason = Self.separatorVerdict(lines[index]) {
+                verdicts[index] = reason
+                continue
+            }
+            if let rule = BoilerplatePhrases.firstMatch(line) {
+                let raw = lines[index].trimmingWhitespace()
+                switch rule.effect {
+                case .line:
+                    verdicts[index] = RemovedLine(text: raw, kind: rule.kind, detail: "matches '\(rule.pattern)'")
+                case .list:
+                    verdicts[index] = RemovedLine(text: raw, kind: rule.kind, detail: "list heading '\(rule.pattern)'")
+                    // Before the article has begun, a list heading is page furniture above the headline:
+                    // what follows may be the article itself, so only the heading goes.
+                    guard proseSoFar >= Self.articleStartChars else { continue }
+                    var next = index + 1
+                    while next < lines.count, Self.isListLike(lines[next]) {
+                        if let separator = Self.separatorVerdict(lines[next]) {
+                            verdicts[next] = separator
+                        } else if !lines[next].trimmingWhitespace().isEmpty, verdicts[next] == nil {
+                            verdicts[next] = RemovedLine(
+                                text: lines[next].trimmingWhitespace(), kind: .relatedList,
+                                detail: "list under '\(raw)'")
+                        }
+                        next += 1
+                    }
+                    index = next - 1
+                case .endOfArticle:
+                    if proseSoFar >= Self.articleStartChars {
+                        for tail in index..<lines.count
+                        where !lines[tail].trimmingWhitespace().isEmpty && verdicts[tail] == nil {
+                            verdicts[tail] = Self.separatorVerdict(lines[tail]) ?? RemovedLine(
+                                text: lines[tail].trimmingWhitespace(),
+                                kind: tail == index ? rule.kind : .afterEndMarker, detail: "after '\(raw)'")
+                        }
+                        index = lines.count
+                    } else {
+                        verdicts[index] = RemovedLine(text: raw, kind: rule.kind, detail: "matches '\(rule.pattern)'")
+                    }
+                }
+                continue
+            }
+            if let reason = Self.labelVerdict(lines[index]) {
+                verdicts[index] = reason
+                continue
+            }
+            if let model, let source, model.isRepeated(lines[index], source: source) {
+                verdicts[index] = RemovedLine(
+                    text: lines[index].trimmingWhitespace(), kind: .repeatedLine,
+                    detail: "seen in many documents of \(source)")
+                continue
+            }
+            proseSoFar += line.count
+        }
+        markHeadlineRuns(normalized, lines: lines, verdicts: &verdicts)
+        var kept: [String] = []
+        var removed: [RemovedLine] = []
+        for (line, verdict) in zip(lines, verdicts) {
+            if let verdict { removed.append(verdict) } else { kept.append(line) }
+        }
+        return (kept, removed)
+    }
+
+    /// A line of separators only ("-", "•", "* * *").
+    static func separatorVerdict(_ original: String) -> RemovedLine? {
+        let raw = original.trimmingWhitespace()
+        if raw.unicodeScalars.allSatisfy({ separatorScalars.contains($0) || $0.properties.isWhitespace }) {
+            return RemovedLine(text: raw, kind: .separator, detail: "separator only")
+        }
+        return nil
+    }
+
+    /// A field label with nothing after it: "Date:", "Author:", "Tarih:". One word only, so that
+    /// "He said:" before a quotation stays.
+    static func labelVerdict(_ original: String) -> RemovedLine? {
+        let raw = original.trimmingWhitespace()
+        guard raw.hasSuffix(":"), (2...20).contains(raw.count) else { return nil }
+        let word = raw.dropLast()
+        guard word.allSatisfy(\.isLetter), word.first?.isUppercase == true else { return nil }
+        return RemovedLine(text: raw, kind: .emptyLabel, detail: "label without a value")
+    }
+
+    static let separatorScalars: Set<Unicode.Scalar> = ["-", "–", "—", "•", "·", "*", "|", "_", "=", "~", "#", "/", "…", "."]
+
+    /// Short lines, separators and teasers ending in "…": what a list of links looks like as text.
+    /// A sentence that ends in a full stop and runs past ~90 characters is prose, even when short.
+    static func isListLike(_ original: String) -> Bool {
+        let raw = original.trimmingWhitespace()
+        if raw.count > listLineLimit { return false }
+        let isSentence = raw.hasSuffix(".") && !raw.hasSuffix("...") && raw.count > 90
+        return !isSentence
+    }
+
+    /// A headline of another article: short, no full stop at the end, starts with a capital, digit or quote.
+    static func isHeadlineLike(_ original: String) -> Bool {
+        let raw = original.trimmingWhitespace()
+        guard (12...listLineLimit).contains(raw.count), let first = raw.first else { return false }
+        if raw.hasSuffix("...") || raw.hasSuffix("…") { return true }
+        if raw.hasSuffix(".") || raw.hasSuffix(":") || raw.hasSuffix(",") { return false }
+        return first.isUppercase || first.isNumber || "\"“‘'".contains(first)
+    }
+
+    /// A run of at least three headline-like lines separated by separator lines, or at the very end of
+    /// the text with at least four of them, is a list of links (seed pages end with such lists).
+    func markHeadlineRuns(_ normalized: [String], lines: [String], verdicts: inout [RemovedLine?]) {
+        // Separated runs: headline, "-", headline, "-", headline ...
+        var index = 0
+        while index < lines.count {
+            var cursor = index
+            var members: [Int] = []
+            var separated = 0
+            while cursor < lines.count {
+                if lines[cursor].trimmingWhitespace().isEmpty || verdicts[cursor]?.kind == .separator {
+                    if verdicts[cursor]?.kind == .separator { separated += 1 }
+                    cursor += 1
+                } else if verdicts[cursor] == nil, Self.isHeadlineLike(lines[cursor]) {
+                    members.append(cursor)
+                    cursor += 1
+                } else {
+                    break
+                }
+            }
+            if members.count >= 3, separated >= members.count - 1 {
+                for member in members {
+                    verdicts[member] = RemovedLine(
+                        text: lines[member].trimmingWhitespace(), kind: .headlineList,
+                        detail: "\(members.count) short headline-like lines between separators")
+                }
+            }
+            index = max(cursor, index + 1)
+        }
+        // Unseparated tail: four or more headline-like lines close the text, after prose.
+        var tail: [Int] = []
+        var cursor = lines.count - 1
+        while cursor >= 0 {
+            if lines[cursor].trimmingWhitespace().isEmpty || verdicts[cursor] != nil {
+                cursor -= 1
+            } else if Self.isHeadlineLike(lines[cursor]) {
+                tail.append(cursor)
+                cursor -= 1
+            } else {
+                break
+            }
+        }
+        let proseBefore = cursor >= 0 && lines[...cursor].contains { $0.count > Self.listLineLimit }
+        if tail.count >= 4, proseBefore {
+            for member in tail {
+                verdicts[member] = RemovedLine(
+                    text: lines[member].trimmingWhitespace(), kind: .headlineList,
+                    detail: "\(tail.count) short headline-like lines end the text")
+            }
+        }
+    }
+
+    /// Lower-cased, spaces collapsed, curly apostrophes straightened, trailing punctuation and ellipses
+    /// and leading bullets dropped.
+    static func normalize(_ line: String) -> String {
+        var text = line.lowercased()
+        if text.contains("’" as Character) { text = text.replacingOccurrences(of: "’", with: "'") }
+        text = text.collapsingWhitespace()
+        let trailing: Set<Character> = [".", "!", "?", ":", "…", " ", ";"]
+        while let last = text.last, trailing.contains(last) { text.removeLast() }
+        let leading: Set<Character> = ["-", "•", "*", "·", " ", "–", "—", "›", ">"]
+        while let first = text.first, leading.contains(first) { text.removeFirst() }
+        return text
+    }
+
+    /// Joins kept lines, collapsing runs of blank lines to one and trimming the ends.
+    static func join(_ lines: [String]) -> String {
+        var out: [String] = []
+        for line in lines {
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty {
+                if let last = out.last, !last.isEmpty { out.append("") }
+            } else {
+                out.append(trimmed)
+            }
+        }
+        while out.last?.isEmpty == true { out.removeLast() }
+        return out.joined(separator: "\n")
+    }
+}

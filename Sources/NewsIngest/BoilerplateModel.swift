@@ -1,0 +1,106 @@
+/// Lines repeated across many documents of one source, learned per index.
+///
+/// A site's template leaves the same lines in every article it serves ("Follow us on Telegram",
+/// a copyright line, a newsletter pitch in the site's own words). No phrase list knows them, but
+/// they are easy to see across documents: a line in a quarter of a source's articles (and in at
+/// least five of them, so that three stories quoting the same sentence keep it) is not news.
+/// The model keeps, per source, how many documents contained each line (by 64-bit hash of the
+/// normalised line), so it is small enough to store in the index and re-apply at reindex.
+///
+/// ```swift
+/// var model = BoilerplateModel()
+/// for article in batch { model.learn(article) }
+/// let cleaned = model.apply(to: article.body, source: article.source ?? "")
+/// let json = try JSONEncoder().encode(model.compacted())   // store it with the index
+/// ```
+public struct BoilerplateModel: Sendable, Hashable, Codable {
+    /// What the model knows of one source.
+    public struct SourceStatistics: Sendable, Hashable, Codable {
+        /// How many documents of the source were learned.
+        public var documents: Int = 0
+        /// Hash of a normalised line → how many of those documents contained it.
+        public var lineCounts: [UInt64: Int] = [:]
+    }
+
+    /// Source name (as given to ``learn(body:source:)``) → its statistics.
+    public var sources: [String: SourceStatistics]
+    /// A line must appear in at least this many documents of a source to be boilerplate.
+    public var minimumDocuments: Int
+    /// … and in at least this share of them.
+    public var minimumShare: Double
+
+    /// Lines longer than this are paragraphs; they are neither learned nor removed.
+    public static let maximumLineLength = 300
+
+    public init(minimumDocuments: Int = 5, minimumShare: Double = 0.25) {
+        self.sources = [:]
+        self.minimumDocuments = minimumDocuments
+        self.minimumShare = minimumShare
+    }
+
+    /// Learns one document: each distinct short line counts once.
+    public mutating func learn(body: String, source: String) {
+        var seen = Set<UInt64>()
+        for line in body.split(separator: "\n") {
+            guard let hash = Self.hash(line) else { continue }
+            seen.insert(hash)
+        }
+        var stats = sources[source] ?? SourceStatistics()
+        stats.documents += 1
+        for hash in seen { stats.lineCounts[hash, default: 0] += 1 }
+        sources[source] = stats
+    }
+
+    /// Learns an article under its source (articles without one are learned under "").
+    public mutating func learn(_ article: Article) {
+        learn(body: article.body, source: article.source ?? "")
+    }
+
+    /// Whether the line is boilerplate for this source.
+    public func isRepeated(_ line: some StringProtocol, source: String) -> Bool {
+        guard let stats = sources[source], let hash = Self.hash(line), let count = stats.lineCounts[hash] else {
+            return false
+        }
+        return count >= minimumDocuments && Double(count) >= minimumShare * Double(stats.documents)
+    }
+
+    /// Removes the source's repeated lines from a body, each with its reason.
+    public func apply(to body: String, source: String) -> CleanedText {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var kept: [String] = []
+        var removed: [RemovedLine] = []
+        for line in lines {
+            if isRepeated(line, source: source) {
+                removed.append(
+                    RemovedLine(
+                        text: line.trimmingWhitespace(), kind: .repeatedLine,
+                        detail: "seen in many documents of \(source)"))
+            } else {
+                kept.append(String(line))
+            }
+        }
+        return CleanedText(text: BoilerplateFilter.join(kept), removed: removed)
+    }
+
+    /// The model without lines seen only once: those can never become boilerplate on their own
+    /// until seen again, and they are most of the entries. Store this form.
+    public func compacted() -> BoilerplateModel {
+        var copy = self
+        for (name, stats) in sources {
+            copy.sources[name]?.lineCounts = stats.lineCounts.filter { $0.value >= 2 }
+        }
+        return copy
+    }
+
+    /// FNV-1a over the normalised line; nil for blank or paragraph-length lines.
+    static func hash(_ line: some StringProtocol) -> UInt64? {
+        let normalized = BoilerplateFilter.normalize(String(line))
+        guard !normalized.isEmpty, normalized.count <= maximumLineLength else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in normalized.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,220 @@
+/// The phrase patterns of web boilerplate, in several languages.
+///
+/// Patterns are matched against a *normalised* line (lower-cased, spaces collapsed, trailing
+/// punctuation and ellipses dropped), so "Please enter your comment!" matches `please enter your comment`.
+/// Only short lines are tested: a sentence of prose that happens to say "subscribe" is never a match.
+struct PhraseRule: Sendable {
+    enum Match: Sendable { case exact, prefix, contains }
+    /// What a match does to the lines after it.
+    enum Effect: Sendable {
+        /// Only the line goes.
+        case line
+        /// The line and the list-like lines right after it go ("Popular", "Go deeper").
+        case list
+        /// The line and everything after it go ("LEAVE A REPLY", "Related Tags"), once the article has begun.
+        case endOfArticle
+    }
+
+    let pattern: String
+    let match: Match
+    let kind: RemovalKind
+    let effect: Effect
+    /// Lines longer than this (in characters, after normalisation) never match.
+    let maximumLength: Int
+
+    init(_ pattern: String, _ match: Match, _ kind: RemovalKind, _ effect: Effect = .line, maximumLength: Int = 80) {
+        self.pattern = pattern
+        self.match = match
+        self.kind = kind
+        self.effect = effect
+        self.maximumLength = maximumLength
+    }
+
+    /// - Parameter length: `normalized.count`, computed once per line by the caller (it is O(n)).
+    func matches(_ normalized: String, length: Int) -> Bool {
+        guard length <= maximumLength else { return false }
+        switch match {
+        case .exact: return normalized == pattern
+        case .prefix: return normalized.hasPrefix(pattern)
+        case .contains: return normalized.utf8.containsBytes(of: pattern.utf8)
+        }
+    }
+}
+
+enum BoilerplatePhrases {
+    static let rules: [PhraseRule] = advertisements + comments + ends + lists + share + subscribe + cookies + labels
+    /// No rule matches a line longer than this.
+    static let longestMatch = rules.map(\.maximumLength).max() ?? 0
+
+    static func firstMatch(_ normalized: String) -> PhraseRule? {
+        // UTF-8 length is O(1) and never smaller than the character count: a cheap first cut.
+        guard !normalized.isEmpty, normalized.utf8.count <= longestMatch * 4 else { return nil }
+        let length = normalized.count
+        guard length <= longestMatch else { return nil }
+        return rules.first { $0.matches(normalized, length: length) }
+    }
+
+    static let advertisements: [PhraseRule] = [
+        // "contains" with a short limit: placeholders come alone on their line, often repeated.
+        .init("advertisement", .contains, .advertisement, maximumLength: 40),
+        .init("advertising", .exact, .advertisement),
+        .init("sponsored content", .contains, .advertisement, maximumLength: 40),
+        .init("story continues below advertisement", .exact, .advertisement),
+        .init("reklam yükleniyor", .contains, .advertisement, maximumLength: 40),  // Turkish: "ad loading"
+        .init("reklam", .exact, .advertisement),
+        .init("anzeige", .exact, .advertisement),  // German
+        .init("werbung", .exact, .advertisement),
+        .init("publicité", .exact, .advertisement),  // French
+        .init("publicidad", .exact, .advertisement),  // Spanish
+        .init("pubblicità", .exact, .advertisement),  // Italian
+        .init("広告", .exact, .advertisement),  // Japanese
+        .init("ad loading", .contains, .advertisement, maximumLength: 30),
+        .init("loading ad", .contains, .advertisement, maximumLength: 30),
+    ]
+
+    static let comments: [PhraseRule] = [
+        .init("please enter your comment", .prefix, .commentPrompt),
+        .init("please enter your name", .prefix, .commentPrompt),
+        .init("please enter your email", .prefix, .commentPrompt),
+        .init("you have entered an incorrect email address", .prefix, .commentPrompt),
+        .init("comments you share on our site", .prefix, .commentPrompt, maximumLength: 400),
+        .init("please be respectful of different opinions", .contains, .commentPrompt, maximumLength: 400),
+        .init("your email address will not be published", .prefix, .commentPrompt, maximumLength: 160),
+        .init("post a comment", .exact, .commentPrompt),
+        .init("add a comment", .exact, .commentPrompt),
+        .init("view comments", .exact, .commentPrompt),
+        .init("show comments", .exact, .commentPrompt),
+        .init("yorum yap", .exact, .commentPrompt),  // Turkish
+        .init("yorumlar", .exact, .commentPrompt),
+        .init("kommentare", .exact, .commentPrompt),  // German
+        .init("commentaires", .exact, .commentPrompt),  // French
+        .init("comentarios", .exact, .commentPrompt),  // Spanish
+    ]
+
+    /// Markers after which a scraped page holds nothing of the article.
+    static let ends: [PhraseRule] = [
+        .init("leave a reply", .exact, .commentPrompt, .endOfArticle),
+        .init("leave a comment", .exact, .commentPrompt, .endOfArticle),
+        .init("comments", .exact, .commentPrompt, .endOfArticle),
+        .init("related tags", .exact, .relatedList, .endOfArticle),
+        .init("access ranking", .contains, .relatedList, .endOfArticle, maximumLength: 40),
+        .init("more like this", .exact, .relatedList, .endOfArticle),
+        .init("more on these topics", .exact, .relatedList, .endOfArticle),
+        .init("you may also like", .exact, .relatedList, .endOfArticle),
+        .init("you might also like", .exact, .relatedList, .endOfArticle),
+        .init("recommended for you", .exact, .relatedList, .endOfArticle),
+        .init("bir yorum bırakın", .exact, .commentPrompt, .endOfArticle),  // Turkish
+        .init("laisser un commentaire", .exact, .commentPrompt, .endOfArticle),  // French
+        .init("deja un comentario", .exact, .commentPrompt, .endOfArticle),  // Spanish
+        .init("das könnte sie auch interessieren", .exact, .relatedList, .endOfArticle),  // German
+    ]
+
+    static let lists: [PhraseRule] = [
+        .init("popular", .exact, .relatedList, .list),
+        .init("most popular", .exact, .relatedList, .list),
+        .init("popular article", .contains, .relatedList, .list, maximumLength: 40),
+        .init("popular posts", .exact, .relatedList, .list),
+        .init("most read", .exact, .relatedList, .list),
+        .init("trending", .exact, .relatedList, .list),
+        .init("trending now", .exact, .relatedList, .list),
+        .init("related", .exact, .relatedList, .list),
+        .init("related articles", .exact, .relatedList, .list),
+        .init("related stories", .exact, .relatedList, .list),
+        .init("related news", .exact, .relatedList, .list),
+        .init("read more", .exact, .relatedList, .list),
+        .init("read next", .exact, .relatedList, .list),
+        .init("see also", .exact, .relatedList, .list),
+        .init("latest news", .exact, .relatedList, .list),
+        .init("editor's picks", .exact, .relatedList, .list),
+        .init("go deeper", .exact, .templateLabel, .list),
+        .init("common question", .exact, .templateLabel, .list),
+        .init("i̇lgili haberler", .exact, .relatedList, .list),  // Turkish (lower-cased dotted İ)
+        .init("ilgili haberler", .exact, .relatedList, .list),
+        .init("en çok okunanlar", .exact, .relatedList, .list),
+        .init("meistgelesen", .exact, .relatedList, .list),  // German
+        .init("weitere artikel", .exact, .relatedList, .list),
+        .init("lire aussi", .exact, .relatedList, .list),  // French
+        .init("à lire aussi", .exact, .relatedList, .list),
+        .init("les plus lus", .exact, .relatedList, .list),
+        .init("noticias relacionadas", .exact, .relatedList, .list),  // Spanish
+        .init("lo más leído", .exact, .relatedList, .list),
+        .init("関連記事", .exact, .relatedList, .list),  // Japanese
+        .init("アクセスランキング", .contains, .relatedList, .endOfArticle, maximumLength: 20),
+    ]
+
+    static let share: [PhraseRule] = [
+        .init("share post", .exact, .shareBar),
+        .init("share this", .prefix, .shareBar, maximumLength: 30),
+        .init("share on ", .prefix, .shareBar, maximumLength: 30),
+        .init("share", .exact, .shareBar),
+        .init("share article", .exact, .shareBar),
+        .init("tweet", .exact, .shareBar),
+        .init("copy link", .exact, .shareBar),
+        .init("paylaş", .exact, .shareBar),  // Turkish
+        .init("teilen", .exact, .shareBar),  // German
+        .init("partager", .exact, .shareBar),  // French
+        .init("compartir", .exact, .shareBar),  // Spanish
+        .init("print", .exact, .shareBar),
+    ]
+
+    static let subscribe: [PhraseRule] = [
+        .init("subscribe", .exact, .subscribe),
+        .init("subscribe now", .exact, .subscribe),
+        .init("subscribe to our newsletter", .prefix, .subscribe),
+        .init("sign up for our newsletter", .prefix, .subscribe),
+        .init("sign up to our newsletter", .prefix, .subscribe),
+        .init("get the latest news delivered", .prefix, .subscribe),
+        .init("abone ol", .exact, .subscribe),  // Turkish
+        .init("abonnieren", .exact, .subscribe),  // German
+        .init("s'abonner", .exact, .subscribe),  // French
+        .init("suscríbete", .exact, .subscribe),  // Spanish
+    ]
+
+    static let cookies: [PhraseRule] = [
+        .init("we use cookies", .contains, .cookieNotice, maximumLength: 400),
+        .init("this site uses cookies", .contains, .cookieNotice, maximumLength: 400),
+        .init("this website uses cookies", .contains, .cookieNotice, maximumLength: 400),
+        .init("accept all cookies", .contains, .cookieNotice, maximumLength: 60),
+        .init("accept cookies", .exact, .cookieNotice),
+        .init("cookie settings", .exact, .cookieNotice),
+        .init("cookie policy", .exact, .cookieNotice),
+        .init("wir verwenden cookies", .contains, .cookieNotice, maximumLength: 400),  // German
+        .init("nous utilisons des cookies", .contains, .cookieNotice, maximumLength: 400),  // French
+        .init("utilizamos cookies", .contains, .cookieNotice, maximumLength: 400),  // Spanish
+        // Turkish "çerez" is both "cookie" and "snack": match only the notice's phrasing.
+        .init("çerezler kullan", .contains, .cookieNotice, maximumLength: 300),
+        .init("çerez politika", .contains, .cookieNotice, maximumLength: 300),
+        .init("çerezleri kabul", .contains, .cookieNotice, maximumLength: 300),
+    ]
+
+    /// Headings of a site's page template (digest sites wrap every story in the same ones).
+    static let labels: [PhraseRule] = [
+        .init("what's happened", .exact, .templateLabel),
+        .init("what's behind the headline", .exact, .templateLabel),
+        .init("what the papers say", .exact, .templateLabel),
+        .init("how we got here", .exact, .templateLabel),
+        .init("spot_img", .contains, .placeholder, maximumLength: 60),
+        .init("skip to content", .exact, .templateLabel),
+        .init("skip to main content", .exact, .templateLabel),
+        .init("back to top", .exact, .templateLabel),
+    ]
+}
+
+extension String.UTF8View {
+    /// Byte substring search: Foundation's `contains` goes through NSString and dominated profiles.
+    func containsBytes(of needle: String.UTF8View) -> Bool {
+        let haystack = Array(self)
+        let pattern = Array(needle)
+        guard !pattern.isEmpty, pattern.count <= haystack.count else { return pattern.isEmpty }
+        let first = pattern[0]
+        for start in 0...(haystack.count - pattern.count) where haystack[start] == first {
+            var matched = true
+            for offset in 1..<pattern.count where haystack[start + offset] != pattern[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,184 @@
+/// Finds publication dates in the shapes news uses, without ever moving the calendar day.
+///
+/// A time zone never shifts the date: "23:30 EST, April 9, 2025" is April 9, as the source meant it.
+/// ```swift
+/// DateExtractor.parse("14:15 JST, April 10, 2025")          // 2025-04-10
+/// DateExtractor.parse("26-FEB-1987 15:01:01.79")            // 1987-02-26
+/// DateExtractor.parse("Apr. 10", contextYear: nil)          // nil: not a full date
+/// ```
+public enum DateExtractor {
+    /// How many non-empty lines at the top count as the header region.
+    public static let headerLines = 6
+    /// In a header line longer than this only the start is searched: a dateline, not the paragraph.
+    static let datelineChars = 80
+
+    /// The first date in a piece of text (a metadata value or one line), or nil.
+    /// - Parameter contextYear: the year to give a date written without one ("Apr. 10").
+    public static func parse(_ text: String, contextYear: Int? = nil) -> ArticleDate? {
+        // ISO first; a bare leading year ("2025 was…") is only a date when it is all there is.
+        let trimmed = text.trimmingWhitespace()
+        if let iso = ArticleDate(parsing: trimmed), iso.precision != .year || trimmed.count == 4 { return iso }
+        // Compact `YYYYMMDD`, as some `pubdate` meta tags give it.
+        if trimmed.count == 8, trimmed.allSatisfy(\.isASCIIDigit),
+            let date = ymd(trimmed.prefix(4), trimmed.dropFirst(4).prefix(2), trimmed.suffix(2))
+        {
+            return date
+        }
+        let tokens = tokenize(text)
+        for (index, token) in tokens.enumerated() {
+            if let date = numericDate(tokens, at: index) { return date }
+            guard token.month != nil else { continue }
+            if let date = monthDate(tokens, at: index, contextYear: contextYear) { return date }
+        }
+        return nil
+    }
+
+    /// The first date in the header region of text lines, with the index of the line holding it.
+    public static func headerDate(in lines: [String], contextYear: Int? = nil) -> (date: ArticleDate, line: Int)? {
+        var seen = 0
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty { continue }
+            seen += 1
+            if seen > headerLines { break }
+            let searched = trimmed.count <= 120 ? trimmed : String(trimmed.prefix(datelineChars))
+            if let date = parse(searched, contextYear: contextYear) { return (date, index) }
+        }
+        return nil
+    }
+
+    /// Whether a line says nothing but a date (with weekday, time, zone or "Published"/"Updated").
+    public static func isDateLine(_ line: String) -> Bool {
+        let trimmed = line.trimmingWhitespace()
+        guard trimmed.count <= 80, parse(trimmed) != nil || parse(trimmed, contextYear: 2000) != nil else {
+            return false
+        }
+        return tokenize(trimmed).allSatisfy { token in
+            token.number != nil || token.month != nil || dateWords.contains(token.lower)
+        }
+    }
+
+    /// A date in a file path: `2025-04-10-rutte.md`, `20250410_rutte.txt`, `news/2025/04/10/rutte.html`.
+    public static func fromPath(_ path: String) -> ArticleDate? {
+        let components = path.split(separator: "/").suffix(4)
+        let tail = components.joined(separator: "/")
+        let runs = tail.split(whereSeparator: { !$0.isASCIIDigit }).map(String.init)
+        for (index, run) in runs.enumerated() {
+            if run.count == 8, let date = ymd(run.prefix(4), run.dropFirst(4).prefix(2), run.suffix(2)) {
+                return date
+            }
+            if run.count == 4, index + 2 < runs.count, runs[index + 1].count == 2, runs[index + 2].count == 2,
+                let date = ymd(Substring(run), Substring(runs[index + 1]), Substring(runs[index + 2]))
+            {
+                return date
+            }
+        }
+        return nil
+    }
+
+    /// A year named in a path ("archive/2025/…", "2025_rutte.txt"), to complete dates like "Apr. 10".
+    public static func yearFromPath(_ path: String) -> Int? {
+        let runs = path.split(separator: "/").suffix(4).joined(separator: "/").split(whereSeparator: { !$0.isASCIIDigit })
+        return runs.lazy.compactMap { run -> Int? in
+            guard run.count == 4, let year = Int(run), (1900...2100).contains(year) else { return nil }
+            return year
+        }.first
+    }
+
+    // MARK: - Tokens
+
+    struct Token {
+        let text: String
+        var lower: String { text.lowercased() }
+        var number: Int? {
+            let digits = text.prefix { $0.isASCIIDigit }
+            guard !digits.isEmpty else { return nil }
+            let rest = text.dropFirst(digits.count).lowercased()
+            guard rest.isEmpty || ["st", "nd", "rd", "th"].contains(rest) else { return nil }
+            return Int(digits)
+        }
+        var digitCount: Int { text.prefix { $0.isASCIIDigit }.count }
+        /// Month names count only when capitalised, so "may" and "march" in prose are not months;
+        /// an all-capital abbreviation ("FEB") counts too.
+        var month: Int? {
+            guard let first = text.first, first.isUppercase else { return nil }
+            return DateExtractor.months[lower]
+        }
+    }
+
+    static func tokenize(_ text: String) -> [Token] {
+        text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { Token(text: String($0)) }
+    }
+
+    static func isYear(_ token: Token) -> Int? {
+        guard token.digitCount == 4, token.text.count == 4, let year = token.number, (1800...2200).contains(year)
+        else { return nil }
+        return year
+    }
+
+    static func isDay(_ token: Token) -> Int? {
+        guard token.digitCount <= 2, let day = token.number, (1...31).contains(day) else { return nil }
+        return day
+    }
+
+    /// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY.MM.DD` as three number tokens.
+    static func numericDate(_ tokens: [Token], at index: Int) -> ArticleDate? {
+        guard index + 2 < tokens.count, let year = isYear(tokens[index]),
+            tokens[index + 1].digitCount == 2, tokens[index + 1].text.count == 2,
+            tokens[index + 2].digitCount == 2, tokens[index + 2].text.count == 2
+        else { return nil }
+        return ArticleDate(year: year, month: tokens[index + 1].number, day: tokens[index + 2].number)
+    }
+
+    static func monthDate(_ tokens: [Token], at index: Int, contextYear: Int?) -> ArticleDate? {
+        guard let month = tokens[index].month else { return nil }
+        let previous = index > 0 ? tokens[index - 1] : nil
+        let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+        let afterNext = index + 2 < tokens.count ? tokens[index + 2] : nil
+        // 10 April 2025, 26-FEB-1987
+        if let previous, let day = isDay(previous), let next, let year = isYear(next) {
+            return ArticleDate(year: year, month: month, day: day)
+        }
+        // April 10, 2025
+        if let next, let day = isDay(next) {
+            if let afterNext, let year = isYear(afterNext) { return ArticleDate(year: year, month: month, day: day) }
+            // Apr. 10: a full date only when the context knows the year.
+            if let contextYear { return ArticleDate(year: contextYear, month: month, day: day) }
+            return nil
+        }
+        // April 2025
+        if let next, let year = isYear(next) { return ArticleDate(year: year, month: month) }
+        return nil
+    }
+
+    static func ymd(_ year: some StringProtocol, _ month: some StringProtocol, _ day: some StringProtocol) -> ArticleDate? {
+        guard let y = Int(year), (1900...2100).contains(y), let m = Int(month), let d = Int(day) else { return nil }
+        return ArticleDate(year: y, month: m, day: d)
+    }
+
+    static let months: [String: Int] = {
+        let names = [
+            ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
+            ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"],
+            ["november", "nov"], ["december", "dec"],
+        ]
+        var table: [String: Int] = [:]
+        for (index, spellings) in names.enumerated() {
+            for spelling in spellings { table[spelling] = index + 1 }
+        }
+        return table
+    }()
+
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
+
+    /// Words a date line may carry besides the date itself.
+    static let dateWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "am", "pm", "jst", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "bst", "ist",
+        "kst", "et", "pt", "z", "published", "updated", "posted", "on", "at", "date", "last", "modified",
+    ]
+}

@@ -1,0 +1,200 @@
+import CLibXML2
+import Foundation
+
+/// An HTML element parsed by libxml2's HTML parser, copied into Swift values.
+///
+/// A class so that pruning can replace a subtree in place while walking the tree.
+final class HTMLElement {
+    let name: String
+    let attributes: [String: String]
+    var children: [HTMLNode]
+
+    init(name: String, attributes: [String: String], children: [HTMLNode] = []) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+    }
+
+    subscript(attribute: String) -> String? { attributes[attribute] }
+
+    var elements: [HTMLElement] {
+        children.compactMap { if case .element(let element) = $0 { element } else { nil } }
+    }
+
+    /// All descendants in document order, this element first.
+    func forEach(_ body: (HTMLElement) -> Void) {
+        body(self)
+        for child in elements { child.forEach(body) }
+    }
+
+    func first(where predicate: (HTMLElement) -> Bool) -> HTMLElement? {
+        if predicate(self) { return self }
+        for child in elements {
+            if let found = child.first(where: predicate) { return found }
+        }
+        return nil
+    }
+
+    /// The text of the subtree with white space collapsed.
+    var text: String {
+        var parts: [String] = []
+        collectText(into: &parts)
+        return parts.joined(separator: " ").collapsingWhitespace()
+    }
+
+    private func collectText(into parts: inout [String]) {
+        for child in children {
+            switch child {
+            case .text(let text): parts.append(text)
+            case .element(let element): element.collectText(into: &parts)
+            }
+        }
+    }
+
+    /// Class names and id, lower-cased: the hints pages give about what a block is.
+    var classAndID: [String] {
+        var names = (self["class"] ?? "").lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        if let id = self["id"]?.lowercased(), !id.isEmpty { names.append(id) }
+        return names
+    }
+}
+
+enum HTMLNode {
+    case element(HTMLElement)
+    case text(String)
+}
+
+/// Parses HTML bytes with libxml2, after deciding the character encoding ourselves.
+enum HTMLDocument {
+    /// What the parse produced and how the bytes were decoded (for `search extract`).
+    struct Parsed {
+        let root: HTMLElement
+        let encoding: String
+    }
+
+    /// libxml2 must be initialised once before threads share it; a static `let` runs exactly once.
+    private static let libraryInitialized: Void = xmlInitParser()
+
+    static func parse(_ data: Data) throws -> Parsed {
+        _ = libraryInitialized
+        // Error handlers are per thread in libxml2: silence this thread's, so that nothing the
+        // parser meets is ever printed (the library never prints; problems surface as skip reasons).
+        xmlSetStructuredErrorFunc(nil, { _, _ in })
+        let (bytes, encoding) = try decode(data)
+        // RECOVER: real pages are broken; NOERROR/NOWARNING: the library never prints;
+        // NONET: never fetch a DTD; IGNORE_ENC: we already converted to UTF-8, so a stale
+        // <meta charset> must not make libxml2 decode the bytes a second time.
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+            }
+        }
+        guard let document else { throw IngestError.malformedHTML("the HTML parser found no document") }
+        defer { xmlFreeDoc(document) }
+        guard let rootNode = xmlDocGetRootElement(document), let root = convert(rootNode) else {
+            throw IngestError.malformedHTML("the page has no elements")
+        }
+        return Parsed(root: root, encoding: encoding)
+    }
+
+    /// Copies a libxml2 element and its subtree; comments and processing instructions are dropped.
+    private static func convert(_ node: xmlNodePtr) -> HTMLElement? {
+        guard node.pointee.type == XML_ELEMENT_NODE, let namePointer = node.pointee.name else { return nil }
+        var attributes: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if let name = current.pointee.name {
+                let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)
+                attributes[String(cString: name).lowercased()] = value.map { String(cString: $0) } ?? ""
+                if let value { free(value) }
+            }
+            attribute = current.pointee.next
+        }
+        let element = HTMLElement(name: String(cString: namePointer).lowercased(), attributes: attributes)
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                if let converted = convert(current) { element.children.append(.element(converted)) }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { element.children.append(.text(String(cString: content))) }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return element
+    }
+
+    /// UTF-8 bytes for the parser, and the name of the encoding they were decoded from.
+    ///
+    /// Order: a byte-order mark; the `<meta charset>` (or `http-equiv` content) in the first 4 KB;
+    /// UTF-8 when the bytes are valid UTF-8; else windows-1252, which is what browsers do with
+    /// Latin-1 labels and with undeclared legacy pages. A page that declares UTF-8 but is not
+    /// (the "wrong charset" case) is read as windows-1252 too, rather than rejected.
+    static func decode(_ data: Data) throws -> (bytes: [UInt8], encoding: String) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else { throw IngestError.undecodable("UTF-16") }
+            return (Array(text.utf8), "UTF-16")
+        }
+        var body = data
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.prefix(8192).contains(0) { throw IngestError.binary }
+        let declared = declaredCharset(in: body)
+        let utf8 = String(validating: body, as: UTF8.self)
+        switch declared.map(canonicalCharset) {
+        case nil, "utf-8":
+            if let utf8 { return (Array(utf8.utf8), "UTF-8") }
+            return (Array(windows1252(body).utf8), declared == nil ? "windows-1252 (undeclared)" : "windows-1252 (declared UTF-8 but invalid)")
+        case "windows-1252":
+            return (Array(windows1252(body).utf8), "windows-1252")
+        case let other?:
+            if let encoding = foundationEncoding(other), let text = String(data: body, encoding: encoding) {
+                return (Array(text.utf8), other)
+            }
+            if let utf8 { return (Array(utf8.utf8), "UTF-8 (declared \(other))") }
+            return (Array(windows1252(body).utf8), "windows-1252 (declared \(other))")
+        }
+    }
+
+    static func declaredCharset(in data: Data) -> String? {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    static func canonicalCharset(_ name: String) -> String {
+        switch name {
+        case "utf8", "utf-8", "unicode-1-1-utf-8": "utf-8"
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii",
+            "x-cp1252", "iso_8859-1":
+            "windows-1252"
+        default: name
+        }
+    }
+
+    static func foundationEncoding(_ name: String) -> String.Encoding? {
+        switch name {
+        case "shift_jis", "shift-jis", "sjis", "x-sjis", "windows-31j", "cp932": .shiftJIS
+        case "euc-jp": .japaneseEUC
+        case "iso-2022-jp": .iso2022JP
+        case "iso-8859-2", "latin2": .isoLatin2
+        case "windows-1250": .windowsCP1250
+        case "windows-1251": .windowsCP1251
+        case "windows-1253": .windowsCP1253
+        case "windows-1254", "iso-8859-9": .windowsCP1254
+        case "utf-16": .utf16
+        default: nil
+        }
+    }
+
+    /// windows-1252 never fails: every byte is a character (the five unassigned ones map to C1 controls).
+    static func windows1252(_ data: Data) -> String {
+        String(data: data, encoding: .windowsCP1252) ?? String(data.map { Character(Unicode.Scalar($0)) })
+    }
+}

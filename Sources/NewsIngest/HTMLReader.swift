@@ -1,0 +1,31 @@
+import Foundation
+
+/// Reads one HTML page: metadata from the head, the article's paragraphs from the body.
+struct HTMLReader {
+    func read(data: Data) throws -> ArticleDraft {
+        let parsed = try HTMLDocument.parse(data)
+        // Metadata before pruning: the head, <header> and <time> go with the page chrome.
+        let metadata = HTMLMetadata(root: parsed.root)
+        var extractor = HTMLContentExtractor()
+        var lines = extractor.extract(from: parsed.root)
+        // A page rendered by scripts has its text only in JSON-LD; take it from there.
+        let extracted = lines.reduce(0) { $0 + $1.count }
+        if extracted < 200, let body = metadata.articleBody, body.count > extracted {
+            lines = body.split(separator: "\n").map(String.init)
+        }
+        var draft = ArticleDraft(title: metadata.title, lines: lines)
+        draft.date = metadata.date
+        draft.dateOrigin = metadata.dateOrigin
+        draft.url = metadata.url
+        draft.authors = metadata.authors
+        draft.removed = extractor.removed
+        draft.encoding = parsed.encoding
+        if let publisher = metadata.publisher { draft.sources.append((publisher, .jsonLD)) }
+        if let site = metadata.siteName { draft.sources.append((site, .siteName)) }
+        if let language = metadata.language { draft.metadata["language"] = language }
+        if lines.isEmpty && (draft.title ?? "").isEmpty {
+            throw IngestError.malformedHTML("no article text and no title found")
+        }
+        return draft
+    }
+}

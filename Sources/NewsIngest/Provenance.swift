@@ -1,0 +1,33 @@
+/// Where an article's date came from, best first; `search extract` shows it so a user can see why.
+public enum DateOrigin: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A `date` field in front matter.
+    case frontMatter
+    /// A `date` field in a JSON Lines record.
+    case jsonLines
+    /// `datePublished` (else `dateCreated`) of a JSON-LD `NewsArticle`/`Article`.
+    case jsonLD
+    /// An `article:published_time`-style `<meta>` tag.
+    case metaTag
+    /// A `<time datetime>` element in the page.
+    case timeElement
+    /// A date line or dateline in the first lines of the text.
+    case header
+    /// A date in the file name or its folders (`2025-04-10-rutte.md`, `2025/04/10/`).
+    case fileName
+}
+
+/// Where an article's source came from, best first.
+public enum SourceOrigin: String, Sendable, Hashable, Codable, CaseIterable {
+    case frontMatter
+    case jsonLines
+    /// `publisher.name` of a JSON-LD article.
+    case jsonLD
+    /// `og:site_name` (or `application-name`).
+    case siteName
+    /// The host of the article's URL, mapped to an outlet name when it is a known one.
+    case urlHost
+    /// Supplied by the caller (`search index --source NAME`).
+    case defaultSource
+    /// The name of the folder holding the file, supplied by the caller.
+    case folderName
+}

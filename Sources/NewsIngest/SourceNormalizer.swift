@@ -1,0 +1,117 @@
+import Foundation
+
+/// Turns every spelling of a news source into one facet value.
+///
+/// "The Japan Times", "Japan Times", "japantimes.co.jp" and "https://www.japantimes.co.jp/news/…" all
+/// become "The Japan Times": names and hosts reduce to the same *key* (lower case, no leading "the",
+/// no `www.` or domain suffix, letters and digits only), and a key known from the built-in outlet table
+/// or the aliases file gives the canonical spelling. An unknown source keeps its own spelling, tidied.
+///
+/// The aliases file (``aliasesFileName`` in the index folder) has one `alias = Canonical` per line;
+/// blank lines and lines starting with `#` are ignored:
+/// ```
+/// # source-aliases.txt
+/// JT = The Japan Times
+/// Yomiuri = The Japan News
+/// ```
+/// ```swift
+/// let normalizer = try SourceNormalizer(aliasesText: String(contentsOfFile: path, encoding: .utf8))
+/// normalizer.canonical("japantimes.co.jp")   // "The Japan Times"
+/// ```
+public struct SourceNormalizer: Sendable, Hashable {
+    /// The file the engine loads from the index folder.
+    public static let aliasesFileName = "source-aliases.txt"
+
+    /// Key → canonical name from the built-in outlet table.
+    private var builtInByKey: [String: String]
+    /// Key → canonical name from the aliases file; these win over the built-in table.
+    private var aliasByKey: [String: String]
+
+    /// - Parameter aliases: alias → canonical name. Each canonical name is also its own alias.
+    public init(aliases: [String: String] = [:]) {
+        var table: [String: String] = [:]
+        for (host, name) in KnownOutlets.byHost {
+            table[Self.key(host)] = name
+            table[Self.key(name)] = name
+        }
+        for (alias, name) in KnownOutlets.extraNames { table[Self.key(alias)] = name }
+        var aliasTable: [String: String] = [:]
+        for (alias, name) in aliases {
+            let canonical = name.trimmingWhitespace()
+            guard !canonical.isEmpty else { continue }
+            aliasTable[Self.key(canonical)] = canonical
+            aliasTable[Self.key(alias)] = canonical
+        }
+        builtInByKey = table.filter { !$0.key.isEmpty }
+        aliasByKey = aliasTable.filter { !$0.key.isEmpty }
+    }
+
+    /// Reads the aliases file format; throws ``IngestError/badAliasLine(number:text:)`` on a line without `=`.
+    public init(aliasesText: String) throws {
+        try self.init(aliases: Self.parseAliases(aliasesText))
+    }
+
+    public static func parseAliases(_ text: String) throws -> [String: String] {
+        var aliases: [String: String] = [:]
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw IngestError.badAliasLine(number: number + 1, text: line)
+            }
+            let alias = line[..<equals].trimmingWhitespace()
+            let canonical = line[line.index(after: equals)...].trimmingWhitespace()
+            guard !alias.isEmpty, !canonical.isEmpty else {
+                throw IngestError.badAliasLine(number: number + 1, text: line)
+            }
+            aliases[alias] = canonical
+        }
+        return aliases
+    }
+
+    /// The one spelling of a source; nil for a blank name.
+    public func canonical(_ name: String) -> String? {
+        let tidy = name.collapsingWhitespace()
+        guard !tidy.isEmpty else { return nil }
+        if let host = Self.host(of: tidy) {
+            let key = Self.key(host)
+            return aliasByKey[key] ?? KnownOutlets.name(forHost: host) ?? builtInByKey[key] ?? host
+        }
+        let key = Self.key(tidy)
+        return aliasByKey[key] ?? builtInByKey[key] ?? tidy
+    }
+
+    /// The readable name for a URL's host (a known outlet's name, else the host without `www.`).
+    public func name(forURL url: String) -> String? {
+        guard let host = Self.host(of: url) else { return nil }
+        return canonical(host)
+    }
+
+    /// The grouping key: "The Japan Times", "Japan Times" and "japantimes.co.jp" all give "japantimes".
+    public static func key(_ name: String) -> String {
+        var text = name.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
+        if let host = host(of: text) { text = strippedHost(host) }
+        if text.hasPrefix("the ") { text.removeFirst(4) }
+        return String(text.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    /// The host of a URL or a bare domain ("japantimes.co.jp"), lower-cased, without `www.`; nil for a name.
+    static func host(of text: String) -> String? {
+        var rest = text.trimmingWhitespace().lowercased()
+        if let scheme = rest.range(of: "://") { rest = String(rest[scheme.upperBound...]) }
+        else if rest.contains(" ") { return nil }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        let labels = host.split(separator: ".")
+        guard labels.count >= 2, let last = labels.last, last.count >= 2, last.allSatisfy(\.isLetter) else { return nil }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : String(host)
+    }
+
+    /// A host without its public suffix: "japantimes.co.jp" → "japantimes", "news.example.com" → "news.example".
+    static func strippedHost(_ host: String) -> String {
+        var labels = host.split(separator: ".").map(String.init)
+        let secondLevel: Set<String> = ["co", "com", "or", "ne", "ac", "go", "org", "net", "gov", "edu"]
+        if labels.count > 1 { labels.removeLast() }
+        if labels.count > 1, let last = labels.last, secondLevel.contains(last) { labels.removeLast() }
+        return labels.joined(separator: ".")
+    }
+}

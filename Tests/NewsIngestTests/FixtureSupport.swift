@@ -1,0 +1,29 @@
+import Foundation
+
+/// The test fixtures folder copied into the test bundle.
+enum Fixtures {
+    static let root: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+
+    static func data(_ relativePath: String) throws -> Data {
+        try Data(contentsOf: root.appendingPathComponent(relativePath))
+    }
+
+    /// One HTML fixture page and what extraction must find in it.
+    struct HTMLExpectation: Decodable, Sendable, CustomStringConvertible {
+        let file: String
+        let title: String
+        let date: String
+        let dateOrigin: String
+        let source: String
+        /// A fragment of every article paragraph: each must survive.
+        let keep: [String]
+        /// A fragment of every boilerplate block: none may survive.
+        let drop: [String]
+        var description: String { file }
+    }
+
+    static let htmlExpectations: [HTMLExpectation] = {
+        let data = try! Fixtures.data("html-expectations.json")
+        return try! JSONDecoder().decode([HTMLExpectation].self, from: data)
+    }()
+}

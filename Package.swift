@@ -38,6 +38,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/SampleCorpus")]),
+        // libFuzzer target for the query parser (scripts/fuzz-query-parser.sh builds it with -sanitize=fuzzer).
+        .executableTarget(name: "fuzz-query-parser", dependencies: ["NewsQuery"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),

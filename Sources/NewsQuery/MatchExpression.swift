@@ -153,12 +153,10 @@ struct MatchCompiler {
         // Inside an excluded group the inner exclusions are excluded from an exclusion: their phrases
         // still map to -1, as nothing a hit has comes from them.
         let negative = negatives.compactMap { compile($0, excluded: true, top: false) }
-        var text = positive.count == 1 ? positive[0] : "(" + positive.joined(separator: " \(joiner) ") + ")"
-        if !negative.isEmpty {
-            text += " NOT " + (negative.count == 1 ? negative[0] : "(" + negative.joined(separator: " OR ") + ")")
-            text = wrap(text, top)
-        }
-        return text
+        let joined = positive.joined(separator: " \(joiner) ")
+        guard !negative.isEmpty else { return positive.count == 1 ? joined : wrap(joined, top) }
+        let excluded = negative.count == 1 ? negative[0] : "(" + negative.joined(separator: " OR ") + ")"
+        return wrap((positive.count == 1 ? joined : "(" + joined + ")") + " NOT " + excluded, top)
     }
 
     private mutating func leaf(

@@ -72,7 +72,7 @@ struct QueryLexer {
                 while index < scalars.count {
                     let inner = scalars[index]
                     if isSpace(inner) || inner == "(" || inner == ")" || isQuote(inner) {
-                        keyPrefix = word.count > 1 && word.last == ":" && inner != ")"
+                        keyPrefix = word.count > 1 && word.last == ":" && (inner == "(" || isQuote(inner))
                         break
                     }
                     word.append(inner)

@@ -238,10 +238,11 @@ struct QueryParseState {
     }
 
     mutating func word(_ raw: String, _ context: Context) -> Part {
-        var text = Substring(raw)
+        // Scalars, not Characters: a combining mark after ':' or '*' must not hide it.
+        var text = Substring.UnicodeScalarView(raw.unicodeScalars)
         var field = context.field
         if let colon = text.firstIndex(of: ":"), colon != text.startIndex {
-            let key = text[..<colon].lowercased()
+            let key = String(text[..<colon]).lowercased()
             let value = text[text.index(after: colon)...]
             if QueryParser.filterKeys.contains(key) { return filter(key, String(value)) }
             if let named = QueryField(rawValue: key) {
@@ -253,7 +254,7 @@ struct QueryParseState {
                 text = value
             }
         }
-        if text == "NEAR" || text.hasPrefix("NEAR/") {
+        if String(text) == "NEAR" || String(text).hasPrefix("NEAR/") {
             warn(.unsupportedSyntax, "NEAR is not an operator here; searched as a word")
         }
         var prefix = false

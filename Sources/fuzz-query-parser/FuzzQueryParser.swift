@@ -26,6 +26,16 @@ func check(_ input: String) {
     if let exclusion = MatchExpression.exclusion(of: query, analyzer: analyzer) {
         verify(exclusion, clauseCount: 0, input: input)
     }
+    // Every positive clause appears in the MATCH text, and nothing else does.
+    if let all = MatchExpression(query, mode: .all, analyzer: analyzer),
+        Set(all.phraseClauses.filter { $0 >= 0 }) != Set(clauses.indices)
+    {
+        fatalError("phraseClauses \(all.phraseClauses) miss clauses of \(input.debugDescription)")
+    }
+    // What the user is shown reads back as the same query.
+    if let root = query.root, QueryParser(analyzer: analyzer).parse(root.displayText).root != root {
+        fatalError("\(input.debugDescription) displays as \(root.displayText.debugDescription), which parses differently")
+    }
     for clause in clauses {
         guard let expression = MatchExpression(clause: clause, analyzer: analyzer) else {
             fatalError("clause \(clause) of \(input.debugDescription) compiles to nothing")
@@ -81,7 +91,23 @@ public func fuzzMain(
 #else
 @main
 enum ReplayInputs {
+    /// `fuzz-query-parser FILE…` replays inputs (crash reproducers); `fuzz-query-parser --print-match`
+    /// reads one query per stdin line and prints its MATCH texts (all, any, exclusion; empty when none),
+    /// tab-separated, for checking them against a real FTS5 table.
     static func main() {
+        if CommandLine.arguments.dropFirst().first == "--print-match" {
+            while let line = readLine(strippingNewline: true) {
+                check(line)
+                let query = QueryParser(analyzer: analyzer).parse(line)
+                let texts = [
+                    MatchExpression(query, mode: .all, analyzer: analyzer)?.text,
+                    MatchExpression(query, mode: .any, analyzer: analyzer)?.text,
+                    MatchExpression.exclusion(of: query, analyzer: analyzer)?.text,
+                ]
+                print(texts.map { $0 ?? "" }.joined(separator: "\t"))
+            }
+            return
+        }
         for path in CommandLine.arguments.dropFirst() {
             guard let file = fopen(path, "rb") else { continue }
             var bytes: [UInt8] = []

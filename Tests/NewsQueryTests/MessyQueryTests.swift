@@ -117,6 +117,29 @@ import Testing
         #expect(query.warnings.count == 3)
     }
 
+    static let messages: [(String, [String])] = [
+        ("a)", ["')' without a matching '('; ignored"]),
+        ("(a", ["'(' without a matching ')'; closed at the end"]),
+        ("AND a", ["AND needs a word on each side; ignored"]),
+        ("a OR", ["OR needs a word on each side; ignored"]),
+        ("a NOT", ["NOT needs a word after it; ignored"]),
+        (#"a """#, ["empty quotes were ignored"]),
+        ("source:(a OR b)", ["source:( … ) is not supported; write source:a OR source:b"]),
+        ("date:..", ["'date:..' is not a date or range (2025, 2025-04..2025-06, 2025-04.., ..2025-06); ignored"]),
+        ("actor:", [#"'actor:' needs a value, e.g. actor:"Mark Rutte"; ignored"#]),
+        ("before:", ["'before:' needs a value, e.g. before:2025-04-01; ignored"]),
+        (String(repeating: "(", count: 40) + "a", [
+            "parentheses nested deeper than 32 were ignored", "'(' without a matching ')'; closed at the end",
+        ]),
+        ((0...QueryParser.maximumClauses).map { "w\($0)" }.joined(separator: " "), [
+            "only the first 256 words and phrases are searched"
+        ]),
+    ]
+
+    @Test(arguments: messages) func everyWarningHasAnActionableMessage(_ input: String, _ expected: [String]) {
+        #expect(QueryParser().parse(input).warnings.map(\.message) == expected)
+    }
+
     @Test func warningMessagesNameTheProblemAndTheFix() {
         let messages = QueryParser().parse(#"date:junk source: -actor:Rutte "open"#).warnings.map(\.message)
         #expect(messages == [

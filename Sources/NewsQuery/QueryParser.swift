@@ -257,6 +257,9 @@ struct QueryParseState {
         if String(text) == "NEAR" || String(text).hasPrefix("NEAR/") {
             warn(.unsupportedSyntax, "NEAR is not an operator here; searched as a word")
         }
+        // `-OR` excludes the word "or"; keeping it lower-case lets it be shown and read back as a word
+        // (the analyzer folds case anyway).
+        if ["OR", "AND", "NOT"].contains(String(text)) { text = Substring.UnicodeScalarView(String(text).lowercased().unicodeScalars) }
         var prefix = false
         while text.last == "*" {
             text.removeLast()

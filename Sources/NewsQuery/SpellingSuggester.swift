@@ -8,14 +8,16 @@ import NewsAnalysis
 /// ```
 ///
 /// The engine feeds it from `fts5vocab` (`SELECT term, doc FROM vocab_row`). Those terms are what
-/// the ``Analyzer`` made (folded, stemmed: `defens`), so a typed word is first mapped to its analysed
-/// form by `analyze` (by default the analyzer's first query token) and compared with the vocabulary in
-/// that form; the suggestions are vocabulary terms. A word whose analysed form is in the vocabulary
-/// gets no suggestions.
-///
-/// Distance is Damerau–Levenshtein (optimal string alignment: insert, delete, substitute, swap two
-/// neighbours) over Unicode scalars, at most 1 edit for words of 3–4 scalars, 2 from 5, none below 3.
-/// Ranked by distance, then document count (higher first), then term.
+/// the ``Analyzer`` made (folded, stemmed: `defens`), so words are compared in that form: `analyze`
+/// maps a typed word to it (by default the analyzer's first query token). A word whose analysed form is
+/// in the vocabulary gets no suggestions. Two passes:
+/// 1. Words one edit from what was typed (delete, swap two neighbours, replace or insert `a`–`z`)
+///    whose analysed form is in the vocabulary. These are real words a person can read (`defense`,
+///    not the stem `defens`), ranked by document count.
+/// 2. Only when the first finds nothing: vocabulary terms within Damerau–Levenshtein distance
+///    (optimal string alignment) of the analysed word, over Unicode scalars: at most 1 edit for terms
+///    of 3–4 scalars, 2 from 5, none below 3; ranked by distance, then document count, then term.
+///    These are index terms, so they may read as stems.
 public struct SpellingSuggester: Sendable {
     struct Entry: Sendable {
         var term: String
@@ -25,7 +27,7 @@ public struct SpellingSuggester: Sendable {
 
     /// Vocabulary entries grouped by length in scalars, so a lookup reads only plausible lengths.
     let entriesByLength: [Int: [Entry]]
-    let known: Set<String>
+    let counts: [String: Int]
     let analyze: @Sendable (String) -> String?
 
     public init(
@@ -33,13 +35,14 @@ public struct SpellingSuggester: Sendable {
         analyze: @escaping @Sendable (String) -> String? = SpellingSuggester.analyzed(by: Analyzer())
     ) {
         var byLength: [Int: [Entry]] = [:]
-        var known: Set<String> = []
-        for (term, count) in vocabulary where known.insert(term).inserted {
+        var counts: [String: Int] = [:]
+        for (term, count) in vocabulary where counts[term] == nil {
+            counts[term] = count
             let scalars = Array(term.unicodeScalars)
             byLength[scalars.count, default: []].append(Entry(term: term, scalars: scalars, documentCount: count))
         }
         self.entriesByLength = byLength
-        self.known = known
+        self.counts = counts
         self.analyze = analyze
     }
 
@@ -54,7 +57,9 @@ public struct SpellingSuggester: Sendable {
     }
 
     public func suggestions(for word: String, limit: Int = 3) -> [String] {
-        guard limit > 0, let term = analyze(word), !known.contains(term) else { return [] }
+        guard limit > 0, let term = analyze(word), counts[term] == nil else { return [] }
+        let readable = readableSuggestions(for: word)
+        if !readable.isEmpty { return Array(readable.prefix(limit)) }
         let target = Array(term.unicodeScalars)
         let allowed = Self.maximumEdits(forLength: target.count)
         guard allowed > 0 else { return [] }
@@ -70,6 +75,51 @@ public struct SpellingSuggester: Sendable {
             ($0.distance, -$0.entry.documentCount, $0.entry.term) < ($1.distance, -$1.entry.documentCount, $1.entry.term)
         }
         return found.prefix(limit).map(\.entry.term)
+    }
+
+    /// Pass 1: typed words one edit away whose analysed form is indexed; one word per indexed term.
+    func readableSuggestions(for word: String) -> [String] {
+        let typed = Array(word.lowercased().unicodeScalars)
+        guard typed.count >= 3 else { return [] }
+        var best: [String: (word: String, count: Int)] = [:]
+        for candidate in Self.singleEdits(of: typed) {
+            guard let term = analyze(candidate), let count = counts[term] else { continue }
+            if let current = best[term], current.word <= candidate { continue }
+            best[term] = (candidate, count)
+        }
+        return best.values.sorted { ($1.count, $0.word) < ($0.count, $1.word) }.map(\.word)
+    }
+
+    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+
+    /// Every string one edit from `word`: about 54 × its length, so pass 1 stays cheap.
+    static func singleEdits(of word: [Unicode.Scalar]) -> Set<String> {
+        var edits: Set<String> = []
+        func add(_ scalars: [Unicode.Scalar]) { edits.insert(String(String.UnicodeScalarView(scalars))) }
+        for i in word.indices {
+            var deleted = word
+            deleted.remove(at: i)
+            add(deleted)
+            if i + 1 < word.count {
+                var swapped = word
+                swapped.swapAt(i, i + 1)
+                add(swapped)
+            }
+            for letter in alphabet where letter != word[i] {
+                var replaced = word
+                replaced[i] = letter
+                add(replaced)
+            }
+        }
+        for i in 0...word.count {
+            for letter in alphabet {
+                var inserted = word
+                inserted.insert(letter, at: i)
+                add(inserted)
+            }
+        }
+        edits.remove(String(String.UnicodeScalarView(word)))
+        return edits
     }
 
     /// Optimal-string-alignment distance, or nil as soon as it must exceed `limit`.

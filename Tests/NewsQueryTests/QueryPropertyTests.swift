@@ -41,6 +41,16 @@ import Testing
         }
     }
 
+    /// Found by the fuzzer: a doubly excluded `-OR` became the term "OR", which displayed as an operator.
+    @Test func fuzzRegressionOperatorWordReadsBack() {
+        let input =
+            "(()0-(d[ e) NEAR(a((((-(((( -OR((&(-(((((- OR((&(-((((\u{FFFD} OR !\0\0\0(\u{FFFD} OR !\0\0\0(- OR((&(-((((("
+            + "- OR(((- OR((&(-(((((- OR((&(-((((- OR A(D"
+        let root = QueryParser().parse(input).root!
+        #expect(QueryParser().parse(root.displayText).root == root)
+        verifyCompiles(input)
+    }
+
     @Test func displayTextParsesBackToTheSameTree() async {
         await propertyCheck(count: 2_000, input: Self.syntaxHeavy) { input in
             let query = QueryParser().parse(input)

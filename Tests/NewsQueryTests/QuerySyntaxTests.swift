@@ -69,7 +69,8 @@ func check(_ row: ParseCase) {
         ParseCase(input: "a (-b -c)", root: .and([t("a"), .not(t("b")), .not(t("c"))]), match: #""a" NOT ("b" OR "c")"#),
         // `-` only excludes at the start of a word; inside a word it is a hyphen.
         ParseCase(input: "--a", root: t("--a"), match: #""--a""#),
-        ParseCase(input: "-OR", root: .not(t("OR")), match: nil),
+        ParseCase(input: "-OR", root: .not(t("or")), match: nil),
+        ParseCase(input: "a -(-OR)", root: .and([t("a"), t("or")]), match: #""a" AND "or""#),
     ]
 
     static let groupsAndFieldsRows: [ParseCase] = [

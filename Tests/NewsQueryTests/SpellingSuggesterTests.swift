@@ -10,13 +10,16 @@ import Testing
     ]
 
     static let rows: [(typed: String, expected: [String])] = [
-        ("defnse", ["defense", "defence"]),  // one edit, then two, each by distance first
+        ("defnse", ["defense"]),  // a real word one edit away
+        ("defenze", ["defense", "defence"]),  // both one edit away: the more frequent first
         ("defense", []),  // known words get nothing
         ("industrail", ["industrial"]),  // a swap of neighbours is one edit
         ("nto", ["nato"]),
         ("rade", ["trade", "grade"]),  // same distance: the more frequent first
         ("xq", []),  // too short to guess
-        ("capek", ["čapek"]),
+        ("capek", ["čapek"]),  // beyond a-z: found in the vocabulary pass
+        ("industrx", ["industry"]),
+        ("graderx", ["grade", "trader"]),  // vocabulary pass: two edits each, the more frequent first
         ("zzzzzzz", []),
     ]
 
@@ -31,7 +34,9 @@ import Testing
         let suggester = SpellingSuggester(vocabulary: stems) { word in
             word.lowercased().hasSuffix("e") ? String(word.lowercased().dropLast()) : word.lowercased()
         }
-        #expect(suggester.suggestions(for: "Defnse") == ["defens"])
+        // A readable word when one edit finds it; the stem when only the vocabulary pass does.
+        #expect(suggester.suggestions(for: "Defnse") == ["defense"])
+        #expect(suggester.suggestions(for: "defnsx") == ["defens"])
         #expect(suggester.suggestions(for: "DEFENSE").isEmpty)
         let none = SpellingSuggester(vocabulary: stems) { _ in nil }
         #expect(none.suggestions(for: "defnse").isEmpty)
@@ -39,7 +44,7 @@ import Testing
 
     @Test func defaultAnalysisUsesTheAnalyzer() {
         let suggester = SpellingSuggester(vocabulary: [("japan", 3)])
-        #expect(suggester.suggestions(for: "Japn's") == ["japan"])
+        #expect(suggester.suggestions(for: "Japn's") == ["japan's"])  // the typed word, corrected
         #expect(suggester.suggestions(for: "japan", limit: 0).isEmpty)
     }
 

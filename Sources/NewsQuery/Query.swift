@@ -150,7 +150,8 @@ extension QueryNode {
         case .not(let child):
             switch child {
             case .and, .or: "-(" + child.displayText + ")"
-            default: "-" + child.displayText
+            // `--x` reads as the word "--x", so a word that starts with '-' is excluded with NOT.
+            default: (child.displayText.hasPrefix("-") ? "NOT " : "-") + child.displayText
             }
         }
     }

@@ -51,6 +51,14 @@ import Testing
         verifyCompiles(input)
     }
 
+    /// Found by the fuzzer: excluding a word that starts with '-' displayed as `---word`, a plain word.
+    @Test func fuzzRegressionExcludedDashWordReadsBack() {
+        let root = QueryParser().parse("a NOT --date:1").root!
+        #expect(root == .and([t("a"), .not(t("--date:1"))]))
+        #expect(root.displayText == "a NOT --date:1")
+        #expect(QueryParser().parse(root.displayText).root == root)
+    }
+
     @Test func displayTextParsesBackToTheSameTree() async {
         await propertyCheck(count: 2_000, input: Self.syntaxHeavy) { input in
             let query = QueryParser().parse(input)

@@ -43,6 +43,8 @@ let package = Package(
             name: "bench-fts5",
             dependencies: ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "bench-analysis", dependencies: ["NewsAnalysis"]),
+        // libFuzzer target for the query parser (scripts/fuzz-query-parser.sh builds it with -sanitize=fuzzer).
+        .executableTarget(name: "fuzz-query-parser", dependencies: ["NewsQuery"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),

@@ -9,60 +9,164 @@ public enum MatchMode: String, Sendable, Hashable, CaseIterable {
 /// string, so no user text is ever read as FTS5 syntax.
 ///
 /// ```swift
-/// MatchExpression(query, mode: .all)?.text  // "\"defense\" AND \"industrial\""
+/// let query = QueryParser().parse("defense industrial -china")
+/// MatchExpression(query, mode: .all)?.text  // ("defense" AND "industrial") NOT "china"
 /// ```
+///
+/// What the text can contain (checked by ``MatchExpressionValidator``): quoted strings with `""` for
+/// a quote, `*` after a string (prefix), the column names `title` and `body` before ` : `, `AND`, `OR`,
+/// `NOT`, and parentheses around every compound operand (FTS5 ranks NOT above AND above OR; we never
+/// rely on that). Many exclusions become one `NOT ( … OR … )`, because FTS5 nests each `NOT` one level
+/// deeper and refuses expressions deeper than 256.
+///
+/// Modes: `.all` joins the top-level words with AND, `.any` with OR (the engine ranks by coverage).
+/// Only the top level changes; a parenthesised group keeps its AND.
+///
+/// Phrase numbers: FTS5 numbers the quoted strings of a MATCH text 0, 1, 2… in order of appearance
+/// (`xPhraseCount`, `xInst`, `xPhraseFirst`), including strings under `NOT`. A quoted string that the
+/// tokenizer splits into several tokens (`"defense-industrial"`) is still one phrase, and so is a prefix
+/// term (`"nat" *`). ``phraseClauses`` maps each FTS5 phrase number to the index of its clause in
+/// ``Query/positiveClauses``, or -1 for an excluded phrase. This holds when the FTS5 tokenizer makes
+/// tokens for a string exactly when `analyzer.tokens(in:mode: .query)` does (the same ``Analyzer``):
+/// strings without tokens are never emitted, so FTS5 cannot drop one and shift the numbers.
+///
+/// A purely negative query (`-china`) has no MATCH of its own (`init` returns nil); ask
+/// ``exclusion(of:analyzer:)`` and select `rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`.
 public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
     public let text: String
+    /// For each FTS5 phrase number, the index into ``Query/positiveClauses`` of the clause it came
+    /// from, or -1 for an excluded phrase. A clause that occurs twice maps both phrases to one index.
+    public let phraseClauses: [Int]
 
-    /// `nil` when the query has nothing to match (only filters, or only words that make no tokens).
+    /// `nil` when the query has nothing positive to match (only filters, only exclusions, or only
+    /// words that make no tokens).
     public init?(_ query: Query, mode: MatchMode, analyzer: Analyzer = Analyzer()) {
-        guard let root = query.root, let text = Self.compile(root, mode: mode, analyzer: analyzer, top: true) else {
-            return nil
+        guard let root = query.root else { return nil }
+        var compiler = MatchCompiler(analyzer: analyzer, clauses: query.positiveClauses)
+        let text: String?
+        if case .and(let children) = root {
+            text = compiler.compileAnd(children, joiner: mode == .all ? "AND" : "OR", top: true)
+        } else {
+            text = compiler.compile(root, excluded: false, top: true)
         }
+        guard let text else { return nil }
         self.text = text
+        self.phraseClauses = compiler.phrases
     }
 
     /// One clause alone (a word or phrase): used to test which clauses a document has.
+    /// Its phrases map to clause 0 when the clause is a single word or phrase.
     public init?(clause: QueryNode, analyzer: Analyzer = Analyzer()) {
-        guard let text = Self.compile(clause, mode: .all, analyzer: analyzer, top: true) else { return nil }
+        var compiler = MatchCompiler(analyzer: analyzer, clauses: Query(root: clause).positiveClauses)
+        guard let text = compiler.compile(clause, excluded: false, top: true) else { return nil }
         self.text = text
+        self.phraseClauses = compiler.phrases
+    }
+
+    init(text: String, phraseClauses: [Int]) {
+        self.text = text
+        self.phraseClauses = phraseClauses
+    }
+
+    /// The query's top-level exclusions as one OR expression (`"china" OR "russia"`), or nil when it
+    /// has none. When ``init(_:mode:analyzer:)`` returns nil for a query with exclusions, the engine
+    /// matches every document (after filters) except `rowid IN (… MATCH exclusion)`. When it does
+    /// return an expression, the exclusions are already inside it as `NOT`; do not apply them twice.
+    public static func exclusion(of query: Query, analyzer: Analyzer = Analyzer()) -> MatchExpression? {
+        var compiler = MatchCompiler(analyzer: analyzer, clauses: [])
+        let parts = query.exclusions.compactMap { compiler.compile($0, excluded: true, top: false) }
+        guard !parts.isEmpty else { return nil }
+        return MatchExpression(text: parts.joined(separator: " OR "), phraseClauses: compiler.phrases)
     }
 
     public var description: String { text }
 
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// An FTS5 string literal: the text in double quotes, inner quotes doubled, control characters
+    /// (which FTS5 and SQLite text binding do not expect) turned into spaces.
+    public static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" {
+                result += "\"\""
+            } else if scalar.properties.generalCategory == .control {
+                result += " "
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+/// Walks a ``QueryNode`` tree, writing FTS5 text and recording the clause of every phrase in the
+/// order the phrases appear in the text.
+struct MatchCompiler {
+    let analyzer: Analyzer
+    let clauses: [QueryNode]
+    var phrases: [Int] = []
+
+    /// Compiles a node; on nil, any phrases recorded on the way are forgotten, so ``phrases`` always
+    /// matches the text.
+    mutating func compile(_ node: QueryNode, excluded: Bool, top: Bool) -> String? {
+        let mark = phrases.count
+        let text = compileNode(node, excluded: excluded, top: top)
+        if text == nil { phrases.removeSubrange(mark...) }
+        return text
     }
 
-    static func compile(_ node: QueryNode, mode: MatchMode, analyzer: Analyzer, top: Bool) -> String? {
-        func column(_ field: QueryField?, _ body: String) -> String {
-            field.map { "\($0.rawValue) : \(body)" } ?? body
-        }
+    private mutating func compileNode(_ node: QueryNode, excluded: Bool, top: Bool) -> String? {
         switch node {
         case .term(let text, let prefix, let field):
-            guard !analyzer.tokens(in: text, mode: prefix ? .prefixQuery : .query).isEmpty else { return nil }
-            return column(field, quoted(text) + (prefix ? " *" : ""))
+            return leaf(node, text: text, mode: prefix ? .prefixQuery : .query, suffix: prefix ? " *" : "",
+                        field: field, excluded: excluded)
         case .phrase(let text, let field):
-            guard !analyzer.tokens(in: text, mode: .query).isEmpty else { return nil }
-            return column(field, quoted(text))
+            return leaf(node, text: text, mode: .query, suffix: "", field: field, excluded: excluded)
         case .or(let children):
-            let parts = children.compactMap { compile($0, mode: mode, analyzer: analyzer, top: false) }
+            // An exclusion cannot stand beside OR in FTS5; the parser never builds one.
+            let parts = children.filter { !$0.isExclusionOnly }
+                .compactMap { compile($0, excluded: excluded, top: false) }
             guard !parts.isEmpty else { return nil }
-            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
-        case .not:
-            return nil  // only meaningful beside positive clauses; see .and
+            return parts.count == 1 ? parts[0] : wrap(parts.joined(separator: " OR "), top)
         case .and(let children):
-            let positive = children.filter { if case .not = $0 { false } else { true } }
-                .compactMap { compile($0, mode: mode, analyzer: analyzer, top: false) }
-            let negative = children.compactMap { child -> String? in
-                guard case .not(let inner) = child else { return nil }
-                return compile(inner, mode: .all, analyzer: analyzer, top: false)
-            }
-            guard !positive.isEmpty else { return nil }
-            var text = positive.count == 1 ? positive[0] : positive.joined(separator: mode == .all ? " AND " : " OR ")
-            if positive.count > 1 { text = "(" + text + ")" }
-            for excluded in negative { text += " NOT " + excluded }
-            return text
+            return compileAnd(children, joiner: "AND", top: top, excluded: excluded)
+        case .not:
+            return nil  // only meaningful beside positive clauses; see compileAnd
         }
     }
+
+    /// `(p1 AND p2) NOT (n1 OR n2)`: the positive children joined, then one NOT for all exclusions.
+    mutating func compileAnd(_ children: [QueryNode], joiner: String, top: Bool, excluded: Bool = false) -> String? {
+        let mark = phrases.count
+        let positive = children.filter { !$0.isExclusionOnly }
+            .compactMap { compile($0, excluded: excluded, top: false) }
+        guard !positive.isEmpty else {
+            phrases.removeSubrange(mark...)
+            return nil
+        }
+        var negatives: [QueryNode] = []
+        for child in children {
+            if case .not(let inner) = child { negatives.append(inner) }
+            if case .and(let inner) = child, child.isExclusionOnly {
+                negatives += inner.compactMap { if case .not(let n) = $0 { n } else { nil } }
+            }
+        }
+        // Inside an excluded group the inner exclusions are excluded from an exclusion: their phrases
+        // still map to -1, as nothing a hit has comes from them.
+        let negative = negatives.compactMap { compile($0, excluded: true, top: false) }
+        let joined = positive.joined(separator: " \(joiner) ")
+        guard !negative.isEmpty else { return positive.count == 1 ? joined : wrap(joined, top) }
+        let excluded = negative.count == 1 ? negative[0] : "(" + negative.joined(separator: " OR ") + ")"
+        return wrap((positive.count == 1 ? joined : "(" + joined + ")") + " NOT " + excluded, top)
+    }
+
+    private mutating func leaf(
+        _ node: QueryNode, text: String, mode: AnalysisMode, suffix: String, field: QueryField?, excluded: Bool
+    ) -> String? {
+        guard !analyzer.tokens(in: text, mode: mode).isEmpty else { return nil }
+        phrases.append(excluded ? -1 : clauses.firstIndex(of: node) ?? -1)
+        let literal = MatchExpression.quoted(text) + suffix
+        return field.map { "\($0.rawValue) : \(literal)" } ?? literal
+    }
+
+    private func wrap(_ text: String, _ top: Bool) -> String { top ? text : "(" + text + ")" }
 }

@@ -38,19 +38,49 @@ public struct QueryFilters: Sendable, Hashable {
     public var isEmpty: Bool { sources.isEmpty && actors.isEmpty && since == nil && until == nil }
 
     /// Combines filters from two places (query text and flags) the same way: lists join, dates narrow.
+    ///
+    /// Narrowing compares the days a bound covers: the later first day wins for `since`, the earlier
+    /// last day for `until` (so `until: 2025` and `until: 2025-06` keep `2025-06`).
     public func merging(_ other: QueryFilters) -> QueryFilters {
-        QueryFilters(
-            sources: sources + other.sources.filter { !sources.contains($0) },
-            actors: actors + other.actors.filter { !actors.contains($0) },
-            since: [since, other.since].compactMap { $0 }.max(),
-            until: [until, other.until].compactMap { $0 }.min())
+        var merged = self
+        merged.sources += other.sources.filter { !sources.contains($0) }
+        merged.actors += other.actors.filter { !actors.contains($0) }
+        merged.narrow(since: other.since)
+        merged.narrow(until: other.until)
+        return merged
+    }
+
+    /// Keeps the later of the current lower bound and `date` (by first day covered).
+    public mutating func narrow(since date: ArticleDate?) {
+        guard let date else { return }
+        if let current = since, current.firstDay >= date.firstDay { return }
+        since = date
+    }
+
+    /// Keeps the earlier of the current upper bound and `date` (by last day covered).
+    public mutating func narrow(until date: ArticleDate?) {
+        guard let date else { return }
+        if let current = until, current.lastDay <= date.lastDay { return }
+        until = date
     }
 }
 
 /// Something the lenient parser noticed and worked around; shown to the user, never fatal.
 public struct QueryWarning: Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, for code that reacts to a kind rather than to a message.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case unbalancedQuote, unbalancedParenthesis, loneOperator, noSearchableText, unsupportedSyntax
+        case negatedFilter, filterInGroup, exclusionInOr, emptyFilter, invalidDate, tooDeep, tooManyClauses
+        case other
+    }
+
+    public var kind: Kind
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.init(.other, message) }
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
     public var description: String { message }
 }
 
@@ -65,6 +95,26 @@ public struct Query: Sendable, Hashable {
         self.filters = filters
         self.warnings = warnings
     }
+
+    /// The top-level exclusions (`-china`, `NOT "trade war"`), without their `.not`: what
+    /// ``MatchExpression/exclusion(of:analyzer:)`` compiles for a purely negative query.
+    public var exclusions: [QueryNode] {
+        func excluded(_ node: QueryNode) -> [QueryNode] {
+            switch node {
+            case .not(let inner): [inner]
+            case .and(let children): children.flatMap { child in
+                if case .not = child { return excluded(child) }
+                if case .and = child, child.isExclusionOnly { return excluded(child) }
+                return []
+            }
+            default: []
+            }
+        }
+        return root.map(excluded) ?? []
+    }
+
+    /// True when the query excludes words but asks for none (`-china`): FTS5 cannot express it alone.
+    public var isExclusionOnly: Bool { root?.isExclusionOnly ?? false }
 
     /// The positive words and phrases the user asked for, as typed, in order and without repeats:
     /// what coverage counts and what `missing` names.
@@ -92,9 +142,17 @@ extension QueryNode {
         switch self {
         case .term(let text, let prefix, let field): (field.map { "\($0.rawValue):" } ?? "") + text + (prefix ? "*" : "")
         case .phrase(let text, let field): (field.map { "\($0.rawValue):" } ?? "") + "\"\(text)\""
-        case .and(let children): children.map(\.displayText).joined(separator: " ")
-        case .or(let children): children.map(\.displayText).joined(separator: " OR ")
-        case .not(let child): "-" + child.displayText
+        case .and(let children):
+            // OR binds tighter than the implicit AND, so only a nested AND needs parentheses.
+            children.map { if case .and = $0 { "(\($0.displayText))" } else { $0.displayText } }.joined(separator: " ")
+        case .or(let children):
+            children.map { if case .and = $0 { "(\($0.displayText))" } else { $0.displayText } }.joined(separator: " OR ")
+        case .not(let child):
+            switch child {
+            case .and, .or: "-(" + child.displayText + ")"
+            // `--x` reads as the word "--x", so a word that starts with '-' is excluded with NOT.
+            default: (child.displayText.hasPrefix("-") ? "NOT " : "-") + child.displayText
+            }
         }
     }
 }

@@ -38,6 +38,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/SampleCorpus")]),
+        .executableTarget(name: "actors-eval", dependencies: ["NewsActors"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),

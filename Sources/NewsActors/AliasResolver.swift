@@ -1,0 +1,93 @@
+/// Gives each candidate of one article its canonical name and type, or drops it.
+///
+/// Within an article a surname ("Rutte", also after a title) is the full name met before or after it
+/// ("Mark Rutte"), an acronym is the multi-word organisation whose initials it spells, and a capitalised
+/// word with no evidence of its own is kept only when the article names it elsewhere.
+struct AliasResolver {
+    struct Resolved: Sendable {
+        var candidate: Candidate
+        var name: String
+        var type: ActorType
+    }
+
+    /// Lowercased surface → canonical name and type, for headline look-ups after resolution.
+    private(set) var known: [String: (name: String, type: ActorType)] = [:]
+
+    mutating func resolve(_ candidates: [Candidate]) -> [Resolved] {
+        // Full names of people, keyed by each of their name words (surname first choice).
+        var surnames: [String: String] = [:]
+        var ambiguous: Set<String> = []
+        var givenNames: [String: String] = [:]
+        var persons: Set<String> = []
+        for candidate in candidates
+        where candidate.type == .person && candidate.canonical == nil && (candidate.evidence >= .strong || !candidate.sentenceInitial) {
+            let words = candidate.text.split(separator: " ").filter { !($0.first?.isLowercase ?? true) }
+            guard words.count >= 2 else { continue }
+            persons.insert(candidate.text)
+            let surname = words.last!.lowercased()
+            if let existing = surnames[surname], existing != candidate.text, !existing.hasSuffix(candidate.text), !candidate.text.hasSuffix(existing) {
+                ambiguous.insert(surname)
+            }
+            if surnames[surname] == nil || candidate.text.count > surnames[surname]!.count { surnames[surname] = candidate.text }
+            givenNames[words.first!.lowercased()] = givenNames[words.first!.lowercased()] ?? candidate.text
+        }
+        for surname in ambiguous { surnames[surname] = nil }
+        // Multi-word organisations by their initials ("European Central Bank" → ECB).
+        var acronyms: [String: String] = [:]
+        for candidate in candidates where candidate.type == .organization && candidate.text.contains(" ") {
+            let initials = String(candidate.text.split(separator: " ").filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
+            if initials.count >= 2 { acronyms[initials] = candidate.canonical ?? candidate.text }
+        }
+        // Document-level votes for words whose type is unknown from their own context.
+        var votes: [String: [ActorType: Int]] = [:]
+        for candidate in candidates where candidate.type != nil && !candidate.sentenceInitial {
+            votes[candidate.text.lowercased(), default: [:]][candidate.type!, default: 0] += 1
+        }
+
+        var resolved: [Resolved] = []
+        resolved.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            if let canonical = candidate.canonical, let type = candidate.type {
+                resolved.append(Resolved(candidate: candidate, name: canonical, type: type))
+                continue
+            }
+            let lower = candidate.text.lowercased()
+            let isSingle = !candidate.text.contains(" ")
+            if isSingle, let full = surnames[lower] {
+                resolved.append(Resolved(candidate: candidate, name: full, type: .person))
+                continue
+            }
+            if isSingle, candidate.type == .organization, let full = acronyms[candidate.text] {
+                resolved.append(Resolved(candidate: candidate, name: full, type: .organization))
+                continue
+            }
+            if persons.contains(candidate.text) {
+                resolved.append(Resolved(candidate: candidate, name: candidate.text, type: .person))
+                continue
+            }
+            let vote = votes[lower]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key
+            if candidate.sentenceInitial {
+                // A capitalised first word is a name only if the rules or the rest of the article say so.
+                guard candidate.evidence >= .strong || vote != nil else { continue }
+                if isSingle, givenNames[lower] != nil, candidate.type == nil { continue }
+            }
+            if isSingle, let full = givenNames[lower], candidate.type == nil || candidate.type == .person {
+                resolved.append(Resolved(candidate: candidate, name: full, type: .person))
+                continue
+            }
+            guard let type = candidate.type ?? vote ?? defaultType(candidate) else { continue }
+            resolved.append(Resolved(candidate: candidate, name: candidate.text, type: type))
+        }
+        for item in resolved {
+            known[item.candidate.text.lowercased()] = (item.name, item.type)
+            known[item.name.lowercased()] = (item.name, item.type)
+        }
+        for (surname, full) in surnames { known[surname] = known[surname] ?? (full, .person) }
+        return resolved
+    }
+
+    /// A lone capitalised word in mid-sentence that nothing else explains.
+    private func defaultType(_ candidate: Candidate) -> ActorType? {
+        nil
+    }
+}

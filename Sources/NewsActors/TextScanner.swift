@@ -1,0 +1,159 @@
+/// One word or punctuation mark, with `[start, end)` offsets in Unicode scalars.
+struct Token: Sendable {
+    enum Kind: Sendable { case word, number, punctuation, newline }
+    enum Shape: Sendable { case lower, capitalized, allCaps, other }
+
+    var kind: Kind
+    var start: Int
+    var end: Int
+    var text: String
+    var lower: String
+    var shape: Shape
+    /// The word carried a possessive ending ("Japan's"), which is not part of `text` or the span.
+    var possessive = false
+    /// The word is followed directly (no space) by the next one only through a hyphen, e.g. "Japan-NATO".
+    var isHyphenated: Bool { text.contains("-") }
+
+    var isWord: Bool { kind == .word }
+    /// Starts with a capital letter (includes all-caps words and initials such as "P.").
+    var isCapitalized: Bool { kind == .word && (shape == .capitalized || shape == .allCaps) }
+    /// A single capital letter with its period: "P." in "P. Simmons".
+    var isInitial: Bool { kind == .word && text.unicodeScalars.count == 2 && text.hasSuffix(".") && shape != .lower }
+}
+
+/// Splits text into tokens. Words keep inner hyphens, apostrophes ("O'Neill") and the periods of
+/// abbreviations and initials ("U.S.", "Gen.", "P."); a possessive "'s" is split off and flagged.
+enum TextScanner {
+    static func tokens(in text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                if tokens.last?.kind != .newline {
+                    tokens.append(Token(kind: .newline, start: index, end: index + 1, text: "\n", lower: "\n", shape: .other))
+                }
+                index += 1
+                continue
+            }
+            if scalar.properties.isWhitespace {
+                index += 1
+                continue
+            }
+            if isWordScalar(scalar) {
+                let start = index
+                var end = index + 1
+                while end < count {
+                    let next = scalars[end]
+                    if isWordScalar(next) {
+                        end += 1
+                    } else if next == "-" || next == "'" || next == "\u{2019}" || next == "&",
+                        end + 1 < count, isWordScalar(scalars[end + 1])
+                    {
+                        // A possessive ending is split off, not joined: "Japan's" is Japan.
+                        if next != "-", next != "&", scalars[end + 1] == "s" || scalars[end + 1] == "S",
+                            end + 2 >= count || !isWordScalar(scalars[end + 2])
+                        {
+                            break
+                        }
+                        end += 2
+                    } else if next == ".", end + 1 < count, isLetter(scalars[end + 1]), end - lastDot(scalars, start, end) == 1 {
+                        // "U.S." style: single letters separated by periods.
+                        end += 1
+                    } else {
+                        break
+                    }
+                }
+                var possessive = false
+                var tokenEnd = end
+                if end < count, scalars[end] == "." {
+                    let body = String(String.UnicodeScalarView(scalars[start..<end]))
+                    let letters = end - start
+                    let isDotted = body.contains(".")
+                    if (letters == 1 && isLetter(scalars[start]) && scalars[start].properties.isUppercase)
+                        || isDotted || Lexicon.abbreviations.contains(body.lowercased())
+                    {
+                        tokenEnd = end + 1
+                    }
+                }
+                if tokenEnd == end, end + 1 < count, scalars[end] == "'" || scalars[end] == "\u{2019}" {
+                    if scalars[end + 1] == "s" || scalars[end + 1] == "S",
+                        end + 2 >= count || !isWordScalar(scalars[end + 2])
+                    {
+                        possessive = true
+                        index = end + 2
+                    } else {
+                        index = end
+                    }
+                } else {
+                    index = tokenEnd
+                }
+                let text = String(String.UnicodeScalarView(scalars[start..<tokenEnd]))
+                var token = Token(
+                    kind: isDigit(scalars[start]) ? .number : .word, start: start, end: tokenEnd, text: text,
+                    lower: text.lowercased(), shape: shape(of: scalars[start..<tokenEnd]))
+                token.possessive = possessive
+                tokens.append(token)
+                continue
+            }
+            // A separate "'s" (CoNLL tokenises "Japan 's") marks the previous word as possessive.
+            if scalar == "'" || scalar == "\u{2019}", index + 1 < count, scalars[index + 1] == "s",
+                index + 2 >= count || !isWordScalar(scalars[index + 2]),
+                let last = tokens.indices.last, tokens[last].kind == .word
+            {
+                tokens[last].possessive = true
+                index += 2
+                continue
+            }
+            let text = String(scalar)
+            tokens.append(Token(kind: .punctuation, start: index, end: index + 1, text: text, lower: text, shape: .other))
+            index += 1
+        }
+        return tokens
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    /// Index just after the last period in `start..<end`, or `start` when none.
+    private static func lastDot(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+        var index = end - 1
+        while index >= start {
+            if scalars[index] == "." { return index + 1 }
+            index -= 1
+        }
+        return start
+    }
+
+    static func shape(of scalars: ArraySlice<Unicode.Scalar>) -> Token.Shape {
+        guard let first = scalars.first(where: { isLetter($0) }) else { return .other }
+        var upper = 0
+        var lower = 0
+        for scalar in scalars where isLetter(scalar) {
+            if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
+        }
+        if first.properties.isUppercase {
+            return lower == 0 && (upper >= 2 || scalars.count >= 2) ? .allCaps : .capitalized
+        }
+        if !isLetter(scalars.first!) { return .other }
+        return .lower
+    }
+}

@@ -23,9 +23,9 @@ public struct ActorExtractor: Sendable {
     }
 
     public func extract(title: String, body: String) -> [ExtractedActor] {
-        let bodyTokens = TextScanner.tokens(in: body)
+        let scanned = TextScanner.scan(body)
+        let bodyTokens = scanned.tokens
         var resolver = AliasResolver()
-        var resolved: [AliasResolver.Resolved] = []
         var headlines: [(Range<Int>, LineKind)] = []
         let tagger = RuleTagger(gazetteer: gazetteer, tokens: bodyTokens)
         var proseCandidates: [Candidate] = []
@@ -37,33 +37,46 @@ public struct ActorExtractor: Sendable {
                 headlines.append((line, kind))
             }
         }
-        resolved = resolver.resolve(proseCandidates)
+        // A title written as a sentence is tagged like the body, so its full names resolve the body's
+        // surnames; a headline-style title only confirms names (below).
+        let titleTokens = title.isEmpty ? [] : TextScanner.tokens(in: title)
+        let titleTagger = RuleTagger(gazetteer: gazetteer, tokens: titleTokens)
+        var titleHeadlines: [(Range<Int>, LineKind)] = []
+        for line in Self.lines(titleTokens) {
+            let kind = LineKind(titleTokens[line])
+            if kind == .prose {
+                proseCandidates += titleTagger.candidates(in: line).map { candidate in
+                    var candidate = candidate
+                    candidate.inTitle = true
+                    return candidate
+                }
+            } else {
+                titleHeadlines.append((line, kind))
+            }
+        }
+        var resolved = resolver.resolve(proseCandidates)
         let known = resolver.known
         let knownNames = Set(resolved.map(\.name))
+        // The title counts towards the link, not the body's mentions.
+        var titleItems = resolved.filter { $0.candidate.inTitle }
+        resolved.removeAll { $0.candidate.inTitle }
+        for (line, kind) in titleHeadlines {
+            titleItems += headlineMentions(titleTokens, line, kind: kind, known: known, knownNames: knownNames)
+        }
+        var titleCounts: [String: Int] = [:]
+        for item in titleItems { titleCounts[item.name, default: 0] += 1 }
         for (line, kind) in headlines {
             resolved += headlineMentions(bodyTokens, line, kind: kind, known: known, knownNames: knownNames)
         }
         resolved.sort { $0.candidate.startOffset < $1.candidate.startOffset }
 
-        // The title counts towards the link, not the body's mentions.
-        let titleTokens = TextScanner.tokens(in: title)
-        var titleCounts: [String: Int] = [:]
-        for line in Self.lines(titleTokens) {
-            var kind = LineKind(titleTokens[line])
-            if kind == .prose { kind = .titleCase }
-            for item in headlineMentions(titleTokens, line, kind: kind, known: known, knownNames: knownNames) {
-                titleCounts[item.name, default: 0] += 1
-            }
-        }
-
-        let scalars = Array(body.unicodeScalars)
         var actors: [ExtractedActor] = []
         var position: [String: Int] = [:]
         for item in resolved where !isBanned(item) {
             let key = item.name
             let mention = ActorMention(
                 start: item.candidate.startOffset, end: item.candidate.endOffset,
-                text: String(String.UnicodeScalarView(scalars[item.candidate.startOffset..<item.candidate.endOffset])))
+                text: scanned.text(item.candidate.startOffset, item.candidate.endOffset))
             if let at = position[key] {
                 actors[at].mentions.append(mention)
                 actors[at].mentionCount += 1
@@ -74,6 +87,12 @@ public struct ActorExtractor: Sendable {
         }
         for (name, count) in titleCounts {
             if let at = position[name] { actors[at].mentionCount += count }
+        }
+        // Named only in the title: still an actor of the article, with no body mentions.
+        var titleOnly: [String: ActorType] = [:]
+        for item in titleItems where position[item.name] == nil && !isBanned(item) { titleOnly[item.name] = item.type }
+        for (name, type) in titleOnly.sorted(by: { $0.key < $1.key }) {
+            actors.append(ExtractedActor(name: name, type: type, mentions: [], mentionCount: titleCounts[name] ?? 1))
         }
         return actors
     }

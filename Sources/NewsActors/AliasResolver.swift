@@ -34,7 +34,7 @@ struct AliasResolver {
         for surname in ambiguous { surnames[surname] = nil }
         // Multi-word organisations by their initials ("European Central Bank" → ECB).
         var acronyms: [String: String] = [:]
-        for candidate in candidates where candidate.type == .organization && candidate.text.contains(" ") {
+        for candidate in candidates where candidate.type == .organization && candidate.text.utf8.contains(0x20) {
             let initials = String(candidate.text.split(separator: " ").filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
             if initials.count >= 2 { acronyms[initials] = candidate.canonical ?? candidate.text }
         }
@@ -52,7 +52,7 @@ struct AliasResolver {
                 continue
             }
             let lower = candidate.text.lowercased()
-            let isSingle = !candidate.text.contains(" ")
+            let isSingle = !candidate.text.utf8.contains(0x20)
             if isSingle, let full = surnames[lower] {
                 resolved.append(Resolved(candidate: candidate, name: full, type: .person))
                 continue

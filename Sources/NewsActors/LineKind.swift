@@ -19,7 +19,7 @@ enum LineKind: Sendable, Equatable {
             guard token.kind == .word, token.shape != .other else { continue }
             words += 1
             if token.shape == .allCaps, !token.isInitial { capitals += 1 }
-            if token.text.unicodeScalars.count >= 4 {
+            if token.end - token.start >= 4, !Lexicon.stopWords.contains(token.lower) {
                 longWords += 1
                 if token.isCapitalized { longCapitalized += 1 }
             }
@@ -38,11 +38,13 @@ enum LineKind: Sendable, Equatable {
             self = .titleCase
             return
         }
-        if numbers < 2, longCapitalized >= 3, longCapitalized == longWords {
+        // Tables of results carry numbers; headings rarely more than one or two.
+        let table = numbers * 4 >= words
+        if !table, longCapitalized >= 3, longCapitalized == longWords {
             self = .titleCase
             return
         }
-        if !endsSentence, numbers < 2, longWords <= 6, longCapitalized * 10 >= longWords * 6 {
+        if !endsSentence, !table, longWords <= 6, longCapitalized * 10 >= longWords * 6 {
             self = .titleCase
             return
         }

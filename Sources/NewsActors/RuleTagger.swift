@@ -22,6 +22,8 @@ struct Candidate: Sendable {
     var evidence: Evidence
     /// First word of a sentence: capitalisation says nothing about it.
     var sentenceInitial = false
+    /// Found in the article's title: helps resolve the body's names, but is not a body mention.
+    var inTitle = false
 }
 
 /// Finds candidate names in running text (not headlines) from capitalisation and context.
@@ -119,10 +121,21 @@ struct RuleTagger {
         var index = run.lowerBound
         let initial = isSentenceStart(index, line: line)
         // Sentence openers and calendar words lead no name ("The", "During", "According", "May").
-        while index < run.upperBound, Lexicon.stopWords.contains(tokens[index].lower) || Lexicon.calendarWords.contains(tokens[index].lower),
+        while index < run.upperBound, tokens[index].shape != .allCaps,
+            Lexicon.stopWords.contains(tokens[index].lower) || Lexicon.calendarWords.contains(tokens[index].lower),
             (gazetteer.longestMatch(in: tokens, at: index, limit: run.upperBound, allCapsLine: false)?.length ?? 0) < 2
         {
             index += 1
+        }
+        // "Bank of Japan", "Sea of Okhotsk", "Mission of Japan": a head joined by "of"/"for" makes one name.
+        if index < run.upperBound, titleLength(at: index, limit: run.upperBound) == nil,
+            let connector = (index + 1..<run.upperBound).first(where: { tokens[$0].lower == "of" || tokens[$0].lower == "for" }),
+            Lexicon.ofHeads.contains(tokens[connector - 1].lower), !Lexicon.titleFirstWords.contains(tokens[connector - 1].lower)
+        {
+            let heads = tokens[index..<connector]
+            let isPlace = heads.contains { Lexicon.placeHeads.contains($0.lower) }
+            found.append(candidate(index..<run.upperBound, type: isPlace ? .location : .organization, evidence: .strong, initial: initial && index == run.lowerBound))
+            return
         }
         var titled = false
         var restStart: Int?
@@ -178,13 +191,13 @@ struct RuleTagger {
                     }
                 }
                 // "East China" is a place; "Nikkei Asia" is a name built on a region.
-                if let rest = restStart, canonical != nil, type == .location || type == .country {
+                if let rest = restStart, type == .location || type == .country {
                     if index - rest == 1, Lexicon.directions.contains(tokens[rest].lower) {
                         start = rest
                         type = .location
                         canonical = nil
                         restStart = nil
-                    } else if type == .location, !titled {
+                    } else if type == .location, canonical != nil, !titled {
                         start = rest
                         type = .organization
                         canonical = nil
@@ -301,7 +314,7 @@ struct RuleTagger {
             }
             return
         }
-        if first.shape == .allCaps, first.text.unicodeScalars.count >= 2, !first.isInitial,
+        if first.shape == .allCaps, first.end - first.start >= 2, !first.isInitial,
             !Lexicon.commonAcronyms.contains(first.lower), !Lexicon.stopWords.contains(first.lower) || !initial
         {
             found.append(candidate(range, type: .organization, evidence: initial ? .weak : .strong, initial: initial))

@@ -12,20 +12,51 @@ struct Token: Sendable {
     /// The word carried a possessive ending ("Japan's"), which is not part of `text` or the span.
     var possessive = false
     /// The word is followed directly (no space) by the next one only through a hyphen, e.g. "Japan-NATO".
-    var isHyphenated: Bool { text.contains("-") }
+    var isHyphenated: Bool { text.utf8.contains(0x2D) }
 
     var isWord: Bool { kind == .word }
     /// Starts with a capital letter (includes all-caps words and initials such as "P.").
     var isCapitalized: Bool { kind == .word && (shape == .capitalized || shape == .allCaps) }
     /// A single capital letter with its period: "P." in "P. Simmons".
-    var isInitial: Bool { kind == .word && text.unicodeScalars.count == 2 && text.hasSuffix(".") && shape != .lower }
+    var isInitial: Bool { kind == .word && end - start == 2 && text.utf8.last == 0x2E && shape != .lower }
 }
 
 /// Splits text into tokens. Words keep inner hyphens, apostrophes ("O'Neill") and the periods of
 /// abbreviations and initials ("U.S.", "Gen.", "P."); a possessive "'s" is split off and flagged.
 enum TextScanner {
-    static func tokens(in text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+    /// Tokens plus what it takes to cut the text at scalar offsets cheaply.
+    struct Scanned: Sendable {
+        var tokens: [Token]
+        var utf8: [UInt8]
+        var byteStarts: [Int]
+
+        /// The text of `[start, end)` in Unicode scalars.
+        func text(_ start: Int, _ end: Int) -> String {
+            String(decoding: utf8[byteStarts[start]..<byteStarts[end]], as: UTF8.self)
+        }
+    }
+
+    static func tokens(in text: String) -> [Token] { scan(text).tokens }
+
+    static func scan(_ text: String) -> Scanned {
+        // Scalars for the rules, UTF-8 bytes for cheap token strings, and where each scalar's bytes start.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(text.utf8.count)
+        utf8.append(contentsOf: text.utf8)
+        var scalars: [Unicode.Scalar] = []
+        var byteStarts: [Int] = []
+        scalars.reserveCapacity(utf8.count)
+        byteStarts.reserveCapacity(utf8.count + 1)
+        var byte = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            byteStarts.append(byte)
+            byte += UTF8.width(scalar)
+        }
+        byteStarts.append(byte)
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: utf8[byteStarts[range.lowerBound]..<byteStarts[range.upperBound]], as: UTF8.self)
+        }
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var index = 0
@@ -39,7 +70,7 @@ enum TextScanner {
                 index += 1
                 continue
             }
-            if scalar.properties.isWhitespace {
+            if scalar == " " || scalar == "\t" || !scalar.isASCII && scalar.properties.isWhitespace {
                 index += 1
                 continue
             }
@@ -70,10 +101,10 @@ enum TextScanner {
                 var possessive = false
                 var tokenEnd = end
                 if end < count, scalars[end] == "." {
-                    let body = String(String.UnicodeScalarView(scalars[start..<end]))
+                    let body = string(start..<end)
                     let letters = end - start
-                    let isDotted = body.contains(".")
-                    if (letters == 1 && isLetter(scalars[start]) && scalars[start].properties.isUppercase)
+                    let isDotted = body.utf8.contains(0x2E)
+                    if (letters == 1 && isUpper(scalars[start]))
                         || isDotted || Lexicon.abbreviations.contains(body.lowercased())
                     {
                         tokenEnd = end + 1
@@ -91,10 +122,10 @@ enum TextScanner {
                 } else {
                     index = tokenEnd
                 }
-                let text = String(String.UnicodeScalarView(scalars[start..<tokenEnd]))
+                let text = string(start..<tokenEnd)
                 var token = Token(
                     kind: isDigit(scalars[start]) ? .number : .word, start: start, end: tokenEnd, text: text,
-                    lower: text.lowercased(), shape: shape(of: scalars[start..<tokenEnd]))
+                    lower: lowercase(text), shape: shape(of: scalars[start..<tokenEnd]))
                 token.possessive = possessive
                 tokens.append(token)
                 continue
@@ -112,7 +143,7 @@ enum TextScanner {
             tokens.append(Token(kind: .punctuation, start: index, end: index + 1, text: text, lower: text, shape: .other))
             index += 1
         }
-        return tokens
+        return Scanned(tokens: tokens, utf8: utf8, byteStarts: byteStarts)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -143,14 +174,32 @@ enum TextScanner {
         return start
     }
 
+    /// Lowercase, without allocating when the word already is.
+    static func lowercase(_ text: String) -> String {
+        var hasUpper = false
+        for byte in text.utf8 where byte >= 0x41 && byte <= 0x5A || byte >= 0x80 {
+            hasUpper = true
+            break
+        }
+        return hasUpper ? text.lowercased() : text
+    }
+
+    static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+    }
+
+    static func isLower(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x61 && scalar.value <= 0x7A : scalar.properties.isLowercase
+    }
+
     static func shape(of scalars: ArraySlice<Unicode.Scalar>) -> Token.Shape {
         guard let first = scalars.first(where: { isLetter($0) }) else { return .other }
         var upper = 0
         var lower = 0
         for scalar in scalars where isLetter(scalar) {
-            if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
+            if isUpper(scalar) { upper += 1 } else if isLower(scalar) { lower += 1 }
         }
-        if first.properties.isUppercase {
+        if isUpper(first) {
             return lower == 0 && (upper >= 2 || scalars.count >= 2) ? .allCaps : .capitalized
         }
         if !isLetter(scalars.first!) { return .other }

@@ -1,7 +1,7 @@
 // Scores ActorExtractor on a CoNLL-2003 file: entity-level exact-span precision, recall and F1 for
 // PER, ORG, LOC and all three (typed), as conlleval counts them, plus extraction throughput.
 //
-// usage: actors-eval CONLL_FILE [--json] [--errors N]
+// usage: actors-eval CONLL_FILE [--json] [--errors N] [--repeat N]
 import Foundation
 import NewsActors
 
@@ -111,11 +111,27 @@ func label(_ type: ActorType) -> String {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+// `--show FILE...`: the actors of plain-text articles (first line = title), for checking by hand.
+if arguments.first == "--show" {
+    for path in arguments.dropFirst() {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+        let title = text.prefix { $0 != "\n" }
+        let body = String(text.dropFirst(title.count).drop { $0 == "\n" })
+        print("== \(path)")
+        for actor in ActorExtractor().extract(title: String(title), body: body) {
+            let surfaces = Set(actor.mentions.map(\.text)).sorted().joined(separator: " | ")
+            print("  \(actor.type.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(actor.name) ×\(actor.mentionCount)  [\(surfaces)]")
+        }
+    }
+    exit(0)
+}
 let json = arguments.contains("--json")
 var errorsToShow = 0
+var repeats = 1
+if let at = arguments.firstIndex(of: "--repeat"), at + 1 < arguments.count { repeats = max(1, Int(arguments[at + 1]) ?? 1) }
 if let at = arguments.firstIndex(of: "--errors"), at + 1 < arguments.count { errorsToShow = Int(arguments[at + 1]) ?? 0 }
 guard let path = arguments.first(where: { !$0.hasPrefix("--") && Int($0) == nil }) else {
-    FileHandle.standardError.write(Data("usage: actors-eval CONLL_FILE [--json] [--errors N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: actors-eval CONLL_FILE [--json] [--errors N] [--repeat N]\n".utf8))
     exit(2)
 }
 let documents: [Document]
@@ -131,6 +147,9 @@ _ = extractor.extract(title: "", body: "Warm-up: NATO met in Japan.")  // builds
 var predictions: [Set<Span>] = []
 let clock = ContinuousClock()
 let elapsed = clock.measure {
+    for _ in 1..<repeats {
+        for document in documents { _ = extractor.extract(title: "", body: document.text) }
+    }
     predictions = documents.map { document in
         var spans: Set<Span> = []
         for actor in extractor.extract(title: "", body: document.text) {
@@ -141,7 +160,7 @@ let elapsed = clock.measure {
 }
 let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-let mbPerSecond = Double(bytes) / 1_000_000 / seconds
+let mbPerSecond = Double(bytes * repeats) / 1_000_000 / seconds
 
 var counts: [String: (tp: Int, fp: Int, fn: Int)] = [:]
 var falsePositives: [String] = []

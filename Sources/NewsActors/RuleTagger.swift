@@ -154,10 +154,11 @@ struct RuleTagger {
                 continue
             }
             let token = tokens[index]
-            if restStart == nil, index + 1 < run.upperBound, token.isInitial || gazetteer.givenNames.contains(token.lower),
-                !tokens[index].possessive, tokens[index + 1].shape == .capitalized,
-                (gazetteer.longestMatch(in: tokens, at: index, limit: run.upperBound, allCapsLine: false)?.entry.type
-                    ?? .person) == .person || token.isInitial
+            let known = gazetteer.longestMatch(in: tokens, at: index, limit: run.upperBound, allCapsLine: false)
+            // A given name or an initial starts a person, unless a known name (a dictionary person too) starts here.
+            if restStart == nil, known == nil || token.isInitial && known!.entry.type != .person,
+                index + 1 < run.upperBound, token.isInitial || gazetteer.givenNames.contains(token.lower),
+                !tokens[index].possessive, tokens[index + 1].shape == .capitalized
             {
                 var end = index + 1
                 while end < run.upperBound, end - index < 4, tokens[end].shape == .capitalized || tokens[end].isInitial
@@ -175,7 +176,7 @@ struct RuleTagger {
                     continue
                 }
             }
-            if let match = gazetteer.longestMatch(in: tokens, at: index, limit: run.upperBound, allCapsLine: false) {
+            if let match = known {
                 var end = index + match.length
                 var type = match.entry.type
                 var canonical: String? = match.entry.name

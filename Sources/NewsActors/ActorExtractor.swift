@@ -125,6 +125,7 @@ public struct ActorExtractor: Sendable {
         knownNames: Set<String>
     ) -> [AliasResolver.Resolved] {
         var found: [AliasResolver.Resolved] = []
+        let isTable = RuleTagger.isResultsTable(tokens[line])
         var index = line.lowerBound
         while index < line.upperBound {
             let token = tokens[index]
@@ -136,7 +137,15 @@ public struct ActorExtractor: Sendable {
                 kind == .allCaps || knownNames.contains(match.entry.name)
             {
                 let end = index + match.length
-                found.append(resolvedSpan(tokens, index..<end, name: match.entry.name, type: match.entry.type))
+                let surface = tokens[index..<end].map(\.lower).joined(separator: " ")
+                if match.entry.type == .location, let team = known[surface], team.type == .organization {
+                    found.append(resolvedSpan(tokens, index..<end, name: team.name, type: .organization))
+                } else if match.entry.type == .location, isTable, end < line.upperBound, tokens[end].isScore {
+                    // A city with scores in a capitals table is a team ("CHICAGO 70 55").
+                    found.append(resolvedSpan(tokens, index..<end, name: match.entry.name, type: .organization))
+                } else {
+                    found.append(resolvedSpan(tokens, index..<end, name: match.entry.name, type: match.entry.type))
+                }
                 index = end
                 continue
             }

@@ -44,9 +44,19 @@ struct AliasResolver {
             votes[candidate.text.lowercased(), default: [:]][candidate.type!, default: 0] += 1
         }
 
+        // A name that scored in a results table is a team throughout the article.
+        var teams: Set<String> = []
+        for candidate in candidates where candidate.team { teams.insert(candidate.text.lowercased()) }
+
         var resolved: [Resolved] = []
         resolved.reserveCapacity(candidates.count)
         for candidate in candidates {
+            if !teams.isEmpty, candidate.type != .country, candidate.type != .person || candidate.evidence == .weak,
+                teams.contains(candidate.text.lowercased()), surnames[candidate.text.lowercased()] == nil
+            {
+                resolved.append(Resolved(candidate: candidate, name: candidate.text, type: .organization))
+                continue
+            }
             if let canonical = candidate.canonical, let type = candidate.type {
                 resolved.append(Resolved(candidate: candidate, name: canonical, type: type))
                 continue

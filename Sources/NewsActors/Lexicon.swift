@@ -66,6 +66,32 @@ enum Lexicon {
         "basin", "heights", "hills", "district", "prefecture", "oblast", "territory", "border",
     ]
 
+    /// Last words of events, wars, prizes and documents: such names are not actors ("World Cup", "Gulf War").
+    static let eventHeads: Set<String> = [
+        "cup", "open", "championship", "championships", "games", "olympics", "series", "prix", "trophy", "war",
+        "revolution", "award", "awards", "prize", "tour", "classic", "masters", "marathon", "rally", "festival",
+        "treaty", "accord", "accords", "agreement", "act", "index", "summit", "conference", "crisis", "era",
+        "dynasty", "empire", "day", "week", "year", "season", "stadium", "arena", "park", "square", "street",
+        "avenue", "road", "airport", "station", "hospital", "hotel", "motel", "bridge", "centre", "center", "hall",
+    ]
+
+    /// Lowercase nouns next to a lone name that make it an organisation ("carrier Lufta", "Lufta shares").
+    static let organizationContext: Set<String> = [
+        "company", "firm", "carrier", "airline", "club", "side", "agency", "newspaper", "daily", "weekly",
+        "group", "bank", "maker", "carmaker", "automaker", "giant", "unit", "subsidiary", "broker", "insurer",
+        "champions", "shares", "stake", "stock", "conglomerate", "retailer", "brewer", "producer", "operator",
+        "manufacturer", "distributor", "publisher", "broadcaster", "network", "party", "union", "team",
+    ]
+
+    /// Adjectives for regions, faiths and peoples: like demonyms, never an actor themselves.
+    static let groupAdjectives: Set<String> = [
+        "european", "asian", "african", "arab", "arabic", "latin", "nordic", "scandinavian", "caribbean",
+        "kurdish", "basque", "muslim", "christian", "jewish", "catholic", "protestant", "orthodox", "islamic",
+        "sunni", "shiite", "shia", "hindu", "buddhist", "olympic", "western", "eastern", "soviet", "atlantic",
+        "pacific", "balkan", "baltic", "slavic", "hispanic", "creole", "tamil", "sikh", "zionist", "communist",
+        "socialist", "conservative", "liberal", "democratic", "republican", "labour", "federal", "national",
+    ]
+
     /// Direction words that make "North X" / "Western Y" a place when X is one.
     static let directions: Set<String> = [
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
@@ -104,7 +130,7 @@ enum Lexicon {
             august september october november december date time year years week month day
             mr mrs ms dr sir yes no oh ok let lets go get got make made take took said says say told asked
             is are was were be been being has have had do does did will would shall should can could may might
-            must our us them him me
+            must our us them him me men women boys girls juniors seniors
             """
         return Set(raw.split(whereSeparator: { $0 == " " || $0.isNewline }).map(String.init))
     }()

@@ -114,5 +114,95 @@ enum OrganizationData {
         The Hague;Hague
         Wall Street
         Silicon Valley
+        Gulf;Persian Gulf,Arabian Gulf
+        Far East
+        Midwest
+        Chechnya
+        Dagestan
+        Ingushetia
+        Tatarstan
+        Urals
+        Kamchatka
+        Sakhalin
+        Kaliningrad
+        Kurdistan
+        Nagorno-Karabakh;Karabakh
+        Golan Heights;Golan
+        Sinai
+        Negev
+        Galilee
+        Anatolia
+        Darfur
+        Sahara
+        Sahel
+        Patagonia
+        Chiapas
+        Mindanao
+        Sumatra
+        Java
+        Borneo
+        Bali
+        Flanders
+        Wallonia
+        Ulster
+        Normandy
+        Brittany
+        Provence
+        Corsica
+        Sardinia
+        Sicily
+        Lombardy
+        Tuscany
+        Andalusia
+        Catalonia
+        Basque Country
+        Bavaria
+        Silesia
+        Transylvania
+        Alberta
+        British Columbia
+        Manitoba
+        Saskatchewan
+        Nova Scotia
+        New Brunswick
+        Newfoundland
+        Quebec
+        Ontario
+        Queensland
+        New South Wales
+        Tasmania
+        Punjab
+        Kerala
+        Gujarat
+        Maharashtra
+        Bihar
+        Uttar Pradesh
+        Tamil Nadu
+        Assam
+        Guangdong
+        Sichuan
+        Yunnan
+        Hubei
+        Hunan
+        Fujian
+        Zhejiang
+        Jiangsu
+        Shandong
+        Henan
+        Hebei
+        Liaoning
+        Heilongjiang
+        Guangxi
+        Hainan
+        Inner Mongolia
+        Okinawa
+        Hokkaido
+        Kyushu
+        Honshu
+        Mediterranean
+        Baltic
+        Black Sea
+        Red Sea
+        Persian Gulf
         """
 }

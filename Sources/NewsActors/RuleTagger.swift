@@ -24,6 +24,8 @@ struct Candidate: Sendable {
     var sentenceInitial = false
     /// Found in the article's title: helps resolve the body's names, but is not a body mention.
     var inTitle = false
+    /// Named with a score in a results table: a team, so an organisation wherever the article names it.
+    var team = false
 }
 
 /// Finds candidate names in running text (not headlines) from capitalisation and context.
@@ -43,7 +45,41 @@ struct RuleTagger {
             segment(index..<end, line: line, into: &found)
             index = end
         }
+        if Self.isResultsTable(tokens[line]) { markTeams(&found, line: line) }
         return found
+    }
+
+    /// A line of results: more numbers than a sentence carries ("Kelso 3 Brora 1").
+    static func isResultsTable(_ line: ArraySlice<Token>) -> Bool {
+        var words = 0
+        var numbers = 0
+        for token in line {
+            if token.isScore { numbers += 1 } else if token.kind == .word { words += 1 }
+        }
+        return numbers > 0 && numbers * 4 >= words
+    }
+
+    /// In a results table a place or an unknown name followed by a score is a team.
+    private func markTeams(_ found: inout [Candidate], line: Range<Int>) {
+        for index in found.indices {
+            let candidate = found[index]
+            guard candidate.end < line.upperBound, tokens[candidate.end].isScore else { continue }
+            let first = tokens[candidate.start]
+            let isTeam: Bool
+            switch candidate.type {
+            case .location: isTeam = true
+            case .organization: isTeam = true
+            case nil: isTeam = true
+            case .person: isTeam = candidate.evidence == .weak && candidate.start + 1 == candidate.end && !first.isInitial
+            case .country: isTeam = false
+            }
+            if isTeam, first.end - first.start >= 2, !Lexicon.stopWords.contains(first.lower) {
+                found[index].type = .organization
+                found[index].canonical = nil
+                found[index].evidence = .strong
+                found[index].team = true
+            }
+        }
     }
 
     /// End of the run of capitalised words starting at `start`, with the connectors names allow.
@@ -185,6 +221,12 @@ struct RuleTagger {
                 if type != .organization, end < run.upperBound, !tokens[end - 1].possessive {
                     var head = end
                     while head < run.upperBound, head - end < 3, !tokens[head - 1].possessive { head += 1 }
+                    if let last = (end..<head).last(where: { Lexicon.eventHeads.contains(tokens[$0].lower) }) {
+                        // "U.S. Open", "Gulf War": an event, not an actor.
+                        flush(index)
+                        index = last + 1
+                        continue
+                    }
                     if let last = (end..<head).last(where: { Lexicon.organizationHeads.contains(tokens[$0].lower) || Lexicon.placeHeads.contains(tokens[$0].lower) }) {
                         type = Lexicon.placeHeads.contains(tokens[last].lower) ? .location : .organization
                         end = last + 1
@@ -213,7 +255,8 @@ struct RuleTagger {
                 index = end
                 continue
             }
-            if gazetteer.demonyms[token.lower] != nil {
+            if gazetteer.demonyms[token.lower] != nil || (Lexicon.groupAdjectives.contains(token.lower) && index + 1 < run.upperBound
+                && !Lexicon.organizationHeads.contains(tokens[run.upperBound - 1].lower)) || (Lexicon.groupAdjectives.contains(token.lower) && run.count == 1) {
                 // "Japanese Embassy" is an organisation; "Japanese Foreign Minister" names nobody yet.
                 if index + 1 < run.upperBound, Lexicon.organizationHeads.contains(tokens[index + 1].lower) {
                     if restStart == nil { restStart = index }
@@ -287,6 +330,7 @@ struct RuleTagger {
         let spoke = next.map { Lexicon.reportingVerbs.contains($0.lower) } ?? false
             || before.map { Lexicon.reportingVerbs.contains($0.lower) } ?? false
 
+        if Lexicon.eventHeads.contains(last) { return }
         if Lexicon.organizationHeads.contains(last) || words.contains(where: { $0.lower == "of" || $0.lower == "for" }) {
             if words.count == 1, Lexicon.genericSingles.contains(last) || titled { return }
             if words.count == 1, initial { return }
@@ -322,7 +366,11 @@ struct RuleTagger {
             return
         }
         if Lexicon.genericSingles.contains(first.lower) || Lexicon.titleFirstWords.contains(first.lower) { return }
-        if spoke {
+        if let before, before.shape == .lower, Lexicon.organizationContext.contains(before.lower) {
+            found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
+        } else if let next, next.shape == .lower, Lexicon.organizationContext.contains(next.lower) {
+            found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
+        } else if spoke {
             found.append(candidate(range, type: .person, evidence: .strong, initial: initial))
         } else if let before, Lexicon.placePrepositions.contains(before.lower) {
             found.append(candidate(range, type: .location, evidence: .weak, initial: initial))

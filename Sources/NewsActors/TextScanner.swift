@@ -15,6 +15,8 @@ struct Token: Sendable {
     var isHyphenated: Bool { text.utf8.contains(0x2D) }
 
     var isWord: Bool { kind == .word }
+    /// A number that is a score or a count, not a date such as 1996-08-30.
+    var isScore: Bool { kind == .number && !(text.utf8.count == 10 && text.utf8.filter { $0 == 0x2D }.count == 2) }
     /// Starts with a capital letter (includes all-caps words and initials such as "P.").
     var isCapitalized: Bool { kind == .word && (shape == .capitalized || shape == .allCaps) }
     /// A single capital letter with its period: "P." in "P. Simmons".

@@ -169,7 +169,7 @@ public struct ActorExtractor: Sendable {
                     if let hit = known[part.lowercased()] {
                         var candidate = Candidate(
                             start: index, end: index + 1, startOffset: offset, endOffset: offset + length, text: String(part),
-                            type: hit.type, canonical: hit.name, evidence: .known)
+                            key: part.lowercased(), type: hit.type, canonical: hit.name, evidence: .known)
                         candidate.sentenceInitial = false
                         found.append(AliasResolver.Resolved(candidate: candidate, name: hit.name, type: hit.type))
                     }
@@ -185,7 +185,7 @@ public struct ActorExtractor: Sendable {
         let candidate = Candidate(
             start: range.lowerBound, end: range.upperBound, startOffset: tokens[range.lowerBound].start,
             endOffset: tokens[range.upperBound - 1].end, text: tokens[range].map(\.text).joined(separator: " "),
-            type: type, canonical: name, evidence: .known)
+            key: tokens[range].map(\.lower).joined(separator: " "), type: type, canonical: name, evidence: .known)
         return AliasResolver.Resolved(candidate: candidate, name: name, type: type)
     }
 

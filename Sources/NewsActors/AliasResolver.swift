@@ -39,20 +39,21 @@ struct AliasResolver {
             if initials.count >= 2 { acronyms[initials] = candidate.canonical ?? candidate.text }
         }
         // Document-level votes for words whose type is unknown from their own context.
-        var votes: [String: [ActorType: Int]] = [:]
+        var votes: [String: [Int]] = [:]
+        let types = ActorType.allCases
         for candidate in candidates where candidate.type != nil && !candidate.sentenceInitial {
-            votes[candidate.text.lowercased(), default: [:]][candidate.type!, default: 0] += 1
+            votes[candidate.key, default: [0, 0, 0, 0]][types.firstIndex(of: candidate.type!)!] += 1
         }
 
         // A name that scored in a results table is a team throughout the article.
         var teams: Set<String> = []
-        for candidate in candidates where candidate.team { teams.insert(candidate.text.lowercased()) }
+        for candidate in candidates where candidate.team { teams.insert(candidate.key) }
 
         var resolved: [Resolved] = []
         resolved.reserveCapacity(candidates.count)
         for candidate in candidates {
             if !teams.isEmpty, candidate.type != .country, candidate.type != .person || candidate.evidence == .weak,
-                teams.contains(candidate.text.lowercased()), surnames[candidate.text.lowercased()] == nil
+                teams.contains(candidate.key), surnames[candidate.key] == nil
             {
                 resolved.append(Resolved(candidate: candidate, name: candidate.text, type: .organization))
                 continue
@@ -61,7 +62,7 @@ struct AliasResolver {
                 resolved.append(Resolved(candidate: candidate, name: canonical, type: type))
                 continue
             }
-            let lower = candidate.text.lowercased()
+            let lower = candidate.key
             let isSingle = !candidate.text.utf8.contains(0x20)
             if isSingle, let full = surnames[lower] {
                 resolved.append(Resolved(candidate: candidate, name: full, type: .person))
@@ -75,7 +76,11 @@ struct AliasResolver {
                 resolved.append(Resolved(candidate: candidate, name: candidate.text, type: .person))
                 continue
             }
-            let vote = votes[lower]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key
+            // Most votes wins; ties go to the earlier type in `ActorType.allCases`.
+            let vote = votes[lower].flatMap { counts -> ActorType? in
+                let best = counts.indices.max { counts[$0] < counts[$1] || counts[$0] == counts[$1] && $0 > $1 }!
+                return counts[best] > 0 ? types[best] : nil
+            }
             if candidate.sentenceInitial {
                 // A capitalised first word is a name only if the rules or the rest of the article say so.
                 guard candidate.evidence >= .strong || vote != nil else { continue }
@@ -89,8 +94,8 @@ struct AliasResolver {
             resolved.append(Resolved(candidate: candidate, name: candidate.text, type: type))
         }
         for item in resolved {
-            known[item.candidate.text.lowercased()] = (item.name, item.type)
-            known[item.name.lowercased()] = (item.name, item.type)
+            known[item.candidate.key] = (item.name, item.type)
+            if item.name != item.candidate.text { known[item.name.lowercased()] = (item.name, item.type) }
         }
         for (surname, full) in surnames { known[surname] = known[surname] ?? (full, .person) }
         return resolved

@@ -14,8 +14,8 @@ struct Gazetteer: Sendable {
     private(set) var longestPhrase: [String: Int] = [:]
     /// Lowercase demonym → country canonical name ("japanese" → "Japan").
     private(set) var demonyms: [String: String] = [:]
-    private(set) var givenNames: Set<String> = []
-    private(set) var surnames: Set<String> = []
+    private(set) var givenNames: WordSet = []
+    private(set) var surnames: WordSet = []
     /// Surface forms the user dictionary bans (lowercased, joined by spaces).
     private(set) var banned: Set<String> = []
 
@@ -41,8 +41,8 @@ struct Gazetteer: Sendable {
             let key = Self.key(String(place))
             if gazetteer.phrases[key] == nil { gazetteer.add(name: String(place), type: .location, aliases: []) }
         }
-        gazetteer.givenNames = Set(GazetteerData.givenNames.split(separator: "\n").map { $0.lowercased() })
-        gazetteer.surnames = Set(GazetteerData.surnames.split(separator: "\n").map { $0.lowercased() })
+        gazetteer.givenNames = WordSet(GazetteerData.givenNames.split(separator: "\n").map { $0.lowercased() })
+        gazetteer.surnames = WordSet(GazetteerData.surnames.split(separator: "\n").map { $0.lowercased() })
         return gazetteer
     }
 

@@ -22,13 +22,13 @@ enum Lexicon {
             .map { $0.split(separator: " ").map(String.init) }
     }()
 
-    static let titleFirstWords: Set<String> = Set(titles.map { $0[0] })
+    static let titleFirstWords = WordSet(titles.map { $0[0] })
 
     /// Words that qualify a following role: "Deputy Foreign Minister", "former President".
-    static let titleModifiers: Set<String> = ["deputy", "acting", "former", "vice", "interim", "assistant", "senior", "incoming", "outgoing", "first"]
+    static let titleModifiers: WordSet = ["deputy", "acting", "former", "vice", "interim", "assistant", "senior", "incoming", "outgoing", "first"]
 
     /// Last words that make a capitalised run an organisation ("Foreign Ministry", "Acme Corp").
-    static let organizationHeads: Set<String> = [
+    static let organizationHeads: WordSet = [
         "ministry", "agency", "corp", "corporation", "inc", "ltd", "co", "plc", "llc", "ag", "gmbh", "sa", "nv",
         "group", "holdings", "company", "bank", "forces", "force", "army", "navy", "council", "party", "union",
         "committee", "commission", "association", "federation", "organization", "organisation", "institute",
@@ -44,7 +44,7 @@ enum Lexicon {
     ]
 
     /// Heads that may be followed by "of"/"for" inside the same name ("Bank of Japan", "Ministry of Defence").
-    static let ofHeads: Set<String> = [
+    static let ofHeads: WordSet = [
         "ministry", "bank", "university", "department", "council", "organization", "organisation", "union",
         "association", "federation", "institute", "church", "court", "league", "commission", "office", "board",
         "party", "academy", "college", "school", "society", "committee", "chamber", "house", "museum",
@@ -53,21 +53,21 @@ enum Lexicon {
     ]
 
     /// Words that may stand alone as a capitalised "head" but are generic, not a named actor.
-    static let genericSingles: Set<String> = [
+    static let genericSingles: WordSet = [
         "ministry", "government", "parliament", "council", "party", "army", "navy", "police", "court", "office",
         "senate", "congress", "cabinet", "union", "bank", "agency", "committee", "commission", "embassy",
         "alliance", "league", "club", "group", "state", "states", "city", "team", "president", "minister",
     ]
 
     /// Last words that make a run a non-state place ("Taiwan Strait", "East China Sea").
-    static let placeHeads: Set<String> = [
+    static let placeHeads: WordSet = [
         "sea", "ocean", "gulf", "bay", "strait", "straits", "river", "lake", "mountains", "mountain", "mount",
         "island", "islands", "peninsula", "valley", "coast", "province", "region", "desert", "canal", "plain",
         "basin", "heights", "hills", "district", "prefecture", "oblast", "territory", "border",
     ]
 
     /// Last words of events, wars, prizes and documents: such names are not actors ("World Cup", "Gulf War").
-    static let eventHeads: Set<String> = [
+    static let eventHeads: WordSet = [
         "cup", "open", "championship", "championships", "games", "olympics", "series", "prix", "trophy", "war",
         "revolution", "award", "awards", "prize", "tour", "classic", "masters", "marathon", "rally", "festival",
         "treaty", "accord", "accords", "agreement", "act", "index", "summit", "conference", "crisis", "era",
@@ -76,7 +76,7 @@ enum Lexicon {
     ]
 
     /// Lowercase nouns next to a lone name that make it an organisation ("carrier Lufta", "Lufta shares").
-    static let organizationContext: Set<String> = [
+    static let organizationContext: WordSet = [
         "company", "firm", "carrier", "airline", "club", "side", "agency", "newspaper", "daily", "weekly",
         "group", "bank", "maker", "carmaker", "automaker", "giant", "unit", "subsidiary", "broker", "insurer",
         "champions", "shares", "stake", "stock", "conglomerate", "retailer", "brewer", "producer", "operator",
@@ -84,7 +84,7 @@ enum Lexicon {
     ]
 
     /// Adjectives for regions, faiths and peoples: like demonyms, never an actor themselves.
-    static let groupAdjectives: Set<String> = [
+    static let groupAdjectives: WordSet = [
         "european", "asian", "african", "arab", "arabic", "latin", "nordic", "scandinavian", "caribbean",
         "kurdish", "basque", "muslim", "christian", "jewish", "catholic", "protestant", "orthodox", "islamic",
         "sunni", "shiite", "shia", "hindu", "buddhist", "olympic", "western", "eastern", "soviet", "atlantic",
@@ -93,16 +93,16 @@ enum Lexicon {
     ]
 
     /// Direction words that make "North X" / "Western Y" a place when X is one.
-    static let directions: Set<String> = [
+    static let directions: WordSet = [
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
         "northwest", "southeast", "southwest", "upper", "lower", "greater",
     ]
 
     /// Lowercase words allowed inside a person's or organisation's name.
-    static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ibn", "el", "dos", "das", "del", "ter", "ten", "st"]
+    static let nameParticles: WordSet = ["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ibn", "el", "dos", "das", "del", "ter", "ten", "st"]
 
     /// Verbs of speech after a name: "Rutte said", "Ishiba told".
-    static let reportingVerbs: Set<String> = [
+    static let reportingVerbs: WordSet = [
         "said", "says", "told", "tells", "added", "stated", "noted", "announced", "declared", "warned",
         "insisted", "explained", "argued", "wrote", "asked", "replied", "remarked", "emphasized", "emphasised",
         "stressed", "urged", "claimed", "denied", "admitted", "confirmed", "recalled", "acknowledged", "predicted",
@@ -110,10 +110,10 @@ enum Lexicon {
     ]
 
     /// Prepositions that put a following unknown single name in a place role ("in Brussels").
-    static let placePrepositions: Set<String> = ["in", "at", "near", "from", "outside", "to", "across", "into", "towards", "toward", "via"]
+    static let placePrepositions: WordSet = ["in", "at", "near", "from", "outside", "to", "across", "into", "towards", "toward", "via"]
 
     /// Capitalised words that start sentences or headings but never name an actor on their own.
-    static let stopWords: Set<String> = {
+    static let stopWords: WordSet = {
         let raw = """
             the a an this that these those there here it its it's he she they we you i his her their our my your
             and or but nor so yet for if when while after before during since until although though because as
@@ -132,11 +132,11 @@ enum Lexicon {
             is are was were be been being has have had do does did will would shall should can could may might
             must our us them him me men women boys girls juniors seniors
             """
-        return Set(raw.split(whereSeparator: { $0 == " " || $0.isNewline }).map(String.init))
+        return WordSet(raw.split(whereSeparator: { $0 == " " || $0.isNewline }).map(String.init))
     }()
 
     /// Months, weekdays and similar capitalised calendar words.
-    static let calendarWords: Set<String> = [
+    static let calendarWords: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gmt", "utc", "est",
@@ -144,14 +144,14 @@ enum Lexicon {
     ]
 
     /// Capitalised abbreviations that are not organisations.
-    static let commonAcronyms: Set<String> = [
+    static let commonAcronyms: WordSet = [
         "ceo", "cfo", "coo", "gdp", "ai", "tv", "it", "ok", "pm", "am", "jst", "gmt", "utc", "est", "cet", "usd",
         "eur", "km", "kg", "mph", "faq", "pdf", "url", "dna", "hiv", "aids", "covid", "q1", "q2", "q3", "q4",
         "i", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "a", "ad", "bc", "re", "vs", "pc",
     ]
 
     /// Abbreviations whose trailing period belongs to the word.
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "gen", "adm", "mr", "mrs", "ms", "dr", "st", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "inc",
         "corp", "co", "ltd", "jr", "sr", "mt", "ft", "prof", "rev", "maj", "cmdr", "messrs", "no", "vs",
     ]

@@ -9,45 +9,57 @@ enum LineKind: Sendable, Equatable {
     case titleCase
 
     init(_ tokens: ArraySlice<Token>) {
+        // First pass, no look-ups: words, capitals, numbers.
         var words = 0
         var capitals = 0
-        var longWords = 0
-        var longCapitalized = 0
         var numbers = 0
         for token in tokens {
-            if token.kind == .number { numbers += 1 }
+            if token.isScore { numbers += 1 }
             guard token.kind == .word, token.shape != .other else { continue }
             words += 1
             if token.shape == .allCaps, !token.isInitial { capitals += 1 }
-            if token.end - token.start >= 4, !Lexicon.stopWords.contains(token.lower) {
-                longWords += 1
-                if token.isCapitalized { longCapitalized += 1 }
-            }
         }
         guard words > 0 else {
             self = .prose
             return
         }
-        if capitals * 10 >= words * 6, capitals >= 1, longWords > 0 || words == 1 {
+        if capitals * 10 >= words * 6, capitals >= 1 {
             self = .allCaps
             return
         }
         let last = tokens.last { $0.kind == .punctuation }
-        let endsSentence = tokens.last.map { [".", "!", "?", "\"", "\u{201D}", ")"].contains($0.text) } ?? false
         if let last, last.end == tokens.last!.end, last.text == "\u{2026}" || (tokens.count >= 3 && tokens.suffix(3).allSatisfy { $0.text == "." }) {
             self = .titleCase
             return
         }
         // Tables of results carry numbers; headings rarely more than one or two.
-        let table = numbers * 4 >= words
-        if !table, longCapitalized >= 3, longCapitalized == longWords {
-            self = .titleCase
+        if numbers * 4 >= words {
+            self = .prose
             return
         }
-        if !endsSentence, !table, longWords <= 6, longCapitalized * 10 >= longWords * 6 {
-            self = .titleCase
-            return
+        let endsSentence = tokens.last.map { [".", "!", "?", "\"", "\u{201D}", ")"].contains($0.text) } ?? false
+        // Second pass over content words (function words such as "with" do not count): Title Case when
+        // every one is capitalised; a short unpunctuated label when most are.
+        var longWords = 0
+        var longCapitalized = 0
+        for token in tokens where token.kind == .word && token.end - token.start >= 4 {
+            if token.isCapitalized {
+                longWords += 1
+                longCapitalized += 1
+            } else if !Lexicon.stopWords.contains(token.lower) {
+                longWords += 1
+                if endsSentence || longWords > 6 {
+                    self = .prose
+                    return
+                }
+            }
         }
-        self = .prose
+        if longCapitalized >= 3, longCapitalized == longWords {
+            self = .titleCase
+        } else if !endsSentence, longWords <= 6, longCapitalized * 10 >= longWords * 6 {
+            self = .titleCase
+        } else {
+            self = .prose
+        }
     }
 }

@@ -17,6 +17,8 @@ struct Candidate: Sendable {
     var startOffset: Int
     var endOffset: Int
     var text: String
+    /// `text` lowercased: the key for alias and vote look-ups.
+    var key: String
     var type: ActorType?
     var canonical: String?
     var evidence: Evidence
@@ -307,7 +309,7 @@ struct RuleTagger {
                 found.append(
                     Candidate(
                         start: index, end: index + 1, startOffset: piece.0, endOffset: piece.1, text: String(piece.2),
-                        type: entry!.type, canonical: entry!.name, evidence: .known))
+                        key: piece.2.lowercased(), type: entry!.type, canonical: entry!.name, evidence: .known))
             }
             return
         }
@@ -380,10 +382,12 @@ struct RuleTagger {
     }
 
     private func candidate(_ range: Range<Int>, type: ActorType?, evidence: Candidate.Evidence, initial: Bool) -> Candidate {
-        let text = tokens[range].map(\.text).joined(separator: " ")
+        let single = range.count == 1
+        let text = single ? tokens[range.lowerBound].text : tokens[range].map(\.text).joined(separator: " ")
+        let key = single ? tokens[range.lowerBound].lower : tokens[range].map(\.lower).joined(separator: " ")
         return Candidate(
             start: range.lowerBound, end: range.upperBound, startOffset: tokens[range.lowerBound].start,
-            endOffset: tokens[range.upperBound - 1].end, text: text, type: type, canonical: nil, evidence: evidence,
+            endOffset: tokens[range.upperBound - 1].end, text: text, key: key, type: type, canonical: nil, evidence: evidence,
             sentenceInitial: initial)
     }
 }

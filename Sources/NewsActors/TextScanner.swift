@@ -34,7 +34,9 @@ enum TextScanner {
 
         /// The text of `[start, end)` in Unicode scalars.
         func text(_ start: Int, _ end: Int) -> String {
-            String(decoding: utf8[byteStarts[start]..<byteStarts[end]], as: UTF8.self)
+            // An empty offset table means ASCII text, where scalar and byte offsets agree.
+            if byteStarts.isEmpty { return String(decoding: utf8[start..<end], as: UTF8.self) }
+            return String(decoding: utf8[byteStarts[start]..<byteStarts[end]], as: UTF8.self)
         }
     }
 
@@ -48,16 +50,23 @@ enum TextScanner {
         var scalars: [Unicode.Scalar] = []
         var byteStarts: [Int] = []
         scalars.reserveCapacity(utf8.count)
-        byteStarts.reserveCapacity(utf8.count + 1)
-        var byte = 0
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
+        // ASCII text (the common case) needs no offset table: scalar offsets are byte offsets.
+        let isASCII = !utf8.contains { $0 >= 0x80 }
+        if isASCII {
+            for byte in utf8 { scalars.append(Unicode.Scalar(byte)) }
+        } else {
+            byteStarts.reserveCapacity(utf8.count + 1)
+            var byte = 0
+            for scalar in text.unicodeScalars {
+                scalars.append(scalar)
+                byteStarts.append(byte)
+                byte += UTF8.width(scalar)
+            }
             byteStarts.append(byte)
-            byte += UTF8.width(scalar)
         }
-        byteStarts.append(byte)
         func string(_ range: Range<Int>) -> String {
-            String(decoding: utf8[byteStarts[range.lowerBound]..<byteStarts[range.upperBound]], as: UTF8.self)
+            if isASCII { return String(decoding: utf8[range], as: UTF8.self) }
+            return String(decoding: utf8[byteStarts[range.lowerBound]..<byteStarts[range.upperBound]], as: UTF8.self)
         }
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)

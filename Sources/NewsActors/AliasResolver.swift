@@ -83,7 +83,8 @@ struct AliasResolver {
             }
             if candidate.sentenceInitial {
                 // A capitalised first word is a name only if the rules or the rest of the article say so.
-                guard candidate.evidence >= .strong || vote != nil else { continue }
+                // Two or more capitalised words after the opener's stop word was stripped read as a name.
+                guard candidate.evidence >= .strong || vote != nil || !isSingle && candidate.type == .person else { continue }
                 if isSingle, givenNames[lower] != nil, candidate.type == nil { continue }
             }
             if isSingle, let full = givenNames[lower], candidate.type == nil || candidate.type == .person {

@@ -109,7 +109,7 @@ struct RuleTagger {
             } else if token.lower == "and", sawConnector, next.isCapitalized {
             } else if Lexicon.nameParticles.contains(token.lower),
                 next.isCapitalized || Lexicon.nameParticles.contains(next.lower),
-                tokens[end - 1].shape == .capitalized
+                tokens[end - 1].shape == .capitalized || Lexicon.nameParticles.contains(tokens[end - 1].lower)
             {
             } else {
                 break
@@ -127,7 +127,10 @@ struct RuleTagger {
             let token = tokens[previous]
             if token.kind != .punctuation { return false }
             switch token.text {
-            case ".", "!", "?", ":", ";", "-", "\u{2013}", "\u{2014}", "\u{2022}", "*", "|", ">": return true
+            case ".":
+                // "1. Name" numbers a list entry; the name after it is still capitalised for itself.
+                return !(previous > line.lowerBound && tokens[previous - 1].kind == .number)
+            case "!", "?", ":", ";", "-", "\u{2013}", "\u{2014}", "\u{2022}", "*", "|", ">": return true
             case "\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}", "(", "[", "\u{00AB}": previous -= 1
             default: return false
             }
@@ -201,7 +204,8 @@ struct RuleTagger {
                 var end = index + 1
                 while end < run.upperBound, end - index < 4, tokens[end].shape == .capitalized || tokens[end].isInitial
                     || Lexicon.nameParticles.contains(tokens[end].lower),
-                    titleLength(at: end, limit: run.upperBound) == nil,
+                    // A role word ends the name unless it is the name's last word ("John Major said").
+                    titleLength(at: end, limit: run.upperBound) == nil || end + 1 == run.upperBound && !tokens[end].possessive,
                     !Lexicon.organizationHeads.contains(tokens[end].lower)
                 {
                     end += 1
@@ -269,7 +273,7 @@ struct RuleTagger {
                 index += 1
                 continue
             }
-            if token.isHyphenated {
+            if token.isHyphenated, compoundHasKnownPart(token) {
                 flush(index)
                 splitCompound(index, into: &found)
                 index += 1
@@ -284,6 +288,17 @@ struct RuleTagger {
             index += 1
         }
         flush(run.upperBound)
+    }
+
+    /// Whether a hyphenated word has a known name or demonym among its parts; if not ("Jean-Michel",
+    /// "Kashiwazaki-Kariwa") it is an ordinary word of a name.
+    private func compoundHasKnownPart(_ token: Token) -> Bool {
+        for part in token.lower.split(separator: "-") {
+            let word = String(part)
+            if gazetteer.demonyms[word] != nil || Lexicon.groupAdjectives.contains(word) { return true }
+            if let entry = gazetteer.phrases[word], !entry.caseSensitive || part.count >= 2 { return true }
+        }
+        return false
     }
 
     /// "Japan-NATO" names Japan and NATO when every part is known; otherwise a hyphenated word that
@@ -357,6 +372,7 @@ struct RuleTagger {
             } else {
                 let strong = first.isInitial || gazetteer.givenNames.contains(first.lower) || spoke
                     || gazetteer.surnames.contains(last)
+                if !strong, isPlural(last) { return }
                 found.append(candidate(range, type: .person, evidence: strong ? .strong : .weak, initial: initial))
             }
             return
@@ -373,12 +389,19 @@ struct RuleTagger {
         } else if let next, next.shape == .lower, Lexicon.organizationContext.contains(next.lower) {
             found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
         } else if spoke {
+            if isPlural(first.lower), !gazetteer.surnames.contains(first.lower) { return }
             found.append(candidate(range, type: .person, evidence: .strong, initial: initial))
         } else if let before, Lexicon.placePrepositions.contains(before.lower) {
             found.append(candidate(range, type: .location, evidence: .weak, initial: initial))
         } else {
             found.append(candidate(range, type: nil, evidence: .weak, initial: initial))
         }
+    }
+
+    /// "Analysts", "Traders": a plural common noun, not a surname.
+    private func isPlural(_ word: String) -> Bool {
+        word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is") && word.count > 3
+            && !gazetteer.surnames.contains(word)
     }
 
     private func candidate(_ range: Range<Int>, type: ActorType?, evidence: Candidate.Evidence, initial: Bool) -> Candidate {

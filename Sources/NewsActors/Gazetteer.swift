@@ -9,11 +9,11 @@ struct GazetteerEntry: Sendable, Hashable {
 /// Known names (countries, organisations, places) looked up by their words, plus the name lists that
 /// support the person rules. Keys are token texts lowercased and joined by single spaces.
 struct Gazetteer: Sendable {
-    private(set) var phrases: [String: GazetteerEntry] = [:]
+    private(set) var phrases = WordMap<GazetteerEntry>()
     /// Longest phrase (in tokens) for each lowercase first word.
-    private(set) var longestPhrase: [String: Int] = [:]
+    private(set) var longestPhrase = WordMap<Int>()
     /// Lowercase demonym → country canonical name ("japanese" → "Japan").
-    private(set) var demonyms: [String: String] = [:]
+    private(set) var demonyms = WordMap<String>()
     private(set) var givenNames: WordSet = []
     private(set) var surnames: WordSet = []
     /// Surface forms the user dictionary bans (lowercased, joined by spaces).
@@ -71,13 +71,13 @@ struct Gazetteer: Sendable {
     /// `allCapsLine`: the text is a capitals headline, where case tells nothing except for acronyms that
     /// are also English words ("WHO"), which are skipped.
     func longestMatch(in tokens: [Token], at index: Int, limit: Int, allCapsLine: Bool) -> (length: Int, entry: GazetteerEntry)? {
-        guard let longest = longestPhrase[tokens[index].lower] else { return nil }
+        guard let longest = longestPhrase[tokens[index]] else { return nil }
         var length = min(longest, limit - index)
         while length >= 1 {
             let range = index..<(index + length)
             if tokens[range].allSatisfy({ $0.kind == .word || $0.kind == .number }) {
-                let key = length == 1 ? tokens[index].lower : tokens[range].map(\.lower).joined(separator: " ")
-                if let entry = phrases[key], accepts(entry, tokens[range], allCapsLine: allCapsLine) {
+                let entry = length == 1 ? phrases[tokens[index]] : phrases[tokens[range].map(\.lower).joined(separator: " ")]
+                if let entry, accepts(entry, tokens[range], allCapsLine: allCapsLine) {
                     return (length, entry)
                 }
             }

@@ -22,7 +22,8 @@ enum Lexicon {
             .map { $0.split(separator: " ").map(String.init) }
     }()
 
-    static let titleFirstWords = WordSet(titles.map { $0[0] })
+    /// First words of roles, also with the period of an abbreviation ("gen.").
+    static let titleFirstWords = WordSet(titles.flatMap { [$0[0], $0[0] + "."] })
 
     /// Words that qualify a following role: "Deputy Foreign Minister", "former President".
     static let titleModifiers: WordSet = ["deputy", "acting", "former", "vice", "interim", "assistant", "senior", "incoming", "outgoing", "first"]

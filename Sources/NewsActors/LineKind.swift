@@ -46,7 +46,7 @@ enum LineKind: Sendable, Equatable {
             if token.isCapitalized {
                 longWords += 1
                 longCapitalized += 1
-            } else if !Lexicon.stopWords.contains(token.lower) {
+            } else if !Lexicon.stopWords.contains(token) {
                 longWords += 1
                 if endsSentence || longWords > 6 {
                     self = .prose

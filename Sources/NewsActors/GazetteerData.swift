@@ -50,7 +50,7 @@ enum GazetteerData {
         China;People's Republic of China,PRC;Chinese
         Ivory Coast;Côte d'Ivoire,Republic of Côte d'Ivoire,Cote d'Ivoire;
         Cameroon;Republic of Cameroon;Cameroonian,Cameroonians
-        Democratic Republic of the Congo;DR Congo,DRC,Congo-Kinshasa;Congolese
+        Democratic Republic of the Congo;DR Congo,DRC,Congo-Kinshasa,Zaire;Congolese
         Republic of the Congo;Congo,Congo-Brazzaville;
         Cook Islands;;
         Colombia;Republic of Colombia;Colombian,Colombians
@@ -268,6 +268,8 @@ enum GazetteerData {
     /// Cities, capitals and US states, one per line.
     static let places = """
          Willemstad
+        A Coruna
+        A Coruña
         Aachen
         Aba
         Abadan
@@ -278,21 +280,30 @@ enum GazetteerData {
         Abobo
         Abomey-Calavi
         Abu Dhabi
+        Abu Ghurayb
+        Abu al-Kahsib
         Abuja
+        Abū Ghurayb
+        Abū al-Kahṣīb
+        Acapulco de Juarez
+        Acapulco de Juárez
         Accra
         Adachi
         Adamstown
         Adana
+        Adapazarı
         Addis Ababa
         Adelaide
         Aden
         Ado-Ekiti
+        Adıyaman
         Afyonkarahisar
         Agadir
         Agartala
         Agege
         Ageo
         Agra
+        Aguas Lindas de Goias
         Aguascalientes
         Ahilyanagar
         Ahmedabad
@@ -309,16 +320,40 @@ enum GazetteerData {
         Aksaray
         Aktobe
         Akure
+        Al Ahmadi
         Al Ain City
+        Al Aḩmadī
+        Al Basrah al Qadimah
+        Al Başrah al Qadīmah
         Al Diwaniyah
         Al Fayyum
+        Al Hasakah
         Al Hillah
+        Al Hoceima
+        Al Hoceïma
+        Al Hudaydah
+        Al Hufuf
+        Al Hufūf
         Al Jubayl
         Al Kharj
         Al Khums
+        Al Khusus
+        Al Khuşūş
+        Al Madinah
+        Al Madīnah
+        Al Mahallah al Kubra
+        Al Mahmudiyah
         Al Mansurah
+        Al Mawsil al Jadidah
+        Al Mawşil al Jadīdah
+        Al Maḩallah al Kubrá
+        Al Maḩmūdīyah
         Al Mubarraz
         Al Qadarif
+        Al Qahirah al Jadidah
+        Al Qāhirah al Jadīdah
+        Al Ḩasakah
+        Al Ḩudaydah
         Al-Kut
         Alabama
         Alanya
@@ -330,6 +365,7 @@ enum GazetteerData {
         Algiers
         Aliayabiagba
         Alicante
+        Aligarh
         Alimosho
         Almaty
         Almendares
@@ -337,7 +373,9 @@ enum GazetteerData {
         Alor Setar
         Alto Barinas
         Altona
+        Alvaro Obregon
         Alwar
+        Alīgarh
         Amagasaki
         Amarapura
         Ambarnath
@@ -346,13 +384,17 @@ enum GazetteerData {
         Ambon
         Americana
         Amman
+        Amol
         Amravati
         Amritsar
         Amsterdam
+        An Nhon
+        An Nhơn
         Anaheim
         Anand
         Ananindeua
         Anantapur
+        Anapolis
         Anchorage
         Andijon
         Andorra la Vella
@@ -375,16 +417,25 @@ enum GazetteerData {
         Antwerp
         Anyang
         Anyang-si
+        Anápolis
         Aomori
+        Aparecida de Goiania
+        Aparecida de Goiânia
         Apia
         Aqsu
         Ar Raqqah
+        Ar Rayyan
+        Ar Rayyān
         Aracaju
+        Arak
         Arakawa
         Arapiraca
         Arba Minch
         Archway
+        Ardabil
+        Ardabīl
         Arequipa
+        Arhus
         Arica
         Arifwala
         Arizona
@@ -393,7 +444,9 @@ enum GazetteerData {
         Arroyo Naranjo
         Artux
         Arusha
+        Arāk
         Asahikawa
+        Asansol
         Ashdod
         Ashgabat
         Ashuganj City
@@ -402,7 +455,12 @@ enum GazetteerData {
         Astana
         Astrakhan
         Asuncion
+        Asunción
+        Aswan
+        Aswān
         Atani
+        Atasehir
+        Ataşehir
         Athens
         Athlone
         Atlanta
@@ -417,15 +475,24 @@ enum GazetteerData {
         Avarua
         Avellaneda
         Awasa
+        Az Zawiyah
+        Az Zāwīyah
         Azcapotzalco
         Ba Dinh
+        Ba Vi
+        Ba Vì
         Bab Ezzouar
+        Babol
+        Bac Giang
+        Bac Ninh
+        Bac Tu Liem
         Bachuan
         Bacolod City
         Bacoor
         Badalona
         Bade
         Bafoussam
+        Bagcılar
         Bagerhat
         Baghdad
         Bago
@@ -433,16 +500,22 @@ enum GazetteerData {
         Baguio
         Bahawalnagar
         Bahawalpur
+        Bahcelievler
+        Bahia Blanca
         Bahir Dar
+        Bahçelievler
+        Bahía Blanca
         Baicheng
         Baise
         Baiyin
         Bakersfield
         Baku
         Balbala
+        Bali
         Balikpapan
         Ballari
         Baltimore
+        Balıkesir
         Bamako
         Bamenda
         Banan
@@ -453,10 +526,12 @@ enum GazetteerData {
         Bandar Seri Begawan
         Bandar Sunway
         Bandar Utama
+        Bandarban
         Bandundu Province
         Bandung
         Bangkok
         Bangui
+        Bani Suwayf
         Banja Luka
         Banjar
         Banjarbaru
@@ -464,13 +539,17 @@ enum GazetteerData {
         Banjul
         Bannu
         Banqiao
+        Banī Suwayf
         Bao'an
         Baoding
         Baoji
         Baoshan
         Baotou
         Baranagar
+        Barasat
         Barcelona
+        Barddhaman
+        Barddhamān
         Bareilly
         Bari
         Bariadi
@@ -499,9 +578,13 @@ enum GazetteerData {
         Bauchi
         Bauru
         Bawshar
+        Bayamon
+        Bayamón
         Bayan Nur
         Bazhong
+        Bağcılar
         Bedok New Town
+        Begoua
         Begusarai
         Beibei
         Beihai
@@ -510,6 +593,7 @@ enum GazetteerData {
         Beirut
         Bekasi
         Belagavi
+        Belem
         Belfast
         Belford Roxo
         Belgorod
@@ -517,6 +601,8 @@ enum GazetteerData {
         Bello
         Belmopan
         Belo Horizonte
+        Belém
+        Ben Cat
         Bengaluru
         Bengbu
         Benghazi
@@ -525,6 +611,7 @@ enum GazetteerData {
         Beni Mellal
         Benin City
         Benito Juarez
+        Benito Juárez
         Benoni
         Benxi
         Berbera
@@ -533,8 +620,12 @@ enum GazetteerData {
         Bern
         Betim
         Bexley
+        Beylikduzu
+        Beylikdüzü
+        Bhagalpur
         Bharatpur
         Bhatara
+        Bhatpara
         Bhavnagar
         Bhawana
         Bhayandar
@@ -543,19 +634,31 @@ enum GazetteerData {
         Bhiwandi
         Bhopal
         Bhubaneswar
+        Bhāgalpur
+        Bhātpāra
+        Białystok
         Bida
         Bidar
         Bielefeld
+        Bien Hoa
+        Bihar Sharif
+        Bihār Sharīf
         Bijie
         Bikaner
         Bila Tserkva
+        Bilaspur
         Bilbao
         Bilimora
+        Bilāspur
         Bimbo
+        Binan
         Binangonan
+        Binh Thanh
         Binjai
         Binzhou
         Biratnagar
+        Birganj
+        Birgañj
         Birkenhead
         Birmingham
         Bishan
@@ -565,6 +668,8 @@ enum GazetteerData {
         Bissau
         Bitung
         Biysk
+        Biên Hòa
+        Biñan
         Blagoveshchensk
         Blantyre
         Blida
@@ -578,9 +683,12 @@ enum GazetteerData {
         Bochum
         Bogor
         Bogota
+        Bogotá
         Bogra
         Boise
+        Bokaro
         Boksburg
+        Bokāro
         Bole
         Bologna
         Boma
@@ -588,19 +696,27 @@ enum GazetteerData {
         Borama
         Bordeaux
         Borivli
+        Borujerd
+        Borūjerd
         Boston
         Botshabelo
+        Bouake
+        Bouaké
         Bozhou
         Bradford
+        Brahmanbaria
         Brahmapur
         Brakpan
         Brampton
         Brasilandia
         Brasilia
+        Brasov
+        Brasília
         Bratislava
         Bratsk
         Braunschweig
         Brazzaville
+        Braşov
         Bremen
         Brent
         Brescia
@@ -612,6 +728,7 @@ enum GazetteerData {
         Brooklyn
         Brussels
         Bryansk
+        Brāhmanbāria
         Bucaramanga
         Bucharest
         Bucheon-si
@@ -632,15 +749,30 @@ enum GazetteerData {
         Bunamwaya
         Bunia
         Bunkyo
+        Buon Ma Thuot
         Buraydah
         Burewala
         Burgas
+        Burhanpur
+        Burhānpur
         Burnaby
         Bursa
         Busan
         Butembo
         Butuan
+        Buôn Ma Thuột
         Bydgoszcz
+        Bégoua
+        Bình Thạnh
+        Bābol
+        Bāli
+        Bāndarban
+        Bārāsat
+        Bắc Giang
+        Bắc Ninh
+        Bắc Từ Liêm
+        Bến Cát
+        Ca Mau
         Cabanatuan City
         Cabimas
         Cabinda
@@ -660,6 +792,8 @@ enum GazetteerData {
         Callao
         Caloocan
         Calumbo
+        Camaguey
+        Camagüey
         Camama
         Camayenne
         Campeche
@@ -668,14 +802,22 @@ enum GazetteerData {
         Campo Grande
         Campo Limpo
         Campos dos Goytacazes
+        Can Tho
         Canberra
+        Cancun
+        Cancún
         Cangzhou
+        Cankaya
         Canoas
+        Cao Lanh
+        Cao Lãnh
         Capao Redondo
         Cape Coast
         Cape Town
         Carabanchel
         Caracas
+        Carapicuiba
+        Carapicuíba
         Cardiff
         Cariacica
         Carrefour
@@ -685,19 +827,24 @@ enum GazetteerData {
         Cascavel
         Castries
         Catania
+        Cau Giay
         Caucaia
         Caxias do Sul
         Cayenne
         Cazenga
         Cebu City
+        Ceilandia
+        Ceilândia
         Celaya
         Central Coast
         Centralniy
         Centurion
         Chak Jhumra
         Chakwama
+        Chanda
         Chandigarh
         Chandler
+        Chandpur
         Chang-hua
         Changchun
         Changde
@@ -713,6 +860,7 @@ enum GazetteerData {
         Changzhou
         Chaoyang
         Chaozhou
+        Chapra
         Charleroi
         Charlotte
         Charlotte Amalie
@@ -722,6 +870,7 @@ enum GazetteerData {
         Chemnitz
         Chengde
         Chengdu
+        Chengguan Qu
         Chengzhong
         Chennai
         Chenzhou
@@ -732,6 +881,7 @@ enum GazetteerData {
         Chernihiv
         Chernivtsi
         Chesapeake
+        Chi Linh
         Chiayi City
         Chiba
         Chicago
@@ -751,6 +901,8 @@ enum GazetteerData {
         Chitato
         Chitungwiza
         Chizhou
+        Cho Lon
+        Chofu
         Cholula
         Chon Buri
         Chongjin
@@ -764,9 +916,17 @@ enum GazetteerData {
         Chunian
         Chuxiong
         Chuzhou
+        Chéngguān Qū
+        Chí Linh
+        Chānda
+        Chāndpur
+        Chāpra
+        Chōfu
+        Chợ Lớn
         Ciampea
         Cibinong
         Cidade Ademar
+        Cigli
         Cilacap
         Cilegon
         Cileungsir
@@ -776,11 +936,23 @@ enum GazetteerData {
         Cirebon
         Citeureup
         City of Westminster
+        Ciudad Acuna
+        Ciudad Acuña
         Ciudad Apodaca
+        Ciudad Benito Juarez
+        Ciudad Benito Juárez
+        Ciudad Bolivar
+        Ciudad Bolívar
         Ciudad General Escobedo
         Ciudad Guayana
+        Ciudad Juarez
+        Ciudad Juárez
         Ciudad Lineal
+        Ciudad Lopez Mateos
+        Ciudad López Mateos
         Ciudad Nezahualcoyotl
+        Ciudad Obregon
+        Ciudad Obregón
         Ciudad Ojeda
         Ciudad Victoria
         Ciudad de la Paz
@@ -790,6 +962,8 @@ enum GazetteerData {
         Cluj-Napoca
         Coacalco
         Coatzacoalcos
+        Coban
+        Cobán
         Cochabamba
         Cockburn Town
         Coimbatore
@@ -800,25 +974,54 @@ enum GazetteerData {
         Comilla
         Commonwealth
         Conakry
+        Concepcion
+        Concepción
         Connecticut
+        Constanta
         Constantine
+        Constanţa
         Contagem
         Copenhagen
+        Cordoba
+        Corlu
         Coro
         Corpus Christi
         Corrientes
+        Corum
         Cotabato
         Cotia
         Cotonou
         Coventry
+        Coyoacan
+        Coyoacán
         Craiova
         Croix-des-Bouquets
+        Cuauhtemoc
+        Cuauhtémoc
+        Cuautitlan Izcalli
+        Cuautitlán Izcalli
+        Cucuta
         Cuenca
         Cuernavaca
+        Cuiaba
+        Cuiabá
+        Cuito
+        Culiacan
+        Culiacán
+        Cumana
+        Cumaná
         Curitiba
         Cusco
         Cuttack
+        Cuíto
         Cypress
+        Czestochowa
+        Częstochowa
+        Cà Mau
+        Córdoba
+        Cúcuta
+        Cần Thơ
+        Cầu Giấy
         Da Nang
         Dachang
         Dadu
@@ -836,16 +1039,22 @@ enum GazetteerData {
         Damietta
         Dammam
         Dandong
+        Danli
+        Danlí
         Daqing
         Dar es Salaam
         Darbhanga
         Darnytsya
+        Dasmarinas
+        Dasmariñas
+        Dasoguz
         Datong
         Davangere
         Davao
         Daye
         Dayrah
         Dazhou
+        Daşoguz
         Debrecen
         Dehiwala-Mount Lavinia
         Dehradun
@@ -871,7 +1080,11 @@ enum GazetteerData {
         Dezhou
         Dhaka
         Dhanbad
+        Dhangadhi
+        Dharavi
         Dhule
+        Dhārāvi
+        Di An
         Diadema
         Diego Garcia
         Diepsloot
@@ -884,6 +1097,9 @@ enum GazetteerData {
         Dingxi
         Dire Dawa
         District of Columbia
+        Divinopolis
+        Divinópolis
+        Diyarbakır
         Djelfa
         Dnipro
         Dniprovskyi
@@ -909,7 +1125,10 @@ enum GazetteerData {
         Durgapur
         Durham
         Dushanbe
+        Dusseldorf
         Dzerzhinsk
+        Düsseldorf
+        Dĩ An
         East Jerusalem
         East London
         Ebute Ikorodu
@@ -918,6 +1137,8 @@ enum GazetteerData {
         Edmonton
         Edogawe
         Efon-Alaaye
+        Eimsbuttel
+        Eimsbüttel
         Eindhoven
         Eixample
         El Daein
@@ -928,6 +1149,8 @@ enum GazetteerData {
         El Paso
         El Tigre
         El-Aaiun
+        Elazıg
+        Elazığ
         Elche
         Eldoret
         Eloy Alfaro
@@ -944,17 +1167,23 @@ enum GazetteerData {
         Erzurum
         Esenler
         Esenyurt
+        Eskisehir
+        Eskişehir
         Eslamshahr
         Esmeraldas
         Esna
         Espoo
         Essen
+        Etawah
         Etobicoke
+        Etāwah
         Evaton
         Faisalabad
         Fangchenggang
         Fanling
         Faridabad
+        Farrukhabad
+        Farrukhābād
         Fatih
         Favoriten
         Fayetteville
@@ -966,6 +1195,9 @@ enum GazetteerData {
         Fergana
         Fes
         Fianarantsoa
+        Firozabad
+        Florianopolis
+        Florianópolis
         Florida
         Floridablanca
         Flying Fish Cove
@@ -976,12 +1208,16 @@ enum GazetteerData {
         Fort-de-France
         Fortaleza
         Foshan
+        Foz do Iguacu
+        Foz do Iguaçu
         Franca
         Frankfurt am Main
         Freetown
         Freiburg
         Fremont
         Fresno
+        Fuchu
+        Fuchū
         Fuencarral
         Fuencarral-El Pardo
         Fuji
@@ -996,10 +1232,14 @@ enum GazetteerData {
         Fuxin
         Fuyang
         Fuzhou
+        Fīrozābād
         Gaborone
         Gagnoa
         Gajuwaka
+        Galati
+        Galaţi
         Gandajika
+        Gandhidham
         Gandhinagar
         Gangneung
         Ganja
@@ -1013,6 +1253,8 @@ enum GazetteerData {
         Gaziantep
         Gazipur
         Gboko
+        Gdansk
+        Gdańsk
         Gdynia
         Gebze
         Geelong
@@ -1026,8 +1268,14 @@ enum GazetteerData {
         George Town
         Georgetown
         Germiston
+        Ghaziabad
         Ghulja
+        Ghāziābād
+        Gia Lam
+        Gia Lâm
         Gifu
+        Gijon
+        Gijón
         Gilbert
         Gilgit
         Gimpo-si
@@ -1035,19 +1283,32 @@ enum GazetteerData {
         Giza
         Glasgow
         Glendale
+        Godome
+        Godomè
+        Goiania
+        Goiânia
         Gojra
+        Golestan
+        Golestān
         Golfe
         Goma
         Gombe
+        Gomez Palacio
         Gonder
         Gongheyong
         Gorakhpur
+        Gorgan
+        Gorgān
         Gorontalo
         Gothenburg
         Governador Valadares
         Goyang-si
         Gqeberha
+        Grajau
+        Grajaú
         Granada
+        Gravatai
+        Gravataí
         Graz
         Greater Noida
         Greensboro
@@ -1059,12 +1320,17 @@ enum GazetteerData {
         Guangyuan
         Guangzhou
         Guankou
+        Guantanamo
+        Guantánamo
         Guarenas
+        Guaruja
+        Guarujá
         Guarulhos
         Guatemala City
         Guatire
         Guayaquil
         Gucun
+        Guediawaye
         Guigang
         Guilin
         Guiyang
@@ -1074,6 +1340,8 @@ enum GazetteerData {
         Guli
         Gumi
         Gunan
+        Gundupalaiyam
+        Gundupālaiyam
         Gunpo
         Gunsan
         Guntur
@@ -1083,27 +1351,45 @@ enum GazetteerData {
         Gustavo Adolfo Madero
         Guwahati
         Guyuan
+        Guédiawaye
         Gwalior
         Gwangju
         Gwangmyeong
+        Gyanpur
         Gyeongju
         Gyeongsan-si
+        Gyānpur
+        Gómez Palacio
+        Gāndhīdhām
+        Ha Long
+        Ha Tinh
         Ha'il
         Hachinohe
+        Hachioji
+        Hachiōji
         Haeju
         Hafar Al-Batin
         Hafizabad
         Hagatna
+        Hai Ba Trung
+        Hai Bà Trưng
+        Hai Duong
         Haifa
         Haikou
         Hailar
         Haiphong
         Hakodate
         Halifax
+        Halwan
+        Hamadan
+        Hamadān
+        Hamah
         Hamamatsu
         Hamburg
         Hamburg-Mitte
         Hamburg-Nord
+        Hamhung
+        Hamhŭng
         Hami
         Hanam
         Handan
@@ -1112,11 +1398,14 @@ enum GazetteerData {
         Hannover
         Hanoi
         Hanzhong
+        Hapur
         Harare
         Harbin
         Hargeysa
+        Hathazari
         Havana
         Hawaii
+        Hayy Khilda
         Hebi
         Hechi
         Hechuan
@@ -1127,8 +1416,10 @@ enum GazetteerData {
         Henderson
         Hengshui
         Hengyang
+        Herat
         Hermosillo
         Heroica Matamoros
+        Herāt
         Heshan
         Heyuan
         Heze
@@ -1145,14 +1436,22 @@ enum GazetteerData {
         Hobart
         Hohhot
         Hoji ya Henda
+        Holguin
+        Holguín
         Homs
         Homyel'
+        Honcho
+        Honchō
         Hong Kong Island
         Hongkou
         Honiara
         Honolulu
         Horlivka
+        Hortolandia
+        Hortolândia
         Hosapete
+        Hosur
+        Hosūr
         Hougang New Town
         Houston
         Howrah
@@ -1170,18 +1469,31 @@ enum GazetteerData {
         Huangshi
         Huayin
         Hubballi
+        Hue
         Huizhou
         Hulan Ergi
         Huludao
         Hulunbuir
+        Hungnam
         Huntington Beach
         Huntsville
         Huocheng
         Hurghada
         Huzhou
+        Huế
         Hwaseong-si
         Hyderabad
+        Hà Tĩnh
+        Hāpur
+        Hāthazāri
+        Hŭngnam
+        Hạ Long
+        Hải Dương
+        Iasi
+        Iaşi
         Ibadan
+        Ibague
+        Ibagué
         Ibaraki
         Ibarra
         Ibb
@@ -1229,13 +1541,18 @@ enum GazetteerData {
         Isfara
         Isiro
         Iskandar Puteri
+        Iskenderun
         Islamabad
         Islington
         Ismailia
         Istanbul
         Istaravshan
         Itabashi
+        Itaborai
+        Itaboraí
         Itabuna
+        Itagui
+        Itagüí
         Itaim Paulista
         Itapevi
         Itaquaquecetuba
@@ -1246,22 +1563,33 @@ enum GazetteerData {
         Iwo
         Ixtapaluca
         Izhevsk
+        Izmir
         Iztacalco
         Iztapalapa
         Jabalpur
         Jabaquara
+        Jaboatao dos Guararapes
+        Jaboatão dos Guararapes
+        Jacarei
+        Jacareí
         Jacksonville
         Jacobabad
         Jaipur
+        Jajmau
         Jakarta
+        Jalalabad
         Jalalpur Pirwala
         Jalandhar
         Jalgaon
+        Jalna
+        Jalālābād
         Jambi City
         Jamestown
         Jammu
         Jamnagar
         Jamshedpur
+        Jaragua
+        Jaraguá
         Jardim Angela
         Jardim Sao Luis
         Jayapura
@@ -1276,6 +1604,8 @@ enum GazetteerData {
         Jerusalem
         Jessore
         Jhang Sadr
+        Jhansi
+        Jhānsi
         Jiading
         Jiamusi
         Jiangmen
@@ -1311,37 +1641,57 @@ enum GazetteerData {
         Jixi
         Jiyuan
         Jizhou
+        Joao Pessoa
         Jodhpur
         Johannesburg
         Johor Bahru
         Joinville
         Jos
+        Jose C. Paz
+        José C. Paz
+        João Pessoa
         Juazeiro
         Juazeiro do Norte
         Juba
         Juiz de Fora
         Juliaca
+        Junagadh
+        Jundiai
+        Jundiaí
         Jurong Town
         Jurong West
+        Jājmau
+        Jālna
+        Jūnāgadh
         Kabankalan
         Kabinda
         Kabul
         Kabwe
         Kadapa
         Kaduna
+        Kaesong
+        Kaesŏng
         Kafrul
         Kagoshima
         Kahama
+        Kahramanmaras
+        Kahramanmaraş
         Kaifeng
         Kaili
         Kajang
         Kakamega
+        Kakinada
+        Kakogawacho-honmachi
+        Kakogawachō-honmachi
         Kalaburagi
         Kalemyo
         Kaliningrad
         Kalininskiy
         Kallakurichi
         Kaluga
+        Kalyan
+        Kalyān
+        Kamarhati
         Kamina
         Kamoke
         Kampala
@@ -1354,6 +1704,8 @@ enum GazetteerData {
         Kanayannur
         Kanazawa
         Kanchipuram
+        Kandahar
+        Kandahār
         Kanggye
         Kankan
         Kano
@@ -1363,16 +1715,28 @@ enum GazetteerData {
         Kaohsiung
         Kaolack
         Kapar
+        Karabaglar
+        Karabağlar
         Karachi
         Karagandy
         Karaj
         Karamay
+        Karawalnagar
         Karawang
         Karbala
         Kariega
+        Karimnagar
         Karlsruhe
+        Karnal
         Karnaphuli
+        Karnāl
+        Karol Bagh
+        Karol Bāgh
+        Karsıyaka
         Karur
+        Karāwalnagar
+        Karīmnagar
+        Karşıyaka
         Kasangati
         Kashan
         Kashgar
@@ -1413,6 +1777,8 @@ enum GazetteerData {
         Khartoum North
         Khimki
         Khmelnytskyi
+        Khomeyni Shahr
+        Khomeynī Shahr
         Khorramabad
         Khorramshahr
         Khouribga
@@ -1433,8 +1799,10 @@ enum GazetteerData {
         Kingstown
         Kinshasa
         Kira
+        Kirari Sulemannagar
         Kirkuk
         Kirov
+        Kirāri Sulemānnagar
         Kisangani
         Kishiwada
         Kismayo
@@ -1449,8 +1817,11 @@ enum GazetteerData {
         Klungkung
         Kobe
         Kochi
+        Kolhapur
+        Kolhāpur
         Kolkata
         Kollam
+        Koln
         Kolwezi
         Kom Ombo
         Komsomolsk-on-Amur
@@ -1460,9 +1831,11 @@ enum GazetteerData {
         Konya
         Korba
         Korhogo
+        Koriyama
         Korla
         Koronadal
         Koshigaya
+        Kosice
         Kostanay
         Kosti
         Kostroma
@@ -1471,11 +1844,16 @@ enum GazetteerData {
         Kota Damansara
         Kota Kinabalu
         Kota Kuala Muda
+        Koto
+        Kotō
         Koumassi
         Koutiala
         Kowloon
         Kowloon City
         Kozhikode
+        Košice
+        Krakow
+        Kraków
         Krasnodar
         Krasnogvargeisky
         Krasnoyarsk
@@ -1488,7 +1866,9 @@ enum GazetteerData {
         Kuala Terengganu
         Kuantan
         Kuching
+        Kucukcekmece
         Kukatpally
+        Kulob
         Kulti
         Kumamoto
         Kumasi
@@ -1510,6 +1890,13 @@ enum GazetteerData {
         Kyiv
         Kyoto
         Kyzylorda
+        Köln
+        Küçükçekmece
+        Kākināda
+        Kāmārhāti
+        Kāshān
+        Kōriyama
+        Kŭlob
         L'Hospitalet de Llobregat
         La Ceiba
         La Paz
@@ -1521,13 +1908,18 @@ enum GazetteerData {
         Laiwu
         Laixi
         Lal Bahadur Nagar
+        Lang Son
         Langfang
+        Lanus
         Lanzhou
+        Lanús
         Laohekou
         Lapu-Lapu City
         Laredo
         Larkana
         Las Palmas de Gran Canaria
+        Las Pinas
+        Las Piñas
         Las Tunas
         Las Vegas
         Latacunga
@@ -1540,9 +1932,11 @@ enum GazetteerData {
         Leicester
         Leipzig
         Lekki
+        Leon de los Aldama
         Leshan
         Lexington
         Lexington-Fayette
+        León de los Aldama
         Lhoka
         Lhokseumawe
         Lianshan
@@ -1577,10 +1971,13 @@ enum GazetteerData {
         Logan City
         Loja
         Lome
+        Lomé
         London
         Londrina
         Long Beach
         Long Bien
+        Long Xuyen
+        Long Xuyên
         Longgang
         Longling County
         Longshan
@@ -1598,6 +1995,7 @@ enum GazetteerData {
         Luanda
         Lubango
         Lubbock
+        Lubeck
         Lublin
         Lubuklinggau
         Lubumbashi
@@ -1606,6 +2004,7 @@ enum GazetteerData {
         Ludhiana
         Luena
         Luhansk
+        Luliang
         Luohe
         Luohu District
         Luojiang
@@ -1615,20 +2014,33 @@ enum GazetteerData {
         Lutsk
         Luxor
         Luzhou
+        Luziania
+        Luziânia
         Lviv
         Lyon
+        Lübeck
+        Lüliang
+        Lạng Sơn
         Ma On Shan
+        Macapa
+        Macapá
+        Maceio
+        Maceió
         Machala
         Machida
         Madinah
+        Madinat an Nasr
         Madiun
         Madrid
         Madurai
+        Madīnat an Naşr
         Maebashi
         Magdalena Contreras
         Magdeburg
+        Mage
         Magnitogorsk
         Magugpo Poblacion
+        Magé
         Mahajanga
         Maheshtala
         Mahilyow
@@ -1636,6 +2048,8 @@ enum GazetteerData {
         Maiduguri
         Maine
         Mainz
+        Maipu
+        Maipú
         Majuro
         Makassar
         Makati City
@@ -1645,6 +2059,7 @@ enum GazetteerData {
         Makurdi
         Malabon
         Malacca
+        Malaga
         Malang
         Malanje
         Malatya
@@ -1652,6 +2067,10 @@ enum GazetteerData {
         Malegaon
         Malingao
         Malir Cantonment
+        Mallawi
+        Mallawī
+        Malmo
+        Malmö
         Malolos
         Maltepe
         Mamoudzou
@@ -1681,23 +2100,35 @@ enum GazetteerData {
         Maputo
         Mar del Plata
         Maracaibo
+        Maracanau
+        Maracanaú
         Maracay
         Maradi
+        Maragheh
         Marawi City
         Marcory
         Mardan
+        Marica
+        Maricá
         Mariehamn
         Marienthal
         Marigot
         Marikina City
+        Marilia
+        Maringa
+        Maringá
         Mariupol
         Marka
         Markham
+        Marne La Vallee
+        Marne La Vallée
         Maroua
         Marrakesh
         Marseille
         Maryland
         Maryvale
+        Marília
+        Marāgheh
         Masan
         Maseru
         Mashhad
@@ -1712,8 +2143,16 @@ enum GazetteerData {
         Matsue
         Matsumoto
         Matsuyama
+        Maturin
+        Maturín
         Mau
+        Maua
+        Mauá
         Mawlamyine
+        Mazar-e Sharif
+        Mazatlan
+        Mazatlán
+        Mazār-e Sharīf
         Mbabane
         Mbandaka
         Mbarara
@@ -1723,6 +2162,8 @@ enum GazetteerData {
         Mdantsane
         Meads
         Medan
+        Medellin
+        Medellín
         Meerut
         Meguro
         Meishan
@@ -1734,6 +2175,7 @@ enum GazetteerData {
         Memphis
         Mengzi
         Menongue
+        Merida
         Merkezefendi
         Merlo
         Mersin
@@ -1761,6 +2203,8 @@ enum GazetteerData {
         Miri
         Mirpur Khas
         Mirpur Model Thana
+        Mirzapur
+        Mirzāpur
         Misratah
         Mississauga
         Mississippi
@@ -1773,15 +2217,23 @@ enum GazetteerData {
         Mogi das Cruzes
         Mohammadpur
         Mohammedia
+        Mokotow
+        Mokotów
         Mokpo
         Mombasa
+        Monchengladbach
         Monclova
         Monrovia
         Montana
+        Monteria
         Monterrey
+        Montería
         Montes Claros
         Montevideo
         Montpellier
+        Montreal
+        Montréal
+        Moradabad
         Morelia
         Morena
         Moreno Valley
@@ -1789,9 +2241,13 @@ enum GazetteerData {
         Morogoro
         Moroni
         Morvi
+        Morādābād
         Moscow
         Moshi
         Mossamedes
+        Mossoro
+        Mossoró
+        Mostoles
         Mosul
         Motijheel
         Mpanda
@@ -1807,46 +2263,77 @@ enum GazetteerData {
         Mumbai
         Munger
         Munich
+        Munster
         Muntinlupa
+        Muratpasa
+        Muratpaşa
         Murcia
         Muridke
         Murmansk
+        Murwara
+        Murwāra
         Musaffah
         Muscat
         Mutare
+        Muzaffarabad
         Muzaffargarh
         Muzaffarnagar
         Muzaffarpur
+        Muzaffarābād
         Mwanza
         Mwene
+        My Tho
         Mykolayiv
         Mymensingh
         Mysuru
         Mzuzu
+        Málaga
+        Mérida
+        Móstoles
+        Mönchengladbach
+        Münster
+        Mỹ Tho
         N'Djamena
         NIA Valencia
         Naberezhnyye Chelny
         Nacala
         Nada
+        Nadiad
+        Nadiād
         Nagano
         Nagaoka
+        Nagar Naluakot
+        Nagar Naluākot
         Nagareyama
+        Nagarpur
         Nagasaki
+        Nagercoil
         Nagoya
         Nagpur
         Naha
+        Naihati
+        Naihāti
         Nairobi
         Najaf
+        Najafabad
         Najafgarh
+        Najafābād
+        Najran
+        Najrān
         Nakano
         Nakuru
         Nalchik
+        Nam Đinh
+        Nam Định
         Namangan
         Nampula
         Nanchang
         Nanchong
         Nanchuan
         Nanded
+        Nandyal
+        Nandyāl
+        Nangloi Jat
         Nanjing
         Nanning
         Nanping
@@ -1862,16 +2349,23 @@ enum GazetteerData {
         Narsingdi
         Nashik
         Nashville
+        Nasim Shahr
         Nasimshahr
         Nasiriyah
         Nassau
+        Nasīm Shahr
         Natal
         Natore
+        Naucalpan de Juarez
+        Naucalpan de Juárez
         Navegantes
         Navi Mumbai
         Navotas
         Nawabshah
         Nay Pyi Taw
+        Nazarabad
+        Nazret
+        Nazrēt
         Ndola
         Nebraska
         Neihu
@@ -1880,6 +2374,8 @@ enum GazetteerData {
         Nellore
         Netanya
         Neue Neustadt
+        Neuquen
+        Neuquén
         Nevada
         New Cairo
         New Delhi
@@ -1897,19 +2393,37 @@ enum GazetteerData {
         Newcastle
         Newcastle upon Tyne
         Neyagawa
+        Neyshabur
+        Neyshābūr
+        Ngaoundere
+        Ngaoundéré
+        Nghi Son
+        Nghi Sơn
         Nha Trang
         Niamey
         Nianbo
+        Nicolas Romero
+        Nicolás Romero
         Nicosia
         Niigata
+        Nilufer
+        Nilüfer
         Ningbo
         Ningde
+        Ninh Hoa
+        Ninh Hòa
+        Nis
         Nishi-Tokyo-shi
         Nishinomiya
+        Niteroi
+        Niterói
+        Nizamabad
         Nizhnekamsk
         Nizhnevartovsk
         Nizhniy Novgorod
         Nizhny Tagil
+        Nizāmābād
+        Niš
         Nogales
         Noida
         Norfolk
@@ -1921,6 +2435,8 @@ enum GazetteerData {
         Nottingham
         Nouakchott
         Noumea
+        Nova Iguacu
+        Nova Iguaçu
         Nova Vida
         Novi Sad
         Novo Hamburgo
@@ -1931,11 +2447,17 @@ enum GazetteerData {
         Nuevo Laredo
         Nuku'alofa
         Nukus
+        Nunoa
         Nur-Sultan
         Nuremberg
         Nuuk
         Nyala
         Nyingchi
+        Nzerekore
+        Nzérékoré
+        Nāgarpur
+        Nāgercoil
+        Nāngloi Jāt
         Oakland
         Oakville
         Oaxaca
@@ -1945,6 +2467,7 @@ enum GazetteerData {
         Odesa
         Ogbomoso
         Ohio
+        Oita
         Ojo de Agua
         Okara
         Okayama
@@ -1968,11 +2491,15 @@ enum GazetteerData {
         Ordos
         Ordu
         Oregon
+        Orel
         Orenburg
         Orlando
         Ormoc
         Orsk
+        Orumiyeh
         Oruro
+        Orël
+        Orūmīyeh
         Osaka
         Osan
         Osasco
@@ -1982,6 +2509,7 @@ enum GazetteerData {
         Osogbo
         Ostrava
         Ota
+        Otsu
         Ottawa
         Ouagadougou
         Oujda
@@ -1998,11 +2526,15 @@ enum GazetteerData {
         Padua
         Pagadian
         Pago Pago
+        Pakdasht
         Palangkaraya
         Palembang
         Palermo
+        Pali
         Palikir
         Pallabi
+        Pallavaram
+        Pallāvaram
         Palma
         Palmas
         Palmira
@@ -2012,6 +2544,7 @@ enum GazetteerData {
         Panama City
         Panchkula
         Pangkalpinang
+        Panihati
         Panipat
         Panjin
         Panshan
@@ -2019,7 +2552,9 @@ enum GazetteerData {
         Papeete
         Parakou
         Paramaribo
+        Parana
         Paranaque City
+        Paraná
         Parauapebas
         Parbhani
         Paris
@@ -2031,7 +2566,10 @@ enum GazetteerData {
         Pasir Mas
         Pasto
         Pasuruan
+        Patan
         Pathein
+        Patiala
+        Patiāla
         Patna
         Paulista
         Pavlodar
@@ -2042,6 +2580,7 @@ enum GazetteerData {
         Pelotas
         Pematangsiantar
         Pemba
+        Penalolen
         Pengze
         Pennsylvania
         Penza
@@ -2051,16 +2590,30 @@ enum GazetteerData {
         Perth
         Peshawar
         Pest
+        Petah Tiqva
         Petaling Jaya
         Petare
+        Petaẖ Tiqva
+        Petionville
         Petrolina
         Petropavl
+        Petropolis
         Petrozavodsk
+        Petrópolis
+        Peñalolén
+        Phan Rang-Thap Cham
+        Phan Rang-Tháp Chàm
+        Phan Thiet
+        Phan Thiết
         Philadelphia
         Philipsburg
         Phnom Penh
+        Pho Yen
         Phoenix
+        Phu My
         Phu Quoc
+        Phú Mỹ
+        Phổ Yên
         Pietermaritzburg
         Pikine
         Pimpri
@@ -2085,6 +2638,8 @@ enum GazetteerData {
         Poltava
         Ponta Grossa
         Pontianak
+        Popayan
+        Popayán
         Porlamar
         Port Harcourt
         Port Louis
@@ -2104,6 +2659,8 @@ enum GazetteerData {
         Portoviejo
         Portsmouth
         Posadas
+        Poznan
+        Poznań
         Prague
         Praia
         Praia Grande
@@ -2127,9 +2684,11 @@ enum GazetteerData {
         Puerto Montt
         Puerto Princesa
         Puerto Vallarta
+        Punasa
         Pune
         Punggol
         Puning
+        Punāsa
         Puri
         Purnia
         Purwokerto
@@ -2139,6 +2698,11 @@ enum GazetteerData {
         Puyang
         Pyeongtaek
         Pyongyang
+        Pétionville
+        Pākdasht
+        Pāli
+        Pānihāti
+        Pātan
         Qadirpur Ran
         Qarchak
         Qarshi
@@ -2157,7 +2721,13 @@ enum GazetteerData {
         Qitaihe
         Qods
         Qom
+        Quan Ba
+        Quan Muoi
+        Quan Muoi Mot
+        Quan Sau
+        Quang Ngai
         Quanzhou
+        Quebec
         Queens
         Quelimane
         Quetta
@@ -2170,23 +2740,40 @@ enum GazetteerData {
         Qujing
         Quthbullapur
         Quzhou
+        Québec
+        Quảng Ngãi
+        Quận Ba
+        Quận Mười
+        Quận Mười Một
+        Quận Sáu
         Rabat
+        Rach Gia
         Radom
         Rahim Yar Khan
+        Raichur
         Raipur
         Rajamahendravaram
+        Rajkot
         Rajpur Sonarpur
         Rajshahi
         Raleigh
         Ramadi
         Ramagundam
+        Ramgundam
         Ramiros
+        Rampur
         Rancagua
         Ranchi
         Randburg
         Rangpur
+        Raniganj
+        Ranipet
         Ras Al Khaimah
+        Rasapudipalem
+        Rasapūdipalem
         Rasht
+        Ratlam
+        Ratlām
         Raurkela Industrial Township
         Rawalpindi
         Rayon KTZ
@@ -2200,6 +2787,10 @@ enum GazetteerData {
         Reykjavik
         Reynosa
         Rhode Island
+        Ribeirao Preto
+        Ribeirao das Neves
+        Ribeirão Preto
+        Ribeirão das Neves
         Richards Bay
         Richmond Hill
         Riga
@@ -2218,6 +2809,8 @@ enum GazetteerData {
         Rohini
         Rohtak
         Rome
+        Rondonopolis
+        Rondonópolis
         Roodepoort
         Rosario
         Roseau
@@ -2232,16 +2825,28 @@ enum GazetteerData {
         Russeifa
         Rustenburg
         Rybinsk
+        Rāichūr
+        Rājkot
+        Rāmgundam
+        Rāmpur
+        Rāniganj
+        Rānipet
+        Rạch Giá
         Sa Dec
         Sabadell
+        Sabya
         Sabzevar
+        Sacoma
+        Sacomã
         Sacramento
         Saddiqabad
         Sadr City
         Safi
         Saga
         Sagamihara
+        Saharanpur
         Sahiwal
+        Sahāranpur
         Saint Helier
         Saint Paul
         Saint Petersburg
@@ -2252,11 +2857,14 @@ enum GazetteerData {
         Saipan
         Saitama
         Sakai
+        Sale Al Jadida
         Salt Lake City
         Salta
         Saltillo
         Saltivka
         Salvador
+        Salé
+        Salé Al Jadida
         Samambaia
         Samara
         Samarinda
@@ -2267,6 +2875,10 @@ enum GazetteerData {
         San Antonio
         San Bernardino
         San Bernardo
+        San Cristobal
+        San Cristobal de las Casas
+        San Cristóbal
+        San Cristóbal de las Casas
         San Diego
         San Felipe
         San Fernando
@@ -2274,22 +2886,37 @@ enum GazetteerData {
         San Francisco
         San Jose
         San Jose del Monte
+        San José
         San Juan
         San Lorenzo
+        San Luis Potosi
+        San Luis Potosí
         San Miguel
+        San Miguel de Tucuman
+        San Miguel de Tucumán
         San Miguelito
+        San Nicolas de los Garza
+        San Nicolás de los Garza
         San Pablo
         San Pedro
         San Pedro Sula
+        San Pedro de Macoris
+        San Pedro de Macorís
         San Salvador
         San Salvador de Jujuy
+        San-Pedro
+        San-Pédro
         Sanaa
         Sanandaj
         Sancaktepe
         Sandakan
+        Sangli
         Sanhe
+        Sanlıurfa
         Sanmenxia
         Sanming
+        Sant Marti
+        Sant Martí
         Santa Ana
         Santa Catarina
         Santa Clara
@@ -2303,9 +2930,13 @@ enum GazetteerData {
         Santa Teresa del Tuy
         Santiago
         Santiago de Cuba
+        Santiago de Queretaro
+        Santiago de Querétaro
         Santiago de Surco
         Santiago de los Caballeros
         Santiago del Estero
+        Santo Andre
+        Santo André
         Santo Domingo
         Santo Domingo Este
         Santo Domingo Oeste
@@ -2313,7 +2944,19 @@ enum GazetteerData {
         Santol
         Santos
         Sanya
+        Sao Bernardo do Campo
+        Sao Carlos
+        Sao Joao de Meriti
+        Sao Jose
+        Sao Jose de Ribamar
+        Sao Jose do Rio Preto
+        Sao Jose dos Campos
+        Sao Jose dos Pinhais
+        Sao Leopoldo
+        Sao Luis
+        Sao Paulo
         Sao Tome
+        Sao Vicente
         Sapele
         Sapopemba
         Sapporo
@@ -2322,16 +2965,20 @@ enum GazetteerData {
         Saratov
         Sargodha
         Sari
+        Sariwon-si
+        Sariwŏn-si
         Sasebo
         Saskatoon
         Satna
         Saugor
         Saurimo
         Savar
+        Saveh
         Scottsdale
         Seattle
         Secunderabad
         Seeb
+        Segou
         Sejong
         Sekondi
         Selayang Baru Utara
@@ -2349,6 +2996,7 @@ enum GazetteerData {
         Setagaya
         Setapak
         Sete Lagoas
+        Setif
         Sevastopol
         Severnyy
         Sevilla
@@ -2356,7 +3004,10 @@ enum GazetteerData {
         Sha Tin
         Shagamu
         Shah Alam
+        Shahjanpur
         Shahkot
+        Shahriar
+        Shahrīār
         Shakhty
         Sham Shui Po
         Shanghai
@@ -2377,7 +3028,9 @@ enum GazetteerData {
         Shenzhen
         Shevchenkivskyi
         Shibganj
+        Shibin al Kawm
         Shibuya
+        Shibīn al Kawm
         Shihezi
         Shijiazhuang
         Shijie
@@ -2394,12 +3047,18 @@ enum GazetteerData {
         Shizuoka
         Sholapur
         Shouguang
+        Shrirampur
+        Shrīrāmpur
         Shuangyashan
+        Shubra al Khaymah
+        Shubrā al Khaymah
         Shuozhou
         Shyamnagar
         Shymkent
+        Shāhjānpur
         Sialkot
         Sidi Bel Abbes
+        Sikar
         Sikasso
         Siliguri
         Simferopol
@@ -2411,7 +3070,10 @@ enum GazetteerData {
         Singrauli
         Sinjhoro
         Sinop
+        Sinuiju
+        Sinŭiju
         Siping
+        Sisli
         Situbondo
         Sivakasi
         Sivas
@@ -2420,16 +3082,23 @@ enum GazetteerData {
         Smolensk
         Soacha
         Sobral
+        Soc Trang
         Sochi
         Sodo
         Sofia
         Sohag
+        Soka
         Sokoto
         Soledad
+        Soledad de Graciano Sanchez
+        Soledad de Graciano Sánchez
         Solwezi
         Somerset West
+        Son Tay
         Songea
         Songjiang
+        Sonipat
+        Sonīpat
         Sorocaba
         Sorong
         Soshanguve
@@ -2475,8 +3144,12 @@ enum GazetteerData {
         Sukabumi
         Sukkur
         Sulaymaniyah
+        Sultanah
         Sultanbeyli
         Sultangazi
+        Sulţānah
+        Sumare
+        Sumaré
         Sumbawanga
         Sumbe
         Sumedang
@@ -2503,7 +3176,29 @@ enum GazetteerData {
         Syktyvkar
         Sylhet
         Szczecin
+        São Bernardo do Campo
+        São Carlos
+        São José
+        São José de Ribamar
+        São José do Rio Preto
+        São José dos Campos
+        São José dos Pinhais
+        São João de Meriti
+        São Leopoldo
+        São Luís
+        São Paulo
+        São Vicente
+        Ségou
+        Sétif
+        Sóc Trăng
+        Sāngli
+        Sāveh
+        Sīkar
+        Sōka
+        Sơn Tây
+        Taboao da Serra
         Tabora
+        Taboão da Serra
         Tabriz
         Tabuk
         Tacloban
@@ -2539,6 +3234,7 @@ enum GazetteerData {
         Tampico
         Tampines Estate
         Tampines New Town
+        Tan An
         Tando Allahyar
         Tando Bago
         Tanga
@@ -2556,16 +3252,22 @@ enum GazetteerData {
         Tarakan
         Tarawa
         Taraz
+        Targu Mures
         Tarlac City
         Tarsus
+        Tartus
         Tashkent
         Tasikmalaya
+        Taubate
+        Taubaté
         Tawau
         Taytay
         Tbilisi
         Tegal
         Tegucigalpa
         Tehran
+        Tehuacan
+        Tehuacán
         Tel Aviv
         Teluk Intan
         Temara
@@ -2578,32 +3280,65 @@ enum GazetteerData {
         Ternopil
         Terrassa
         Tete
+        Tetouan
         Texas
+        Thai Nguyen
+        Thane
+        Thanh Hoa
+        Thanh Hóa
+        Thanh Khe
+        Thanh Khê
+        Thanh Pho Ba Ria
+        Thanh Xuan
+        Thanh Xuân
         Thanjavur
         The Bronx
         The Hague
         The Valley
         Thembisa
+        Thessaloniki
+        Thessaloníki
+        Thi Tran Đong Trieu
+        Thies
+        Thies Nones
         Thika
         Thimphu
         Thiruvananthapuram
+        Thiès
+        Thiès Nones
         Thoothukudi
         Thrissur
+        Thu Dau Mot
+        Thu Đuc
+        Thuan An
         Thuqbah
+        Thuận An
+        Thành Phố Bà Rịa
+        Thái Nguyên
+        Thāne
+        Thị Trấn Đông Triều
+        Thủ Dầu Một
+        Thủ Đức
         Tianjin
         Tianshui
         Tieling
         Tijuana
         Tilburg
+        Timisoara
+        Timişoara
         Tin Shui Wai
         Tirana
         Tiruchirappalli
         Tirunelveli
         Tirupati
         Tiruppur
+        Tiruvottiyur
+        Tiruvottiyūr
+        Tlahuac
         Tlalnepantla
         Tlalpan
         Tlaquepaque
+        Tláhuac
         Toamasina
         Tokorozawa
         Tokushima
@@ -2613,6 +3348,8 @@ enum GazetteerData {
         Toluca
         Tolyatti
         Tomsk
+        Tonala
+        Tonalá
         Tongchuan
         Tongchuanshi
         Tonghua
@@ -2620,6 +3357,8 @@ enum GazetteerData {
         Tongling
         Tongshan
         Toronto
+        Torreon
+        Torreón
         Torshavn
         Toshima
         Touba
@@ -2644,21 +3383,33 @@ enum GazetteerData {
         Tuen Mun
         Tula
         Tulsa
+        Tulua
+        Tuluá
+        Tumkur
+        Tumkūr
         Tunduma
         Tungi
         Tunis
         Turin
         Turkistan
+        Turkmenabat
         Turku
         Turmero
         Turpan
         Tuxtla
         Tver
         Tyumen
+        Tân An
+        Târgu Mureş
+        Tétouan
+        Türkmenabat
         Uberaba
+        Uberlandia
+        Uberlândia
         Udaipur
         Ufa
         Ugep
+        Uige
         Uijeongbu-si
         Ujjain
         Ulaanbaatar
@@ -2674,12 +3425,17 @@ enum GazetteerData {
         Umuahia
         Upper West Side
         Uruapan
+        Urumqi
+        Usak
+        Uskudar
         Ust-Kamenogorsk
         Utah
         Utrecht
         Utsunomiya
         Uvira
         Uyo
+        Uíge
+        Uşak
         Vadodara
         Vaduz
         Valencia
@@ -2688,12 +3444,17 @@ enum GazetteerData {
         Valladolid
         Valledupar
         Valletta
+        Valparaiso
+        Valparaíso
         Van
         Vancouver
         Vanderbijlpark
         Vantaa
+        Varamin
         Varanasi
         Varna
+        Varzea Grande
+        Varāmīn
         Vasyl'evsky Ostrov
         Vaughan
         Velikiy Novgorod
@@ -2703,10 +3464,14 @@ enum GazetteerData {
         Vereeniging
         Vermont
         Verona
+        Viamao
+        Viamão
         Viana
         Victoria de Durango
         Vienna
         Vientiane
+        Viet Tri
+        Viet Yen
         Vigo
         Vijayapura
         Vijayawada
@@ -2716,13 +3481,23 @@ enum GazetteerData {
         Villahermosa
         Villavicencio
         Vilnius
+        Vina del Mar
         Vinh
         Vinnytsya
+        Virar
         Virginia
         Virginia Beach
+        Virār
         Visakhapatnam
         Vitebsk
+        Vitoria
+        Vitoria da Conquista
+        Vitória
+        Vitória da Conquista
         Vizianagaram
+        Viña del Mar
+        Việt Trì
+        Việt Yên
         Vladikavkaz
         Vladimir
         Vladivostok
@@ -2731,8 +3506,11 @@ enum GazetteerData {
         Volta Redonda
         Volzhsky
         Voronezh
+        Vung Tau
         Vyhurivshchyna-Troyeshchyna
         Vykhino-Zhulebino
+        Várzea Grande
+        Vũng Tàu
         Wad Medani
         Wafangdian
         Wah Cantt
@@ -2746,10 +3524,12 @@ enum GazetteerData {
         Warder
         Warri
         Warsaw
+        Washington
         Weifang
         Weihai
         Weinan
         Welkom
+        Wellington
         Wenchang
         Wenshan City
         Wenzhou
@@ -2769,8 +3549,11 @@ enum GazetteerData {
         Wollongong
         Wolverhampton
         Wong Tai Sin
+        Wonju
+        Wonsan
         Woodlands
         Worcester
+        Wrocław
         Wuhai
         Wuhan
         Wuhu
@@ -2781,6 +3564,10 @@ enum GazetteerData {
         Wuzhong
         Wuzhou
         Wyoming
+        Wŏnju
+        Wŏnsan
+        Xalapa de Enriquez
+        Xalapa de Enríquez
         Xiamen
         Xiangtan
         Xiangyang
@@ -2805,11 +3592,13 @@ enum GazetteerData {
         Xiuying
         Xizhi
         Xochimilco
+        Xuan Loc
         Xuancheng
         Xuanhua
         Xuchang
         Xuhui
         Xuzhou
+        Xuân Lộc
         Ya'an
         Yakutsk
         Yamagata
@@ -2831,6 +3620,7 @@ enum GazetteerData {
         Yanzhou
         Yao
         Yaounde
+        Yaoundé
         Yaren
         Yaroslavl
         Yazd
@@ -2914,6 +3704,40 @@ enum GazetteerData {
         Zoucheng
         Zumpango
         Zunyi
+        Zurich
+        Zürich
+        Águas Lindas de Goiás
+        Álvaro Obregón
+        Århus
+        Çankaya
+        Çiğli
+        Çorlu
+        Çorum
+        Ða Lat
+        Ðà Lạt
+        Ñuñoa
+        Ürümqi
+        Üsküdar
+        Āmol
+        Āsansol
+        Đien Ban
+        Điện Bàn
+        Đong Đa
+        Đống Đa
+        İskenderun
+        İzmir
+        Łodz
+        Łódź
+        Ōita
+        Ōta
+        Ōtsu
+        Şabyā
+        Şanlıurfa
+        Şişli
+        Ţarţūs
+        Ḩalwān
+        Ḩamāh
+        Ḩayy Khildā
         """
 
     /// Common given names, one per line.

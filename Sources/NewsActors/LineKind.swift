@@ -42,6 +42,11 @@ enum LineKind: Sendable, Equatable {
         // every one is capitalised; a short unpunctuated label when most are.
         var longWords = 0
         var longCapitalized = 0
+        // Results lines ("Ann Li ( Kenya ) vs. Bo Wu ( Chile )") are not headings.
+        if tokens.contains(where: { $0.text == "(" || $0.lower == "vs" || $0.lower == "vs." || $0.lower == "v" }) {
+            self = .prose
+            return
+        }
         for token in tokens where token.kind == .word && token.end - token.start >= 4 {
             if token.isCapitalized {
                 longWords += 1

@@ -265,6 +265,12 @@ struct RuleTagger {
                 index = end
                 continue
             }
+            // "South Korean", "Sri Lankan": two-word demonyms name nobody either.
+            if index + 1 < run.upperBound, gazetteer.demonyms[token.lower + " " + tokens[index + 1].lower] != nil {
+                flush(index)
+                index += 2
+                continue
+            }
             if gazetteer.demonyms[token] != nil || (Lexicon.groupAdjectives.contains(token) && index + 1 < run.upperBound
                 && !Lexicon.organizationHeads.contains(tokens[run.upperBound - 1])) || (Lexicon.groupAdjectives.contains(token) && run.count == 1) {
                 // "Japanese Embassy" is an organisation; "Japanese Foreign Minister" names nobody yet.

@@ -14,6 +14,8 @@ struct Gazetteer: Sendable {
     private(set) var longestPhrase = WordMap<Int>()
     /// Lowercase demonym → country canonical name ("japanese" → "Japan").
     private(set) var demonyms = WordMap<String>()
+    /// First words of two-word demonyms ("south" for "South Korean").
+    private(set) var demonymFirstWords: WordSet = []
     private(set) var givenNames: WordSet = []
     private(set) var surnames: WordSet = []
     /// Surface forms the user dictionary bans (lowercased, joined by spaces).
@@ -41,6 +43,12 @@ struct Gazetteer: Sendable {
             let key = Self.key(String(place))
             if gazetteer.phrases[key] == nil { gazetteer.add(name: String(place), type: .location, aliases: []) }
         }
+        gazetteer.demonymFirstWords = WordSet(
+            GazetteerData.countries.split(separator: "\n").flatMap { line -> [String] in
+                let fields = line.split(separator: ";", omittingEmptySubsequences: false)
+                guard fields.count > 2 else { return [] }
+                return fields[2].split(separator: ",").filter { $0.contains(" ") }.map { String($0.split(separator: " ")[0]).lowercased() }
+            })
         gazetteer.givenNames = WordSet(GazetteerData.givenNames.split(separator: "\n").map { $0.lowercased() })
         gazetteer.surnames = WordSet(GazetteerData.surnames.split(separator: "\n").map { $0.lowercased() })
         return gazetteer

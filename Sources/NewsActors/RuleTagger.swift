@@ -266,7 +266,9 @@ struct RuleTagger {
                 continue
             }
             // "South Korean", "Sri Lankan": two-word demonyms name nobody either.
-            if index + 1 < run.upperBound, gazetteer.demonyms[token.lower + " " + tokens[index + 1].lower] != nil {
+            if index + 1 < run.upperBound, gazetteer.demonymFirstWords.contains(token),
+                gazetteer.demonyms[token.lower + " " + tokens[index + 1].lower] != nil
+            {
                 flush(index)
                 index += 2
                 continue

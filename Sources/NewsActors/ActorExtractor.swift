@@ -61,12 +61,12 @@ public struct ActorExtractor: Sendable {
         var titleItems = resolved.filter { $0.candidate.inTitle }
         resolved.removeAll { $0.candidate.inTitle }
         for (line, kind) in titleHeadlines {
-            titleItems += headlineMentions(titleTokens, line, kind: kind, known: known, knownNames: knownNames)
+            titleItems += headlineMentions(titleTokens, line, kind: kind, known: known, knownLongest: resolver.knownLongest, knownNames: knownNames)
         }
         var titleCounts: [String: Int] = [:]
         for item in titleItems { titleCounts[item.name, default: 0] += 1 }
         for (line, kind) in headlines {
-            resolved += headlineMentions(bodyTokens, line, kind: kind, known: known, knownNames: knownNames)
+            resolved += headlineMentions(bodyTokens, line, kind: kind, known: known, knownLongest: resolver.knownLongest, knownNames: knownNames)
         }
         resolved.sort { $0.candidate.startOffset < $1.candidate.startOffset }
 
@@ -122,7 +122,7 @@ public struct ActorExtractor: Sendable {
     /// named by the running text; nothing is guessed from capitals here.
     private func headlineMentions(
         _ tokens: [Token], _ line: Range<Int>, kind: LineKind, known: [String: (name: String, type: ActorType)],
-        knownNames: Set<String>
+        knownLongest: WordMap<Int>, knownNames: Set<String>
     ) -> [AliasResolver.Resolved] {
         var found: [AliasResolver.Resolved] = []
         // A dateline ("WELLINGTON 2026-03-14") names the place the story was filed.
@@ -157,7 +157,7 @@ public struct ActorExtractor: Sendable {
                 continue
             }
             var matched = false
-            for length in stride(from: min(4, line.upperBound - index), through: 1, by: -1) {
+            for length in stride(from: min(knownLongest[token] ?? 0, line.upperBound - index), through: 1, by: -1) {
                 let range = index..<(index + length)
                 guard tokens[range].allSatisfy({ $0.isCapitalized }) else { continue }
                 let key = length == 1 ? token.lower : tokens[range].map(\.lower).joined(separator: " ")

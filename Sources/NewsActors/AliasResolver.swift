@@ -12,6 +12,8 @@ struct AliasResolver {
 
     /// Lowercased surface → canonical name and type, for headline look-ups after resolution.
     private(set) var known: [String: (name: String, type: ActorType)] = [:]
+    /// Longest known key (in words) for each first word, so headline look-ups try only lengths that exist.
+    private(set) var knownLongest = WordMap<Int>()
 
     mutating func resolve(_ candidates: [Candidate]) -> [Resolved] {
         // Full names of people, keyed by each of their name words (surname first choice).
@@ -101,6 +103,11 @@ struct AliasResolver {
             if item.name != item.candidate.text { known[item.name.lowercased()] = (item.name, item.type) }
         }
         for (surname, full) in surnames { known[surname] = known[surname] ?? (full, .person) }
+        for key in known.keys {
+            let words = key.split(separator: " ")
+            let first = String(words[0])
+            knownLongest[first] = max(knownLongest[first] ?? 0, words.count)
+        }
         return resolved
     }
 

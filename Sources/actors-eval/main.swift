@@ -151,22 +151,23 @@ func cpuSeconds() -> Double {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
-let startCPU = cpuSeconds()
-do {
-    for _ in 1..<repeats {
-        for document in documents { _ = extractor.extract(title: "", body: document.text) }
+// Scoring pass, then timed passes over the whole file (at least 5, or --repeat N): the fastest pass is
+// reported, as the machine is shared and other processes only ever make a pass slower.
+predictions = documents.map { document in
+    var spans: Set<Span> = []
+    for actor in extractor.extract(title: "", body: document.text) {
+        for mention in actor.mentions { spans.insert(Span(start: mention.start, end: mention.end, type: label(actor.type))) }
     }
-    predictions = documents.map { document in
-        var spans: Set<Span> = []
-        for actor in extractor.extract(title: "", body: document.text) {
-            for mention in actor.mentions { spans.insert(Span(start: mention.start, end: mention.end, type: label(actor.type))) }
-        }
-        return spans
-    }
+    return spans
+}
+var seconds = Double.infinity
+for _ in 0..<max(5, repeats) {
+    let start = cpuSeconds()
+    for document in documents { _ = extractor.extract(title: "", body: document.text) }
+    seconds = min(seconds, cpuSeconds() - start)
 }
 let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
-let seconds = cpuSeconds() - startCPU
-let mbPerSecond = Double(bytes * repeats) / 1_000_000 / seconds
+let mbPerSecond = Double(bytes) / 1_000_000 / seconds
 
 var counts: [String: (tp: Int, fp: Int, fn: Int)] = [:]
 var falsePositives: [String] = []
@@ -222,7 +223,7 @@ if json {
             type.padding(toLength: 6, withPad: " ", startingAt: 0)
                 + String(format: "%.4f     %.4f  %.4f  %-6d %-6d %-6d", score.precision, score.recall, score.f1, count.tp, count.fp, count.fn))
     }
-    print(String(format: "throughput: %.1f MB/s of text per CPU-second on one thread (%.3f s)", mbPerSecond, seconds))
+    print(String(format: "throughput: %.1f MB/s of text per CPU-second on one thread (fastest pass %.3f s)", mbPerSecond, seconds))
 }
 if errorsToShow > 0 {
     var tally: [String: Int] = [:]

@@ -158,9 +158,10 @@ enum TextScanner {
                 } else if hasUpper {
                     // ASCII lowercasing straight from the bytes, cheaper than `lowercased()`.
                     let length = tokenEnd - start
+                    let firstByte = isASCII ? start : byteStarts[start]
                     lower = String(unsafeUninitializedCapacity: length) { buffer in
                         for offset in 0..<length {
-                            let byte = utf8[start + offset]
+                            let byte = utf8[firstByte + offset]
                             buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
                         }
                         return length

@@ -159,7 +159,7 @@ struct AliasTests {
     }
 
     @Test func mentionsAreUnicodeScalarOffsetsIntoTheBody() {
-        let body = "Café talk: “Élise Marchetti” — no. Then Élise Marchetti met Kenya’s envoy."
+        let body = "Café talk 😀: “Élise Marchetti” — no. Then Élise Marchetti met Kenya’s envoy."
         let scalars = Array(body.unicodeScalars)
         for found in actors(body) {
             for mention in found.mentions {
@@ -167,7 +167,14 @@ struct AliasTests {
                 #expect(text == mention.text)
             }
         }
-        #expect(actor("Kenya", in: body) != nil)
+        #expect(actor("Kenya", in: body)?.mentions.first?.start == 62)
+        #expect(actor("Kenya", in: body)?.type == .country)
+        #expect(actor("Élise Marchetti", in: body)?.mentions.count == 2)
+    }
+
+    @Test func emptyTextHasNoActors() {
+        #expect(ActorExtractor().extract(title: "", body: "").isEmpty)
+        #expect(ActorExtractor().extract(title: "\n\n", body: " \n ").isEmpty)
     }
 }
 

@@ -425,10 +425,17 @@ struct RuleTagger {
             endOffset: tokens[range.upperBound - 1].end, text: text, key: key, type: type, canonical: nil, evidence: evidence,
             sentenceInitial: initial)
         // Name particles ("van", "de") are neither the given name nor the surname.
-        let named = tokens[range].filter { $0.shape != .lower }
-        made.firstWord = named.first?.lower ?? tokens[range.lowerBound].lower
-        made.lastWord = named.last?.lower ?? made.firstWord
-        made.wordCount = named.count
+        if single {
+            made.firstWord = key
+            made.lastWord = key
+            made.wordCount = 1
+        } else {
+            let first = range.first { tokens[$0].shape != .lower } ?? range.lowerBound
+            let last = range.last { tokens[$0].shape != .lower } ?? first
+            made.firstWord = tokens[first].lower
+            made.lastWord = tokens[last].lower
+            made.wordCount = range.reduce(0) { $0 + (tokens[$1].shape != .lower ? 1 : 0) }
+        }
         return made
     }
 }

@@ -1,39 +1,3 @@
-/// A span of tokens that may name an actor, before aliases are resolved.
-struct Candidate: Sendable {
-    enum Evidence: Int, Sendable, Comparable {
-        /// Capitalised only: kept when the document confirms it.
-        case weak
-        /// A rule fired (title before it, organisation head, given name, reporting verb).
-        case strong
-        /// Found in the gazetteer or the user dictionary.
-        case known
-
-        static func < (a: Evidence, b: Evidence) -> Bool { a.rawValue < b.rawValue }
-    }
-
-    var start: Int
-    var end: Int
-    /// Scalar offsets; differ from the tokens' when a hyphenated compound is split.
-    var startOffset: Int
-    var endOffset: Int
-    var text: String
-    /// `text` lowercased: the key for alias and vote look-ups.
-    var key: String
-    /// Lowercase first and last words (the given name and surname of a person), and how many words.
-    var firstWord = ""
-    var lastWord = ""
-    var wordCount = 1
-    var type: ActorType?
-    var canonical: String?
-    var evidence: Evidence
-    /// First word of a sentence: capitalisation says nothing about it.
-    var sentenceInitial = false
-    /// Found in the article's title: helps resolve the body's names, but is not a body mention.
-    var inTitle = false
-    /// Named with a score in a results table: a team, so an organisation wherever the article names it.
-    var team = false
-}
-
 /// Finds candidate names in running text (not headlines) from capitalisation and context.
 struct RuleTagger {
     let gazetteer: Gazetteer
@@ -53,39 +17,6 @@ struct RuleTagger {
         }
         if Self.isResultsTable(tokens[line]) { markTeams(&found, line: line) }
         return found
-    }
-
-    /// A line of results: more numbers than a sentence carries ("Kelso 3 Brora 1").
-    static func isResultsTable(_ line: ArraySlice<Token>) -> Bool {
-        var words = 0
-        var numbers = 0
-        for token in line {
-            if token.isScore { numbers += 1 } else if token.kind == .word { words += 1 }
-        }
-        return numbers > 0 && numbers * 4 >= words
-    }
-
-    /// In a results table a place or an unknown name followed by a score is a team.
-    private func markTeams(_ found: inout [Candidate], line: Range<Int>) {
-        for index in found.indices {
-            let candidate = found[index]
-            guard candidate.end < line.upperBound, tokens[candidate.end].isScore else { continue }
-            let first = tokens[candidate.start]
-            let isTeam: Bool
-            switch candidate.type {
-            case .location: isTeam = true
-            case .organization: isTeam = true
-            case nil: isTeam = true
-            case .person: isTeam = candidate.evidence == .weak && candidate.start + 1 == candidate.end && !first.isInitial
-            case .country: isTeam = false
-            }
-            if isTeam, first.end - first.start >= 2, !Lexicon.stopWords.contains(first) {
-                found[index].type = .organization
-                found[index].canonical = nil
-                found[index].evidence = .strong
-                found[index].team = true
-            }
-        }
     }
 
     /// End of the run of capitalised words starting at `start`, with the connectors names allow.

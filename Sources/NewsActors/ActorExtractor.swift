@@ -56,7 +56,7 @@ public struct ActorExtractor: Sendable {
         }
         var resolved = resolver.resolve(proseCandidates)
         let known = resolver.known
-        let knownNames = Set(resolved.map(\.name))
+        let knownNames = WordSet(resolved.map(\.name))
         // The title counts towards the link, not the body's mentions.
         var titleItems = resolved.filter { $0.candidate.inTitle }
         resolved.removeAll { $0.candidate.inTitle }
@@ -71,7 +71,7 @@ public struct ActorExtractor: Sendable {
         resolved.sort { $0.candidate.startOffset < $1.candidate.startOffset }
 
         var actors: [ExtractedActor] = []
-        var position: [String: Int] = [:]
+        var position = WordMap<Int>()
         for item in resolved where !isBanned(item) {
             let key = item.name
             let mention = ActorMention(
@@ -121,8 +121,8 @@ public struct ActorExtractor: Sendable {
     /// Names in a headline-like line: known to the gazetteer (capitals headlines only), or already
     /// named by the running text; nothing is guessed from capitals here.
     private func headlineMentions(
-        _ tokens: [Token], _ line: Range<Int>, kind: LineKind, known: [String: (name: String, type: ActorType)],
-        knownLongest: WordMap<Int>, knownNames: Set<String>
+        _ tokens: [Token], _ line: Range<Int>, kind: LineKind, known: WordMap<AliasResolver.KnownName>,
+        knownLongest: WordMap<Int>, knownNames: WordSet
     ) -> [AliasResolver.Resolved] {
         var found: [AliasResolver.Resolved] = []
         // A dateline ("WELLINGTON 2026-03-14") names the place the story was filed.

@@ -4,6 +4,11 @@
 /// ("Mark Rutte"), an acronym is the multi-word organisation whose initials it spells, and a capitalised
 /// word with no evidence of its own is kept only when the article names it elsewhere.
 struct AliasResolver {
+    struct KnownName: Sendable {
+        var name: String
+        var type: ActorType
+    }
+
     struct Resolved: Sendable {
         var candidate: Candidate
         var name: String
@@ -11,16 +16,16 @@ struct AliasResolver {
     }
 
     /// Lowercased surface → canonical name and type, for headline look-ups after resolution.
-    private(set) var known: [String: (name: String, type: ActorType)] = [:]
+    private(set) var known = WordMap<KnownName>()
     /// Longest known key (in words) for each first word, so headline look-ups try only lengths that exist.
     private(set) var knownLongest = WordMap<Int>()
 
     mutating func resolve(_ candidates: [Candidate]) -> [Resolved] {
         // Full names of people, keyed by each of their name words (surname first choice).
-        var surnames: [String: String] = [:]
-        var ambiguous: Set<String> = []
-        var givenNames: [String: String] = [:]
-        var persons: Set<String> = []
+        var surnames = WordMap<String>()
+        var ambiguous: WordSet = []
+        var givenNames = WordMap<String>()
+        var persons: WordSet = []
         for candidate in candidates
         where candidate.type == .person && candidate.canonical == nil && candidate.wordCount >= 2
             && (candidate.evidence >= .strong || !candidate.sentenceInitial)
@@ -33,7 +38,7 @@ struct AliasResolver {
             if surnames[surname] == nil || candidate.text.count > surnames[surname]!.count { surnames[surname] = candidate.text }
             if givenNames[candidate.firstWord] == nil { givenNames[candidate.firstWord] = candidate.text }
         }
-        for surname in ambiguous { surnames[surname] = nil }
+        func fullName(_ surname: String) -> String? { ambiguous.contains(surname) ? nil : surnames[surname] }
         // Multi-word organisations by their initials ("European Central Bank" → ECB), when an acronym needs them.
         var acronyms: [String: String] = [:]
         if candidates.contains(where: { $0.type == .organization && $0.wordCount == 1 && $0.canonical == nil }) {
@@ -43,21 +48,22 @@ struct AliasResolver {
             }
         }
         // Document-level votes for words whose type is unknown from their own context.
-        var votes: [String: [Int]] = [:]
+        // Four 16-bit counters in one Int, one per type in `ActorType.allCases` order.
+        var votes = WordMap<Int>()
         let types = ActorType.allCases
         for candidate in candidates where candidate.type != nil && !candidate.sentenceInitial {
-            votes[candidate.key, default: [0, 0, 0, 0]][types.firstIndex(of: candidate.type!)!] += 1
+            votes[candidate.key] = (votes[candidate.key] ?? 0) + 1 << (16 * types.firstIndex(of: candidate.type!)!)
         }
 
         // A name that scored in a results table is a team throughout the article.
-        var teams: Set<String> = []
+        var teams: WordSet = []
         for candidate in candidates where candidate.team { teams.insert(candidate.key) }
 
         var resolved: [Resolved] = []
         resolved.reserveCapacity(candidates.count)
         for candidate in candidates {
             if !teams.isEmpty, candidate.type != .country, candidate.type != .person || candidate.evidence == .weak,
-                teams.contains(candidate.key), surnames[candidate.key] == nil
+                teams.contains(candidate.key), fullName(candidate.key) == nil
             {
                 resolved.append(Resolved(candidate: candidate, name: candidate.text, type: .organization))
                 continue
@@ -68,7 +74,7 @@ struct AliasResolver {
             }
             let lower = candidate.key
             let isSingle = candidate.wordCount == 1
-            if isSingle, let full = surnames[lower] {
+            if isSingle, let full = fullName(lower) {
                 resolved.append(Resolved(candidate: candidate, name: full, type: .person))
                 continue
             }
@@ -81,7 +87,8 @@ struct AliasResolver {
                 continue
             }
             // Most votes wins; ties go to the earlier type in `ActorType.allCases`.
-            let vote = votes[lower].flatMap { counts -> ActorType? in
+            let vote = votes[lower].flatMap { packed -> ActorType? in
+                let counts = (0..<4).map { (packed >> (16 * $0)) & 0xFFFF }
                 let best = counts.indices.max { counts[$0] < counts[$1] || counts[$0] == counts[$1] && $0 > $1 }!
                 return counts[best] > 0 ? types[best] : nil
             }
@@ -99,10 +106,12 @@ struct AliasResolver {
             resolved.append(Resolved(candidate: candidate, name: candidate.text, type: type))
         }
         for item in resolved {
-            known[item.candidate.key] = (item.name, item.type)
-            if item.name != item.candidate.text { known[item.name.lowercased()] = (item.name, item.type) }
+            known[item.candidate.key] = KnownName(name: item.name, type: item.type)
+            if item.name != item.candidate.text { known[item.name.lowercased()] = KnownName(name: item.name, type: item.type) }
         }
-        for (surname, full) in surnames { known[surname] = known[surname] ?? (full, .person) }
+        for surname in surnames.keys where known[surname] == nil {
+            if let full = fullName(surname) { known[surname] = KnownName(name: full, type: .person) }
+        }
         for key in known.keys {
             let words = key.split(separator: " ")
             let first = String(words[0])

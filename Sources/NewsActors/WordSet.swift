@@ -15,6 +15,9 @@ struct WordMap<Value: Sendable>: Sendable {
 
     var count: Int { words.count }
 
+    /// The words, in insertion order.
+    var keys: [String] { words }
+
     subscript(_ word: String) -> Value? {
         get { lookup(word, hash: WordMap.hash(word)) }
         set {
@@ -85,6 +88,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     }
 
     var count: Int { map.count }
+
+    var isEmpty: Bool { map.count == 0 }
+
+    mutating func insert(_ word: String) { map[word] = true }
 
     func contains(_ word: String) -> Bool { map[word] != nil }
 

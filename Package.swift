@@ -45,6 +45,7 @@ let package = Package(
         .executableTarget(name: "bench-analysis", dependencies: ["NewsAnalysis"]),
         // libFuzzer target for the query parser (scripts/fuzz-query-parser.sh builds it with -sanitize=fuzzer).
         .executableTarget(name: "fuzz-query-parser", dependencies: ["NewsQuery"]),
+        .executableTarget(name: "actors-eval", dependencies: ["NewsActors"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),

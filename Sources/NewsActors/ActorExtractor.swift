@@ -2,93 +2,218 @@
 ///
 /// ```swift
 /// let actors = ActorExtractor().extract(title: "…", body: "NATO Secretary General Mark Rutte said …")
-/// // [Mark Rutte (person), …]
+/// // [NATO (organization), Mark Rutte (person)]
 /// ```
+///
+/// Running text is tagged by rules (capitalisation, titles before names, organisation heads, reporting
+/// verbs, a gazetteer of countries, organisations and places); headlines and Title Case lines, where
+/// capitals say nothing, only confirm names the gazetteer knows or the running text has already named.
 public struct ActorExtractor: Sendable {
-    /// Roles that stand before a person's full name.
-    static let titles: [[String]] = [
-        ["Prime", "Minister"], ["Secretary", "General"], ["Secretary-General"], ["Foreign", "Minister"],
-        ["Defense", "Minister"], ["Defence", "Minister"], ["President"], ["Chancellor"],
-    ]
+    let gazetteer: Gazetteer
 
-    public init() {}
+    public init() {
+        gazetteer = Gazetteer.standard
+    }
+
+    /// An extractor that also knows the dictionary's actors and aliases and drops what it bans.
+    public init(dictionary: ActorDictionary) {
+        var gazetteer = Gazetteer.standard
+        dictionary.apply(to: &gazetteer)
+        self.gazetteer = gazetteer
+    }
 
     public func extract(title: String, body: String) -> [ExtractedActor] {
-        var found: [String: ExtractedActor] = [:]
-        var order: [String] = []
-        let words = Self.words(in: body)
-        var index = 0
-        while index < words.count {
-            guard let titleLength = Self.titles.first(where: { Self.matches($0, words, at: index) })?.count else {
-                index += 1
-                continue
+        let scanned = TextScanner.scan(body)
+        let bodyTokens = scanned.tokens
+        var resolver = AliasResolver()
+        var headlines: [(Range<Int>, LineKind)] = []
+        let tagger = RuleTagger(gazetteer: gazetteer, tokens: bodyTokens)
+        var proseCandidates: [Candidate] = []
+        for line in Self.lines(bodyTokens) {
+            let kind = LineKind(bodyTokens[line])
+            if kind == .prose {
+                proseCandidates += tagger.candidates(in: line)
+            } else {
+                headlines.append((line, kind))
             }
-            var nameEnd = index + titleLength
-            while nameEnd < words.count, nameEnd - index - titleLength < 3, Self.isNameWord(words[nameEnd].text) {
-                nameEnd += 1
-            }
-            let nameWords = words[(index + titleLength)..<nameEnd]
-            if nameWords.count >= 2 {
-                let name = nameWords.map(\.text).joined(separator: " ")
-                let mention = ActorMention(
-                    start: nameWords.first!.start, end: nameWords.last!.end, text: name)
-                if found[name] == nil {
-                    order.append(name)
-                    found[name] = ExtractedActor(name: name, type: .person, mentions: [], mentionCount: 0)
-                }
-                found[name]!.mentions.append(mention)
-                found[name]!.mentionCount += 1
-            }
-            index = max(nameEnd, index + 1)
         }
-        return order.map { found[$0]! }
+        // A title written as a sentence is tagged like the body, so its full names resolve the body's
+        // surnames; a headline-style title only confirms names (below).
+        let titleTokens = title.isEmpty ? [] : TextScanner.tokens(in: title)
+        let titleTagger = RuleTagger(gazetteer: gazetteer, tokens: titleTokens)
+        var titleHeadlines: [(Range<Int>, LineKind)] = []
+        for line in Self.lines(titleTokens) {
+            let kind = LineKind(titleTokens[line])
+            if kind == .prose {
+                proseCandidates += titleTagger.candidates(in: line).map { candidate in
+                    var candidate = candidate
+                    candidate.inTitle = true
+                    return candidate
+                }
+            } else {
+                titleHeadlines.append((line, kind))
+            }
+        }
+        var resolved = resolver.resolve(proseCandidates)
+        let known = resolver.known
+        let knownNames = WordSet(resolved.map(\.name))
+        // The title counts towards the link, not the body's mentions.
+        var titleItems = resolved.filter { $0.candidate.inTitle }
+        resolved.removeAll { $0.candidate.inTitle }
+        for (line, kind) in titleHeadlines {
+            titleItems += headlineMentions(titleTokens, line, kind: kind, known: known, knownLongest: resolver.knownLongest, knownNames: knownNames)
+        }
+        var titleCounts: [String: Int] = [:]
+        for item in titleItems { titleCounts[item.name, default: 0] += 1 }
+        for (line, kind) in headlines {
+            resolved += headlineMentions(bodyTokens, line, kind: kind, known: known, knownLongest: resolver.knownLongest, knownNames: knownNames)
+        }
+        resolved.sort { $0.candidate.startOffset < $1.candidate.startOffset }
+
+        var actors: [ExtractedActor] = []
+        var position = WordMap<Int>()
+        for item in resolved where !isBanned(item) {
+            let key = item.name
+            let mention = ActorMention(
+                start: item.candidate.startOffset, end: item.candidate.endOffset,
+                text: scanned.text(item.candidate.startOffset, item.candidate.endOffset))
+            if let at = position[key] {
+                actors[at].mentions.append(mention)
+                actors[at].mentionCount += 1
+            } else {
+                position[key] = actors.count
+                actors.append(ExtractedActor(name: item.name, type: item.type, mentions: [mention], mentionCount: 1))
+            }
+        }
+        for (name, count) in titleCounts {
+            if let at = position[name] { actors[at].mentionCount += count }
+        }
+        // Named only in the title: still an actor of the article, with no body mentions.
+        var titleOnly: [String: ActorType] = [:]
+        for item in titleItems where position[item.name] == nil && !isBanned(item) { titleOnly[item.name] = item.type }
+        for (name, type) in titleOnly.sorted(by: { $0.key < $1.key }) {
+            actors.append(ExtractedActor(name: name, type: type, mentions: [], mentionCount: titleCounts[name] ?? 1))
+        }
+        return actors
     }
 
     /// The canonical name and type for an actor given by the input itself (JSONL `actors`).
     public func resolve(_ name: String) -> (name: String, type: ActorType) {
-        (name.split(whereSeparator: \.isWhitespace).joined(separator: " "), .person)
+        let cleaned = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let tokens = TextScanner.tokens(in: cleaned).filter { $0.kind == .word || $0.kind == .number }
+        if !tokens.isEmpty, let match = gazetteer.longestMatch(in: tokens, at: 0, limit: tokens.count, allCapsLine: true),
+            match.length == tokens.count
+        {
+            return (match.entry.name, match.entry.type)
+        }
+        if tokens.count == 1, let country = gazetteer.demonyms[tokens[0].lower] { return (country, .country) }
+        if let last = tokens.last?.lower, Lexicon.organizationHeads.contains(last) || tokens.count == 1 && tokens[0].shape == .allCaps {
+            return (cleaned, .organization)
+        }
+        return (cleaned, .person)
     }
 
-    struct Word {
-        var text: String
-        var start: Int
-        var end: Int
+    private func isBanned(_ item: AliasResolver.Resolved) -> Bool {
+        guard !gazetteer.banned.isEmpty else { return false }
+        return gazetteer.banned.contains(Gazetteer.key(item.name)) || gazetteer.banned.contains(Gazetteer.key(item.candidate.text))
     }
 
-    /// Words with their offsets in Unicode scalars; punctuation other than inner hyphens and periods splits.
-    static func words(in text: String) -> [Word] {
-        var words: [Word] = []
-        var current = String.UnicodeScalarView()
+    /// Names in a headline-like line: known to the gazetteer (capitals headlines only), or already
+    /// named by the running text; nothing is guessed from capitals here.
+    private func headlineMentions(
+        _ tokens: [Token], _ line: Range<Int>, kind: LineKind, known: WordMap<AliasResolver.KnownName>,
+        knownLongest: WordMap<Int>, knownNames: WordSet
+    ) -> [AliasResolver.Resolved] {
+        var found: [AliasResolver.Resolved] = []
+        // A dateline ("WELLINGTON 2026-03-14") names the place the story was filed.
+        if let dateline = datelinePlace(tokens, line) {
+            let name = gazetteer.longestMatch(in: tokens, at: dateline.lowerBound, limit: dateline.upperBound, allCapsLine: true)
+                .flatMap { $0.length == dateline.count ? $0.entry : nil }
+            let text = tokens[dateline].map { $0.text.prefix(1) + $0.lower.dropFirst() }.joined(separator: " ")
+            return [resolvedSpan(tokens, dateline, name: name?.name ?? text, type: name?.type ?? .location)]
+        }
+        let isTable = RuleTagger.isResultsTable(tokens[line])
+        var index = line.lowerBound
+        while index < line.upperBound {
+            let token = tokens[index]
+            guard token.isCapitalized else {
+                index += 1
+                continue
+            }
+            if let match = gazetteer.longestMatch(in: tokens, at: index, limit: line.upperBound, allCapsLine: kind == .allCaps),
+                kind == .allCaps || knownNames.contains(match.entry.name)
+            {
+                let end = index + match.length
+                let surface = tokens[index..<end].map(\.lower).joined(separator: " ")
+                if match.entry.type == .location, let team = known[surface], team.type == .organization {
+                    found.append(resolvedSpan(tokens, index..<end, name: team.name, type: .organization))
+                } else if match.entry.type == .location, isTable, end < line.upperBound, tokens[end].isScore {
+                    // A city with scores in a capitals table is a team ("CHICAGO 70 55").
+                    found.append(resolvedSpan(tokens, index..<end, name: match.entry.name, type: .organization))
+                } else {
+                    found.append(resolvedSpan(tokens, index..<end, name: match.entry.name, type: match.entry.type))
+                }
+                index = end
+                continue
+            }
+            var matched = false
+            for length in stride(from: min(knownLongest[token] ?? 0, line.upperBound - index), through: 1, by: -1) {
+                let range = index..<(index + length)
+                guard tokens[range].allSatisfy({ $0.isCapitalized }) else { continue }
+                let key = length == 1 ? token.lower : tokens[range].map(\.lower).joined(separator: " ")
+                if let hit = known[key] {
+                    found.append(resolvedSpan(tokens, range, name: hit.name, type: hit.type))
+                    index += length
+                    matched = true
+                    break
+                }
+            }
+            if matched { continue }
+            if token.isHyphenated {
+                var offset = token.start
+                for part in token.text.split(separator: "-", omittingEmptySubsequences: false) {
+                    let length = part.unicodeScalars.count
+                    if let hit = known[part.lowercased()] {
+                        var candidate = Candidate(
+                            start: index, end: index + 1, startOffset: offset, endOffset: offset + length, text: String(part),
+                            key: part.lowercased(), type: hit.type, canonical: hit.name, evidence: .known)
+                        candidate.sentenceInitial = false
+                        found.append(AliasResolver.Resolved(candidate: candidate, name: hit.name, type: hit.type))
+                    }
+                    offset += length + 1
+                }
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The place words of a dateline line: capitalised words, then only a date (no other words).
+    private func datelinePlace(_ tokens: [Token], _ line: Range<Int>) -> Range<Int>? {
+        var end = line.lowerBound
+        while end < line.upperBound, tokens[end].shape == .allCaps, end - line.lowerBound < 4 { end += 1 }
+        guard end > line.lowerBound, end < line.upperBound, !tokens[end].isScore, tokens[end].kind == .number else { return nil }
+        for token in tokens[(end + 1)..<line.upperBound] where token.kind == .word { return nil }
+        return line.lowerBound..<end
+    }
+
+    private func resolvedSpan(_ tokens: [Token], _ range: Range<Int>, name: String, type: ActorType) -> AliasResolver.Resolved {
+        let candidate = Candidate(
+            start: range.lowerBound, end: range.upperBound, startOffset: tokens[range.lowerBound].start,
+            endOffset: tokens[range.upperBound - 1].end, text: tokens[range].map(\.text).joined(separator: " "),
+            key: tokens[range].map(\.lower).joined(separator: " "), type: type, canonical: name, evidence: .known)
+        return AliasResolver.Resolved(candidate: candidate, name: name, type: type)
+    }
+
+    /// Token ranges of the lines (newline tokens excluded).
+    static func lines(_ tokens: [Token]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
         var start = 0
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar == "-" || scalar == "." && !current.isEmpty {
-                if current.isEmpty { start = offset }
-                current.append(scalar)
-            } else if !current.isEmpty {
-                words.append(Word(text: String(current), start: start, end: offset))
-                current = String.UnicodeScalarView()
-            }
-            offset += 1
+        for (index, token) in tokens.enumerated() where token.kind == .newline {
+            if start < index { lines.append(start..<index) }
+            start = index + 1
         }
-        if !current.isEmpty { words.append(Word(text: String(current), start: start, end: offset)) }
-        return words.map { word in
-            var word = word
-            while word.text.hasSuffix(".") || word.text.hasSuffix("-") {
-                word.text.removeLast()
-                word.end -= 1
-            }
-            return word
-        }
-    }
-
-    static func matches(_ title: [String], _ words: [Word], at index: Int) -> Bool {
-        guard index + title.count <= words.count else { return false }
-        return zip(title, words[index...]).allSatisfy { $0.0.lowercased() == $0.1.text.lowercased() }
-    }
-
-    static func isNameWord(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, first.properties.isUppercase, word.count > 1 else { return false }
-        return !titles.contains { $0.contains(word) }
+        if start < tokens.count { lines.append(start..<tokens.count) }
+        return lines
     }
 }

@@ -1,0 +1,63 @@
+/// Merges actors across a corpus: the same canonical name is one actor, a lone surname joins the one
+/// full name with that surname seen so far, and an acronym joins the one organisation it abbreviates.
+///
+/// Feed it each article's actors in indexing order (`merge(_:)`), or ask for one name (`canonical`).
+/// A surname seen before its full name stays apart until the index is rebuilt; ambiguous surnames
+/// ("Kovacs" with two known Kovacses) always stay apart.
+public struct ActorRegistry: Sendable {
+    private let extractor: ActorExtractor
+    private var fullNamesBySurname: [String: Set<String>] = [:]
+    private var organizationsByInitials: [String: Set<String>] = [:]
+
+    public init(extractor: ActorExtractor = ActorExtractor()) {
+        self.extractor = extractor
+    }
+
+    /// The corpus-wide name and type for an actor, learning from it.
+    public mutating func canonical(name: String, type: ActorType) -> (name: String, type: ActorType) {
+        let cleaned = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let words = cleaned.split(separator: " ")
+        switch type {
+        case .person:
+            if words.count >= 2 {
+                fullNamesBySurname[words.last!.lowercased(), default: []].insert(cleaned)
+                return (cleaned, .person)
+            }
+            if let full = fullNamesBySurname[cleaned.lowercased()], full.count == 1 { return (full.first!, .person) }
+            return (cleaned, .person)
+        case .organization, .country, .location:
+            let known = extractor.resolve(cleaned)
+            if known.name != cleaned || known.type != .person && known.type != .organization {
+                return known.type == .person ? (cleaned, type) : known
+            }
+            if words.count >= 2 {
+                let initials = String(words.filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
+                if initials.count >= 2 { organizationsByInitials[initials, default: []].insert(cleaned) }
+                return (cleaned, type)
+            }
+            if type == .organization, let full = organizationsByInitials[cleaned], full.count == 1 {
+                return (full.first!, .organization)
+            }
+            return (cleaned, type)
+        }
+    }
+
+    /// One article's actors under corpus-wide names; actors that now share a name are combined.
+    public mutating func merge(_ actors: [ExtractedActor]) -> [ExtractedActor] {
+        var merged: [ExtractedActor] = []
+        var position: [String: Int] = [:]
+        for actor in actors {
+            let resolved = canonical(name: actor.name, type: actor.type)
+            let key = "\(resolved.type.rawValue)\u{1F}\(resolved.name)"
+            if let at = position[key] {
+                merged[at].mentions += actor.mentions
+                merged[at].mentions.sort { $0.start < $1.start }
+                merged[at].mentionCount += actor.mentionCount
+            } else {
+                position[key] = merged.count
+                merged.append(ExtractedActor(name: resolved.name, type: resolved.type, mentions: actor.mentions, mentionCount: actor.mentionCount))
+            }
+        }
+        return merged
+    }
+}

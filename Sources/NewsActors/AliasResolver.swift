@@ -1,0 +1,127 @@
+/// Gives each candidate of one article its canonical name and type, or drops it.
+///
+/// Within an article a surname ("Rutte", also after a title) is the full name met before or after it
+/// ("Mark Rutte"), an acronym is the multi-word organisation whose initials it spells, and a capitalised
+/// word with no evidence of its own is kept only when the article names it elsewhere.
+struct AliasResolver {
+    struct KnownName: Sendable {
+        var name: String
+        var type: ActorType
+    }
+
+    struct Resolved: Sendable {
+        var candidate: Candidate
+        var name: String
+        var type: ActorType
+    }
+
+    /// Lowercased surface → canonical name and type, for headline look-ups after resolution.
+    private(set) var known = WordMap<KnownName>()
+    /// Longest known key (in words) for each first word, so headline look-ups try only lengths that exist.
+    private(set) var knownLongest = WordMap<Int>()
+
+    mutating func resolve(_ candidates: [Candidate]) -> [Resolved] {
+        // Full names of people, keyed by each of their name words (surname first choice).
+        var surnames = WordMap<String>()
+        var ambiguous: WordSet = []
+        var givenNames = WordMap<String>()
+        var persons: WordSet = []
+        for candidate in candidates
+        where candidate.type == .person && candidate.canonical == nil && candidate.wordCount >= 2
+            && (candidate.evidence >= .strong || !candidate.sentenceInitial)
+        {
+            persons.insert(candidate.text)
+            let surname = candidate.lastWord
+            if let existing = surnames[surname], existing != candidate.text, !existing.hasSuffix(candidate.text), !candidate.text.hasSuffix(existing) {
+                ambiguous.insert(surname)
+            }
+            if surnames[surname] == nil || candidate.text.count > surnames[surname]!.count { surnames[surname] = candidate.text }
+            if givenNames[candidate.firstWord] == nil { givenNames[candidate.firstWord] = candidate.text }
+        }
+        func fullName(_ surname: String) -> String? { ambiguous.contains(surname) ? nil : surnames[surname] }
+        // Multi-word organisations by their initials ("European Central Bank" → ECB), when an acronym needs them.
+        var acronyms: [String: String] = [:]
+        if candidates.contains(where: { $0.type == .organization && $0.wordCount == 1 && $0.canonical == nil }) {
+            for candidate in candidates where candidate.type == .organization && candidate.wordCount > 1 {
+                let initials = String(candidate.text.split(separator: " ").filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
+                if initials.count >= 2 { acronyms[initials] = candidate.canonical ?? candidate.text }
+            }
+        }
+        // Document-level votes for words whose type is unknown from their own context.
+        // Four 16-bit counters in one Int, one per type in `ActorType.allCases` order.
+        var votes = WordMap<Int>()
+        let types = ActorType.allCases
+        for candidate in candidates where candidate.type != nil && !candidate.sentenceInitial {
+            votes[candidate.key] = (votes[candidate.key] ?? 0) + 1 << (16 * types.firstIndex(of: candidate.type!)!)
+        }
+
+        // A name that scored in a results table is a team throughout the article.
+        var teams: WordSet = []
+        for candidate in candidates where candidate.team { teams.insert(candidate.key) }
+
+        var resolved: [Resolved] = []
+        resolved.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            if !teams.isEmpty, candidate.type != .country, candidate.type != .person || candidate.evidence == .weak,
+                teams.contains(candidate.key), fullName(candidate.key) == nil
+            {
+                resolved.append(Resolved(candidate: candidate, name: candidate.text, type: .organization))
+                continue
+            }
+            if let canonical = candidate.canonical, let type = candidate.type {
+                resolved.append(Resolved(candidate: candidate, name: canonical, type: type))
+                continue
+            }
+            let lower = candidate.key
+            let isSingle = candidate.wordCount == 1
+            if isSingle, let full = fullName(lower) {
+                resolved.append(Resolved(candidate: candidate, name: full, type: .person))
+                continue
+            }
+            if isSingle, candidate.type == .organization, let full = acronyms[candidate.text] {
+                resolved.append(Resolved(candidate: candidate, name: full, type: .organization))
+                continue
+            }
+            if persons.contains(candidate.text) {
+                resolved.append(Resolved(candidate: candidate, name: candidate.text, type: .person))
+                continue
+            }
+            // Most votes wins; ties go to the earlier type in `ActorType.allCases`.
+            let vote = votes[lower].flatMap { packed -> ActorType? in
+                let counts = (0..<4).map { (packed >> (16 * $0)) & 0xFFFF }
+                let best = counts.indices.max { counts[$0] < counts[$1] || counts[$0] == counts[$1] && $0 > $1 }!
+                return counts[best] > 0 ? types[best] : nil
+            }
+            if candidate.sentenceInitial {
+                // A capitalised first word is a name only if the rules or the rest of the article say so.
+                // Two or more capitalised words after the opener's stop word was stripped read as a name.
+                guard candidate.evidence >= .strong || vote != nil || !isSingle && candidate.type == .person else { continue }
+                if isSingle, givenNames[lower] != nil, candidate.type == nil { continue }
+            }
+            if isSingle, let full = givenNames[lower], candidate.type == nil || candidate.type == .person {
+                resolved.append(Resolved(candidate: candidate, name: full, type: .person))
+                continue
+            }
+            guard let type = candidate.type ?? vote ?? defaultType(candidate) else { continue }
+            resolved.append(Resolved(candidate: candidate, name: candidate.text, type: type))
+        }
+        for item in resolved {
+            known[item.candidate.key] = KnownName(name: item.name, type: item.type)
+            if item.name != item.candidate.text { known[item.name.lowercased()] = KnownName(name: item.name, type: item.type) }
+        }
+        for surname in surnames.keys where known[surname] == nil {
+            if let full = fullName(surname) { known[surname] = KnownName(name: full, type: .person) }
+        }
+        for key in known.keys {
+            let words = key.split(separator: " ")
+            let first = String(words[0])
+            knownLongest[first] = max(knownLongest[first] ?? 0, words.count)
+        }
+        return resolved
+    }
+
+    /// A lone capitalised word in mid-sentence that nothing else explains.
+    private func defaultType(_ candidate: Candidate) -> ActorType? {
+        nil
+    }
+}

@@ -1,0 +1,70 @@
+/// How a line uses capitals, which decides whether capitals are evidence of a name.
+enum LineKind: Sendable, Equatable {
+    /// Running text: capitals mark names.
+    case prose
+    /// A capitals headline ("LEICESTERSHIRE TAKE OVER"): only known names count.
+    case allCaps
+    /// Title Case headings, short labels and teasers cut off with "…": only names the article's running
+    /// text (or, for countries and organisations, the gazetteer) confirms count.
+    case titleCase
+
+    init(_ tokens: ArraySlice<Token>) {
+        // First pass, no look-ups: words, capitals, numbers.
+        var words = 0
+        var capitals = 0
+        var numbers = 0
+        for token in tokens {
+            if token.isScore { numbers += 1 }
+            guard token.kind == .word, token.shape != .other else { continue }
+            words += 1
+            if token.shape == .allCaps, !token.isInitial { capitals += 1 }
+        }
+        guard words > 0 else {
+            self = .prose
+            return
+        }
+        if capitals * 10 >= words * 6, capitals >= 1 {
+            self = .allCaps
+            return
+        }
+        let last = tokens.last { $0.kind == .punctuation }
+        if let last, last.end == tokens.last!.end, last.text == "\u{2026}" || (tokens.count >= 3 && tokens.suffix(3).allSatisfy { $0.text == "." }) {
+            self = .titleCase
+            return
+        }
+        // Tables of results carry numbers; headings rarely more than one or two.
+        if numbers * 4 >= words {
+            self = .prose
+            return
+        }
+        let endsSentence = tokens.last.map { [".", "!", "?", "\"", "\u{201D}", ")"].contains($0.text) } ?? false
+        // Second pass over content words (function words such as "with" do not count): Title Case when
+        // every one is capitalised; a short unpunctuated label when most are.
+        var longWords = 0
+        var longCapitalized = 0
+        // Results lines ("Ann Li ( Kenya ) vs. Bo Wu ( Chile )") are not headings.
+        if tokens.contains(where: { $0.text == "(" || $0.lower == "vs" || $0.lower == "vs." || $0.lower == "v" }) {
+            self = .prose
+            return
+        }
+        for token in tokens where token.kind == .word && token.end - token.start >= 4 {
+            if token.isCapitalized {
+                longWords += 1
+                longCapitalized += 1
+            } else if !Lexicon.stopWords.contains(token) {
+                longWords += 1
+                if endsSentence || longWords > 6 {
+                    self = .prose
+                    return
+                }
+            }
+        }
+        if longCapitalized >= 3, longCapitalized == longWords {
+            self = .titleCase
+        } else if !endsSentence, longWords <= 6, longCapitalized * 10 >= longWords * 6 {
+            self = .titleCase
+        } else {
+            self = .prose
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Words mapped to values with a cheap byte hash (FNV-1a) and open addressing: the rules ask "is this
+/// word in that list?" several times per token, and `String` hashing dominated extraction time. Tokens
+/// carry their hash (`Token.hash`), so most look-ups hash nothing at all.
+struct WordMap<Value: Sendable>: Sendable {
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private var words: [String] = []
+    private var values: [Value] = []
+    private var mask: Int
+
+    init() {
+        mask = 15
+        slots = Array(repeating: -1, count: 16)
+    }
+
+    var count: Int { words.count }
+
+    /// The words, in insertion order.
+    var keys: [String] { words }
+
+    subscript(_ word: String) -> Value? {
+        get { lookup(word, hash: WordMap.hash(word)) }
+        set {
+            guard let newValue else { return }
+            insert(word, newValue)
+        }
+    }
+
+    subscript(_ token: Token) -> Value? { lookup(token.lower, hash: token.hash) }
+
+    private func lookup(_ word: String, hash: UInt64) -> Value? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if hashes[index] == hash, words[index] == word { return values[index] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func insert(_ word: String, _ value: Value) {
+        let hash = Self.hash(word)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { break }
+            if hashes[index] == hash, words[index] == word {
+                values[index] = value
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(words.count)
+        words.append(word)
+        hashes.append(hash)
+        values.append(value)
+        if words.count * 3 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        mask = size - 1
+        slots = Array(repeating: -1, count: size)
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    static func hash(_ word: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+}
+
+/// A set of lowercase words (see `WordMap`).
+struct WordSet: Sendable, ExpressibleByArrayLiteral {
+    private var map = WordMap<Bool>()
+
+    init<S: Sequence>(_ sequence: S) where S.Element == String {
+        for word in sequence { map[word] = true }
+    }
+
+    init(arrayLiteral elements: String...) {
+        self.init(elements)
+    }
+
+    var count: Int { map.count }
+
+    var isEmpty: Bool { map.count == 0 }
+
+    mutating func insert(_ word: String) { map[word] = true }
+
+    func contains(_ word: String) -> Bool { map[word] != nil }
+
+    func contains(_ token: Token) -> Bool { map[token] != nil }
+}

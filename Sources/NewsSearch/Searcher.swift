@@ -64,7 +64,10 @@ public final class Searcher: Sendable {
                 if clauses.count <= 1 { counted = .all }
                 let total = countSet.reduce(0) { $0 + (resolved.accepts($1) ? 1 : 0) }
                 let facets = try FacetCounter(db: db, request: request, resolved: resolved).count(countSet)
-                let hitSet = request.match == .all ? countSet : anyMatches
+                // Partial matches only make sense ranked by relevance; sorted by date, the list is the counted set.
+                let byDate = request.sort != .relevance
+                let hitSet = request.match == .all || byDate ? countSet : anyMatches
+                if byDate && counted == .all { hitExpression = allExpression ?? anyExpression }
                 let page = try rankedPage(
                     of: hitSet, expression: hitExpression, clauses: clauses.count, request: request, resolved: resolved, in: db)
                 let hits = try HitBuilder(db: db, query: query, analyzer: analyzer).build(page, offset: request.offset)

@@ -79,7 +79,9 @@ public struct Analyzer: Sendable {
         while index + 1 < tokens.count {
             let first = tokens[index]
             let second = tokens[index + 1]
-            let gap = utf8[first.byteRange.upperBound..<second.byteRange.lowerBound]
+            // Overlapping tokens (CJK bigrams, a URL's host parts) have no gap between them.
+            let gap = first.byteRange.upperBound < second.byteRange.lowerBound
+                ? utf8[first.byteRange.upperBound..<second.byteRange.lowerBound] : []
             if !gap.isEmpty, gap.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }),
                 let canonical = Self.stemmedPairs[first.term + " " + second.term]
             {

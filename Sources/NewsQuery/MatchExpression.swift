@@ -163,8 +163,16 @@ struct MatchCompiler {
         _ node: QueryNode, text: String, mode: AnalysisMode, suffix: String, field: QueryField?, excluded: Bool
     ) -> String? {
         guard !analyzer.tokens(in: text, mode: mode).isEmpty else { return nil }
-        phrases.append(excluded ? -1 : clauses.firstIndex(of: node) ?? -1)
-        let literal = MatchExpression.quoted(text) + suffix
+        let clause = excluded ? -1 : clauses.firstIndex(of: node) ?? -1
+        phrases.append(clause)
+        var literal = MatchExpression.quoted(text) + suffix
+        // Multi-word synonyms are colocated in documents only ("United States" also indexes `us`), so
+        // the query side spells the other direction out: "United States army" OR "us army".
+        let alternatives = mode == .prefixQuery ? [] : analyzer.synonymAlternatives(for: text)
+        if !alternatives.isEmpty {
+            for _ in alternatives { phrases.append(clause) }
+            literal = "(" + ([literal] + alternatives.map { MatchExpression.quoted($0) }).joined(separator: " OR ") + ")"
+        }
         return field.map { "\($0.rawValue) : \(literal)" } ?? literal
     }
 

@@ -38,6 +38,9 @@ public struct RankingParameters: Sendable, Hashable {
 public struct MatchStatistics: Sendable {
     /// The clauses (FTS5 phrases) the score is out of.
     public var clauseCount: Int
+    /// The query clause of each FTS5 phrase (`MatchExpression.phraseClauses`), -1 for an excluded one;
+    /// empty means each phrase is its own clause. A synonym alternative shares its clause.
+    public var phraseClause: [Int] = []
     /// `idf[phrase]`, from ``BM25FModel/idf(documentFrequency:documentCount:)``.
     public var idf: [Double]
     /// Average length in tokens of each column over the collection.
@@ -93,16 +96,28 @@ public struct BM25FModel: Sendable {
             }
             var bm25 = 0.0
             var matched = 0
+            var seen: UInt64 = 0  // clauses matched so far, as bits (clauses beyond 64 count once each)
             for phrase in 0..<phrases where weighted[phrase] > 0 {
                 let tf = weighted[phrase]
                 bm25 += statistics.idf[phrase] * tf * (parameters.k1 + 1) / (parameters.k1 + tf)
-                matched += 1
+                let clause = phrase < statistics.phraseClause.count ? statistics.phraseClause[phrase] : phrase
+                if clause < 0 { continue }
+                if clause >= 64 {
+                    matched += 1
+                } else if seen & (1 << clause) == 0 {
+                    seen |= 1 << clause
+                    matched += 1
+                }
             }
-            guard matched > 0 else { return 0 }
-            let clauses = max(statistics.clauseCount, matched)
+            guard bm25 > 0 else { return 0 }
+            let clauses = max(statistics.clauseCount, matched, 1)
             let coverage = matched == clauses ? 1 : pow(Double(matched) / Double(clauses), parameters.coverage)
             return bm25 * coverage + proximityBonus(statistics, matched: matched)
         }
+    }
+
+    func clause(of phrase: Int, _ statistics: MatchStatistics) -> Int {
+        phrase < statistics.phraseClause.count ? statistics.phraseClause[phrase] : phrase
     }
 
     func fieldWeight(_ column: Int) -> Double { column == 0 ? parameters.titleWeight : parameters.bodyWeight }
@@ -120,7 +135,7 @@ public struct BM25FModel: Sendable {
         var closeness = 0.0
         var previous = statistics.hits[0]
         for hit in statistics.hits.dropFirst() {
-            if hit.column == previous.column, hit.phrase != previous.phrase {
+            if hit.column == previous.column, clause(of: hit.phrase, statistics) != clause(of: previous.phrase, statistics) {
                 let distance = Double(max(hit.offset - previous.offset, 1))
                 closeness += min(statistics.idf[hit.phrase], statistics.idf[previous.phrase]) / (distance * distance)
             }

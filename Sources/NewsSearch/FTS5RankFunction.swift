@@ -6,7 +6,8 @@ import NewsQuery
 /// Registers `newsrank`, our FTS5 auxiliary ranking function, and adapts FTS5's API to ``BM25FModel``.
 ///
 /// `newsrank(clauses, k1, titleWeight, bodyWeight, coverage, proximity)`: every argument optional.
-/// `clauses` is how many query clauses the coverage is out of (0: every phrase in the expression).
+/// `clauses` is the query clause of each FTS5 phrase as text, `"0 1 1 -1"` (see
+/// `MatchExpression.phraseClauses`); without it each phrase counts as a clause.
 /// Set as the table's `rank`, so `ORDER BY rank LIMIT k` stays FTS5's fast path; like `bm25()` it
 /// returns minus the score, so ascending order is best first.
 ///
@@ -70,6 +71,12 @@ enum FTS5RankFunction {
         if let existing = functions.xGetAuxdata(fts, 0) {
             return Unmanaged<QueryData>.fromOpaque(existing).takeUnretainedValue()
         }
+        var phraseClause: [Int] = []
+        if argumentCount > 0, let value = arguments?[0], sqlite3_value_type(value) == SQLITE_TEXT,
+            let text = sqlite3_value_text(value)
+        {
+            phraseClause = String(cString: text).split(separator: " ").compactMap { Int($0) }
+        }
         func argument(_ index: Int32) -> Double? {
             guard index < argumentCount, let value = arguments?[Int(index)],
                 sqlite3_value_type(value) != SQLITE_NULL
@@ -77,7 +84,6 @@ enum FTS5RankFunction {
             return sqlite3_value_double(value)
         }
         var parameters = RankingParameters.default
-        let clauses = Int(argument(0) ?? 0)
         parameters.k1 = argument(1) ?? parameters.k1
         parameters.titleWeight = argument(2) ?? parameters.titleWeight
         parameters.bodyWeight = argument(3) ?? parameters.bodyWeight
@@ -108,8 +114,9 @@ enum FTS5RankFunction {
         let data = QueryData(
             model: BM25FModel(parameters: parameters),
             statistics: MatchStatistics(
-                clauseCount: clauses > 0 ? clauses : phrases, idf: idf, averageLength: averages,
+                clauseCount: phraseClause.isEmpty ? phrases : Set(phraseClause.filter { $0 >= 0 }).count, idf: idf, averageLength: averages,
                 columnLength: Array(repeating: 0, count: columns), hits: []))
+        data.statistics.phraseClause = phraseClause
         let pointer = Unmanaged.passRetained(data).toOpaque()
         try check(functions.xSetAuxdata(fts, pointer) { pointer in
             if let pointer { Unmanaged<QueryData>.fromOpaque(pointer).release() }

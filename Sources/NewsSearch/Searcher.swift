@@ -36,10 +36,13 @@ public final class Searcher: Sendable {
                 let clauses = query.positiveClauses
                 let anyExpression = MatchExpression(query, mode: .any, analyzer: analyzer)
                 let allExpression = MatchExpression(query, mode: .all, analyzer: analyzer)
-                if query.root != nil && anyExpression == nil {
+                // `-china` alone: every article but those, listed by date.
+                let exclusion = anyExpression == nil && query.isExclusionOnly
+                    ? MatchExpression.exclusion(of: query, analyzer: analyzer) : nil
+                if query.root != nil && anyExpression == nil && exclusion == nil {
                     warnings.append("nothing to search for in '\(request.text)'; showing articles by date")
                 }
-                let anyMatches = try candidates(matching: anyExpression, in: db)
+                let anyMatches = try candidates(matching: anyExpression, excluding: exclusion, in: db)
                 var counted = SearchResults.Counted.any
                 var countSet = anyMatches
                 var hitExpression = anyExpression
@@ -69,7 +72,7 @@ public final class Searcher: Sendable {
                 let hitSet = request.match == .all || byDate ? countSet : anyMatches
                 if byDate && counted == .all { hitExpression = allExpression ?? anyExpression }
                 let page = try rankedPage(
-                    of: hitSet, expression: hitExpression, clauses: clauses.count, request: request, resolved: resolved, in: db)
+                    of: hitSet, expression: hitExpression, request: request, resolved: resolved, in: db)
                 let hits = try HitBuilder(db: db, query: query, analyzer: analyzer).build(page, offset: request.offset)
                 if anyExpression != nil, total == 0, !resolved.isEmpty, !anyMatches.isEmpty {
                     warnings.append("the filters excluded all \(anyMatches.count) matching articles")
@@ -85,7 +88,9 @@ public final class Searcher: Sendable {
     }
 
     /// Every document the expression matches (every document when there is none), with its facet fields.
-    func candidates(matching expression: MatchExpression?, in db: Database) throws -> [Candidate] {
+    func candidates(
+        matching expression: MatchExpression?, excluding exclusion: MatchExpression? = nil, in db: Database
+    ) throws -> [Candidate] {
         var result: [Candidate] = []
         let sql: String
         let arguments: StatementArguments
@@ -95,6 +100,12 @@ public final class Searcher: Sendable {
                 WHERE d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)
                 """
             arguments = [expression.text]
+        } else if let exclusion {
+            sql = """
+                SELECT id, source_id, date, date_first FROM documents
+                WHERE id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)
+                """
+            arguments = [exclusion.text]
         } else {
             sql = "SELECT id, source_id, date, date_first FROM documents"
             arguments = []
@@ -108,10 +119,12 @@ public final class Searcher: Sendable {
 
     /// The requested page of hits, best first (or by date), as document ids with their scores.
     func rankedPage(
-        of set: [Candidate], expression: MatchExpression?, clauses: Int, request: SearchRequest,
+        of set: [Candidate], expression: MatchExpression?, request: SearchRequest,
         resolved: ResolvedFilters, in db: Database
     ) throws -> [(id: Int64, score: Double)] {
-        let rankCall = "\(FTS5RankFunction.name)(\(clauses))"
+        // Only digits, spaces and a minus sign: safe inside the rank expression.
+        let clauseMap = expression?.phraseClauses.map(String.init).joined(separator: " ") ?? ""
+        let rankCall = "\(FTS5RankFunction.name)('\(clauseMap)')"
         let accepted = resolved.isEmpty ? set : set.filter { resolved.accepts($0) }
         guard let expression else {
             return Self.byDate(accepted, newestFirst: request.sort != .oldest).dropFirst(request.offset)

@@ -130,3 +130,25 @@ import Testing
         #expect(results.warnings.contains { $0.contains("no source matches 'Alpha Wir'") && $0.contains("Alpha Wire") })
     }
 }
+
+@Suite struct ExclusionAndSynonymTests {
+    @Test func aQueryThatOnlyExcludesListsTheRest() throws {
+        let corpus = try CorpusFixture()
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let results = try Searcher(store: store).search(SearchRequest(text: "-defense"))
+        #expect(Set(results.hits.map(\.id)) == ["a4", "beta/ishiba-budget.md"])
+        #expect(results.total == 2)
+    }
+
+    @Test func multiWordSynonymsWorkBothWays() throws {
+        let corpus = try CorpusFixture()
+        try corpus.write(#"{"id": "long", "title": "Visit", "body": "The United States sent a delegation."}"# + "\n"
+            + #"{"id": "short", "title": "Visit", "body": "The US sent a delegation."}"#, to: "news/syn.jsonl")
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let searcher = Searcher(store: store)
+        #expect(Set(try searcher.search(SearchRequest(text: "US delegation")).hits.map(\.id)) == ["long", "short"])
+        #expect(Set(try searcher.search(SearchRequest(text: #""United States""#)).hits.map(\.id)) == ["long", "short"])
+    }
+}

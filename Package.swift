@@ -42,6 +42,9 @@ let package = Package(
         .executableTarget(
             name: "bench-fts5",
             dependencies: ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(
+            name: "tune-ranking",
+            dependencies: ["NewsSearch", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "bench-analysis", dependencies: ["NewsAnalysis"]),
         // libFuzzer target for the query parser (scripts/fuzz-query-parser.sh builds it with -sanitize=fuzzer).
         .executableTarget(name: "fuzz-query-parser", dependencies: ["NewsQuery"]),

@@ -2,7 +2,9 @@ import Foundation
 
 /// Ranking parameters, documented for users of `--explain`-style tuning and the evaluator.
 ///
-/// Tuned on Cranfield (see BENCHMARKS.md); defaults favour titles and documents with every term.
+/// Tuned on Cranfield with `scripts/tune-ranking` (grids in BENCHMARKS.md): titles weigh 4× body words,
+/// k1 = 1.6, b = 0.3 (title) and 0.75 (body). Coverage and proximity were set for short news queries
+/// and checked to cost Cranfield's long questions almost nothing; BM25+'s delta hurt there and is off.
 public struct RankingParameters: Sendable, Hashable {
     /// Term-frequency saturation (BM25's k1).
     public var k1: Double
@@ -16,11 +18,15 @@ public struct RankingParameters: Sendable, Hashable {
     public var coverage: Double
     /// Weight of the proximity bonus for query terms standing close together.
     public var proximity: Double
+    /// BM25+'s lower bound: a matched term adds at least this much (times its IDF), so a long
+    /// document is not ranked below one that lacks the term entirely.
+    public var delta: Double
 
     public init(
-        k1: Double = 1.2, titleWeight: Double = 2.0, bodyWeight: Double = 1.0, titleB: Double = 0.5,
-        bodyB: Double = 0.75, coverage: Double = 1.0, proximity: Double = 0.5
+        k1: Double = 1.6, titleWeight: Double = 4.0, bodyWeight: Double = 1.0, titleB: Double = 0.3,
+        bodyB: Double = 0.75, coverage: Double = 1.0, proximity: Double = 0.3, delta: Double = 0
     ) {
+        self.delta = delta
         self.k1 = k1
         self.titleWeight = titleWeight
         self.bodyWeight = bodyWeight
@@ -41,6 +47,8 @@ public struct MatchStatistics: Sendable {
     /// The query clause of each FTS5 phrase (`MatchExpression.phraseClauses`), -1 for an excluded one;
     /// empty means each phrase is its own clause. A synonym alternative shares its clause.
     public var phraseClause: [Int] = []
+    /// ``clauseWeight(clauses:)``, computed once per query by whoever fills this value (0: computed per call).
+    public var fullCoverageWeight: Double = 0
     /// `idf[phrase]`, from ``BM25FModel/idf(documentFrequency:documentCount:)``.
     public var idf: [Double]
     /// Average length in tokens of each column over the collection.
@@ -96,23 +104,34 @@ public struct BM25FModel: Sendable {
             }
             var bm25 = 0.0
             var matched = 0
-            var seen: UInt64 = 0  // clauses matched so far, as bits (clauses beyond 64 count once each)
             for phrase in 0..<phrases where weighted[phrase] > 0 {
                 let tf = weighted[phrase]
-                bm25 += statistics.idf[phrase] * tf * (parameters.k1 + 1) / (parameters.k1 + tf)
-                let clause = phrase < statistics.phraseClause.count ? statistics.phraseClause[phrase] : phrase
-                if clause < 0 { continue }
-                if clause >= 64 {
-                    matched += 1
-                } else if seen & (1 << clause) == 0 {
-                    seen |= 1 << clause
-                    matched += 1
-                }
+                bm25 += statistics.idf[phrase] * (tf * (parameters.k1 + 1) / (parameters.k1 + tf) + parameters.delta)
             }
             guard bm25 > 0 else { return 0 }
-            let clauses = max(statistics.clauseCount, matched, 1)
-            let coverage = matched == clauses ? 1 : pow(Double(matched) / Double(clauses), parameters.coverage)
-            return bm25 * coverage + proximityBonus(statistics, matched: matched)
+            // Coverage weighs each clause by its IDF: lacking "the" costs nothing, lacking "wing" a lot.
+            let clauses = max(statistics.clauseCount, 1)
+            let coverage = withUnsafeTemporaryAllocation(of: Double.self, capacity: clauses) { best in
+                best.initialize(repeating: 0)
+                for phrase in 0..<phrases where weighted[phrase] > 0 {
+                    let clause = self.clause(of: phrase, statistics)
+                    guard clause >= 0, clause < clauses else { continue }
+                    best[clause] = max(best[clause], statistics.idf[phrase] + 1e-9)
+                }
+                var have = 0.0
+                for clause in 0..<clauses where best[clause] > 0 {
+                    have += best[clause]
+                    matched += 1
+                }
+                let total = statistics.fullCoverageWeight > 0
+                    ? statistics.fullCoverageWeight : statistics.clauseWeight(clauses: clauses)
+                return total > 0 ? min(have / total, 1) : 1
+            }
+            // Coverage matters most for short queries, where a missing word is a missing topic; a long
+            // question is rarely answered word for word, so its exponent fades with its length.
+            let strength = parameters.coverage * min(1, 16 / Double(clauses * clauses))
+            let factor = coverage >= 1 ? 1 : pow(coverage, strength)
+            return bm25 * factor + proximityBonus(statistics, matched: matched)
         }
     }
 
@@ -143,5 +162,17 @@ public struct BM25FModel: Sendable {
         }
         let meanIDF = statistics.idf.reduce(0, +) / Double(statistics.idf.count)
         return parameters.proximity * meanIDF * closeness / (1 + closeness)
+    }
+}
+
+extension MatchStatistics {
+    /// The summed IDF of all clauses (each clause weighs as its rarest phrase): what full coverage is.
+    public func clauseWeight(clauses: Int) -> Double {
+        var best = [Double](repeating: 0, count: clauses)
+        for phrase in idf.indices {
+            let clause = phrase < phraseClause.count ? phraseClause[phrase] : phrase
+            if clause >= 0 && clause < clauses { best[clause] = max(best[clause], idf[phrase] + 1e-9) }
+        }
+        return best.reduce(0, +)
     }
 }

@@ -5,7 +5,8 @@ import NewsQuery
 
 /// Registers `newsrank`, our FTS5 auxiliary ranking function, and adapts FTS5's API to ``BM25FModel``.
 ///
-/// `newsrank(clauses, k1, titleWeight, bodyWeight, coverage, proximity)`: every argument optional.
+/// `newsrank(clauses, k1, titleWeight, bodyWeight, coverage, proximity, titleB, bodyB, delta)`: every
+/// argument optional (NULL or absent: the default of ``RankingParameters``).
 /// `clauses` is the query clause of each FTS5 phrase as text, `"0 1 1 -1"` (see
 /// `MatchExpression.phraseClauses`); without it each phrase counts as a clause.
 /// Set as the table's `rank`, so `ORDER BY rank LIMIT k` stays FTS5's fast path; like `bm25()` it
@@ -89,6 +90,9 @@ enum FTS5RankFunction {
         parameters.bodyWeight = argument(3) ?? parameters.bodyWeight
         parameters.coverage = argument(4) ?? parameters.coverage
         parameters.proximity = argument(5) ?? parameters.proximity
+        parameters.titleB = argument(6) ?? parameters.titleB
+        parameters.bodyB = argument(7) ?? parameters.bodyB
+        parameters.delta = argument(8) ?? parameters.delta
 
         var rows: Int64 = 0
         try check(functions.xRowCount(fts, &rows))
@@ -117,6 +121,7 @@ enum FTS5RankFunction {
                 clauseCount: phraseClause.isEmpty ? phrases : Set(phraseClause.filter { $0 >= 0 }).count, idf: idf, averageLength: averages,
                 columnLength: Array(repeating: 0, count: columns), hits: []))
         data.statistics.phraseClause = phraseClause
+        data.statistics.fullCoverageWeight = data.statistics.clauseWeight(clauses: data.statistics.clauseCount)
         let pointer = Unmanaged.passRetained(data).toOpaque()
         try check(functions.xSetAuxdata(fts, pointer) { pointer in
             if let pointer { Unmanaged<QueryData>.fromOpaque(pointer).release() }

@@ -10,6 +10,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case diskFull(path: String)
     case readOnly(path: String)
     case database(String)
+    case badConfiguration(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +26,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .diskFull(let path): "\(path): the disk is full; the index keeps its last committed state"
         case .readOnly(let path): "\(path): the index is read-only"
         case .database(let message): "index error: \(message)"
+        case .badConfiguration(let file, let reason): "\(file): \(reason)"
         }
     }
 }

@@ -13,15 +13,22 @@ import NewsIngest
 /// ```
 public final class Indexer {
     let store: IndexStore
-    let ingestor = Ingestor()
-    let extractor = ActorExtractor()
+    let ingestor: Ingestor
+    let extractor: ActorExtractor
     private let writer = DocumentWriter()
+    /// Merges actors across the corpus: one canonical name per actor, a lone surname joins its full name.
+    private var registry: ActorRegistry
 
     /// Files prepared between two commits: large enough to amortise a commit, small enough to lose little.
     static let batchFiles = 256
 
-    public init(store: IndexStore) {
+    /// Reads the user's alias and actor files beside the index (see ``IndexConfiguration``).
+    public init(store: IndexStore) throws {
         self.store = store
+        let configuration = try IndexConfiguration(indexPath: store.path)
+        ingestor = Ingestor(sourceNormalizer: configuration.sources)
+        extractor = ActorExtractor(dictionary: configuration.actors)
+        registry = ActorRegistry(extractor: extractor)
     }
 
     private struct KnownFile: Sendable {
@@ -48,6 +55,7 @@ public final class Indexer {
         defer { withExtendedLifetime(lock) {} }
         let started = Date()
         var summary = IndexSummary()
+        try seedRegistry()
         let scanned = try FileScanner.scan(job.paths.filter { $0 != "-" })
         let known = try store.pool.read { db in
             try Dictionary(
@@ -102,14 +110,17 @@ public final class Indexer {
         _ = ahead?.value()
 
         if let standardInput {
-            let result = ingestor.read(data: standardInput, path: "-", format: .jsonl)
+            let result = ingestor.read(data: standardInput, path: "-", format: .jsonl, defaultSource: job.source)
             let documents = result.articles.enumerated().map { index, article in
                 PreparedDocument(
                     article: article, externalID: article.id ?? "stdin#\(index + 1)", path: nil,
                     fallbackSource: job.source ?? "stdin", extractor: extractor)
             }
             try writeTransaction { db in
-                for document in documents { try self.count(self.writer.upsert(document, fileID: nil, in: db), in: &summary) }
+                for var document in documents {
+                    document.actors = self.registry.merge(document.actors)
+                    try self.count(self.writer.upsert(document, fileID: nil, in: db), in: &summary)
+                }
             }
             for skip in result.skipped { record(skip, in: &summary, progress: progress) }
         }
@@ -150,7 +161,8 @@ public final class Indexer {
         if digest == hash {
             return PreparedFile(file: file, hash: digest, documents: [], skipped: [], contentUnchanged: true)
         }
-        let result = ingestor.read(data: data, path: file.path, format: format)
+        let result = ingestor.read(
+            data: data, path: file.path, format: format, defaultSource: defaultSource, folderName: file.folderName)
         let many = result.articles.count > 1
         let documents = result.articles.enumerated().map { index, article in
             PreparedDocument(
@@ -188,7 +200,8 @@ public final class Indexer {
                     fileID = db.lastInsertedRowID
                 }
                 var kept: Set<String> = []
-                for document in file.documents {
+                for var document in file.documents {
+                    document.actors = self.registry.merge(document.actors)
                     kept.insert(document.externalID)
                     try self.count(self.writer.upsert(document, fileID: fileID, in: db), in: &local)
                 }
@@ -200,6 +213,14 @@ public final class Indexer {
             }
         }
         summary = local
+    }
+
+    /// Actors already in the index come first, so new articles merge into them.
+    private func seedRegistry() throws {
+        let known = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT name, type FROM actors") }
+        for row in known {
+            _ = registry.canonical(name: row["name"], type: ActorType(rawValue: row["type"]) ?? .person)
+        }
     }
 
     private func count(_ outcome: DocumentWriter.Outcome, in summary: inout IndexSummary) {

@@ -18,7 +18,9 @@ public struct Reindexer {
     public func run(jobs: Int = 0, progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
         let lock = try WriterLock(indexPath: store.path)
         defer { withExtendedLifetime(lock) {} }
-        let extractor = ActorExtractor()
+        let configuration = try IndexConfiguration(indexPath: store.path)
+        let extractor = ActorExtractor(dictionary: configuration.actors)
+        var registry = ActorRegistry(extractor: extractor)
         let workers = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
         do {
             return try store.pool.writeWithoutTransaction { db in
@@ -37,8 +39,8 @@ public struct Reindexer {
                         PreparedDocument.actors(of: $0.title, $0.body, given: $0.given, extractor: extractor)
                     }
                     var actorIDs: [String: Int64] = [:]
-                    for (input, actors) in zip(inputs, extracted) {
-                        for actor in actors {
+                    for (input, extracted) in zip(inputs, extracted) {
+                        for actor in registry.merge(extracted) {
                             let id: Int64
                             if let known = actorIDs[actor.name] {
                                 id = known

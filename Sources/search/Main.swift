@@ -71,7 +71,7 @@ struct CLIError: Error {
     static func exitCode(for error: IndexError) -> Int32 {
         switch error {
         case .indexNotFound, .notAnIndex, .documentNotFound, .pathNotFound, .tokenizerVersionMismatch,
-            .schemaVersionMismatch:
+            .schemaVersionMismatch, .badConfiguration:
             2
         case .locked, .diskFull, .readOnly, .database:
             1

@@ -23,7 +23,7 @@
 /// handled by ``synonymAlternatives(for:)``.
 public struct Analyzer: Sendable {
     /// Stored in every index; an index made by another version must be rebuilt (`search reindex`).
-    public static let version = 2
+    public static let version = 3
 
     public init() {}
 

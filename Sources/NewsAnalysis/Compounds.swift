@@ -33,7 +33,10 @@ extension AnalysisRun {
                 term[n] = segments[units[index].firstSegment].connector
                 n += 1
             }
-            n += buildTerm(units[index], into: term + n)
+            // Each part takes its American spelling first, so `defence-industrial` joins as
+            // `defenseindustrial`, like `defense-industrial` does.
+            let length = buildTerm(units[index], into: term + n)
+            n += units[index].lettersOnly ? SpellingVariants.normalize(term + n, count: length) : length
         }
         n = normalize(length: n, lettersOnly: lettersOnly, isPrefix: false)
         try emitTerm(

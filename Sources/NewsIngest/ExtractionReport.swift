@@ -74,22 +74,23 @@ public struct ExtractionReport: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(path, forKey: .path)
+        // Unknown values are null, not absent, as in every JSON output of `search`.
         try container.encode(format, forKey: .format)
-        try container.encodeIfPresent(encoding, forKey: .encoding)
-        try container.encodeIfPresent(id, forKey: .id)
+        try container.encode(encoding, forKey: .encoding)
+        try container.encode(id, forKey: .id)
         try container.encode(title, forKey: .title)
-        try container.encodeIfPresent(date, forKey: .date)
-        try container.encodeIfPresent(datePrecision, forKey: .datePrecision)
-        try container.encodeIfPresent(dateOrigin, forKey: .dateOrigin)
-        try container.encodeIfPresent(source, forKey: .source)
-        try container.encodeIfPresent(sourceOrigin, forKey: .sourceOrigin)
-        try container.encodeIfPresent(url, forKey: .url)
+        try container.encode(date, forKey: .date)
+        try container.encode(datePrecision, forKey: .datePrecision)
+        try container.encode(dateOrigin, forKey: .dateOrigin)
+        try container.encode(source, forKey: .source)
+        try container.encode(sourceOrigin, forKey: .sourceOrigin)
+        try container.encode(url, forKey: .url)
         try container.encode(authors, forKey: .authors)
         try container.encode(actors, forKey: .actors)
         try container.encode(metadata, forKey: .metadata)
         try container.encode(body, forKey: .body)
         try container.encode(removed, forKey: .removed)
-        try container.encodeIfPresent(skipped, forKey: .skipped)
+        try container.encode(skipped, forKey: .skipped)
     }
 }
 

@@ -6,31 +6,37 @@ import NewsIngest
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Show what ingestion sees in one article: title, date, source, cleaned body, actors.")
+        abstract: "Show what ingestion sees in one article: title, date, source, cleaned body, removed lines, actors.",
+        discussion: "The tool to debug a corpus with: every boilerplate line removed is listed with its reason.")
 
     @OptionGroup var output: OutputOptions
     @Option(help: "auto, jsonl, text, markdown or html.") var format = InputFormat.auto
     @Option(help: "The source when the article names none.") var source: String?
     @Argument(help: "The file to read; - reads standard input.") var file: String
 
-    struct ActorJSON: Encodable {
-        var name: String, type: String, mentions: [ActorMention]
-    }
-
-    struct ArticleJSON: Encodable {
-        var title: String, date: String?, source: String?, url: String?, body: String, actors: [ActorJSON]
+    /// `search extract --json`: the ingestion report plus the actors found in its `body`.
+    struct ReportJSON: Encodable {
+        var report: ExtractionReport
+        var actors: [ActorJSON]
 
         func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(title, forKey: .title)
-            try c.encode(date, forKey: .date)
-            try c.encode(source, forKey: .source)
-            try c.encode(url, forKey: .url)
-            try c.encode(body, forKey: .body)
-            try c.encode(actors, forKey: .actors)
+            try report.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(actors, forKey: Key(stringValue: "actors")!)
+            try container.encode(report.actors, forKey: Key(stringValue: "given_actors")!)
         }
 
-        enum CodingKeys: String, CodingKey { case title, date, source, url, body, actors }
+        struct Key: CodingKey {
+            var stringValue: String
+            init?(stringValue: String) { self.stringValue = stringValue }
+            var intValue: Int? { nil }
+            init?(intValue: Int) { nil }
+        }
+    }
+
+    /// An actor with its mentions: `[start, end)` in Unicode scalars into the report's `body`.
+    struct ActorJSON: Encodable {
+        var name: String, type: String, mentions: [ActorMention]
     }
 
     func run() throws {
@@ -38,30 +44,50 @@ struct ExtractCommand: ParsableCommand {
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw CLIError.usage("cannot read \(file)")
-            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let contents = FileManager.default.contents(atPath: file)
+            else { throw CLIError.usage("cannot read \(file): not a readable file") }
             data = contents
         }
-        let result = Ingestor().read(data: data, path: file == "-" ? "stdin" : file, format: format)
-        if result.articles.isEmpty, let skip = result.skipped.first {
-            throw CLIError.usage("\(skip.location): \(skip.reason)")
+        let path = file == "-" ? "stdin" : file
+        let folder = file == "-" ? nil : URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent
+        let reports = Ingestor().extractAll(data: data, path: path, format: format, defaultSource: source, folderName: folder)
+        if reports.count == 1, let reason = reports[0].skipped {
+            throw CLIError.usage("\(path): \(reason)")
         }
         let extractor = ActorExtractor()
         var out = StandardOutput()
-        for article in result.articles {
-            let actors = extractor.extract(title: article.title, body: article.body)
-            let json = ArticleJSON(
-                title: article.title, date: article.date?.description, source: article.source ?? source,
-                url: article.url, body: article.body,
-                actors: actors.map { ActorJSON(name: $0.name, type: $0.type.rawValue, mentions: $0.mentions) })
+        let style = Style(enabled: output.color.enabled)
+        for report in reports {
+            let actors = extractor.extract(title: report.title, body: report.body)
             if output.json {
-                try JSONOutput.write(json, to: &out)
-            } else {
-                out.write("title   \(json.title)\ndate    \(json.date ?? "unknown")\nsource  \(json.source ?? "unknown")\n")
-                out.write("actors  \(actors.map { "\($0.name) (\($0.type.rawValue), \($0.mentionCount)×)" }.joined(separator: ", "))\n\n")
-                out.write(json.body + "\n")
+                try JSONOutput.write(
+                    ReportJSON(report: report, actors: actors.map { ActorJSON(name: $0.name, type: $0.type.rawValue, mentions: $0.mentions) }),
+                    to: &out)
+                continue
             }
+            if let reason = report.skipped {
+                out.write(style.dim("skipped \(report.id ?? path): \(reason)") + "\n\n")
+                continue
+            }
+            let date = report.date.map { "\($0) (\($0.precision.rawValue), from \(report.dateOrigin?.rawValue ?? "?"))" } ?? "unknown"
+            let sourceText = report.source.map { "\($0) (from \(report.sourceOrigin?.rawValue ?? "?"))" } ?? "unknown"
+            out.write(style.bold("title   ") + report.title + "\n")
+            out.write(style.bold("date    ") + date + "\n")
+            out.write(style.bold("source  ") + sourceText + "\n")
+            if !actors.isEmpty {
+                let names = actors.map { "\($0.name) (\($0.type.rawValue), \($0.mentionCount)×)" }
+                out.write(style.bold("actors  ") + names.joined(separator: ", ") + "\n")
+            }
+            out.write("\n" + report.body + "\n")
+            if !report.removed.isEmpty {
+                out.write("\n" + style.bold("removed \(report.removed.count) lines") + "\n")
+                for line in report.removed {
+                    out.write(style.dim("  [\(line.reason)] ") + line.text + "\n")
+                }
+            }
+            out.write("\n")
         }
     }
 }

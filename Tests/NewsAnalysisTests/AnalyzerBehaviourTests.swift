@@ -147,7 +147,10 @@ struct AnalyzerBehaviourTests {
         #expect(terms("防") == ["防"])
     }
 
-    @Test func versionIsTwo() {
-        #expect(Analyzer.version == 2)
+    /// Version 3: a compound's joined form takes each part's American spelling.
+    @Test func britishCompoundsJoinLikeAmericanOnes() {
+        let joined = { (text: String) in Analyzer().tokens(in: text).filter(\.isColocated).map(\.term) }
+        #expect(joined("defence-industrial") == joined("defense-industrial"))
+        #expect(joined("defence-industrial") == ["defenseindustri"])
     }
 }

@@ -156,3 +156,51 @@ struct ResultsJSON: Decodable {
         #expect(FileManager.default.fileExists(atPath: corpus.folder.appendingPathComponent("index/search.sqlite").path))
     }
 }
+
+@Suite struct ExtractAndAnalyzeCLITests {
+    @Test func extractShowsTheCleanedArticleAndActorOffsets() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory()
+        let file = try folder.write("""
+            Ishiba and Rutte meet in Tokyo
+            14:15 JST, April 10, 2025
+            The prime minister, Shigeru Ishiba, told reporters that he had met NATO Secretary General Mark Rutte in the capital on Wednesday.
+            LEAVE A REPLY
+            Please enter your comment!
+            """, to: "desk/meeting.txt")
+        let result = try binary.run(["extract", "--json", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        #expect(json["title"] as? String == "Ishiba and Rutte meet in Tokyo")
+        #expect(json["date"] as? String == "2025-04-10")
+        let body = try #require(json["body"] as? String)
+        #expect(!body.contains("REPLY") && !body.contains("comment"))
+        let removed = try #require(json["removed"] as? [[String: Any]])
+        #expect(removed.count >= 2 && removed.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
+        let actors = try #require(json["actors"] as? [[String: Any]])
+        let rutte = try #require(actors.first { $0["name"] as? String == "Mark Rutte" })
+        let mention = try #require((rutte["mentions"] as? [[String: Any]])?.first)
+        let scalars = Array(body.unicodeScalars)
+        let start = try #require(mention["start"] as? Int), end = try #require(mention["end"] as? Int)
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "Mark Rutte")
+        #expect(rutte["type"] as? String == "person")
+    }
+
+    @Test func analyzeShowsTermsPositionsAndVariants() throws {
+        let binary = try SearchBinary()
+        let result = try binary.run(["analyze", "--json", "Japan's defence-industrial base"])
+        #expect(result.status == 0)
+        struct TokenJSON: Decodable { var term: String; var position: Int; var start: Int; var end: Int; var variants: [String] }
+        let tokens = try JSONDecoder().decode([TokenJSON].self, from: result.stdoutData)
+        #expect(tokens.map(\.term) == ["japan", "defens", "industri", "base"])
+        #expect(tokens[1].variants == ["defenseindustri"])
+        #expect(tokens.map(\.position) == [0, 1, 2, 3])
+        #expect((tokens[1].start, tokens[1].end) == (8, 15))
+    }
+
+    @Test func extractOfAMissingFileIsStatusTwo() throws {
+        let result = try SearchBinary().run(["extract", "/no/such/file.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("search: cannot read"))
+    }
+}

@@ -16,9 +16,39 @@ import NewsQuery
 enum FTS5RankFunction {
     static let name = "newsrank"
 
+    /// `newsclauses('0 1 1 -1')`: the query clauses this row matched, as text (`"0 2"`); the argument
+    /// maps FTS5 phrases to clauses as for `newsrank`. One pass over the row's hits, so `missing`
+    /// costs one query however many clauses the user typed.
+    static let clausesName = "newsclauses"
+
     static func register(in db: Database) {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
         _ = api.pointee.xCreateFunction(api, name, nil, rank, nil)
+        _ = api.pointee.xCreateFunction(api, clausesName, nil, matchedClauses, nil)
+    }
+
+    private static let matchedClauses: fts5_extension_function = { api, fts, context, argumentCount, arguments in
+        guard let api, let fts else { return }
+        let functions = api.pointee
+        var map: [Int] = []
+        if argumentCount > 0, let value = arguments?[0], let text = sqlite3_value_text(value) {
+            map = String(cString: text).split(separator: " ").compactMap { Int($0) }
+        }
+        var count: Int32 = 0
+        guard functions.xInstCount(fts, &count) == SQLITE_OK else {
+            sqlite3_result_error_code(context, SQLITE_ERROR)
+            return
+        }
+        var clauses = Set<Int>()
+        for index in 0..<count {
+            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+            guard functions.xInst(fts, index, &phrase, &column, &offset) == SQLITE_OK else { continue }
+            let clause = Int(phrase) < map.count ? map[Int(phrase)] : Int(phrase)
+            if clause >= 0 { clauses.insert(clause) }
+        }
+        let text = clauses.sorted().map(String.init).joined(separator: " ")
+        // SQLITE_TRANSIENT (-1 as a destructor) does not import into Swift: SQLite copies the text.
+        sqlite3_result_text(context, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
     }
 
     /// The per-query part, computed on the first row and kept with `xSetAuxdata` (as `bm25()` does).

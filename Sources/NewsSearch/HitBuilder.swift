@@ -48,18 +48,28 @@ struct HitBuilder {
         }
     }
 
-    /// For each hit, the positive clauses it lacks, asked of FTS5 itself so stemming and phrases agree.
+    /// For each hit, the positive clauses it lacks, asked of FTS5 itself (one pass with
+    /// `newsclauses`), so stemming, phrases and synonym alternatives agree with the match.
     func missingClauses(for ids: [Int64]) throws -> [Int64: [String]] {
         let clauses = query.positiveClauses
-        guard clauses.count > 1 else { return [:] }
+        guard clauses.count > 1, let expression = MatchExpression(query, mode: .any, analyzer: analyzer) else { return [:] }
+        let map = expression.phraseClauses.map(String.init).joined(separator: " ")
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT rowid, \(FTS5RankFunction.clausesName)(documents_fts, ?) FROM documents_fts
+                WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))
+                """,
+            arguments: [map, expression.text, IDList.json(ids)])
+        var having: [Int64: Set<Int>] = [:]
+        for row in rows {
+            having[row[0]] = Set((row[1] as String? ?? "").split(separator: " ").compactMap { Int($0) })
+        }
         var missing: [Int64: [String]] = [:]
-        for clause in clauses {
-            guard let expression = MatchExpression(clause: clause, analyzer: analyzer) else { continue }
-            let having = Set(try Int64.fetchAll(
-                db,
-                sql: "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
-                arguments: [expression.text, IDList.json(ids)]))
-            for id in ids where !having.contains(id) { missing[id, default: []].append(clause.displayText) }
+        for id in ids {
+            let found = having[id] ?? []
+            let lacking = clauses.indices.filter { !found.contains($0) }.map { clauses[$0].displayText }
+            if !lacking.isEmpty { missing[id] = lacking }
         }
         return missing
     }

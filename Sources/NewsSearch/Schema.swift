@@ -64,6 +64,8 @@ enum Schema {
                         title, body,
                         content='documents', content_rowid='id',
                         tokenize='\(FTS5TokenizerBridge.name)');
+                    -- The index's own vocabulary, for "did you mean" when nothing matches.
+                    CREATE VIRTUAL TABLE documents_vocab USING fts5vocab(documents_fts, row);
                     """)
             // Our ranking is the table's default order, so `ORDER BY rank` is the fast top-k path.
             try db.execute(

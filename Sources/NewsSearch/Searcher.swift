@@ -75,16 +75,36 @@ public final class Searcher: Sendable {
                     of: hitSet, expression: hitExpression, request: request, resolved: resolved, in: db)
                 let hits = try HitBuilder(db: db, query: query, analyzer: analyzer).build(page, offset: request.offset)
                 if anyExpression != nil, total == 0, !resolved.isEmpty, !anyMatches.isEmpty {
-                    warnings.append("the filters excluded all \(anyMatches.count) matching articles")
+                    warnings.append(Self.emptyingFilters(anyMatches, resolved, filters))
                 }
+                let suggestions = anyExpression != nil && anyMatches.isEmpty
+                    ? try SpellingHelp(db: db, analyzer: analyzer).suggestions(for: request.text, query: query) : []
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
                 return SearchResults(
                     query: request.text, total: total, counted: counted, tookMilliseconds: elapsed, hits: hits,
-                    facets: facets, facetsCounted: request.facets, warnings: warnings, suggestions: [])
+                    facets: facets, facetsCounted: request.facets, warnings: warnings, suggestions: suggestions)
             }
         } catch let error as DatabaseError {
             throw IndexStore.translate(error, path: store.path)
         }
+    }
+
+    /// Says which filter left nothing of the matches: the ones that alone keep none, else all together.
+    static func emptyingFilters(_ matches: [Candidate], _ resolved: ResolvedFilters, _ filters: QueryFilters) -> String {
+        var culprits: [String] = []
+        if resolved.sourceIDs != nil, !matches.contains(where: resolved.acceptsSource) {
+            culprits.append("source " + filters.sources.map { "'\($0)'" }.joined(separator: " or "))
+        }
+        if resolved.actorDocuments != nil, !matches.contains(where: resolved.acceptsActor) {
+            culprits.append("actor " + filters.actors.map { "'\($0)'" }.joined(separator: " or "))
+        }
+        if resolved.firstDay != nil || resolved.lastDay != nil, !matches.contains(where: resolved.acceptsDate) {
+            culprits.append("date \(resolved.firstDay ?? "…")..\(resolved.lastDay ?? "…")")
+        }
+        let noun = matches.count == 1 ? "article matches" : "articles match"
+        return culprits.isEmpty
+            ? "\(matches.count) \(noun) the words, but none passes all the filters together"
+            : "\(matches.count) \(noun) the words; the \(culprits.joined(separator: " and the ")) filter removed them all"
     }
 
     /// Every document the expression matches (every document when there is none), with its facet fields.

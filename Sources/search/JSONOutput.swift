@@ -17,6 +17,8 @@ enum JSONOutput {
         var facets: [String: [FacetValue]]
         /// What the parser or the filters worked around.
         var warnings: [String]
+        /// Corrected queries from the index's own vocabulary, when nothing matched.
+        var suggestions: [String]
 
         init(_ results: SearchResults) {
             query = results.query
@@ -29,6 +31,7 @@ enum JSONOutput {
             if results.facetsCounted.contains(.source) { facets["source"] = results.facets.source.map(FacetValue.init) }
             if results.facetsCounted.contains(.actor) { facets["actor"] = results.facets.actor.map(FacetValue.init) }
             warnings = results.warnings
+            suggestions = results.suggestions
         }
     }
 

@@ -152,3 +152,26 @@ import Testing
         #expect(Set(try searcher.search(SearchRequest(text: #""United States""#)).hits.map(\.id)) == ["long", "short"])
     }
 }
+
+@Suite struct SpellingHelpTests {
+    @Test func aTypoWithNoMatchesGetsACorrection() throws {
+        let corpus = try CorpusFixture()
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let results = try Searcher(store: store).search(SearchRequest(text: "defnse budgt"))
+        #expect(results.total == 0)
+        #expect(results.suggestions == ["defense budget"])
+        #expect(try Searcher(store: store).search(SearchRequest(text: "defense")).suggestions.isEmpty)
+    }
+}
+
+@Suite struct EmptyingFilterTests {
+    @Test func theWarningNamesTheFilterThatLeftNothing() throws {
+        let corpus = try CorpusFixture()
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let results = try Searcher(store: store).search(SearchRequest(text: "fisheries date:2025"))
+        #expect(results.total == 0)
+        #expect(results.warnings.contains("1 article matches the words; the date 2025-01-01..2025-12-31 filter removed them all"))
+    }
+}

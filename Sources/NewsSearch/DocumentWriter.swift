@@ -55,6 +55,7 @@ final class DocumentWriter {
             ).execute(arguments: values)
             rowID = db.lastInsertedRowID
         }
+        FTS5TokenizerBridge.replay(document.tokens, on: db)
         try db.cachedStatement(sql: "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)")
             .execute(arguments: [rowID, article.title, article.body])
         for actor in document.actors {

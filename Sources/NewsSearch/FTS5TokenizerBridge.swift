@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import NewsAnalysis
@@ -12,11 +13,54 @@ final class FTS5TokenizerBridge: FTS5CustomTokenizer {
     static let name = "newssearch"
 
     private let analyzer = Analyzer()
+    /// Tokens prepared by workers for the next document texts FTS5 will tokenize on this connection.
+    private var pending: [PreparedTokens] = []
+    private var pendingIndex = 0
+    private let connection: OpaquePointer?
 
     init(db: Database, arguments: [String]) throws {
         // Like FTS5's own tokenizers: an argument we do not know is an error, not a silent default.
         if let unknown = arguments.first {
             throw DatabaseError(resultCode: .SQLITE_ERROR, message: "newssearch tokenizer: unknown option '\(unknown)'")
+        }
+        connection = db.sqliteConnection
+        let key = Self.key(connection)
+        Self.registry.withLock { $0[key] = Weak(self) }
+    }
+
+    deinit {
+        let key = Self.key(connection)
+        Self.registry.withLock { if $0[key]?.value === self || $0[key]?.value == nil { $0[key] = nil } }
+    }
+
+    /// Queues tokens for the texts the next FTS5 insert on `db` will tokenize, in column order.
+    /// Empty texts are not tokenized by FTS5, so they are not queued.
+    static func replay(_ tokens: [PreparedTokens], on db: Database) {
+        let key = Self.key(db.sqliteConnection)
+        guard let bridge = registry.withLock({ $0[key]?.value }) else { return }
+        bridge.pending = tokens.filter { $0.textLength > 0 }
+        bridge.pendingIndex = 0
+    }
+
+    private static func key(_ connection: OpaquePointer?) -> Int {
+        connection.map { Int(bitPattern: $0) } ?? 0
+    }
+
+    private final class Weak: @unchecked Sendable {
+        weak var value: FTS5TokenizerBridge?
+        init(_ value: FTS5TokenizerBridge) { self.value = value }
+    }
+
+    /// The bridge of each connection: FTS5 creates it, the indexer needs to reach it.
+    private static let registry = LockedDictionary()
+
+    private final class LockedDictionary: @unchecked Sendable {
+        private let lock = NSLock()
+        private var storage: [Int: Weak] = [:]
+        func withLock<T>(_ body: (inout [Int: Weak]) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&storage)
         }
     }
 
@@ -35,14 +79,21 @@ final class FTS5TokenizerBridge: FTS5CustomTokenizer {
             start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self), count: Int(nText))
         let mode: AnalysisMode =
             tokenization.contains(.prefix) ? .prefixQuery : tokenization.contains(.query) ? .query : .document
-        do {
-            try analyzer.analyze(utf8: text, mode: mode) { term, start, end, colocated in
+        let emit = { (term: UnsafeBufferPointer<UInt8>, start: Int, end: Int, colocated: Bool) throws in
                 let code = term.withMemoryRebound(to: CChar.self) { chars in
                     tokenCallback(
                         context, colocated ? FTS5_TOKEN_COLOCATED : 0, chars.baseAddress, CInt(chars.count),
                         CInt(start), CInt(end))
                 }
                 if code != SQLITE_OK { throw Stop(code: code) }
+        }
+        do {
+            if mode == .document, pendingIndex < pending.count, pending[pendingIndex].matches(text) {
+                pendingIndex += 1
+                try pending[pendingIndex - 1].replay(emit)
+            } else {
+                if mode == .document { pending.removeAll() }
+                try analyzer.analyze(utf8: text, mode: mode, emit)
             }
         } catch let stop as Stop {
             return stop.code

@@ -11,6 +11,8 @@ struct PreparedDocument: Sendable {
     var source: String
     var contentHash: String
     var actors: [ExtractedActor]
+    /// Title and body analysed on the worker, for the writer's FTS5 insert to replay.
+    var tokens: [PreparedTokens]
 
     init(article: Article, externalID: String, path: String?, fallbackSource: String, extractor: ActorExtractor) {
         self.externalID = externalID
@@ -22,6 +24,7 @@ struct PreparedDocument: Sendable {
         hashed += "\u{1}" + article.authors.joined(separator: "\u{2}")
         self.contentHash = ContentHash.of(hashed)
         self.actors = Self.actors(of: article.title, article.body, given: article.actors, extractor: extractor)
+        self.tokens = [PreparedTokens(analyzing: article.title), PreparedTokens(analyzing: article.body)]
     }
 
     /// Extracted actors plus those the input named itself, one entry per canonical name.

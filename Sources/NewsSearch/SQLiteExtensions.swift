@@ -9,4 +9,10 @@ public enum SQLiteExtensions {
         db.add(tokenizer: FTS5TokenizerBridge.self)
         FTS5RankFunction.register(in: db)
     }
+
+    /// Hands the tokenizer tokens analysed elsewhere for the texts of the next FTS5 insert on `db`,
+    /// in column order; FTS5 then replays them instead of analysing on the writer thread.
+    public static func replay(_ tokens: [PreparedTokens], on db: Database) {
+        FTS5TokenizerBridge.replay(tokens, on: db)
+    }
 }

@@ -1,0 +1,68 @@
+import NewsAnalysis
+
+/// A text's tokens, analysed ahead of time on a worker thread so that the FTS5 tokenizer callback,
+/// which runs on the single writer thread, only replays them.
+///
+/// The fingerprint (length plus a hash of the text) lets the bridge check that FTS5 is tokenizing
+/// exactly the text these tokens came from; anything else is analysed afresh.
+public struct PreparedTokens: Sendable {
+    struct Entry: Sendable {
+        var termEnd: Int32
+        var start: Int32
+        var end: Int32
+        var colocated: Bool
+    }
+
+    let textLength: Int
+    let fingerprint: UInt64
+    let terms: [UInt8]
+    let entries: [Entry]
+
+    public init(analyzing text: String, analyzer: Analyzer = Analyzer()) {
+        var copy = text
+        var terms: [UInt8] = []
+        var entries: [Entry] = []
+        var length = 0
+        var fingerprint: UInt64 = 0
+        copy.withUTF8 { bytes in
+            length = bytes.count
+            fingerprint = Self.fingerprint(bytes)
+            terms.reserveCapacity(bytes.count)
+            entries.reserveCapacity(bytes.count / 5)
+            analyzer.analyze(utf8: bytes, mode: .document) { term, start, end, colocated in
+                terms.append(contentsOf: term)
+                entries.append(Entry(termEnd: Int32(terms.count), start: Int32(start), end: Int32(end), colocated: colocated))
+            }
+        }
+        self.textLength = length
+        self.fingerprint = fingerprint
+        self.terms = terms
+        self.entries = entries
+    }
+
+    /// FNV-1a over the whole text: cheap next to tokenizing it, and exact enough to refuse a stale replay.
+    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == textLength && Self.fingerprint(bytes) == fingerprint
+    }
+
+    /// Calls `emit` for every token, as ``Analyzer/analyze(utf8:mode:_:)`` would have.
+    func replay(_ emit: (UnsafeBufferPointer<UInt8>, Int, Int, Bool) throws -> Void) rethrows {
+        try terms.withUnsafeBufferPointer { all in
+            var termStart = 0
+            for entry in entries {
+                let termEnd = Int(entry.termEnd)
+                try emit(UnsafeBufferPointer(rebasing: all[termStart..<termEnd]), Int(entry.start), Int(entry.end), entry.colocated)
+                termStart = termEnd
+            }
+        }
+    }
+}

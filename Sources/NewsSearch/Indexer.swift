@@ -91,7 +91,7 @@ public final class Indexer {
         let prepareBatch: @Sendable ([ScannedFile]) -> [PreparedFile] = { [ingestor, extractor, format = job.format, source = job.source] batch in
             parallelMap(batch, jobs: jobs) { file in
                 Self.prepare(file, known: known[file.path]?.hash, ingestor: ingestor, extractor: extractor,
-                    format: format, defaultSource: source)
+                    format: format, defaultSource: source, jobs: batch.count == 1 ? jobs : 1)
             }
         }
         let batches = stride(from: 0, to: pending.count, by: Self.batchFiles).map {
@@ -151,7 +151,7 @@ public final class Indexer {
 
     private static func prepare(
         _ file: ScannedFile, known hash: String?, ingestor: Ingestor, extractor: ActorExtractor,
-        format: InputFormat, defaultSource: String?
+        format: InputFormat, defaultSource: String?, jobs: Int
     ) -> PreparedFile {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return PreparedFile(file: file, hash: "", documents: [],
@@ -161,15 +161,50 @@ public final class Indexer {
         if digest == hash {
             return PreparedFile(file: file, hash: digest, documents: [], skipped: [], contentUnchanged: true)
         }
-        let result = ingestor.read(
-            data: data, path: file.path, format: format, defaultSource: defaultSource, folderName: file.folderName)
+        let result = read(data, file: file, ingestor: ingestor, format: format, defaultSource: defaultSource, jobs: jobs)
         let many = result.articles.count > 1
-        let documents = result.articles.enumerated().map { index, article in
+        // A JSON Lines dump is one file but thousands of articles: those are prepared in parallel too.
+        let numbered = Array(result.articles.enumerated())
+        let documents = parallelMap(numbered, jobs: many ? jobs : 1) { index, article in
             PreparedDocument(
                 article: article, externalID: article.id ?? (file.relativePath + (many ? "#\(index + 1)" : "")),
                 path: file.path, fallbackSource: defaultSource ?? file.folderName, extractor: extractor)
         }
         return PreparedFile(file: file, hash: digest, documents: documents, skipped: result.skipped, contentUnchanged: false)
+    }
+
+    /// Reads a file; a large JSON Lines dump is cut at line ends into one chunk per worker, read in
+    /// parallel, and put back together (skip locations keep their line numbers in the whole file).
+    private static func read(
+        _ data: Data, file: ScannedFile, ingestor: Ingestor, format: InputFormat, defaultSource: String?, jobs: Int
+    ) -> IngestResult {
+        let whole = { ingestor.read(data: data, path: file.path, format: format, defaultSource: defaultSource, folderName: file.folderName) }
+        guard jobs > 1, data.count > 1 << 20,
+            (format == .jsonl || (format == .auto && Ingestor.detectFormat(path: file.path, data: data) == .jsonl))
+        else { return whole() }
+        var chunks: [(data: Data, firstLine: Int)] = []
+        var start = data.startIndex
+        var line = 1
+        let target = data.count / jobs + 1
+        while start < data.endIndex {
+            var end = min(start + target, data.endIndex)
+            while end < data.endIndex && data[end - 1] != UInt8(ascii: "\n") { end += 1 }
+            let chunk = data[start..<end]
+            chunks.append((Data(chunk), line))
+            line += chunk.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            start = end
+        }
+        let parts = parallelMap(chunks, jobs: jobs) { chunk in
+            var result = ingestor.read(
+                data: chunk.data, path: file.path, format: .jsonl, defaultSource: defaultSource, folderName: file.folderName)
+            result.skipped = result.skipped.map { skip in
+                guard let colon = skip.location.lastIndex(of: ":"), let number = Int(skip.location[skip.location.index(after: colon)...])
+                else { return skip }
+                return SkippedRecord(location: "\(skip.location[..<colon]):\(number + chunk.firstLine - 1)", reason: skip.reason)
+            }
+            return result
+        }
+        return IngestResult(articles: parts.flatMap(\.articles), skipped: parts.flatMap(\.skipped))
     }
 
     private func write(

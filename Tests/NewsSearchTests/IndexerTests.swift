@@ -104,3 +104,18 @@ enum NewsAnalysisVersion {
 }
 
 import NewsAnalysis
+
+@Suite struct LargeDumpTests {
+    /// A dump over 1 MB is read in parallel chunks; ids and skip line numbers stay those of the whole file.
+    @Test func aLargeDumpIsReadInChunksWithWholeFileLineNumbers() throws {
+        let corpus = try CorpusFixture()
+        var lines = (1...3000).map { #"{"title": "Report \#($0)", "body": "\#(String(repeating: "cargo volume figures ", count: 20))"}"# }
+        lines[2499] = "{ not json"
+        try corpus.write(lines.joined(separator: "\n"), to: "dump/big.jsonl")
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        let summary = try Indexer(store: store).run(IndexJob(paths: [corpus.folder.appendingPathComponent("dump").path], jobs: 2))
+        #expect(summary.added == 2999)
+        #expect(summary.skipped.map { ($0.location as NSString).lastPathComponent } == ["big.jsonl:2500"])
+        #expect(try IndexCatalog(store: store).article(id: "big.jsonl#2999").title == "Report 3000")
+    }
+}

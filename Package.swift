@@ -55,7 +55,11 @@ let package = Package(
         .testTarget(
             name: "NewsQueryTests",
             dependencies: ["NewsQuery", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsSearchTestSupport"]),
+        .testTarget(
+            name: "NewsSearchTests",
+            dependencies: [
+                "NewsSearch", "NewsSearchTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "SearchCLITests", dependencies: ["NewsSearchTestSupport", "search"]),
     ]
 )

@@ -17,12 +17,7 @@ struct ScannedFile: Sendable {
 
     /// The folder the file sits in, made readable (`asia-maritime-monitor` → `Asia Maritime Monitor`):
     /// the source of last resort.
-    var folderName: String {
-        let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-        let words = folder.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
-        guard !words.isEmpty else { return "unknown" }
-        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-    }
+    var folderName: String { SourceFolder.name(ofFolderHolding: path) }
 }
 
 /// Walks files and folders (recursively), skipping hidden entries and SQLite files.
@@ -71,5 +66,15 @@ enum FileScanner {
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return ScannedFile(path: path, root: root, size: size, mtime: mtime)
+    }
+}
+
+/// The source a folder name stands for, made readable: `asia-maritime-monitor` → `Asia Maritime Monitor`.
+public enum SourceFolder {
+    public static func name(ofFolderHolding path: String) -> String {
+        let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let words = folder.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
+        guard !words.isEmpty else { return "unknown" }
+        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NewsActors
 import NewsIngest
+import NewsSearch
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,7 +52,7 @@ struct ExtractCommand: ParsableCommand {
             data = contents
         }
         let path = file == "-" ? "stdin" : file
-        let folder = file == "-" ? nil : URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent
+        let folder = file == "-" ? nil : SourceFolder.name(ofFolderHolding: URL(fileURLWithPath: file).standardizedFileURL.path)
         let reports = Ingestor().extractAll(data: data, path: path, format: format, defaultSource: source, folderName: folder)
         if reports.count == 1, let reason = reports[0].skipped {
             throw CLIError.usage("\(path): \(reason)")

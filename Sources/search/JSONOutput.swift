@@ -115,7 +115,7 @@ enum JSONOutput {
 
     static func write(_ value: some Encodable, to out: inout some TextOutputStream) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]  // stable output for diffs and tests
         out.write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
     }
 }

@@ -6,6 +6,20 @@ struct TextRenderer {
     let style: Style
     /// Width of the date histogram's bars.
     static let barWidth = 24
+    /// More buckets than this become one sparkline line: a histogram should fit on a screen.
+    static let maximumBars = 16
+    static let levels = Array("▁▂▃▄▅▆▇█")
+
+    /// `2023-07 ▄▁▁▁▁▄▁▁▁▁▂▁▂▂▁▂▂▁▂▁▂▂▁▆ 2026-05  (peak 3 in 2025-06)`: one cell per bucket.
+    func sparkline(_ values: [FacetCounts.Value]) -> String {
+        let most = max(values.map(\.count).max() ?? 1, 1)
+        let cells = values.map { value -> Character in
+            value.count == 0 ? " " : Self.levels[min(Self.levels.count - 1, (value.count * Self.levels.count - 1) / most)]
+        }
+        let peak = values.max { $0.count < $1.count }!
+        return "  \(values.first!.value) " + style.highlight(String(cells)) + " \(values.last!.value)"
+            + style.dim("  (\(values.reduce(0) { $0 + $1.count }) dated; peak \(peak.count) in \(peak.value))") + "\n"
+    }
 
     func render(_ results: SearchResults, request: SearchRequest, to out: inout some TextOutputStream) {
         for warning in results.warnings { out.write(style.dim("note: \(warning)") + "\n") }
@@ -34,12 +48,19 @@ struct TextRenderer {
         let facets = results.facets
         if !facets.date.isEmpty {
             out.write("\n" + style.bold("Dates") + style.dim(" (by \(facets.dateBucket.rawValue))") + "\n")
-            let most = facets.date.map(\.count).max() ?? 1
-            let width = facets.date.map(\.value.count).max() ?? 7
-            for value in facets.date {
-                let bar = String(repeating: "█", count: value.count == 0 ? 0 : max(1, value.count * Self.barWidth / max(most, 1)))
-                out.write("  " + value.value.rightPad(width) + "  " + bar + " " + String(value.count) + "\n")
+            let known = facets.date.filter { $0.value != "unknown" }
+            let unknown = facets.date.first { $0.value == "unknown" }?.count ?? 0
+            if known.count > Self.maximumBars {
+                out.write(sparkline(known))
+            } else {
+                let most = known.map(\.count).max() ?? 1
+                let width = known.map(\.value.count).max() ?? 7
+                for value in known {
+                    let bar = String(repeating: "█", count: value.count == 0 ? 0 : max(1, value.count * Self.barWidth / max(most, 1)))
+                    out.write("  " + value.value.rightPad(width) + "  " + bar + " " + String(value.count) + "\n")
+                }
             }
+            if unknown > 0 { out.write("  " + style.dim("undated: \(unknown)") + "\n") }
         }
         for (name, values) in [("Sources", facets.source), ("Actors", facets.actor)] where !values.isEmpty {
             out.write("\n" + style.bold(name) + "\n")

@@ -16,15 +16,18 @@ struct Search: ParsableCommand {
 enum QuerySyntax {
     static let help = """
         QUERY SYNTAX
-          defense industrial        articles with these words (all of them first; see --match)
-          "defense industrial"      the exact phrase
-          nato OR alliance          either word
-          -china  -"south china"    exclude a word or a phrase
+          defense industrial        both words ranked first, then articles with some (see --match)
+          "defense industrial"      the exact phrase (also “curly quotes”)
+          nato OR alliance          either word; OR binds tighter than the space: a b OR c = a AND (b OR c)
+          (nato OR eu) defense      parentheses group
+          -china  -"south china"    exclude a word or phrase (also NOT china)
           industr*                  words starting with industr
-          title:rutte               a word in the title
-          source:"Japan Times"      filter by source (also --source)
-          actor:Rutte               filter by actor (also --actor)
-          date:2025  date:2025-04..2025-06  after:2025-04-01  before:2025-06
-                                    filter by date, inclusive (also --since/--until)
+          title:rutte  body:drones  a word (or "phrase") in one field
+          source:"Japan Times"      filter by source (also --source); names are matched loosely
+          actor:Rutte               filter by actor (also --actor): case, accents and surnames are fine
+          date:2025  date:2025-04..2025-06  date:2025-04..  after:2025-04-01  before:2025-06
+                                    filter by date; every bound includes the whole period it names
+        Only upper-case OR, AND, NOT are operators. Anything else (unbalanced quotes or parentheses,
+        a lone - * : ^, NEAR, unknown key:value) is searched as text or dropped with a note, never an error.
         """
 }

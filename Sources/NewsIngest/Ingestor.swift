@@ -12,7 +12,8 @@ import Foundation
 /// then the title, date and source fallbacks, then ``SourceNormalizer``. ``extract(data:path:format:defaultSource:folderName:)``
 /// returns the same decisions with their reasons, for `search extract`.
 public struct Ingestor: Sendable {
-    /// Files larger than this are skipped: no news article is this long, and reading one would stall a batch.
+    /// Files larger than this are skipped: no news article is this long, and reading one would stall a
+    /// batch. JSON Lines dumps are exempt: they hold many articles, and are read record by record.
     public var maximumFileSize: Int
     /// HTML pages larger than this are skipped: real article pages are well under 5 MB, and a DOM
     /// of a larger one costs seconds and hundreds of MB for what is surely not an article.
@@ -82,10 +83,10 @@ public struct Ingestor: Sendable {
         data: Data, path: String, format: InputFormat = .auto, defaultSource: String? = nil, folderName: String? = nil
     ) -> [ExtractionReport] {
         if data.isEmpty { return [ExtractionReport(path: path, format: format, skipped: "empty file")] }
-        if data.count > maximumFileSize {
+        let resolved = format == .auto ? Self.detectFormat(path: path, data: data) : format
+        if resolved != .jsonl && data.count > maximumFileSize {
             return [ExtractionReport(path: path, format: format, skipped: IngestError.tooLarge(bytes: data.count, limit: maximumFileSize).description)]
         }
-        let resolved = format == .auto ? Self.detectFormat(path: path, data: data) : format
         let assembler = ArticleAssembler(
             filter: BoilerplateFilter(model: boilerplateModel), normalizer: sourceNormalizer,
             defaultSource: defaultSource, folderName: folderName)

@@ -55,6 +55,17 @@ struct BadInputTests {
         #expect(result.skipped.first?.reason == "file is 2 MB, larger than the 1 MB limit for this format")
     }
 
+    @Test("a JSON Lines dump is not held to the file limit: it is many articles")
+    func largeDumpIsRead() {
+        let line = #"{"id": "x", "title": "T", "body": "\#(String(repeating: "word ", count: 200))"}"#
+        let lines = (0..<2000).map { line.replacingOccurrences(of: "\"x\"", with: "\"\($0)\"") }
+        let data = Data(lines.joined(separator: "\n").utf8)
+        let result = Ingestor(maximumFileSize: 1 << 20).read(data: data, path: "big.jsonl")
+        #expect(data.count > 1 << 20)
+        #expect(result.articles.count == 2000)
+        #expect(result.skipped.isEmpty)
+    }
+
     @Test("undeclared Latin-1 text is decoded, not rejected")
     func latinText() {
         let bytes: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" reopens\nThe caf".utf8) + [0xE9] + Array(" reopened today.".utf8)

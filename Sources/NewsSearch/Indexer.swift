@@ -13,7 +13,9 @@ import NewsIngest
 /// ```
 public final class Indexer {
     let store: IndexStore
-    let ingestor: Ingestor
+    var ingestor: Ingestor
+    /// Lines repeated across a source's documents, learned from what this index holds (issue 4).
+    private var boilerplate: BoilerplateModel
     let extractor: ActorExtractor
     private let writer = DocumentWriter()
     /// Merges actors across the corpus: one canonical name per actor, a lone surname joins its full name.
@@ -26,7 +28,8 @@ public final class Indexer {
     public init(store: IndexStore) throws {
         self.store = store
         let configuration = try IndexConfiguration(indexPath: store.path)
-        ingestor = Ingestor(sourceNormalizer: configuration.sources)
+        boilerplate = try LearnedBoilerplate.load(from: store)
+        ingestor = Ingestor(sourceNormalizer: configuration.sources, boilerplateModel: boilerplate)
         extractor = ActorExtractor(dictionary: configuration.actors)
         registry = ActorRegistry(extractor: extractor)
     }
@@ -143,7 +146,10 @@ public final class Indexer {
                 }
             }
         }
-        try writeTransaction { db in try DocumentWriter.pruneOrphans(in: db) }
+        try writeTransaction { db in
+            try DocumentWriter.pruneOrphans(in: db)
+            try LearnedBoilerplate.save(self.boilerplate, in: db)
+        }
         summary.bytes = bytesRead
         summary.seconds = Date().timeIntervalSince(started)
         return summary
@@ -238,7 +244,9 @@ public final class Indexer {
                 for var document in file.documents {
                     document.actors = self.registry.merge(document.actors)
                     kept.insert(document.externalID)
-                    try self.count(self.writer.upsert(document, fileID: fileID, in: db), in: &local)
+                    let outcome = try self.writer.upsert(document, fileID: fileID, in: db)
+                    if outcome != .unchanged { self.boilerplate.learn(body: document.article.body, source: document.source) }
+                    try self.count(outcome, in: &local)
                 }
                 // Records that vanished from a re-read file go; ids moved to another file are kept by it.
                 let stale = try Row.fetchAll(db, sql: "SELECT id, external_id FROM documents WHERE file_id = ?", arguments: [fileID])

@@ -21,10 +21,13 @@ public struct Reindexer {
         let configuration = try IndexConfiguration(indexPath: store.path)
         let extractor = ActorExtractor(dictionary: configuration.actors)
         var registry = ActorRegistry(extractor: extractor)
+        let learned = try LearnedBoilerplate.load(from: store)
         let workers = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
         do {
             return try store.pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    // Learned boilerplate first, so the rebuilt full-text index never sees those lines.
+                    _ = try LearnedBoilerplate.apply(learned, in: db)
                     try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES('rebuild')")
                     try db.execute(sql: "DELETE FROM document_actors")
                     try db.execute(sql: "DELETE FROM actor_aliases")

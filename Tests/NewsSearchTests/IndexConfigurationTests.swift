@@ -43,3 +43,29 @@ import Testing
         }
     }
 }
+
+/// Lines repeated across a source's documents are learned per index and removed, re-applied at reindex.
+@Suite struct LearnedBoilerplateTests {
+    @Test func aRepeatedLineIsLearnedRemovedFromNewArticlesAndFromOldOnesAtReindex() throws {
+        let corpus = try CorpusFixture()
+        let topics = ["tides", "ferries", "cranes", "pilots", "tugboats", "dredging"]
+        for (n, topic) in topics.enumerated() {
+            try corpus.write("Harbour note \(n)\n\nThe port reported on \(topic) this week.\nFollow Harbour Daily for more updates\n",
+                to: "harbour-daily/note-\(n).txt")
+        }
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        let folder = corpus.folder.appendingPathComponent("harbour-daily").path
+        _ = try Indexer(store: store).run(IndexJob(paths: [folder]))
+        #expect(try Searcher(store: store).search(SearchRequest(text: "\"follow harbour daily\"")).total == 6)
+
+        try corpus.write("Harbour note 7\n\nThe port reported on storms.\nFollow Harbour Daily for more updates\n", to: "harbour-daily/note-7.txt")
+        _ = try Indexer(store: store).run(IndexJob(paths: [folder]))
+        let newest = try IndexCatalog(store: store).article(id: "note-7.txt")
+        #expect(!newest.body.contains("Follow Harbour Daily"))
+        #expect(newest.body.contains("storms"))
+
+        try Reindexer(store: store).run()
+        #expect(try Searcher(store: store).search(SearchRequest(text: "\"follow harbour daily\"")).total == 0)
+        #expect(try Searcher(store: store).search(SearchRequest(text: "ferries")).total == 1)
+    }
+}

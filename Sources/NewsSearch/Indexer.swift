@@ -89,7 +89,6 @@ public final class Indexer {
         var filesDone = 0
         var articlesWritten = 0
         var bytesRead = 0
-        var start = 0
         // Batch k+1 is prepared on the workers while the writer commits batch k.
         let prepareBatch: @Sendable ([ScannedFile]) -> [PreparedFile] = { [ingestor, extractor, format = job.format, source = job.source] batch in
             parallelMap(batch, jobs: jobs) { file in
@@ -246,7 +245,7 @@ public final class Indexer {
                     kept.insert(document.externalID)
                     let outcome = try self.writer.upsert(document, fileID: fileID, in: db)
                     if outcome != .unchanged { self.boilerplate.learn(body: document.article.body, source: document.source) }
-                    try self.count(outcome, in: &local)
+                    self.count(outcome, in: &local)
                 }
                 // Records that vanished from a re-read file go; ids moved to another file are kept by it.
                 let stale = try Row.fetchAll(db, sql: "SELECT id, external_id FROM documents WHERE file_id = ?", arguments: [fileID])

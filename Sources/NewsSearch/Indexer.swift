@@ -292,23 +292,3 @@ public final class Indexer {
         }
     }
 }
-
-/// A value computed on a background thread, collected with `value()`.
-private final class Prefetch<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Value?
-
-    init<Input: Sendable>(_ work: @escaping @Sendable (Input) -> Value, _ input: Input) {
-        DispatchQueue.global().async {
-            self.result = work(input)
-            self.done.signal()
-        }
-    }
-
-    /// Waits for the value; the semaphore orders the write before this read.
-    func value() -> Value {
-        done.wait()
-        done.signal()
-        return result!
-    }
-}

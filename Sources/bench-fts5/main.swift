@@ -65,10 +65,10 @@ func build(_ queue: DatabaseQueue, tokenizer: String, articles: [(String, String
         batch.map { [PreparedTokens(analyzing: $0.0), PreparedTokens(analyzing: $0.1)] }
     }
     let start = now()
-    var next = prepared && !batches.isEmpty ? Background(analyze, batches[0]) : nil
+    var next = prepared && !batches.isEmpty ? Prefetch(analyze, batches[0]) : nil
     for (index, batch) in batches.enumerated() {
         let tokens = next?.value()
-        next = prepared && index + 1 < batches.count ? Background(analyze, batches[index + 1]) : nil
+        next = prepared && index + 1 < batches.count ? Prefetch(analyze, batches[index + 1]) : nil
         try queue.write { db in
             let statement = try db.makeStatement(sql: "INSERT INTO t(title, body) VALUES (?, ?)")
             for (row, article) in batch.enumerated() {
@@ -78,24 +78,6 @@ func build(_ queue: DatabaseQueue, tokenizer: String, articles: [(String, String
         }
     }
     return now() - start
-}
-
-/// A value computed on another thread.
-final class Background<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Value?
-
-    init<Input: Sendable>(_ work: @escaping @Sendable (Input) -> Value, _ input: Input) {
-        DispatchQueue.global().async {
-            self.result = work(input)
-            self.done.signal()
-        }
-    }
-
-    func value() -> Value {
-        done.wait()
-        return result!
-    }
 }
 
 /// Median milliseconds over `rounds` runs of each query, for the given rank function.

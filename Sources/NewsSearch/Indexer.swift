@@ -15,11 +15,15 @@ public final class Indexer {
     let store: IndexStore
     var ingestor: Ingestor
     /// Lines repeated across a source's documents, learned from what this index holds (issue 4).
-    private var boilerplate: BoilerplateModel
+    var boilerplate: BoilerplateModel
     let extractor: ActorExtractor
-    private let writer = DocumentWriter()
+    let writer = DocumentWriter()
+    /// JSON Lines dumps larger than this are streamed in chunks; smaller ones are read whole.
+    var streamingThreshold = 32 << 20
+    /// Bytes per streamed chunk: a few thousand articles, a commit's worth.
+    var chunkBytes = 8 << 20
     /// Merges actors across the corpus: one canonical name per actor, a lone surname joins its full name.
-    private var registry: ActorRegistry
+    var registry: ActorRegistry
 
     /// Files prepared between two commits: large enough to amortise a commit, small enough to lose little.
     static let batchFiles = 256
@@ -34,7 +38,7 @@ public final class Indexer {
         registry = ActorRegistry(extractor: extractor)
     }
 
-    private struct KnownFile: Sendable {
+    struct KnownFile: Sendable {
         var id: Int64
         var size: Int
         var mtime: Double
@@ -73,11 +77,14 @@ public final class Indexer {
                 ).map { ($0["file_id"] as Int64, $0["n"] as Int) })
         }
 
-        // Unchanged by size and time: not even read.
+        // Unchanged by size and time: not even read. Large dumps are streamed, not read whole.
         var pending: [ScannedFile] = []
+        var dumps: [ScannedFile] = []
         for file in scanned {
             if let old = known[file.path], old.size == file.size, old.mtime == file.mtime {
                 summary.unchanged += documentCounts[old.id] ?? 0
+            } else if file.size > streamingThreshold, job.format == .jsonl || job.format == .auto && Self.isDump(file.path) {
+                dumps.append(file)
             } else {
                 pending.append(file)
             }
@@ -110,6 +117,12 @@ public final class Indexer {
             progress(.progress(filesDone: filesDone, articles: articlesWritten, bytes: bytesRead))
         }
         _ = ahead?.value()
+        for dump in dumps {
+            try stream(dump, known: known[dump.path], job: job, jobs: jobs, summary: &summary, progress: progress)
+            filesDone += 1
+            bytesRead += dump.size
+            progress(.progress(filesDone: filesDone, articles: summary.added + summary.updated, bytes: bytesRead))
+        }
 
         if let standardInput {
             let result = ingestor.read(data: standardInput, path: "-", format: .jsonl, defaultSource: job.source)
@@ -180,17 +193,18 @@ public final class Indexer {
 
     /// Reads a file; a large JSON Lines dump is cut at line ends into one chunk per worker, read in
     /// parallel, and put back together (skip locations keep their line numbers in the whole file).
-    private static func read(
-        _ data: Data, file: ScannedFile, ingestor: Ingestor, format: InputFormat, defaultSource: String?, jobs: Int
+    static func read(
+        _ data: Data, file: ScannedFile, ingestor: Ingestor, format: InputFormat, defaultSource: String?, jobs: Int,
+        firstLine: Int = 1
     ) -> IngestResult {
         let whole = { ingestor.read(data: data, path: file.path, format: format, defaultSource: defaultSource, folderName: file.folderName) }
-        guard jobs > 1, data.count > 1 << 20,
+        guard jobs > 1 || firstLine > 1, data.count > 1 << 20 || firstLine > 1,
             (format == .jsonl || (format == .auto && Ingestor.detectFormat(path: file.path, data: data) == .jsonl))
         else { return whole() }
         var chunks: [(data: Data, firstLine: Int)] = []
         var start = data.startIndex
-        var line = 1
-        let target = data.count / jobs + 1
+        var line = firstLine
+        let target = data.count / max(jobs, 1) + 1
         while start < data.endIndex {
             var end = min(start + target, data.endIndex)
             while end < data.endIndex && data[end - 1] != UInt8(ascii: "\n") { end += 1 }
@@ -265,7 +279,7 @@ public final class Indexer {
         }
     }
 
-    private func count(_ outcome: DocumentWriter.Outcome, in summary: inout IndexSummary) {
+    func count(_ outcome: DocumentWriter.Outcome, in summary: inout IndexSummary) {
         switch outcome {
         case .added: summary.added += 1
         case .updated: summary.updated += 1
@@ -273,7 +287,7 @@ public final class Indexer {
         }
     }
 
-    private func record(_ skip: SkippedRecord, in summary: inout IndexSummary, progress: (IndexEvent) -> Void) {
+    func record(_ skip: SkippedRecord, in summary: inout IndexSummary, progress: (IndexEvent) -> Void) {
         let entry = IndexSummary.Skip(location: skip.location, reason: skip.reason)
         summary.skipped.append(entry)
         progress(.skipped(entry))

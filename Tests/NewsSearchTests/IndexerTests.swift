@@ -119,3 +119,33 @@ import NewsAnalysis
         #expect(try IndexCatalog(store: store).article(id: "big.jsonl#2999").title == "Report 3000")
     }
 }
+
+@Suite struct StreamedDumpTests {
+    /// A dump over the streaming threshold is read chunk by chunk: same articles, ids and line numbers
+    /// as reading it whole, and a re-run after an edit updates and removes by record.
+    @Test func aStreamedDumpIndexesLikeAWholeOne() throws {
+        let corpus = try CorpusFixture()
+        var lines = (1...600).map { #"{"title": "Report \#($0)", "body": "\#(String(repeating: "cargo volume figures ", count: 10))"}"# }
+        lines[99] = "{ broken"
+        lines[199] = #"{"id": "keep-me", "title": "Named record", "body": "A record with its own id."}"#
+        try corpus.write(lines.joined(separator: "\n") + "\n", to: "dump/big.jsonl")
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        let indexer = try Indexer(store: store)
+        indexer.streamingThreshold = 10_000
+        indexer.chunkBytes = 20_000
+        let folder = corpus.folder.appendingPathComponent("dump").path
+        let summary = try indexer.run(IndexJob(paths: [folder], jobs: 2))
+        #expect(summary.added == 599)
+        #expect(summary.skipped.map { ($0.location as NSString).lastPathComponent } == ["big.jsonl:100"])
+        #expect(try IndexCatalog(store: store).article(id: "big.jsonl#599").title == "Report 600")
+        #expect(try IndexCatalog(store: store).article(id: "keep-me").title == "Named record")
+
+        lines.removeLast(100)
+        lines[0] = #"{"title": "Report 1, revised", "body": "New text."}"#
+        try corpus.write(lines.joined(separator: "\n") + "\n", to: "dump/big.jsonl")
+        let again = try indexer.run(IndexJob(paths: [folder], jobs: 2))
+        #expect(again.updated == 1)
+        #expect(again.removed == 100)
+        #expect(again.unchanged == 498)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import NewsIngest
+
+/// Large JSON Lines dumps are read in line-aligned chunks, each prepared on the workers while the
+/// writer commits the one before, so memory stays bounded by a few chunks whatever the dump's size.
+extension Indexer {
+    static func isDump(_ path: String) -> Bool {
+        ["jsonl", "ndjson"].contains((path as NSString).pathExtension.lowercased())
+    }
+
+    func stream(
+        _ file: ScannedFile, known: KnownFile?, job: IndexJob, jobs: Int, summary: inout IndexSummary,
+        progress: (IndexEvent) -> Void
+    ) throws {
+        guard let handle = FileHandle(forReadingAtPath: file.path) else {
+            record(SkippedRecord(location: file.path, reason: "cannot be read"), in: &summary, progress: progress)
+            return
+        }
+        defer { try? handle.close() }
+        // The file's hash stays empty until the whole dump is in, so an interrupted run reads it again.
+        var fileID: Int64 = known?.id ?? 0
+        try writeTransaction { db in
+            if let known {
+                try db.execute(sql: "UPDATE files SET hash = '' WHERE id = ?", arguments: [known.id])
+            } else {
+                try db.execute(
+                    sql: "INSERT INTO files(path, size, mtime, hash, root) VALUES (?, ?, ?, '', ?)",
+                    arguments: [file.path, file.size, file.mtime, file.root])
+                fileID = db.lastInsertedRowID
+            }
+        }
+        let prepare: @Sendable ((data: Data, firstLine: Int)) -> (documents: [PreparedDocument], skipped: [SkippedRecord]) = {
+            [ingestor, extractor, source = job.source] chunk in
+            let result = Self.read(
+                chunk.data, file: file, ingestor: ingestor, format: .jsonl, defaultSource: source, jobs: jobs,
+                firstLine: chunk.firstLine)
+            // Ids for records without one are numbered by the writer, which sees the dump in order.
+            let documents = parallelMap(result.articles, jobs: jobs) { article in
+                PreparedDocument(
+                    article: article, externalID: article.id ?? "", path: file.path,
+                    fallbackSource: source ?? file.folderName, extractor: extractor)
+            }
+            return (documents, result.skipped)
+        }
+        var reader = LineChunkReader(handle: handle, chunkBytes: chunkBytes)
+        var hash = ContentHash.Streaming()
+        var kept: Set<String> = []
+        var ordinal = 0
+        var next = try reader.next().map { chunk -> Prefetch<([PreparedDocument], [SkippedRecord])> in
+            hash.add(chunk.data)
+            return Prefetch(prepare, chunk)
+        }
+        while let current = next {
+            let (documents, skipped) = current.value()
+            next = try reader.next().map { chunk in
+                hash.add(chunk.data)
+                return Prefetch(prepare, chunk)
+            }
+            var local = summary
+            try writeTransaction { db in
+                for skip in skipped { self.record(skip, in: &local, progress: progress) }
+                for var document in documents {
+                    ordinal += 1
+                    if document.externalID.isEmpty { document.externalID = file.relativePath + "#\(ordinal)" }
+                    document.actors = self.registry.merge(document.actors)
+                    kept.insert(document.externalID)
+                    let outcome = try self.writer.upsert(document, fileID: fileID, in: db)
+                    if outcome != .unchanged { self.boilerplate.learn(body: document.article.body, source: document.source) }
+                    self.count(outcome, in: &local)
+                }
+            }
+            summary = local
+        }
+        var local = summary
+        try writeTransaction { db in
+            let stale = try Row.fetchAll(db, sql: "SELECT id, external_id FROM documents WHERE file_id = ?", arguments: [fileID])
+                .filter { !kept.contains($0["external_id"] as String) }
+            for row in stale { try self.writer.delete(documentID: row["id"], in: db) }
+            local.removed += stale.count
+            try db.execute(
+                sql: "UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?",
+                arguments: [file.size, file.mtime, hash.value, fileID])
+        }
+        summary = local
+    }
+}
+
+/// Reads a file in chunks that end at a line end, numbering each chunk's first line.
+struct LineChunkReader {
+    let handle: FileHandle
+    let chunkBytes: Int
+    private var carry = Data()
+    private var line = 1
+    private var finished = false
+
+    init(handle: FileHandle, chunkBytes: Int) {
+        self.handle = handle
+        self.chunkBytes = chunkBytes
+    }
+
+    mutating func next() throws -> (data: Data, firstLine: Int)? {
+        guard !finished else { return nil }
+        var block = carry
+        carry = Data()
+        while true {
+            let read = try handle.read(upToCount: chunkBytes) ?? Data()
+            block.append(read)
+            if read.isEmpty {
+                finished = true
+                break
+            }
+            if let end = block.lastIndex(of: UInt8(ascii: "\n")) {
+                carry = block[(end + 1)...]
+                block = block[..<(end + 1)]
+                break
+            }
+        }
+        guard !block.isEmpty else { return nil }
+        let first = line
+        line += block.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return (Data(block), first)
+    }
+}
+
+extension ContentHash {
+    /// FNV-1a fed piece by piece; equals ``ContentHash/of(_:)-(Sequence)`` over the concatenation.
+    struct Streaming {
+        private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ bytes: Data) {
+            for byte in bytes {
+                state ^= UInt64(byte)
+                state = state &* 0x0000_0100_0000_01B3
+            }
+        }
+
+        var value: String {
+            let hex = String(state, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
+    }
+}

@@ -43,6 +43,9 @@ let package = Package(
             name: "bench-fts5",
             dependencies: ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
+            name: "bench-query",
+            dependencies: ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(
             name: "tune-ranking",
             dependencies: ["NewsSearch", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "bench-analysis", dependencies: ["NewsAnalysis"]),

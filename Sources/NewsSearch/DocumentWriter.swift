@@ -58,16 +58,21 @@ final class DocumentWriter {
         FTS5TokenizerBridge.replay(document.tokens, on: db)
         try db.cachedStatement(sql: "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)")
             .execute(arguments: [rowID, article.title, article.body])
-        for actor in document.actors {
+        try link(document.actors, to: rowID, in: db)
+        return existing == nil ? .added : .updated
+    }
+
+    /// Records which actors a document names and how often, creating actors not seen before.
+    func link(_ actors: [ExtractedActor], to documentID: Int64, in db: Database) throws {
+        for actor in actors {
             let actorID = try actorID(for: actor, in: db)
             try db.cachedStatement(
                 sql: """
                     INSERT INTO document_actors(document_id, actor_id, mentions) VALUES (?, ?, ?)
                     ON CONFLICT(document_id, actor_id) DO UPDATE SET mentions = mentions + excluded.mentions
                     """
-            ).execute(arguments: [rowID, actorID, max(actor.mentionCount, 1)])
+            ).execute(arguments: [documentID, actorID, max(actor.mentionCount, 1)])
         }
-        return existing == nil ? .added : .updated
     }
 
     /// Removes a document, its FTS5 entry and its actor links.

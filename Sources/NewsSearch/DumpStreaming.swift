@@ -63,21 +63,15 @@ extension Indexer {
                 for var document in documents {
                     ordinal += 1
                     if document.externalID.isEmpty { document.externalID = file.relativePath + "#\(ordinal)" }
-                    document.actors = self.registry.merge(document.actors)
                     kept.insert(document.externalID)
-                    let outcome = try self.writer.upsert(document, fileID: fileID, in: db)
-                    if outcome != .unchanged { self.boilerplate.learn(body: document.article.body, source: document.source) }
-                    self.count(outcome, in: &local)
+                    try self.store(document, fileID: fileID, in: db, summary: &local)
                 }
             }
             summary = local
         }
         var local = summary
         try writeTransaction { db in
-            let stale = try Row.fetchAll(db, sql: "SELECT id, external_id FROM documents WHERE file_id = ?", arguments: [fileID])
-                .filter { !kept.contains($0["external_id"] as String) }
-            for row in stale { try self.writer.delete(documentID: row["id"], in: db) }
-            local.removed += stale.count
+            local.removed += try self.removeRecords(of: fileID, except: kept, in: db)
             try db.execute(
                 sql: "UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?",
                 arguments: [file.size, file.mtime, hash.value, fileID])

@@ -132,10 +132,7 @@ public final class Indexer {
                     fallbackSource: job.source ?? "stdin", extractor: extractor)
             }
             try writeTransaction { db in
-                for var document in documents {
-                    document.actors = self.registry.merge(document.actors)
-                    try self.count(self.writer.upsert(document, fileID: nil, in: db), in: &summary)
-                }
+                for document in documents { try self.store(document, fileID: nil, in: db, summary: &summary) }
             }
             for skip in result.skipped { record(skip, in: &summary, progress: progress) }
         }
@@ -253,22 +250,29 @@ public final class Indexer {
                         arguments: [file.file.path, file.file.size, file.file.mtime, file.hash, file.file.root])
                     fileID = db.lastInsertedRowID
                 }
-                var kept: Set<String> = []
-                for var document in file.documents {
-                    document.actors = self.registry.merge(document.actors)
-                    kept.insert(document.externalID)
-                    let outcome = try self.writer.upsert(document, fileID: fileID, in: db)
-                    if outcome != .unchanged { self.boilerplate.learn(body: document.article.body, source: document.source) }
-                    self.count(outcome, in: &local)
-                }
-                // Records that vanished from a re-read file go; ids moved to another file are kept by it.
-                let stale = try Row.fetchAll(db, sql: "SELECT id, external_id FROM documents WHERE file_id = ?", arguments: [fileID])
-                    .filter { !kept.contains($0["external_id"] as String) }
-                for row in stale { try self.writer.delete(documentID: row["id"], in: db) }
-                local.removed += stale.count
+                for document in file.documents { try self.store(document, fileID: fileID, in: db, summary: &local) }
+                local.removed += try self.removeRecords(of: fileID, except: Set(file.documents.map(\.externalID)), in: db)
             }
         }
         summary = local
+    }
+
+    /// Writes one prepared document, its actors merged across the corpus and its lines learned as
+    /// possible boilerplate of its source.
+    func store(_ document: PreparedDocument, fileID: Int64?, in db: Database, summary: inout IndexSummary) throws {
+        var document = document
+        document.actors = registry.merge(document.actors)
+        let outcome = try writer.upsert(document, fileID: fileID, in: db)
+        if outcome != .unchanged { boilerplate.learn(body: document.article.body, source: document.source) }
+        count(outcome, in: &summary)
+    }
+
+    /// Removes the records a re-read file no longer has; ids that moved to another file belong to it now.
+    func removeRecords(of fileID: Int64, except kept: Set<String>, in db: Database) throws -> Int {
+        let stale = try Row.fetchAll(db, sql: "SELECT id, external_id FROM documents WHERE file_id = ?", arguments: [fileID])
+            .filter { !kept.contains($0["external_id"] as String) }
+        for row in stale { try writer.delete(documentID: row["id"], in: db) }
+        return stale.count
     }
 
     /// Actors already in the index come first, so new articles merge into them.

@@ -41,26 +41,9 @@ public struct Reindexer {
                     let extracted = parallelMap(inputs, jobs: workers) {
                         PreparedDocument.actors(of: $0.title, $0.body, given: $0.given, extractor: extractor)
                     }
-                    var actorIDs: [String: Int64] = [:]
+                    let writer = DocumentWriter()
                     for (input, extracted) in zip(inputs, extracted) {
-                        for actor in registry.merge(extracted) {
-                            let id: Int64
-                            if let known = actorIDs[actor.name] {
-                                id = known
-                            } else {
-                                try db.execute(
-                                    sql: "INSERT INTO actors(name, type, folded) VALUES (?, ?, ?)",
-                                    arguments: [actor.name, actor.type.rawValue, NameFolding.fold(actor.name)])
-                                id = db.lastInsertedRowID
-                                actorIDs[actor.name] = id
-                            }
-                            try db.execute(
-                                sql: """
-                                    INSERT INTO document_actors(document_id, actor_id, mentions) VALUES (?, ?, ?)
-                                    ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions
-                                    """,
-                                arguments: [input.id, id, max(actor.mentionCount, 1)])
-                        }
+                        try writer.link(registry.merge(extracted), to: input.id, in: db)
                     }
                     try db.execute(
                         sql: "UPDATE meta SET value = ? WHERE key = 'tokenizer_version'", arguments: [Analyzer.version])

@@ -123,7 +123,7 @@ public struct SpellingSuggester: Sendable {
     }
 
     /// Optimal-string-alignment distance, or nil as soon as it must exceed `limit`.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+    public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
         var previous2 = [Int](repeating: 0, count: b.count + 1)

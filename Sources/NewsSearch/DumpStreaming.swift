@@ -116,22 +116,3 @@ struct LineChunkReader {
         return (Data(block), first)
     }
 }
-
-extension ContentHash {
-    /// FNV-1a fed piece by piece; equals ``ContentHash/of(_:)-(Sequence)`` over the concatenation.
-    struct Streaming {
-        private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-        mutating func add(_ bytes: Data) {
-            for byte in bytes {
-                state ^= UInt64(byte)
-                state = state &* 0x0000_0100_0000_01B3
-            }
-        }
-
-        var value: String {
-            let hex = String(state, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }
-    }
-}

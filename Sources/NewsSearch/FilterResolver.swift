@@ -96,30 +96,11 @@ struct FilterResolver {
     static func unknown(_ facet: String, _ value: String, among names: [String]) -> String {
         let wanted = NameFolding.fold(value)
         let scored: [(name: String, distance: Int)] = names.map { name in
-            (name, EditDistance.between(NameFolding.fold(name), wanted))
+            let folded = Array(NameFolding.fold(name).unicodeScalars), target = Array(wanted.unicodeScalars)
+            return (name, SpellingSuggester.distance(folded, target, atMost: max(folded.count, target.count)) ?? .max)
         }
         let closest = scored.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(3).map(\.name)
         let hint = closest.isEmpty ? "" : "; closest: " + closest.joined(separator: ", ")
         return "no \(facet) matches '\(value)'\(hint)"
-    }
-}
-
-/// Levenshtein distance over characters, for "closest known value" hints.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

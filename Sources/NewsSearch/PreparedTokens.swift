@@ -40,14 +40,11 @@ public struct PreparedTokens: Sendable {
         self.entries = entries
     }
 
-    /// FNV-1a over the whole text: cheap next to tokenizing it, and exact enough to refuse a stale replay.
+    /// The whole text's digest: cheap next to tokenizing it, and exact enough to refuse a stale replay.
     static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        var hash = ContentHash.Streaming()
+        hash.add(bytes)
+        return hash.digest
     }
 
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -43,10 +43,10 @@ enum JSONOutput {
         var score: Double
         var title: String
         /// `2025-04-10`, `2025-04`, `2025`, or null.
-        var date: String?
+        var date: OrNull<String>
         var source: String
-        var url: String?
-        var path: String?
+        var url: OrNull<String>
+        var path: OrNull<String>
         var actors: [String]
         /// Plain text, no markup.
         var snippet: String
@@ -60,34 +60,14 @@ enum JSONOutput {
             rank = hit.rank
             score = (hit.score * 10000).rounded() / 10000
             title = hit.title
-            date = hit.date
+            date = OrNull(hit.date)
             source = hit.source
-            url = hit.url
-            path = hit.path
+            url = OrNull(hit.url)
+            path = OrNull(hit.path)
             actors = hit.actors
             snippet = hit.snippet.text
             highlights = hit.snippet.highlights.map { [$0.lowerBound, $0.upperBound] }
             missing = hit.missing
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(rank, forKey: .rank)
-            try c.encode(score, forKey: .score)
-            try c.encode(title, forKey: .title)
-            try c.encode(date, forKey: .date)  // null, not absent, when unknown
-            try c.encode(source, forKey: .source)
-            try c.encode(url, forKey: .url)
-            try c.encode(path, forKey: .path)
-            try c.encode(actors, forKey: .actors)
-            try c.encode(snippet, forKey: .snippet)
-            try c.encode(highlights, forKey: .highlights)
-            try c.encode(missing, forKey: .missing)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, rank, score, title, date, source, url, path, actors, snippet, highlights, missing
         }
     }
 
@@ -102,15 +82,19 @@ enum JSONOutput {
             self.type = value.type?.rawValue
             self.count = value.count
         }
+    }
+
+    /// An optional that encodes as `null` where synthesized `Encodable` would leave the key out:
+    /// the contract says unknown values are `null`, not absent.
+    struct OrNull<Wrapped: Encodable>: Encodable {
+        var value: Wrapped?
+
+        init(_ value: Wrapped?) { self.value = value }
 
         func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(value, forKey: .value)
-            try c.encodeIfPresent(type, forKey: .type)
-            try c.encode(count, forKey: .count)
+            var container = encoder.singleValueContainer()
+            if let value { try container.encode(value) } else { try container.encodeNil() }
         }
-
-        enum CodingKeys: String, CodingKey { case value, type, count }
     }
 
     static func write(_ value: some Encodable, to out: inout some TextOutputStream) throws {

@@ -9,24 +9,9 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The article's id (as search prints it).") var id: String
 
     struct ArticleJSON: Encodable {
-        var id: String, title: String, date: String?, source: String, url: String?, path: String?
+        var id: String, title: String, date: JSONOutput.OrNull<String>, source: String
+        var url: JSONOutput.OrNull<String>, path: JSONOutput.OrNull<String>
         var authors: [String], actors: [ActorJSON], metadata: [String: String], body: String
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(title, forKey: .title)
-            try c.encode(date, forKey: .date)
-            try c.encode(source, forKey: .source)
-            try c.encode(url, forKey: .url)
-            try c.encode(path, forKey: .path)
-            try c.encode(authors, forKey: .authors)
-            try c.encode(actors, forKey: .actors)
-            try c.encode(metadata, forKey: .metadata)
-            try c.encode(body, forKey: .body)
-        }
-
-        enum CodingKeys: String, CodingKey { case id, title, date, source, url, path, authors, actors, metadata, body }
     }
 
     struct ActorJSON: Encodable {
@@ -39,8 +24,8 @@ struct ShowCommand: ParsableCommand {
         if output.json {
             try JSONOutput.write(
                 ArticleJSON(
-                    id: article.id, title: article.title, date: article.date, source: article.source, url: article.url,
-                    path: article.path, authors: article.authors,
+                    id: article.id, title: article.title, date: .init(article.date), source: article.source,
+                    url: .init(article.url), path: .init(article.path), authors: article.authors,
                     actors: article.actors.map { ActorJSON(name: $0.name, type: $0.type.rawValue, mentions: $0.count) },
                     metadata: article.metadata, body: article.body),
                 to: &out)

@@ -11,29 +11,8 @@ struct StatsCommand: ParsableCommand {
 
     struct StatsJSON: Encodable {
         var path: String, documents: Int, sources: Int, actors: Int
-        var first_date: String?, last_date: String?, undated: Int
+        var first_date: JSONOutput.OrNull<String>, last_date: JSONOutput.OrNull<String>, undated: Int
         var index_bytes: Int, text_bytes: Int, schema_version: Int, tokenizer: String, tokenizer_version: Int
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(path, forKey: .path)
-            try c.encode(documents, forKey: .documents)
-            try c.encode(sources, forKey: .sources)
-            try c.encode(actors, forKey: .actors)
-            try c.encode(first_date, forKey: .first_date)
-            try c.encode(last_date, forKey: .last_date)
-            try c.encode(undated, forKey: .undated)
-            try c.encode(index_bytes, forKey: .index_bytes)
-            try c.encode(text_bytes, forKey: .text_bytes)
-            try c.encode(schema_version, forKey: .schema_version)
-            try c.encode(tokenizer, forKey: .tokenizer)
-            try c.encode(tokenizer_version, forKey: .tokenizer_version)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case path, documents, sources, actors, first_date, last_date, undated, index_bytes, text_bytes
-            case schema_version, tokenizer, tokenizer_version
-        }
     }
 
     func run() throws {
@@ -49,8 +28,8 @@ struct StatsCommand: ParsableCommand {
         if output.json {
             try JSONOutput.write(
                 StatsJSON(
-                    path: s.path, documents: s.documents, sources: s.sources, actors: s.actors, first_date: s.firstDate,
-                    last_date: s.lastDate, undated: s.undated, index_bytes: s.fileBytes, text_bytes: s.textBytes,
+                    path: s.path, documents: s.documents, sources: s.sources, actors: s.actors, first_date: .init(s.firstDate),
+                    last_date: .init(s.lastDate), undated: s.undated, index_bytes: s.fileBytes, text_bytes: s.textBytes,
                     schema_version: s.schemaVersion, tokenizer: s.tokenizer, tokenizer_version: s.tokenizerVersion),
                 to: &out)
             return

@@ -6,6 +6,8 @@ import NewsQuery
 struct HitBuilder {
     let db: Database
     let query: Query
+    /// The query's any-term expression, as the searcher compiled it.
+    let expression: MatchExpression?
     let analyzer: Analyzer
     /// How many actors a hit lists: enough to say who the article is about.
     static let actorsPerHit = 4
@@ -52,7 +54,7 @@ struct HitBuilder {
     /// `newsclauses`), so stemming, phrases and synonym alternatives agree with the match.
     func missingClauses(for ids: [Int64]) throws -> [Int64: [String]] {
         let clauses = query.positiveClauses
-        guard clauses.count > 1, let expression = MatchExpression(query, mode: .any, analyzer: analyzer) else { return [:] }
+        guard clauses.count > 1, let expression else { return [:] }
         let map = expression.phraseClauses.map(String.init).joined(separator: " ")
         let rows = try Row.fetchAll(
             db,

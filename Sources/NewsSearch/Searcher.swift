@@ -73,7 +73,7 @@ public final class Searcher: Sendable {
                 if byDate && counted == .all { hitExpression = allExpression ?? anyExpression }
                 let page = try rankedPage(
                     of: hitSet, expression: hitExpression, request: request, resolved: resolved, in: db)
-                let hits = try HitBuilder(db: db, query: query, analyzer: analyzer).build(page, offset: request.offset)
+                let hits = try HitBuilder(db: db, query: query, expression: anyExpression, analyzer: analyzer).build(page, offset: request.offset)
                 if anyExpression != nil, total == 0, !resolved.isEmpty, !anyMatches.isEmpty {
                     warnings.append(Self.emptyingFilters(anyMatches, resolved, filters))
                 }

@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // HeapModule: the bounded top-k of the pass over every match.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -29,6 +31,7 @@ let package = Package(
             dependencies: [
                 "NewsAnalysis", "NewsIngest", "NewsActors", "NewsQuery",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ]),
         .target(name: "NewsSearchTestSupport", dependencies: ["NewsSearch"]),
         .executableTarget(

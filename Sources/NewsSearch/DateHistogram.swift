@@ -16,13 +16,8 @@ struct DateHistogram {
     /// Beyond this many buckets the gaps are not filled: a sparse decade of days is better as it is.
     static let maximumFilled = 400
 
-    init(dates: [String?], bucket requested: SearchRequest.Bucket) {
-        // Distinct stored dates first: thousands at most, however many articles matched.
-        var perDate: [String: Int] = [:]
-        var unknown = 0
-        for date in dates {
-            if let date { perDate[date, default: 0] += 1 } else { unknown += 1 }
-        }
+    /// From counts per distinct stored date: thousands of dates at most, however many articles matched.
+    init(counts perDate: [String: Int], unknown: Int, bucket requested: SearchRequest.Bucket) {
         let parsed = perDate.compactMap { text, count in ArticleDate(parsing: text).map { ($0, count) } }
         let first = parsed.map(\.0).min(), last = parsed.map(\.0).max()
         let bucket: DateBucket

@@ -10,6 +10,16 @@ final class DocumentWriter {
 
     private var sourceIDs: [String: Int64] = [:]
     private var actorIDs: [String: Int64] = [:]
+    /// Documents or actor links changed since the last ``recordChanges(in:)``.
+    private var changed = false
+
+    /// Counts this transaction's changes in `meta.generation`, which tells readers their facet columns are old.
+    /// Called once per transaction, just before it commits: one row update, however many documents.
+    func recordChanges(in db: Database) throws {
+        guard changed else { return }
+        try FacetColumnStore.markChanged(in: db)
+        changed = false
+    }
 
     /// Inserts or replaces a document by its external id; unchanged content is left alone.
     func upsert(_ document: PreparedDocument, fileID: Int64?, in db: Database) throws -> Outcome {
@@ -23,6 +33,7 @@ final class DocumentWriter {
             }
             return .unchanged
         }
+        changed = true
         let article = document.article
         let sourceID = try sourceID(named: document.source, in: db)
         let metadata = String(decoding: try JSONEncoder.sorted.encode(article.metadata), as: UTF8.self)
@@ -64,6 +75,7 @@ final class DocumentWriter {
 
     /// Records which actors a document names and how often, creating actors not seen before.
     func link(_ actors: [ExtractedActor], to documentID: Int64, in db: Database) throws {
+        changed = true
         for actor in actors {
             let actorID = try actorID(for: actor, in: db)
             try db.cachedStatement(
@@ -77,6 +89,7 @@ final class DocumentWriter {
 
     /// Removes a document, its FTS5 entry and its actor links.
     func delete(documentID: Int64, in db: Database) throws {
+        changed = true
         try deleteIndexEntries(of: documentID, in: db)
         try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [documentID])
     }

@@ -1,7 +1,8 @@
 import GRDB
 import NewsQuery
 
-/// Filters turned into what the index stores: source ids, the documents naming an actor, date keys.
+/// Filters turned into what the index stores: source ids, the documents naming an actor, date keys;
+/// ``DocumentFilter`` applies them.
 struct ResolvedFilters {
     /// nil when the facet is not filtered.
     var sourceIDs: Set<Int64>?
@@ -10,27 +11,6 @@ struct ResolvedFilters {
     var lastDay: String?
 
     var isEmpty: Bool { sourceIDs == nil && actorDocuments == nil && firstDay == nil && lastDay == nil }
-
-    func acceptsSource(_ candidate: Searcher.Candidate) -> Bool {
-        sourceIDs?.contains(candidate.sourceID) ?? true
-    }
-
-    func acceptsActor(_ candidate: Searcher.Candidate) -> Bool {
-        actorDocuments?.contains(candidate.id) ?? true
-    }
-
-    /// Undated articles fall outside any date range.
-    func acceptsDate(_ candidate: Searcher.Candidate) -> Bool {
-        if firstDay == nil && lastDay == nil { return true }
-        guard let day = candidate.dateFirst else { return false }
-        if let firstDay, day < firstDay { return false }
-        if let lastDay, day > lastDay { return false }
-        return true
-    }
-
-    func accepts(_ candidate: Searcher.Candidate) -> Bool {
-        acceptsSource(candidate) && acceptsDate(candidate) && acceptsActor(candidate)
-    }
 }
 
 /// Resolves the names a user typed (any case, any accents, a surname, a shortened source) to the index's.

@@ -13,6 +13,8 @@ public final class IndexStore: Sendable {
 
     public let path: String
     let pool: DatabasePool
+    /// Address space, not memory: pages are loaded on demand and shared with the OS cache.
+    static let mappedBytes = 1 << 34
 
     /// - Parameter requireCurrentTokenizer: `false` only for `reindex`, which exists to fix a mismatch.
     public init(path: String, access: Access, requireCurrentTokenizer: Bool = true) throws {
@@ -31,6 +33,9 @@ public final class IndexStore: Sendable {
         configuration.prepareDatabase { db in
             // Every connection, readers included, needs the tokenizer: FTS5 tokenizes queries too.
             SQLiteExtensions.install(in: db)
+            // Reads straight from the mapped file: a broad query touches most of the index's pages, and
+            // copying each one through read() into SQLite's cache cost a fifth of the query.
+            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

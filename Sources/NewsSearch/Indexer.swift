@@ -158,6 +158,7 @@ public final class Indexer {
         try writeTransaction { db in
             try DocumentWriter.pruneOrphans(in: db)
             try LearnedBoilerplate.save(self.boilerplate, in: db)
+            try FacetColumnStore.refresh(in: db)
         }
         summary.bytes = bytesRead
         summary.seconds = Date().timeIntervalSince(started)
@@ -302,6 +303,7 @@ public final class Indexer {
             try store.pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try body(db)
+                    try self.writer.recordChanges(in: db)
                     return .commit
                 }
             }

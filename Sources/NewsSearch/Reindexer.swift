@@ -45,6 +45,8 @@ public struct Reindexer {
                     for (input, extracted) in zip(inputs, extracted) {
                         try writer.link(registry.merge(extracted), to: input.id, in: db)
                     }
+                    try writer.recordChanges(in: db)
+                    try FacetColumnStore.refresh(in: db)
                     try db.execute(
                         sql: "UPDATE meta SET value = ? WHERE key = 'tokenizer_version'", arguments: [Analyzer.version])
                     progress(inputs.count, inputs.count)

@@ -7,7 +7,7 @@ import NewsAnalysis
 /// body, written by the indexer in the same transaction as the row, so the two never disagree.
 enum Schema {
     /// Bumped when the tables change shape; an older index must be rebuilt.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -73,7 +73,23 @@ enum Schema {
                 arguments: ["\(FTS5RankFunction.name)()"])
             try db.execute(
                 sql: "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('tokenizer_version', ?)",
-                arguments: [version, Analyzer.version])
+                arguments: [1, Analyzer.version])
+        }
+        // v2: facet columns saved by the indexer (``FacetColumnStore``) and the change counter they are checked against.
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE facet_columns(
+                        layout INTEGER NOT NULL,
+                        generation INTEGER NOT NULL,
+                        sources BLOB NOT NULL,
+                        date_codes BLOB NOT NULL,
+                        dates TEXT NOT NULL,
+                        actor_starts BLOB NOT NULL,
+                        actor_ids BLOB NOT NULL);
+                    INSERT INTO meta(key, value) VALUES ('generation', '1');
+                    UPDATE meta SET value = '2' WHERE key = 'schema_version';
+                    """)
         }
         return migrator
     }

@@ -1,0 +1,81 @@
+import GRDB
+import NewsActors
+
+/// Facet counts gathered during the pass over the matches. Each facet counts the documents that pass
+/// every filter but its own (disjunctive facets), so a user can see what widening a selection brings.
+struct FacetTally {
+    let facets: Set<SearchRequest.Facet>
+    var sources: [Int]
+    var dates: [Int]
+    var undated = 0
+    var actors: [Int32]
+
+    init(facets: Set<SearchRequest.Facet>, columns: FacetColumns) {
+        self.facets = facets
+        sources = facets.contains(.source) ? [Int](repeating: 0, count: columns.sourceLimit) : []
+        dates = facets.contains(.date) ? [Int](repeating: 0, count: columns.dates.count) : []
+        actors = facets.contains(.actor) ? [Int32](repeating: 0, count: columns.actorLimit) : []
+    }
+
+    @inline(__always)
+    mutating func count(_ id: Int, passes: DocumentFilter.Passes, columns: FacetColumns) {
+        if !sources.isEmpty, passes.isSuperset(of: [.date, .actor]) {
+            sources[Int(columns.source[id])] += 1
+        }
+        if !dates.isEmpty, passes.isSuperset(of: [.source, .actor]) {
+            let code = columns.dateCode[id]
+            if code < 0 { undated += 1 } else { dates[Int(code)] += 1 }
+        }
+        if !actors.isEmpty, passes.isSuperset(of: [.source, .date]) {
+            for index in Int(columns.actorStart[id])..<Int(columns.actorStart[id + 1]) {
+                actors[Int(columns.actorIDs[index])] &+= 1
+            }
+        }
+    }
+
+    /// The counts with names: most frequent first, ties in name order, `limit` values per facet.
+    func counts(
+        columns: FacetColumns, limit: Int, bucket: SearchRequest.Bucket, in db: Database
+    ) throws -> FacetCounts {
+        var result = FacetCounts()
+        if facets.contains(.source) {
+            let names = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM sources").map { ($0[0] as Int64, $0[1] as String) })
+            let counted = sources.indices.filter { sources[$0] > 0 }.map { (names[Int64($0)] ?? "unknown", sources[$0]) }
+            result.source = Self.top(counted, limit: limit).map { FacetCounts.Value(value: $0.0, count: $0.1, type: nil) }
+        }
+        if facets.contains(.date) {
+            var perDate: [String: Int] = [:]
+            for (code, count) in dates.enumerated() where count > 0 { perDate[columns.dates[code], default: 0] += count }
+            let histogram = DateHistogram(counts: perDate, unknown: undated, bucket: bucket)
+            result.dateBucket = histogram.bucket
+            result.date = histogram.counts.map { FacetCounts.Value(value: $0.label, count: $0.count, type: nil) }
+        }
+        if facets.contains(.actor), limit > 0 {
+            result.actor = try topActors(limit: limit, in: db)
+        }
+        return result
+    }
+
+    /// Names are read only for the actors that can make the list: those counted at least as often as
+    /// the `limit`-th, ties included, so name order among equals is exact.
+    private func topActors(limit: Int, in db: Database) throws -> [FacetCounts.Value] {
+        var counted = actors.indices.filter { actors[$0] > 0 }
+        guard !counted.isEmpty else { return [] }
+        counted.sort { actors[$0] > actors[$1] }
+        let threshold = actors[counted[min(limit, counted.count) - 1]]
+        let contenders = counted.prefix { actors[$0] >= threshold }
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, name, type FROM actors WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [IDList.json(contenders.map(Int64.init))])
+        let named = rows.map { (id: $0[0] as Int, name: $0[1] as String, type: $0[2] as String) }
+        return named.sorted { actors[$0.id] == actors[$1.id] ? $0.name < $1.name : actors[$0.id] > actors[$1.id] }
+            .prefix(limit)
+            .map { FacetCounts.Value(value: $0.name, count: Int(actors[$0.id]), type: ActorType(rawValue: $0.type)) }
+    }
+
+    /// Most frequent first; ties in name order so output is stable.
+    static func top(_ counts: [(String, Int)], limit: Int) -> [(String, Int)] {
+        Array(counts.sorted { $0.1 == $1.1 ? $0.0 < $1.0 : $0.1 > $1.1 }.prefix(limit))
+    }
+}

@@ -1,0 +1,114 @@
+import GRDB
+import GRDBSQLite
+
+/// One pass over every document a query matches, gathering at once what the answer needs: the total,
+/// the facet counts and the best hits. Filters and facet values come from ``FacetColumns`` in memory;
+/// a document's score is computed only when it passes every filter, so a filtered broad query does not
+/// pay to rank what it throws away.
+struct MatchScan {
+    enum Order {
+        case relevance
+        case date(newestFirst: Bool)
+    }
+
+    let columns: FacetColumns
+    let filter: DocumentFilter
+    /// The documents `total` and the facets describe (the all-terms matches, indexed by id); nil: every one.
+    var counted: [Bool]?
+    /// The documents that may be hits; nil: every one.
+    var hitsFrom: [Bool]?
+    var order: Order = .relevance
+
+    var tally: FacetTally
+    var top: TopHits
+    var total = 0
+    /// Over every document of the pass, whatever the scope: for saying which filter emptied the results.
+    var matched = 0
+    private var passing = [Int](repeating: 0, count: 8)
+
+    init(columns: FacetColumns, filter: DocumentFilter, facets: Set<SearchRequest.Facet>, hits: Int) {
+        self.columns = columns
+        self.filter = filter
+        tally = FacetTally(facets: facets, columns: columns)
+        top = TopHits(capacity: hits)
+    }
+
+    /// Passes over the rows of `sql`: the document id first and, for relevance order, its score
+    /// (FTS5's `rank`, minus the score) second, read only for documents that can be hits.
+    mutating func scan(_ sql: String, arguments: StatementArguments, in db: Database) throws {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                    sql: sql)
+            }
+            let id = Int(sqlite3_column_int64(handle, 0))
+            guard columns.contains(Int64(id)) else { continue }
+            visit(id) { sqlite3_column_double(handle, 1) }
+        }
+    }
+
+    /// Passes over every document but those in `excluded` (indexed by id), as a query with no words does.
+    mutating func scanAll(excluding excluded: [Bool]? = nil) {
+        for id in 0..<columns.idLimit where columns.source[id] >= 0 {
+            if let excluded, id < excluded.count, excluded[id] { continue }
+            visit(id) { 0 }
+        }
+    }
+
+    @inline(__always)
+    private mutating func visit(_ id: Int, rank: () -> Double) {
+        let passes = filter.passes(id)
+        matched += 1
+        passing[Int(passes.rawValue)] += 1
+        if Self.contains(counted, id) {
+            if passes == .all { total += 1 }
+            tally.count(id, passes: passes, columns: columns)
+        }
+        guard passes == .all, Self.contains(hitsFrom, id) else { return }
+        switch order {
+        case .relevance:
+            top.offer(.init(key: -rank(), tiebreak: -Int64(id), id: Int64(id)))
+        case .date(let newestFirst):
+            // Undated articles come last in either order; among equal days the later-indexed first.
+            let code = columns.dateCode[id]
+            let key: Double = code < 0 ? -.infinity : Double(newestFirst ? columns.dayRank[Int(code)] : -columns.dayRank[Int(code)])
+            top.offer(.init(key: key, tiebreak: Int64(id), id: Int64(id)))
+        }
+    }
+
+    @inline(__always)
+    private static func contains(_ set: [Bool]?, _ id: Int) -> Bool {
+        guard let set else { return true }
+        return id < set.count && set[id]
+    }
+
+    /// How many of the pass's documents each filter would keep on its own.
+    func keptBy(_ passes: DocumentFilter.Passes) -> Int {
+        passing.indices.reduce(0) { $0 + (DocumentFilter.Passes(rawValue: UInt8($1)).isSuperset(of: passes) ? passing[$1] : 0) }
+    }
+}
+
+extension MatchScan {
+    /// The documents an FTS5 expression matches, as a set indexed by id, and whether any passes `filter`.
+    static func matches(
+        of expression: String, columns: FacetColumns, filter: DocumentFilter, in db: Database
+    ) throws -> (set: [Bool], anyPasses: Bool) {
+        var set = [Bool](repeating: false, count: columns.idLimit)
+        var anyPasses = false
+        let rows = try Int64.fetchCursor(
+            db, sql: "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", arguments: [expression])
+        while let id = try rows.next() {
+            guard columns.contains(id) else { continue }
+            set[Int(id)] = true
+            if !anyPasses, filter.passes(Int(id)) == .all { anyPasses = true }
+        }
+        return (set, anyPasses)
+    }
+}

@@ -47,6 +47,9 @@ public struct MatchStatistics: Sendable {
     /// The query clause of each FTS5 phrase (`MatchExpression.phraseClauses`), -1 for an excluded one;
     /// empty means each phrase is its own clause. A synonym alternative shares its clause.
     public var phraseClause: [Int] = []
+    /// How much each phrase counts in the BM25 sum (empty: 1 each). Expansion terms from relevance
+    /// feedback weigh less than the user's words; a user word the feedback also favours weighs more.
+    public var phraseWeight: [Double] = []
     /// ``clauseWeight(clauses:)``, computed once per query by whoever fills this value (0: computed per call).
     public var fullCoverageWeight: Double = 0
     /// `idf[phrase]`, from ``BM25FModel/idf(documentFrequency:documentCount:)``.
@@ -106,7 +109,8 @@ public struct BM25FModel: Sendable {
             var matched = 0
             for phrase in 0..<phrases where weighted[phrase] > 0 {
                 let tf = weighted[phrase]
-                bm25 += statistics.idf[phrase] * (tf * (parameters.k1 + 1) / (parameters.k1 + tf) + parameters.delta)
+                let weight = phrase < statistics.phraseWeight.count ? statistics.phraseWeight[phrase] : 1
+                bm25 += weight * statistics.idf[phrase] * (tf * (parameters.k1 + 1) / (parameters.k1 + tf) + parameters.delta)
             }
             guard bm25 > 0 else { return 0 }
             // Coverage weighs each clause by its IDF: lacking "the" costs nothing, lacking "wing" a lot.
@@ -148,19 +152,28 @@ public struct BM25FModel: Sendable {
         return 1 - b + b * length / average
     }
 
-    /// Adjacent hits of different clauses in the same field: `min(idf) / distance²`, saturated.
+    /// Adjacent hits of different clauses in the same field: `min(idf) / distance²`, saturated. Only the
+    /// user's own clauses count: expansion terms standing near a query word say little about the query.
     func proximityBonus(_ statistics: MatchStatistics, matched: Int) -> Double {
         guard parameters.proximity > 0, matched > 1, statistics.hits.count > 1 else { return 0 }
         var closeness = 0.0
         var previous = statistics.hits[0]
         for hit in statistics.hits.dropFirst() {
-            if hit.column == previous.column, clause(of: hit.phrase, statistics) != clause(of: previous.phrase, statistics) {
+            let (here, before) = (clause(of: hit.phrase, statistics), clause(of: previous.phrase, statistics))
+            if hit.column == previous.column, here != before, here != MatchExpression.expansionClause,
+                before != MatchExpression.expansionClause
+            {
                 let distance = Double(max(hit.offset - previous.offset, 1))
                 closeness += min(statistics.idf[hit.phrase], statistics.idf[previous.phrase]) / (distance * distance)
             }
             previous = hit
         }
-        let meanIDF = statistics.idf.reduce(0, +) / Double(statistics.idf.count)
+        var idfSum = 0.0, counted = 0
+        for phrase in statistics.idf.indices where clause(of: phrase, statistics) != MatchExpression.expansionClause {
+            idfSum += statistics.idf[phrase]
+            counted += 1
+        }
+        let meanIDF = idfSum / Double(max(counted, 1))
         return parameters.proximity * meanIDF * closeness / (1 + closeness)
     }
 }

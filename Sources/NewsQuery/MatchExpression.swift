@@ -37,6 +37,8 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
     /// For each FTS5 phrase number, the index into ``Query/positiveClauses`` of the clause it came
     /// from, or -1 for an excluded phrase. A clause that occurs twice maps both phrases to one index.
     public let phraseClauses: [Int]
+    /// How much each phrase counts in the score (empty: 1 each); see ``expanded(with:clauseWeights:)``.
+    public let phraseWeights: [Double]
 
     /// `nil` when the query has nothing positive to match (only filters, only exclusions, or only
     /// words that make no tokens).
@@ -52,6 +54,7 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
         guard let text else { return nil }
         self.text = text
         self.phraseClauses = compiler.phrases
+        self.phraseWeights = []
     }
 
     /// One clause alone (a word or phrase): used to test which clauses a document has.
@@ -61,11 +64,13 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
         guard let text = compiler.compile(clause, excluded: false, top: true) else { return nil }
         self.text = text
         self.phraseClauses = compiler.phrases
+        self.phraseWeights = []
     }
 
-    init(text: String, phraseClauses: [Int]) {
+    init(text: String, phraseClauses: [Int], phraseWeights: [Double] = []) {
         self.text = text
         self.phraseClauses = phraseClauses
+        self.phraseWeights = phraseWeights
     }
 
     /// The query's top-level exclusions as one OR expression (`"china" OR "russia"`), or nil when it

@@ -7,8 +7,8 @@ import NewsQuery
 ///
 /// `newsrank(clauses, k1, titleWeight, bodyWeight, coverage, proximity, titleB, bodyB, delta)`: every
 /// argument optional (NULL or absent: the default of ``RankingParameters``).
-/// `clauses` is the query clause of each FTS5 phrase as text, `"0 1 1 -1"` (see
-/// `MatchExpression.phraseClauses`); without it each phrase counts as a clause.
+/// `clauses` is the query clause of each FTS5 phrase as text, with its weight when that is not 1,
+/// `"0 1 1 -1 -2:0.4200"` (see `MatchExpression.rankArgument`); without it each phrase counts as a clause.
 /// Set as the table's `rank`, so `ORDER BY rank LIMIT k` stays FTS5's fast path; like `bm25()` it
 /// returns minus the score, so ascending order is best first.
 ///
@@ -32,7 +32,7 @@ enum FTS5RankFunction {
         let functions = api.pointee
         var map: [Int] = []
         if argumentCount > 0, let value = arguments?[0], let text = sqlite3_value_text(value) {
-            map = String(cString: text).split(separator: " ").compactMap { Int($0) }
+            map = MatchExpression.parseRankArgument(String(cString: text)).clauses
         }
         var count: Int32 = 0
         guard functions.xInstCount(fts, &count) == SQLITE_OK else {
@@ -103,10 +103,11 @@ enum FTS5RankFunction {
             return Unmanaged<QueryData>.fromOpaque(existing).takeUnretainedValue()
         }
         var phraseClause: [Int] = []
+        var phraseWeight: [Double] = []
         if argumentCount > 0, let value = arguments?[0], sqlite3_value_type(value) == SQLITE_TEXT,
             let text = sqlite3_value_text(value)
         {
-            phraseClause = String(cString: text).split(separator: " ").compactMap { Int($0) }
+            (phraseClause, phraseWeight) = MatchExpression.parseRankArgument(String(cString: text))
         }
         func argument(_ index: Int32) -> Double? {
             guard index < argumentCount, let value = arguments?[Int(index)],
@@ -151,6 +152,7 @@ enum FTS5RankFunction {
                 clauseCount: phraseClause.isEmpty ? phrases : Set(phraseClause.filter { $0 >= 0 }).count, idf: idf, averageLength: averages,
                 columnLength: Array(repeating: 0, count: columns), hits: []))
         data.statistics.phraseClause = phraseClause
+        data.statistics.phraseWeight = phraseWeight
         data.statistics.fullCoverageWeight = data.statistics.clauseWeight(clauses: data.statistics.clauseCount)
         let pointer = Unmanaged.passRetained(data).toOpaque()
         try check(functions.xSetAuxdata(fts, pointer) { pointer in

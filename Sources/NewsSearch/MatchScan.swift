@@ -18,6 +18,8 @@ struct MatchScan {
     /// The documents that may be hits; nil: every one.
     var hitsFrom: [Bool]?
     var order: Order = .relevance
+    /// `--recency`: applied to each relevance score before it competes for the top hits.
+    var recency: RecencyBoost?
 
     var tally: FacetTally
     var top: TopHits
@@ -74,7 +76,8 @@ struct MatchScan {
         guard passes == .all, Self.contains(hitsFrom, id) else { return }
         switch order {
         case .relevance:
-            top.offer(.init(key: -rank(), tiebreak: -Int64(id), id: Int64(id)))
+            let score = recency?.apply(-rank(), id: id) ?? -rank()
+            top.offer(.init(key: score, tiebreak: -Int64(id), id: Int64(id)))
         case .date(let newestFirst):
             // Undated articles come last in either order; among equal days the later-indexed first.
             let code = columns.dateCode[id]

@@ -24,6 +24,11 @@ public struct SearchRequest: Sendable {
     public var facets: Set<Facet> = Set(Facet.allCases)
     public var facetLimit = 10
     public var dateBucket = Bucket.auto
+    /// A bounded boost for recent articles in relevance order; nil (the default) ranks by relevance alone.
+    /// Applies to relevance order only; `--sort newest` is the sort by date.
+    public var recency: RecencyPrior?
+    /// Pseudo-relevance feedback for long queries (six words or more by default); nil turns it off.
+    public var feedback: RelevanceFeedback? = .default
 
     public init(text: String) {
         self.text = text

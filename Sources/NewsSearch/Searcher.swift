@@ -45,6 +45,7 @@ public final class Searcher: Sendable {
                 scan.order = byDate ? .date(newestFirst: request.sort != .oldest) : .relevance
                 var counted = SearchResults.Counted.any
                 var passExpression = anyExpression
+                var allMatches: (set: [Bool], anyPasses: Bool)?
                 if clauses.count <= 1 {
                     counted = .all
                 } else if request.match == .all {
@@ -52,11 +53,26 @@ public final class Searcher: Sendable {
                     passExpression = allExpression ?? anyExpression
                 } else if request.match == .auto, let allExpression {
                     let all = try MatchScan.matches(of: allExpression.text, columns: columns, filter: filter, in: db)
+                    allMatches = all
                     if all.anyPasses {
                         counted = .all
                         scan.counted = all.set
                         if byDate { scan.hitsFrom = all.set }
                     }
+                }
+                if !byDate, passExpression == anyExpression, let anyExpression, let feedback = request.feedback,
+                    let expansion = try QueryExpansion.make(
+                        query: query, expression: anyExpression, feedback: feedback, columns: columns, analyzer: analyzer, in: db)
+                {
+                    passExpression = expansion.expression
+                    scan.hitsFrom = expansion.originalMatches
+                    if scan.counted == nil { scan.counted = expansion.originalMatches }
+                }
+                if let prior = request.recency, !byDate {
+                    scan.recency = try RecencyBoost.make(
+                        prior, columns: columns, filter: filter,
+                        allExpression: clauses.count > 1 && passExpression != allExpression ? allExpression : nil,
+                        known: allMatches, in: db)
                 }
                 if let passExpression {
                     let rankCall = Self.rankCall(for: passExpression)
@@ -112,10 +128,10 @@ public final class Searcher: Sendable {
     }
 
     /// The rank function's argument: which query clause each FTS5 phrase belongs to, so coverage counts
-    /// the user's clauses, not the excluded phrases the expression also holds. Only digits, spaces and a
-    /// minus sign: safe inside the rank expression.
+    /// the user's clauses, not the excluded phrases the expression also holds, and each phrase's weight
+    /// (``MatchExpression/rankArgument``: only digits, spaces, `-`, `.` and `:`, safe inside the rank expression).
     static func rankCall(for expression: MatchExpression) -> String {
-        "\(FTS5RankFunction.name)('\(expression.phraseClauses.map(String.init).joined(separator: " "))')"
+        "\(FTS5RankFunction.name)('\(expression.rankArgument)')"
     }
 
     /// Scores of a page sorted by date, asked of FTS5 for those documents only.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NewsIngest
+import NewsQuery
 import NewsSearch
 
 /// A date given on the command line: `2025`, `2025-04` or `2025-04-10`.
@@ -28,6 +29,18 @@ struct FacetList: ExpressibleByArgument {
         }
         self.facets = facets
     }
+}
+
+/// `--recency-half-life 30d`: days, weeks, months or years.
+struct HalfLifeArgument: ExpressibleByArgument {
+    var days: Double
+
+    init?(argument: String) {
+        guard let days = RecencyPrior.halfLifeDays(parsing: argument) else { return nil }
+        self.days = days
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
 }
 
 extension SearchRequest.Sort: ExpressibleByArgument {}

@@ -24,6 +24,10 @@ struct QueryCommand: ParsableCommand {
     @Flag(help: "Count no facets.") var noFacets = false
     @Option(help: "How many values each facet lists.") var facetLimit = 10
     @Option(help: "Date histogram buckets: auto, year, month or day.") var dateBucket = SearchRequest.Bucket.auto
+    @Flag(help: "Prefer recent articles a little in relevance order (see RANKING).") var recency = false
+    @Option(help: ArgumentHelp("The recency boost's half-life: 30d, 6w, 3m, 1y (implies --recency).", valueName: "span"))
+    var recencyHalfLife: HalfLifeArgument?
+    @Flag(help: "Do not expand long queries with words from their best matches (see RANKING).") var noFeedback = false
 
     @Argument(parsing: .allUnrecognized, help: "The query (see QUERY SYNTAX).")
     var words: [String] = []
@@ -37,6 +41,10 @@ struct QueryCommand: ParsableCommand {
         guard offset >= 0 else { throw ValidationError("--offset must be 0 or more (got \(offset))") }
         guard facetLimit >= 0 else { throw ValidationError("--facet-limit must be 0 or more (got \(facetLimit))") }
         if noFacets && facets != nil { throw ValidationError("'--facets' and '--no-facets' cannot be used together") }
+        if recency || recencyHalfLife != nil, sort != .relevance {
+            let flag = recencyHalfLife != nil ? "--recency-half-life" : "--recency"
+            throw ValidationError("'\(flag)' changes relevance order only; it cannot be used with '--sort \(sort.rawValue)'")
+        }
         if let since, let until, since.date.firstDay > until.date.lastDay {
             throw ValidationError("--since \(since.date) is after --until \(until.date)")
         }
@@ -52,6 +60,10 @@ struct QueryCommand: ParsableCommand {
         request.facets = noFacets ? [] : facets?.facets ?? Set(SearchRequest.Facet.allCases)
         request.facetLimit = facetLimit
         request.dateBucket = dateBucket
+        if noFeedback { request.feedback = nil }
+        if recency || recencyHalfLife != nil {
+            request.recency = RecencyPrior(halfLifeDays: recencyHalfLife?.days ?? RecencyPrior.defaultHalfLifeDays)
+        }
         let store = try indexOptions.openForReading()
         let results = try Searcher(store: store).search(request)
         var out = StandardOutput()

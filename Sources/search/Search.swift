@@ -29,5 +29,17 @@ enum QuerySyntax {
                                     filter by date; every bound includes the whole period it names
         Only upper-case OR, AND, NOT are operators. Anything else (unbalanced quotes or parentheses,
         a lone - * : ^, NEAR, unknown key:value) is searched as text or dropped with a note, never an error.
+
+        RANKING
+        Relevance is BM25F over title and body (titles weigh more), a bonus for query words standing
+        close together, and coverage: for short queries the articles with every word lead.
+        A query of six words or more (a question, say) is expanded with up to 20 words that its ten best
+        matches share, weighted below the query's own (pseudo-relevance feedback, RM3); the hits still
+        each contain a query word. --no-feedback turns this off.
+        --recency multiplies each score by 1 + 0.2 × 2^(−age / half-life) (so by at most 1.2), with the
+        age counted from the newest dated article in the index and a half-life of 90 days unless
+        --recency-half-life says otherwise. Only articles with every query word get the boost when
+        some article has them all, so an old exact match is never pushed below a recent partial one;
+        undated articles get none. JSON scores include the boost.
         """
 }

@@ -54,7 +54,7 @@ for setting in arguments.dropFirst(3) {
             if values == "bm25" {
                 rank = "bm25(2.0, 1.0)"
             } else {
-                let map = expression.phraseClauses.map(String.init).joined(separator: " ")
+                let map = expression.rankArgument
                 let numbers = values.isEmpty ? [] : values.split(separator: ",", omittingEmptySubsequences: false).map { $0.isEmpty ? "NULL" : String($0) }
                 rank = "newsrank('\(map)'" + numbers.map { ", " + $0 }.joined() + ")"
             }

@@ -1,0 +1,82 @@
+import GRDB
+import GRDBSQLite
+import NewsAnalysis
+import NewsQuery
+
+/// Relevance feedback (``RelevanceFeedback``) run against the index: a first ranked pass over the
+/// query's matches, the best documents re-read from the documents table and re-analysed (the FTS5
+/// table has external content and keeps no term vectors), and the query extended with the terms
+/// they suggest.
+struct QueryExpansion {
+    /// The expression to rank with: the original one plus the expansion terms.
+    let expression: MatchExpression
+    /// The documents the original expression matches, indexed by id: the expanded one also matches
+    /// documents with only expansion terms, which are neither hits nor counted.
+    let originalMatches: [Bool]
+
+    /// Nil when feedback does not apply (a short query) or the first pass suggests nothing.
+    static func make(
+        query: Query, expression: MatchExpression, feedback: RelevanceFeedback, columns: FacetColumns,
+        analyzer: Analyzer, in db: Database
+    ) throws -> QueryExpansion? {
+        let clauses = query.positiveClauses
+        guard feedback.applies(toClauses: clauses.count) else { return nil }
+        var matches = [Bool](repeating: false, count: columns.idLimit)
+        var top = TopHits(capacity: feedback.documents)
+        let sql = "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rank MATCH ?"
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: [expression.text, Searcher.rankCall(for: expression)])
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            guard columns.contains(id) else { continue }
+            matches[Int(id)] = true
+            top.offer(.init(key: -(row[1] as Double), tiebreak: -id, id: id))
+        }
+        let best = top.sorted()
+        guard !best.isEmpty else { return nil }
+
+        var surface: [String: String] = [:]
+        var documents: [Int64: RelevanceFeedback.Document] = [:]
+        let texts = try Row.fetchAll(
+            db, sql: "SELECT id, title, body FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [IDList.json(best.map(\.id))])
+        for row in texts {
+            let text = (row[1] as String) + "\n" + (row[2] as String)
+            let bytes = Array(text.utf8)
+            var terms: [String] = []
+            for token in analyzer.tokens(in: text, mode: .document) where !token.isColocated {
+                terms.append(token.term)
+                if surface[token.term] == nil {
+                    surface[token.term] = String(decoding: bytes[token.byteRange], as: UTF8.self)
+                }
+            }
+            documents[row[0]] = .init(score: 0, terms: terms)
+        }
+        let ranked = best.compactMap { entry in documents[entry.id].map { RelevanceFeedback.Document(score: entry.key, terms: $0.terms) } }
+
+        // A clause that is one plain word is reweighted rather than added again.
+        var clauseOfTerm: [String: Int] = [:]
+        for (index, clause) in clauses.enumerated() {
+            guard case .term(let text, false, nil) = clause else { continue }
+            let tokens = analyzer.tokens(in: text, mode: .query).filter { !$0.isColocated }
+            if tokens.count == 1 { clauseOfTerm[tokens[0].term] = index }
+        }
+        var added: [(text: String, weight: Double)] = []
+        var clauseWeights: [Int: Double] = [:]
+        for (term, weight) in feedback.expansion(of: ranked, queryTermCount: clauses.count) {
+            if let clause = clauseOfTerm[term] {
+                clauseWeights[clause] = 1 + weight
+            } else if let word = surface[term], Self.analyzesTo(term, word, analyzer) {
+                added.append((word, weight))
+            }
+        }
+        guard !added.isEmpty || !clauseWeights.isEmpty else { return nil }
+        return QueryExpansion(expression: expression.expanded(with: added, clauseWeights: clauseWeights), originalMatches: matches)
+    }
+
+    /// FTS5 re-analyses the query text, so an added word must come back as exactly its term (and as one
+    /// phrase, which keeps the phrase numbers the rank function is told about).
+    static func analyzesTo(_ term: String, _ word: String, _ analyzer: Analyzer) -> Bool {
+        let tokens = analyzer.tokens(in: word, mode: .query)
+        return tokens.count == 1 && tokens[0].term == term
+    }
+}

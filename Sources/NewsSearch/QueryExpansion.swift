@@ -6,7 +6,7 @@ import NewsQuery
 /// Relevance feedback (``RelevanceFeedback``) run against the index: a first ranked pass over the
 /// query's matches, the best documents re-read from the documents table and re-analysed (the FTS5
 /// table has external content and keeps no term vectors), and the query extended with the terms
-/// they suggest.
+/// they suggest. The query's function words weigh ``RelevanceFeedback/functionWordWeight`` in both passes.
 struct QueryExpansion {
     /// The expression to rank with: the original one plus the expansion terms.
     let expression: MatchExpression
@@ -21,10 +21,24 @@ struct QueryExpansion {
     ) throws -> QueryExpansion? {
         let clauses = query.positiveClauses
         guard feedback.applies(toClauses: clauses.count) else { return nil }
+        // A clause that is one plain word can be reweighted: down if it is a function word, up if the
+        // feedback favours it.
+        var clauseOfTerm: [String: Int] = [:]
+        for (index, clause) in clauses.enumerated() {
+            guard case .term(let text, false, nil) = clause else { continue }
+            let tokens = analyzer.tokens(in: text, mode: .query).filter { !$0.isColocated }
+            if tokens.count == 1 { clauseOfTerm[tokens[0].term] = index }
+        }
+        var clauseWeights: [Int: Double] = [:]
+        for (term, clause) in clauseOfTerm where RelevanceFeedback.stopTerms.contains(term) {
+            clauseWeights[clause] = feedback.functionWordWeight
+        }
+        let firstPass = expression.expanded(with: [], clauseWeights: clauseWeights)
+
         var matches = [Bool](repeating: false, count: columns.idLimit)
         var top = TopHits(capacity: feedback.documents)
         let sql = "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rank MATCH ?"
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: [expression.text, Searcher.rankCall(for: expression)])
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: [firstPass.text, Searcher.rankCall(for: firstPass)])
         while let row = try rows.next() {
             let id: Int64 = row[0]
             guard columns.contains(id) else { continue }
@@ -35,7 +49,7 @@ struct QueryExpansion {
         guard !best.isEmpty else { return nil }
 
         var surface: [String: String] = [:]
-        var documents: [Int64: RelevanceFeedback.Document] = [:]
+        var termsOf: [Int64: [String]] = [:]
         let texts = try Row.fetchAll(
             db, sql: "SELECT id, title, body FROM documents WHERE id IN (SELECT value FROM json_each(?))",
             arguments: [IDList.json(best.map(\.id))])
@@ -49,22 +63,14 @@ struct QueryExpansion {
                     surface[token.term] = String(decoding: bytes[token.byteRange], as: UTF8.self)
                 }
             }
-            documents[row[0]] = .init(score: 0, terms: terms)
+            termsOf[row[0]] = terms
         }
-        let ranked = best.compactMap { entry in documents[entry.id].map { RelevanceFeedback.Document(score: entry.key, terms: $0.terms) } }
+        let ranked = best.compactMap { entry in termsOf[entry.id].map { RelevanceFeedback.Document(score: entry.key, terms: $0) } }
 
-        // A clause that is one plain word is reweighted rather than added again.
-        var clauseOfTerm: [String: Int] = [:]
-        for (index, clause) in clauses.enumerated() {
-            guard case .term(let text, false, nil) = clause else { continue }
-            let tokens = analyzer.tokens(in: text, mode: .query).filter { !$0.isColocated }
-            if tokens.count == 1 { clauseOfTerm[tokens[0].term] = index }
-        }
         var added: [(text: String, weight: Double)] = []
-        var clauseWeights: [Int: Double] = [:]
         for (term, weight) in feedback.expansion(of: ranked, queryTermCount: clauses.count) {
             if let clause = clauseOfTerm[term] {
-                clauseWeights[clause] = 1 + weight
+                clauseWeights[clause, default: 1] += weight
             } else if let word = surface[term], Self.analyzesTo(term, word, analyzer) {
                 added.append((word, weight))
             }

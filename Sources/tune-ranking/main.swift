@@ -4,12 +4,17 @@
 // Usage: tune-ranking CORPUS.jsonl QUERIES.tsv OUTDIR SETTING…
 //   SETTING: name=k1,titleWeight,bodyWeight,coverage,proximity,titleB,bodyB  (empty field: default)
 //   Also "bm25=bm25" ranks with FTS5's bm25(2.0, 1.0) on the same table, for comparison.
+//   With --engine first: the whole engine and relevance-feedback settings (EngineRuns.swift).
 import Foundation
 import GRDB
 import NewsQuery
 import NewsSearch
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--engine" {
+    try runEngine(Array(arguments.dropFirst()))
+    exit(0)
+}
 guard arguments.count >= 4 else {
     FileHandle.standardError.write(Data("usage: tune-ranking CORPUS.jsonl QUERIES.tsv OUTDIR SETTING…\n".utf8))
     exit(2)

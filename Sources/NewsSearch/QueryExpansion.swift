@@ -68,7 +68,11 @@ struct QueryExpansion {
         let ranked = best.compactMap { entry in termsOf[entry.id].map { RelevanceFeedback.Document(score: entry.key, terms: $0) } }
 
         var added: [(text: String, weight: Double)] = []
-        for (term, weight) in feedback.expansion(of: ranked, queryTermCount: clauses.count) {
+        let documentCount = Double(max(columns.source.lazy.filter { $0 >= 0 }.count, 1))
+        let share = { (term: String) throws -> Double? in
+            try Int.fetchOne(db, sql: "SELECT doc FROM documents_vocab WHERE term = ?", arguments: [term]).map { Double($0) / documentCount }
+        }
+        for (term, weight) in try feedback.expansion(of: ranked, queryTermCount: clauses.count, documentShare: share) {
             if let clause = clauseOfTerm[term] {
                 clauseWeights[clause, default: 1] += weight
             } else if let word = surface[term], Self.analyzesTo(term, word, analyzer) {

@@ -3,7 +3,7 @@
 // be scored in one process. One TREC run per setting, and the mean in-process time per query.
 //
 // Usage: tune-ranking --engine CORPUS.jsonl QUERIES.tsv OUTDIR SETTING…
-//   SETTING: name=documents,terms,originalWeight,functionWordWeight,minimumClauses (empty field:
+//   SETTING: name=documents,terms,originalWeight,functionWordWeight,minimumClauses,maximumDocumentShare (empty field:
 //   default), or name=off (no feedback).
 import Foundation
 import NewsQuery
@@ -39,6 +39,7 @@ func runEngine(_ arguments: [String]) throws {
             feedback?.originalWeight = value(2) ?? RelevanceFeedback.default.originalWeight
             feedback?.functionWordWeight = value(3) ?? RelevanceFeedback.default.functionWordWeight
             feedback?.minimumClauses = value(4).map { Int($0) } ?? RelevanceFeedback.default.minimumClauses
+            feedback?.maximumDocumentShare = value(5) ?? RelevanceFeedback.default.maximumDocumentShare
         }
         var run = ""
         var milliseconds = 0.0

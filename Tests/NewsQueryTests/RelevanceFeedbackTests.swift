@@ -35,6 +35,19 @@ import Testing
         #expect(feedback.expansion(of: documents, queryTermCount: 6).first?.term == "nozzle")
     }
 
+    @Test func termsInMostDocumentsAreLeftOutAndTheNextOnesTaken() {
+        let documents = [
+            RelevanceFeedback.Document(score: 10, terms: ["said", "said", "said", "cocoa", "harvest"]),
+            RelevanceFeedback.Document(score: 10, terms: ["said", "said", "cocoa", "harvest", "bahia"]),
+        ]
+        var feedback = RelevanceFeedback()
+        feedback.terms = 2
+        let shares = ["said": 0.8, "cocoa": 0.01, "harvest": 0.02]
+        let terms = feedback.expansion(of: documents, queryTermCount: 6) { shares[$0] }
+        #expect(terms.map(\.term) == ["cocoa", "harvest"])
+        #expect(feedback.expansion(of: documents, queryTermCount: 6).map(\.term) == ["said", "cocoa"])
+    }
+
     @Test func nothingToLearnFromNothing() {
         #expect(feedback.expansion(of: [], queryTermCount: 6).isEmpty)
         #expect(feedback.expansion(of: [.init(score: 1, terms: ["lonely"])], queryTermCount: 6).isEmpty)

@@ -14,10 +14,11 @@ struct QueryExpansion {
     /// documents with only expansion terms, which are neither hits nor counted.
     let originalMatches: [Bool]
 
-    /// Nil when feedback does not apply (a short query) or the first pass suggests nothing.
+    /// Nil when feedback does not apply (a short query), the first pass suggests nothing, or no match
+    /// passes `filter` (then the plain pass alone tells which filter emptied the results).
     static func make(
         query: Query, expression: MatchExpression, feedback: RelevanceFeedback, columns: FacetColumns,
-        analyzer: Analyzer, in db: Database
+        filter: DocumentFilter, analyzer: Analyzer, in db: Database
     ) throws -> QueryExpansion? {
         let clauses = query.positiveClauses
         guard feedback.applies(toClauses: clauses.count) else { return nil }
@@ -37,16 +38,18 @@ struct QueryExpansion {
 
         var matches = [Bool](repeating: false, count: columns.idLimit)
         var top = TopHits(capacity: feedback.documents)
+        var anyPasses = false
         let sql = "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rank MATCH ?"
         let rows = try Row.fetchCursor(db, sql: sql, arguments: [firstPass.text, Searcher.rankCall(for: firstPass)])
         while let row = try rows.next() {
             let id: Int64 = row[0]
             guard columns.contains(id) else { continue }
             matches[Int(id)] = true
+            if !anyPasses, filter.passes(Int(id)) == .all { anyPasses = true }
             top.offer(.init(key: -(row[1] as Double), tiebreak: -id, id: id))
         }
         let best = top.sorted()
-        guard !best.isEmpty else { return nil }
+        guard !best.isEmpty, anyPasses else { return nil }
 
         var surface: [String: String] = [:]
         var termsOf: [Int64: [String]] = [:]

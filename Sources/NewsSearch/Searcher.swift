@@ -62,7 +62,8 @@ public final class Searcher: Sendable {
                 }
                 if !byDate, passExpression == anyExpression, let anyExpression, let feedback = request.feedback,
                     let expansion = try QueryExpansion.make(
-                        query: query, expression: anyExpression, feedback: feedback, columns: columns, analyzer: analyzer, in: db)
+                        query: query, expression: anyExpression, feedback: feedback, columns: columns, filter: filter,
+                        analyzer: analyzer, in: db)
                 {
                     passExpression = expansion.expression
                     scan.hitsFrom = expansion.originalMatches

@@ -1,4 +1,5 @@
 import Foundation
+import NewsIngest
 import NewsQuery
 import NewsSearchTestSupport
 import Testing
@@ -56,5 +57,14 @@ import Testing
         let plain = try search(text, feedback: false)
         #expect(Set(expanded.hits.map(\.id)) == Set(plain.hits.map(\.id)))
         #expect(!expanded.hits.contains { ["a1", "a2", "m1", "t1"].contains($0.id) })
+    }
+
+    @Test func whenFiltersLeaveNothingTheWarningStillNamesThem() throws {
+        var request = SearchRequest(text: Self.question)
+        request.filters.sources = ["Beta Review"]
+        request.filters.since = ArticleDate(parsing: "2026")
+        let results = try searcher.search(request)
+        #expect(results.total == 0)
+        #expect(results.warnings.contains { $0.hasPrefix("6 articles match the words; the date") })
     }
 }

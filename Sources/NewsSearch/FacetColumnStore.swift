@@ -10,7 +10,7 @@ import Synchronization
 /// generation mismatch and build the columns from the tables, so an answer is never stale.
 final class FacetColumnStore: Sendable {
     /// The byte layout of the saved arrays (host byte order); a copy of another layout is rebuilt.
-    static let layout = 1
+    static let layout = 2
     private let cached = Mutex<FacetColumns?>(nil)
 
     /// The columns for what `db` sees now.
@@ -42,12 +42,13 @@ final class FacetColumnStore: Sendable {
         try db.execute(sql: "DELETE FROM facet_columns")
         try db.execute(
             sql: """
-                INSERT INTO facet_columns(layout, generation, sources, date_codes, dates, actor_starts, actor_ids)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO facet_columns(layout, generation, sources, date_codes, dates, actor_starts, actor_ids, token_lengths)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 layout, generation, Self.bytes(columns.source), Self.bytes(columns.dateCode),
                 String(decoding: dates, as: UTF8.self), Self.bytes(columns.actorStart), Self.bytes(columns.actorIDs),
+                Self.bytes(columns.tokenLengths.values),
             ])
     }
 
@@ -56,7 +57,7 @@ final class FacetColumnStore: Sendable {
         guard let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT sources, date_codes, dates, actor_starts, actor_ids FROM facet_columns
+                SELECT sources, date_codes, dates, actor_starts, actor_ids, token_lengths FROM facet_columns
                 WHERE layout = ? AND generation = ?
                 """,
             arguments: [layout, generation])
@@ -64,10 +65,12 @@ final class FacetColumnStore: Sendable {
         let pairs = try JSONDecoder().decode([[String]].self, from: Data((row[2] as String).utf8))
         let columns = FacetColumns(
             generation: generation, source: array(row[0]), dateCode: array(row[1]),
-            dates: pairs.map { $0[0] }, firstDays: pairs.map { $0[1] }, actorStart: array(row[3]), actorIDs: array(row[4]))
+            dates: pairs.map { $0[0] }, firstDays: pairs.map { $0[1] }, actorStart: array(row[3]), actorIDs: array(row[4]),
+            tokenLengths: TokenLengths(values: array(row[5])))
         // A copy whose arrays disagree in length is damaged: build afresh rather than trust it.
         guard columns.dateCode.count == columns.source.count, columns.actorStart.count == columns.source.count + 1,
             Int(columns.actorStart.last ?? 0) == columns.actorIDs.count,
+            columns.tokenLengths.values.count == columns.source.count * TokenLengths.columns,
             columns.dateCode.allSatisfy({ $0 < Int32(pairs.count) }), pairs.allSatisfy({ $0.count == 2 })
         else { return nil }
         return columns

@@ -21,6 +21,8 @@ struct FacetColumns: Sendable {
     /// The non-location actors of document `id` are `actorIDs[actorStart[id]..<actorStart[id + 1]]`.
     var actorStart: [UInt32]
     var actorIDs: [Int32]
+    /// Title and body length in tokens per document, for the rank function (read from FTS5's docsize table).
+    var tokenLengths: TokenLengths
     /// One past the largest source id and actor id: the sizes of per-query count arrays.
     let sourceLimit: Int
     let actorLimit: Int
@@ -29,7 +31,7 @@ struct FacetColumns: Sendable {
 
     init(
         generation: Int64, source: [Int32], dateCode: [Int32], dates: [String], firstDays: [String],
-        actorStart: [UInt32], actorIDs: [Int32]
+        actorStart: [UInt32], actorIDs: [Int32], tokenLengths: TokenLengths
     ) {
         self.generation = generation
         self.source = source
@@ -38,6 +40,7 @@ struct FacetColumns: Sendable {
         self.firstDays = firstDays
         self.actorStart = actorStart
         self.actorIDs = actorIDs
+        self.tokenLengths = tokenLengths
         sourceLimit = Int(source.max() ?? 0) + 1
         actorLimit = Int(actorIDs.max() ?? 0) + 1
         var rank: [Int32] = []
@@ -97,6 +100,7 @@ struct FacetColumns: Sendable {
         while current < limit { current += 1; actorStart[current] = UInt32(actorIDs.count) }
         return FacetColumns(
             generation: generation, source: source, dateCode: dateCode, dates: order.map { distinct[$0].date },
-            firstDays: order.map { distinct[$0].firstDay }, actorStart: actorStart, actorIDs: actorIDs)
+            firstDays: order.map { distinct[$0].firstDay }, actorStart: actorStart, actorIDs: actorIDs,
+            tokenLengths: try TokenLengths.build(in: db, limit: limit))
     }
 }

@@ -5,7 +5,7 @@ import GRDBSQLite
 /// the facet counts and the best hits. Filters and facet values come from ``FacetColumns`` in memory;
 /// a document's score is computed only when it passes every filter, so a filtered broad query does not
 /// pay to rank what it throws away.
-struct MatchScan {
+struct MatchScan: Sendable {
     enum Order {
         case relevance
         case date(newestFirst: Bool)
@@ -24,7 +24,7 @@ struct MatchScan {
     var total = 0
     /// Over every document of the pass, whatever the scope: for saying which filter emptied the results.
     var matched = 0
-    private var passing = [Int](repeating: 0, count: 8)
+    var passing = [Int](repeating: 0, count: 8)
 
     init(columns: FacetColumns, filter: DocumentFilter, facets: Set<SearchRequest.Facet>, hits: Int) {
         self.columns = columns
@@ -34,12 +34,20 @@ struct MatchScan {
     }
 
     /// Passes over the rows of `sql`: the document id first and, for relevance order, its score
-    /// (FTS5's `rank`, minus the score) second, read only for documents that can be hits.
-    mutating func scan(_ sql: String, arguments: StatementArguments, in db: Database) throws {
+    /// (FTS5's `rank`, minus the score) second. Parameter number `lengthsParameter` (given as NULL in
+    /// `arguments`) receives the columns' ``TokenLengths`` for the rank function.
+    mutating func scan(_ sql: String, arguments: StatementArguments, lengthsParameter: Int32? = nil, in db: Database) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
+        let lengths = columns.tokenLengths
+        if let lengthsParameter {
+            sqlite3_bind_pointer(
+                handle, lengthsParameter, Unmanaged.passUnretained(lengths).toOpaque(),
+                FTS5RankFunction.lengthsPointerType, nil)
+        }
+        defer { withExtendedLifetime(lengths) {} }
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
@@ -58,7 +66,7 @@ struct MatchScan {
     mutating func scanAll(excluding excluded: [Bool]? = nil) {
         for id in 0..<columns.idLimit where columns.source[id] >= 0 {
             if let excluded, id < excluded.count, excluded[id] { continue }
-            visit(id) { 0 }
+            visit(id) { -0.0 }
         }
     }
 
@@ -74,12 +82,16 @@ struct MatchScan {
         guard passes == .all, Self.contains(hitsFrom, id) else { return }
         switch order {
         case .relevance:
-            top.offer(.init(key: -rank(), tiebreak: -Int64(id), id: Int64(id)))
+            let score = -rank()
+            top.offer(.init(key: score, tiebreak: -Int64(id), id: Int64(id), score: score))
         case .date(let newestFirst):
             // Undated articles come last in either order; among equal days the later-indexed first.
             let code = columns.dateCode[id]
             let key: Double = code < 0 ? -.infinity : Double(newestFirst ? columns.dayRank[Int(code)] : -columns.dayRank[Int(code)])
-            top.offer(.init(key: key, tiebreak: Int64(id), id: Int64(id)))
+            var entry = TopHits.Entry(key: key, tiebreak: Int64(id), id: Int64(id))
+            guard top.admits(entry) else { return }
+            entry.score = -rank()
+            top.offer(entry)
         }
     }
 

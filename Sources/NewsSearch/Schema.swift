@@ -86,7 +86,8 @@ enum Schema {
                         date_codes BLOB NOT NULL,
                         dates TEXT NOT NULL,
                         actor_starts BLOB NOT NULL,
-                        actor_ids BLOB NOT NULL);
+                        actor_ids BLOB NOT NULL,
+                        token_lengths BLOB NOT NULL);
                     INSERT INTO meta(key, value) VALUES ('generation', '1');
                     UPDATE meta SET value = '2' WHERE key = 'schema_version';
                     """)

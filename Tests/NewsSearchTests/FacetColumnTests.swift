@@ -94,3 +94,31 @@ import Testing
         #expect(try sourceCounts(Searcher(store: store)) == ["Alpha Wire": 2, "Beta Review": 1, "Gamma Notes": 1])
     }
 }
+
+/// Splitting the pass over id ranges on several connections must not change a single count or hit.
+@Suite struct ParallelPassTests {
+    @Test(arguments: [
+        "defense industrial", "rutte", "japan OR nato", "\"defense industrial\" -ishiba", "defence",
+        "defense industrial source:\"Alpha Wire\"", "tokyo actor:Rutte", "japan date:2025-04",
+    ])
+    func aSplitPassAnswersLikeOne(_ text: String) throws {
+        let corpus = try CorpusFixture()
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let single = Searcher(store: store, parallelism: (1, 0))
+        for parts in [2, 3, 7] {
+            let split = Searcher(store: store, parallelism: (parts, 0))
+            for sort in SearchRequest.Sort.allCases {
+                var request = SearchRequest(text: text)
+                request.sort = sort
+                request.limit = 3
+                let a = try single.search(request), b = try split.search(request)
+                #expect(a.total == b.total)
+                #expect(a.counted == b.counted)
+                #expect(a.facets == b.facets)
+                #expect(a.hits.map(\.id) == b.hits.map(\.id))
+                #expect(a.hits.map(\.score) == b.hits.map(\.score))
+            }
+        }
+    }
+}

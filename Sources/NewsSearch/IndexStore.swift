@@ -45,7 +45,12 @@ public final class IndexStore: Sendable {
         do {
             if access == .readWrite {
                 try pool.write { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+                let upgrading = try pool.read { db in
+                    try db.tableExists("meta") && !Schema.migrator.hasCompletedMigrations(db)
+                }
                 try Schema.migrator.migrate(pool)
+                // An upgraded index gets its facet columns now, not at its next index run.
+                if upgrading { try pool.write { db in try FacetColumnStore.refresh(in: db) } }
             }
             try checkVersions(requireCurrentTokenizer: requireCurrentTokenizer)
         } catch let error as DatabaseError {
@@ -53,7 +58,8 @@ public final class IndexStore: Sendable {
         }
     }
 
-    /// Refuses an index made by another schema or tokenizer: its terms would not match ours.
+    /// Refuses an index made by another schema or tokenizer: its terms would not match ours. An older
+    /// schema is upgraded in place by opening the index for writing (``Schema`` migrations only add).
     func checkVersions(requireCurrentTokenizer: Bool) throws {
         let meta: [String: String] = try pool.read { db in
             guard try db.tableExists("meta") else { return [:] }

@@ -12,9 +12,10 @@ extension MatchScan {
         let clauseMap: String
         let expression: String
 
+        /// Parameters: the admission, the clause map, the lengths, the expression, the id range.
         static let sql = """
-            SELECT rowid, \(Searcher.rankWithLengths) FROM documents_fts
-            WHERE documents_fts MATCH ? AND rowid >= ? AND rowid < ?
+            SELECT rowid, CASE WHEN \(HitAdmission.functionName)(?, rowid) THEN \(Searcher.rankWithLengths) END
+            FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? AND rowid < ?
             """
     }
 
@@ -67,8 +68,8 @@ extension MatchScan {
 
     mutating func scan(_ pass: RankedPass, ids: Range<Int>, in db: Database) throws {
         try scan(
-            RankedPass.sql, arguments: [pass.clauseMap, nil, pass.expression, ids.lowerBound, ids.upperBound],
-            lengthsParameter: 2, in: db)
+            RankedPass.sql, arguments: [nil, pass.clauseMap, nil, pass.expression, ids.lowerBound, ids.upperBound],
+            lengthsParameter: 3, admissionParameter: 1, in: db)
     }
 
     /// Adds another range's pass to this one.

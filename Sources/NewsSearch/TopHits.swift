@@ -22,10 +22,9 @@ struct TopHits: Sendable {
         self.capacity = max(capacity, 0)
     }
 
-    /// Whether `entry` would get in now: lets a caller skip work for one that would not.
-    @inline(__always)
-    func admits(_ entry: Entry) -> Bool {
-        heap.count < capacity || heap.min.map { $0 < entry } ?? false
+    /// The entry a newcomer must beat, once full; nil while there is room.
+    var worstIfFull: Entry? {
+        heap.count >= capacity ? heap.min : nil
     }
 
     @inline(__always)

@@ -121,4 +121,28 @@ import Testing
             }
         }
     }
+
+    /// In date order only documents that can still enter the page are ranked: a short page must be the
+    /// start of a long one, with the same scores.
+    @Test(arguments: [SearchRequest.Sort.newest, .oldest, .relevance])
+    func aShortPageIsTheStartOfALongOne(_ sort: SearchRequest.Sort) throws {
+        let corpus = try CorpusFixture()
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let searcher = Searcher(store: store, parallelism: (1, 0))
+        for text in ["japan OR nato OR defense OR tokyo", "defense industrial", "japan OR rutte source:\"Alpha Wire\""] {
+            var long = SearchRequest(text: text)
+            long.sort = sort
+            long.limit = 100
+            let all = try searcher.search(long).hits
+            #expect(all.count >= 2, "\(text)")
+            for limit in 1...2 {
+                var short = long
+                short.limit = limit
+                let page = try searcher.search(short).hits
+                #expect(page.map(\.id) == all.prefix(limit).map(\.id))
+                #expect(page.map(\.score) == all.prefix(limit).map(\.score))
+            }
+        }
+    }
 }

@@ -33,9 +33,10 @@ public final class IndexStore: Sendable {
         configuration.prepareDatabase { db in
             // Every connection, readers included, needs the tokenizer: FTS5 tokenizes queries too.
             SQLiteExtensions.install(in: db)
-            // Reads straight from the mapped file: a broad query touches most of the index's pages, and
-            // copying each one through read() into SQLite's cache cost a fifth of the query.
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
+            // Readers read straight from the mapped file: a broad query touches most of the index's
+            // pages, and copying each one through read() into SQLite's cache cost a fifth of the query.
+            // Not the writer: a bulk load would count every page it touched in its resident memory.
+            if access == .readOnly { try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -11,6 +11,8 @@
 // each with its mean match count and the same percentiles of this thread's CPU time (steadier than wall
 // time on a shared machine), and the first query's time (it loads the facet columns).
 // `--sort newest` orders by date instead: the same pass without computing scores, to see what ranking costs.
+// `--peer` also times, for the broad and selective words on the same index and in the same run, the plain
+// FTS5 path: top-10 by `bm25()` and the three facets by SQL `GROUP BY` over the matches, and prints the ratios.
 import Foundation
 import GRDB
 import NewsSearch
@@ -59,6 +61,45 @@ func threadCPUMilliseconds() -> Double {
     return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
 }
 
+/// Milliseconds of `body`, best of `rounds`, as p50/p95 over `terms`.
+@MainActor func percentiles(_ terms: [(String, Int)], _ body: (String) throws -> Void) rethrows -> [String: Double] {
+    var timings: [Double] = []
+    for (term, _) in terms {
+        var best = Double.infinity
+        for _ in 0..<rounds {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body(term)
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        timings.append(best)
+    }
+    timings.sort()
+    guard !timings.isEmpty else { return [:] }
+    return ["p50_ms": timings[timings.count / 2], "p95_ms": timings[min(timings.count - 1, timings.count * 95 / 100)]]
+}
+
+/// The plain FTS5 path a peer engine would take on the same file: bm25() top-10, GROUP BY facets.
+@MainActor func peer(_ terms: [(String, Int)]) throws -> [String: [String: Double]] {
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    return try queue.read { db in
+        let matches = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+        let top = try percentiles(terms) { term in
+            _ = try Row.fetchAll(
+                db, sql: "SELECT rowid, bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT 10",
+                arguments: ["\"\(term)\""])
+        }
+        let facets = try percentiles(terms) { term in
+            let arguments: StatementArguments = ["\"\(term)\""]
+            _ = try Row.fetchAll(db, sql: "SELECT source_id, COUNT(*) FROM documents WHERE id IN (\(matches)) GROUP BY source_id", arguments: arguments)
+            _ = try Row.fetchAll(db, sql: "SELECT substr(date, 1, 7), COUNT(*) FROM documents WHERE id IN (\(matches)) GROUP BY 1", arguments: arguments)
+            _ = try Row.fetchAll(
+                db, sql: "SELECT actor_id, COUNT(*) AS n FROM document_actors WHERE document_id IN (\(matches)) GROUP BY actor_id ORDER BY n DESC LIMIT 10",
+                arguments: arguments)
+        }
+        return ["bm25_top10": top, "group_by_facets": facets]
+    }
+}
+
 @MainActor func measure(_ terms: [(String, Int)]) throws -> [String: Double] {
     var timings: [Double] = []
     var cpu: [Double] = []
@@ -89,9 +130,17 @@ func threadCPUMilliseconds() -> Double {
     ]
 }
 
-let report: [String: Any] = [
+var report: [String: Any] = [
     "documents": documents, "first_query_ms": firstQuery, "broad": try measure(broad),
     "broad_pairs": try measure(broadPairs), "commonest": try measure(commonest), "selective": try measure(selective),
     "rounds": rounds, "sort": sort.rawValue,
 ]
+if arguments.contains("--peer") {
+    for (name, terms) in [("broad", broad), ("selective", selective)] {
+        let plain = try peer(terms)
+        let ours = report[name] as! [String: Double]
+        let both = (plain["bm25_top10"]!["p95_ms"]! + plain["group_by_facets"]!["p95_ms"]!)
+        report["peer_" + name] = plain.merging(["p95_ratio_ours_to_top10_plus_facets": ["value": ours["p95_ms"]! / both]]) { a, _ in a }
+    }
+}
 print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))

@@ -13,12 +13,14 @@ import Testing
         #expect(indexed.status == 0, "\(indexed.stderr)")
         let fresh = try binary.run(["defense industrial", "--json", "--index", corpus.indexPath])
 
-        // What schema 1 looked like: no facet columns, no generation counter.
+        // What schema 1 looked like: no facet columns or their index, no generation counter.
         let queue = try DatabaseQueue(path: corpus.indexPath)
         try queue.write { db in
             try db.execute(
                 sql: """
                     DROP TABLE facet_columns;
+                    DROP INDEX documents_facets;
+                    CREATE INDEX documents_source ON documents(source_id);
                     DELETE FROM meta WHERE key = 'generation';
                     UPDATE meta SET value = '1' WHERE key = 'schema_version';
                     DELETE FROM grdb_migrations WHERE identifier = 'v2';

@@ -66,6 +66,8 @@ let package = Package(
             dependencies: [
                 "NewsSearch", "NewsSearchTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "SearchCLITests", dependencies: ["NewsSearchTestSupport", "search"]),
+        .testTarget(
+            name: "SearchCLITests",
+            dependencies: ["NewsSearchTestSupport", "search", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

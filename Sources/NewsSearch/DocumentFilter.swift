@@ -1,7 +1,7 @@
 /// The resolved filters as lookups over ``FacetColumns``: which of the source, date and actor filters a
 /// document passes, in a few array reads, so a pass over every match costs no SQL.
-struct DocumentFilter {
-    struct Passes: OptionSet {
+struct DocumentFilter: Sendable {
+    struct Passes: OptionSet, Sendable {
         let rawValue: UInt8
         static let source = Passes(rawValue: 1)
         static let date = Passes(rawValue: 2)

@@ -5,8 +5,10 @@ import NewsQuery
 
 /// Registers `newsrank`, our FTS5 auxiliary ranking function, and adapts FTS5's API to ``BM25FModel``.
 ///
-/// `newsrank(clauses, k1, titleWeight, bodyWeight, coverage, proximity, titleB, bodyB, delta)`: every
-/// argument optional (NULL or absent: the default of ``RankingParameters``).
+/// `newsrank(clauses, k1, titleWeight, bodyWeight, coverage, proximity, titleB, bodyB, delta, lengths)`: every
+/// argument optional (NULL or absent: the default of ``RankingParameters``). `lengths`, bound with
+/// `sqlite3_bind_pointer` as ``lengthsPointerType``, is the searcher's ``TokenLengths``: document
+/// lengths from memory instead of one docsize lookup per match.
 /// `clauses` is the query clause of each FTS5 phrase as text, with its weight when that is not 1,
 /// `"0 1 1 -1 -2:0.4200"` (see `MatchExpression.rankArgument`); without it each phrase counts as a clause.
 /// Set as the table's `rank`, so `ORDER BY rank LIMIT k` stays FTS5's fast path; like `bm25()` it
@@ -20,6 +22,10 @@ enum FTS5RankFunction {
     /// maps FTS5 phrases to clauses as for `newsrank`. One pass over the row's hits, so `missing`
     /// costs one query however many clauses the user typed.
     static let clausesName = "newsclauses"
+
+    /// The type tag SQLite checks when the `lengths` pointer argument is read; must outlive every statement.
+    nonisolated(unsafe) static let lengthsPointerType: UnsafePointer<CChar> = UnsafePointer(strdup("newssearch.token-lengths")!)
+    static let lengthsArgument: Int32 = 9
 
     static func register(in db: Database) {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
@@ -55,6 +61,8 @@ enum FTS5RankFunction {
     final class QueryData {
         var model: BM25FModel
         var statistics: MatchStatistics
+        /// Valid while the statement that bound it runs: the searcher keeps it alive for the whole pass.
+        var lengths: Unmanaged<TokenLengths>?
 
         init(model: BM25FModel, statistics: MatchStatistics) {
             self.model = model
@@ -75,7 +83,13 @@ enum FTS5RankFunction {
                 try check(functions.xInst(fts, index, &phrase, &column, &offset))
                 data.statistics.hits.append((Int(phrase), Int(column), Int(offset)))
             }
+            let lengths = data.lengths?.takeUnretainedValue()
+            let rowid = lengths == nil ? 0 : functions.xRowid(fts)
             for column in data.statistics.columnLength.indices {
+                if let known = lengths?.length(of: rowid, column: column) {
+                    data.statistics.columnLength[column] = Int(known)
+                    continue
+                }
                 var length: Int32 = 0
                 try check(functions.xColumnSize(fts, Int32(column), &length))
                 data.statistics.columnLength[column] = Int(length)
@@ -153,6 +167,11 @@ enum FTS5RankFunction {
                 columnLength: Array(repeating: 0, count: columns), hits: []))
         data.statistics.phraseClause = phraseClause
         data.statistics.phraseWeight = phraseWeight
+        if lengthsArgument < argumentCount, let value = arguments?[Int(lengthsArgument)],
+            let pointer = sqlite3_value_pointer(value, lengthsPointerType)
+        {
+            data.lengths = Unmanaged<TokenLengths>.fromOpaque(pointer)
+        }
         data.statistics.fullCoverageWeight = data.statistics.clauseWeight(clauses: data.statistics.clauseCount)
         let pointer = Unmanaged.passRetained(data).toOpaque()
         try check(functions.xSetAuxdata(fts, pointer) { pointer in

@@ -1,4 +1,5 @@
 import GRDB
+import NewsIngest
 
 /// What facets and filters read of every document, as arrays indexed by document id: its source, its
 /// date and the actors it names. A broad query matches a large share of the index; looking these up row
@@ -21,6 +22,8 @@ struct FacetColumns: Sendable {
     /// The non-location actors of document `id` are `actorIDs[actorStart[id]..<actorStart[id + 1]]`.
     var actorStart: [UInt32]
     var actorIDs: [Int32]
+    /// Title and body length in tokens per document, for the rank function (read from FTS5's docsize table).
+    var tokenLengths: TokenLengths
     /// One past the largest source id and actor id: the sizes of per-query count arrays.
     let sourceLimit: Int
     let actorLimit: Int
@@ -29,7 +32,7 @@ struct FacetColumns: Sendable {
 
     init(
         generation: Int64, source: [Int32], dateCode: [Int32], dates: [String], firstDays: [String],
-        actorStart: [UInt32], actorIDs: [Int32]
+        actorStart: [UInt32], actorIDs: [Int32], tokenLengths: TokenLengths
     ) {
         self.generation = generation
         self.source = source
@@ -38,6 +41,7 @@ struct FacetColumns: Sendable {
         self.firstDays = firstDays
         self.actorStart = actorStart
         self.actorIDs = actorIDs
+        self.tokenLengths = tokenLengths
         sourceLimit = Int(source.max() ?? 0) + 1
         actorLimit = Int(actorIDs.max() ?? 0) + 1
         var rank: [Int32] = []
@@ -51,7 +55,8 @@ struct FacetColumns: Sendable {
 
     func contains(_ id: Int64) -> Bool { id >= 0 && id < source.count && source[Int(id)] >= 0 }
 
-    /// Reads the columns from the tables: one pass over documents and one over their actor links.
+    /// Reads the columns from the tables: one pass over the `documents_facets` index (not the articles'
+    /// text), one over the actor links and one over FTS5's document sizes.
     static func build(in db: Database, generation: Int64) throws -> FacetColumns {
         let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM documents") ?? 0
         let limit = Int(maxID) + 1
@@ -59,14 +64,14 @@ struct FacetColumns: Sendable {
         var rawDate = [Int32](repeating: -1, count: limit)
         var dateIndex: [String: Int32] = [:]
         var distinct: [(date: String, firstDay: String)] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, source_id, date, date_first FROM documents")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, source_id, date FROM documents INDEXED BY documents_facets")
         while let row = try rows.next() {
             let id = Int(row[0] as Int64)
             source[id] = Int32(truncatingIfNeeded: row[1] as Int64)
-            guard let date: String = row[2], let firstDay: String = row[3] else { continue }
+            guard let date: String = row[2] else { continue }
             if let code = dateIndex[date] {
                 rawDate[id] = code
-            } else {
+            } else if let firstDay = ArticleDate(parsing: date)?.firstDay {
                 let code = Int32(distinct.count)
                 dateIndex[date] = code
                 distinct.append((date, firstDay))
@@ -97,6 +102,7 @@ struct FacetColumns: Sendable {
         while current < limit { current += 1; actorStart[current] = UInt32(actorIDs.count) }
         return FacetColumns(
             generation: generation, source: source, dateCode: dateCode, dates: order.map { distinct[$0].date },
-            firstDays: order.map { distinct[$0].firstDay }, actorStart: actorStart, actorIDs: actorIDs)
+            firstDays: order.map { distinct[$0].firstDay }, actorStart: actorStart, actorIDs: actorIDs,
+            tokenLengths: try TokenLengths.build(in: db, limit: limit))
     }
 }

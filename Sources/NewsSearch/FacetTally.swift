@@ -3,7 +3,7 @@ import NewsActors
 
 /// Facet counts gathered during the pass over the matches. Each facet counts the documents that pass
 /// every filter but its own (disjunctive facets), so a user can see what widening a selection brings.
-struct FacetTally {
+struct FacetTally: Sendable {
     let facets: Set<SearchRequest.Facet>
     var sources: [Int]
     var dates: [Int]
@@ -31,6 +31,13 @@ struct FacetTally {
                 actors[Int(columns.actorIDs[index])] &+= 1
             }
         }
+    }
+
+    mutating func merge(_ other: FacetTally) {
+        for index in sources.indices { sources[index] += other.sources[index] }
+        for index in dates.indices { dates[index] += other.dates[index] }
+        undated += other.undated
+        for index in actors.indices { actors[index] &+= other.actors[index] }
     }
 
     /// The counts with names: most frequent first, ties in name order, `limit` values per facet.

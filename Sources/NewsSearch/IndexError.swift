@@ -18,8 +18,10 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .notAnIndex(let path): "\(path) is not a NewsSearch index"
         case .tokenizerVersionMismatch(let found, let expected):
             "the index was built with tokenizer version \(found), this search uses \(expected): run `search reindex`"
+        case .schemaVersionMismatch(let found, let expected) where found > expected:
+            "the index has schema version \(found), made by a newer search than this one (schema \(expected)): update search"
         case .schemaVersionMismatch(let found, let expected):
-            "the index has schema version \(found), this search needs \(expected): run `search index --rebuild`"
+            "the index has schema version \(found), this search needs \(expected): run `search reindex` to upgrade it"
         case .documentNotFound(let id): "no article with id '\(id)'"
         case .pathNotFound(let path): "no such file or folder: \(path)"
         case .locked(let path): "\(path): the index is being updated by another process"

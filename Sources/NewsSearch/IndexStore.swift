@@ -33,9 +33,10 @@ public final class IndexStore: Sendable {
         configuration.prepareDatabase { db in
             // Every connection, readers included, needs the tokenizer: FTS5 tokenizes queries too.
             SQLiteExtensions.install(in: db)
-            // Reads straight from the mapped file: a broad query touches most of the index's pages, and
-            // copying each one through read() into SQLite's cache cost a fifth of the query.
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
+            // Readers read straight from the mapped file: a broad query touches most of the index's
+            // pages, and copying each one through read() into SQLite's cache cost a fifth of the query.
+            // Not the writer: a bulk load would count every page it touched in its resident memory.
+            if access == .readOnly { try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -45,7 +46,12 @@ public final class IndexStore: Sendable {
         do {
             if access == .readWrite {
                 try pool.write { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+                let upgrading = try pool.read { db in
+                    try db.tableExists("meta") && !Schema.migrator.hasCompletedMigrations(db)
+                }
                 try Schema.migrator.migrate(pool)
+                // An upgraded index gets its facet columns now, not at its next index run.
+                if upgrading { try pool.write { db in try FacetColumnStore.refresh(in: db) } }
             }
             try checkVersions(requireCurrentTokenizer: requireCurrentTokenizer)
         } catch let error as DatabaseError {
@@ -53,7 +59,8 @@ public final class IndexStore: Sendable {
         }
     }
 
-    /// Refuses an index made by another schema or tokenizer: its terms would not match ours.
+    /// Refuses an index made by another schema or tokenizer: its terms would not match ours. An older
+    /// schema is upgraded in place by opening the index for writing (``Schema`` migrations only add).
     func checkVersions(requireCurrentTokenizer: Bool) throws {
         let meta: [String: String] = try pool.read { db in
             guard try db.tableExists("meta") else { return [:] }

@@ -5,8 +5,8 @@ import GRDBSQLite
 /// the facet counts and the best hits. Filters and facet values come from ``FacetColumns`` in memory;
 /// a document's score is computed only when it passes every filter, so a filtered broad query does not
 /// pay to rank what it throws away.
-struct MatchScan {
-    enum Order {
+struct MatchScan: Sendable {
+    enum Order: Sendable {
         case relevance
         case date(newestFirst: Bool)
     }
@@ -26,7 +26,7 @@ struct MatchScan {
     var total = 0
     /// Over every document of the pass, whatever the scope: for saying which filter emptied the results.
     var matched = 0
-    private var passing = [Int](repeating: 0, count: 8)
+    var passing = [Int](repeating: 0, count: 8)
 
     init(columns: FacetColumns, filter: DocumentFilter, facets: Set<SearchRequest.Facet>, hits: Int) {
         self.columns = columns
@@ -35,13 +35,25 @@ struct MatchScan {
         top = TopHits(capacity: hits)
     }
 
-    /// Passes over the rows of `sql`: the document id first and, for relevance order, its score
-    /// (FTS5's `rank`, minus the score) second, read only for documents that can be hits.
-    mutating func scan(_ sql: String, arguments: StatementArguments, in db: Database) throws {
+    /// Passes over the rows of `sql`: the document id first and its score second (minus the score, as
+    /// `newsrank` returns it), NULL where the statement's `newsadmit` guard skipped ranking. Parameter
+    /// `lengthsParameter` receives the columns' ``TokenLengths`` and `admissionParameter` a fresh
+    /// ``HitAdmission`` (both given as NULL in `arguments`).
+    mutating func scan(
+        _ sql: String, arguments: StatementArguments, lengthsParameter: Int32, admissionParameter: Int32,
+        in db: Database
+    ) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
+        let lengths = columns.tokenLengths
+        let admission = HitAdmission(filter: filter, hitsFrom: hitsFrom, order: order)
+        sqlite3_bind_pointer(
+            handle, lengthsParameter, Unmanaged.passUnretained(lengths).toOpaque(), FTS5RankFunction.lengthsPointerType, nil)
+        sqlite3_bind_pointer(
+            handle, admissionParameter, Unmanaged.passUnretained(admission).toOpaque(), HitAdmission.pointerType, nil)
+        defer { withExtendedLifetime((lengths, admission)) {} }
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
@@ -52,7 +64,9 @@ struct MatchScan {
             }
             let id = Int(sqlite3_column_int64(handle, 0))
             guard columns.contains(Int64(id)) else { continue }
-            visit(id) { sqlite3_column_double(handle, 1) }
+            let score = sqlite3_column_type(handle, 1) == SQLITE_NULL ? nil : -sqlite3_column_double(handle, 1)
+            visit(id, score: score)
+            admission.threshold = top.worstIfFull
         }
     }
 
@@ -60,12 +74,13 @@ struct MatchScan {
     mutating func scanAll(excluding excluded: [Bool]? = nil) {
         for id in 0..<columns.idLimit where columns.source[id] >= 0 {
             if let excluded, id < excluded.count, excluded[id] { continue }
-            visit(id) { 0 }
+            visit(id, score: 0)
         }
     }
 
+    /// `score` is nil for a match the pass chose not to rank: it cannot be a hit.
     @inline(__always)
-    private mutating func visit(_ id: Int, rank: () -> Double) {
+    private mutating func visit(_ id: Int, score: Double?) {
         let passes = filter.passes(id)
         matched += 1
         passing[Int(passes.rawValue)] += 1
@@ -73,17 +88,24 @@ struct MatchScan {
             if passes == .all { total += 1 }
             tally.count(id, passes: passes, columns: columns)
         }
-        guard passes == .all, Self.contains(hitsFrom, id) else { return }
+        guard passes == .all, Self.contains(hitsFrom, id), let score else { return }
         switch order {
         case .relevance:
-            let score = recency?.apply(-rank(), id: id) ?? -rank()
-            top.offer(.init(key: score, tiebreak: -Int64(id), id: Int64(id)))
+            let boosted = recency?.apply(score, id: id) ?? score
+            top.offer(.init(key: boosted, tiebreak: -Int64(id), id: Int64(id), score: boosted))
         case .date(let newestFirst):
-            // Undated articles come last in either order; among equal days the later-indexed first.
-            let code = columns.dateCode[id]
-            let key: Double = code < 0 ? -.infinity : Double(newestFirst ? columns.dayRank[Int(code)] : -columns.dayRank[Int(code)])
-            top.offer(.init(key: key, tiebreak: Int64(id), id: Int64(id)))
+            var entry = Self.dateEntry(id, newestFirst: newestFirst, columns: columns)
+            entry.score = score
+            top.offer(entry)
         }
+    }
+
+    /// Undated articles come last in either order; among equal days the later-indexed first.
+    @inline(__always)
+    static func dateEntry(_ id: Int, newestFirst: Bool, columns: FacetColumns) -> TopHits.Entry {
+        let code = columns.dateCode[id]
+        let key: Double = code < 0 ? -.infinity : Double(newestFirst ? columns.dayRank[Int(code)] : -columns.dayRank[Int(code)])
+        return TopHits.Entry(key: key, tiebreak: Int64(id), id: Int64(id))
     }
 
     @inline(__always)

@@ -3,7 +3,7 @@ import NewsQuery
 
 /// ``RecencyPrior`` applied during the one pass over the matches: ages come from the in-memory date
 /// column, so every match gets its exact boosted score and nothing depends on a candidate pool.
-struct RecencyBoost {
+struct RecencyBoost: Sendable {
     let prior: RecencyPrior
     /// Age in days per date code (``FacetColumns/dateCode``); nil for a code whose day does not parse.
     let ageByCode: [Double?]

@@ -1,6 +1,6 @@
 import GRDB
 
-/// Installs the `newssearch` tokenizer and the `newsrank` function on a connection.
+/// Installs the `newssearch` tokenizer and the `newsrank` and `newsadmit` functions on a connection.
 ///
 /// ``IndexStore`` does this for every connection it opens; benchmarks and tools that open their own
 /// GRDB connections call it from `Configuration.prepareDatabase`.
@@ -8,6 +8,7 @@ public enum SQLiteExtensions {
     public static func install(in db: Database) {
         db.add(tokenizer: FTS5TokenizerBridge.self)
         FTS5RankFunction.register(in: db)
+        HitAdmission.register(in: db)
     }
 
     /// Hands the tokenizer tokens analysed elsewhere for the texts of the next FTS5 insert on `db`,

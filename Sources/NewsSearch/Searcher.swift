@@ -14,9 +14,16 @@ public final class Searcher: Sendable {
     let analyzer = Analyzer()
     /// Kept across queries: a long-running process reads the facet columns once per index change.
     let facetColumns = FacetColumnStore()
+    /// How many id ranges a pass over the matches is split into, from how many document ids on.
+    let parallelism: (parts: Int, threshold: Int)
 
-    public init(store: IndexStore) {
+    public convenience init(store: IndexStore) {
+        self.init(store: store, parallelism: (ProcessInfo.processInfo.activeProcessorCount, 50_000))
+    }
+
+    init(store: IndexStore, parallelism: (parts: Int, threshold: Int)) {
         self.store = store
+        self.parallelism = parallelism
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResults {
@@ -76,10 +83,8 @@ public final class Searcher: Sendable {
                         known: allMatches, in: db)
                 }
                 if let passExpression {
-                    let rankCall = Self.rankCall(for: passExpression)
-                    try scan.scan(
-                        "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rank MATCH ?",
-                        arguments: [passExpression.text, rankCall], in: db)
+                    let pass = MatchScan.RankedPass(clauseMap: Self.clauseMap(of: passExpression), expression: passExpression.text)
+                    try scan.run(pass, parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
                 } else if let exclusion {
                     scan.scanAll(excluding: try MatchScan.matches(of: exclusion.text, columns: columns, filter: filter, in: db).set)
                 } else {
@@ -87,13 +92,7 @@ public final class Searcher: Sendable {
                 }
                 let facets = try scan.tally.counts(
                     columns: columns, limit: max(request.facetLimit, 0), bucket: request.dateBucket, in: db)
-                let entries = Array(scan.top.sorted().dropFirst(request.offset))
-                var page = entries.map { (id: $0.id, score: $0.key) }
-                if byDate {
-                    let scoring = counted == .all ? allExpression ?? anyExpression : anyExpression
-                    let scores = try scoring.map { try self.scores(of: entries.map(\.id), expression: $0, in: db) } ?? [:]
-                    page = entries.map { ($0.id, scores[$0.id] ?? 0) }
-                }
+                let page = scan.top.sorted().dropFirst(request.offset).map { (id: $0.id, score: $0.score) }
                 let hits = try HitBuilder(db: db, query: query, expression: anyExpression, analyzer: analyzer).build(page, offset: request.offset)
                 if anyExpression != nil, scan.total == 0, !resolved.isEmpty, scan.matched > 0 {
                     warnings.append(Self.emptyingFilters(scan, resolved, filters))
@@ -128,25 +127,25 @@ public final class Searcher: Sendable {
             : "\(scan.matched) \(noun) the words; the \(culprits.joined(separator: " and the ")) filter removed them all"
     }
 
-    /// The rank function's argument: which query clause each FTS5 phrase belongs to, so coverage counts
-    /// the user's clauses, not the excluded phrases the expression also holds, and each phrase's weight
-    /// (``MatchExpression/rankArgument``: only digits, spaces, `-`, `.` and `:`, safe inside the rank expression).
+    /// The rank function's first argument: which query clause each FTS5 phrase belongs to, so coverage
+    /// counts the user's clauses, not the excluded phrases the expression also holds, and each phrase's
+    /// weight (``MatchExpression/rankArgument``).
+    static func clauseMap(of expression: MatchExpression) -> String {
+        expression.rankArgument
+    }
+
+    /// `newsrank` as a `rank MATCH` text, for a pass that orders by rank without the lengths pointer.
+    /// The clause map has only digits, spaces, `-`, `.` and `:`: safe inside the quotes.
     static func rankCall(for expression: MatchExpression) -> String {
         "\(FTS5RankFunction.name)('\(expression.rankArgument)')"
     }
 
-    /// Scores of a page sorted by date, asked of FTS5 for those documents only.
-    func scores(of ids: [Int64], expression: MatchExpression, in db: Database) throws -> [Int64: Double] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT rowid, rank FROM documents_fts
-                WHERE documents_fts MATCH ? AND rank MATCH ? AND rowid IN (SELECT value FROM json_each(?))
-                """,
-            arguments: [expression.text, Self.rankCall(for: expression), IDList.json(ids)])
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, -($0[1] as Double)) })
-    }
+    /// `newsrank` with the default parameters, the clause map as parameter 1 and the document lengths
+    /// as parameter 2 (a pointer bound by ``MatchScan``).
+    static let rankWithLengths: String = {
+        let defaults = Array(repeating: "NULL", count: Int(FTS5RankFunction.lengthsArgument) - 1).joined(separator: ", ")
+        return "\(FTS5RankFunction.name)(documents_fts, ?, \(defaults), ?)"
+    }()
 }
 
 /// Id lists cross into SQL as one JSON array parameter, read with `json_each`.

@@ -1,12 +1,14 @@
 import HeapModule
 
 /// The best `capacity` documents seen so far, in a min-heap: a pass over 100,000 matches keeps ten.
-struct TopHits {
+struct TopHits: Sendable {
     /// Larger is better: the score, or the date order; ties broken by `tiebreak`, larger first.
-    struct Entry: Comparable {
+    struct Entry: Comparable, Sendable {
         var key: Double
         var tiebreak: Int64
         var id: Int64
+        /// The relevance score; in date order, computed only for entries that get in.
+        var score: Double = 0
 
         static func < (a: Entry, b: Entry) -> Bool {
             a.key == b.key ? a.tiebreak < b.tiebreak : a.key < b.key
@@ -18,6 +20,11 @@ struct TopHits {
 
     init(capacity: Int) {
         self.capacity = max(capacity, 0)
+    }
+
+    /// The entry a newcomer must beat, once full; nil while there is room.
+    var worstIfFull: Entry? {
+        heap.count >= capacity ? heap.min : nil
     }
 
     @inline(__always)

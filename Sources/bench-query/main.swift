@@ -2,9 +2,17 @@
 // (parse, rank, top-10 with snippets, and the date, source and actor facets). Queries are drawn from
 // the index's own vocabulary by how many documents they match, so any corpus can be measured.
 //
-// Usage: bench-query INDEX.sqlite [--queries N] [--rounds R]
-// Prints one JSON object: p50/p95 milliseconds for broad queries (the most frequent terms) and for
-// selective ones (terms in 100–1,000 documents), with the mean match count of each set.
+// Usage: bench-query INDEX.sqlite [--queries N] [--rounds R] [--sort newest]
+// Prints one JSON object: p50/p95 milliseconds (best of R rounds per query) for
+//   broad:       single words in about a tenth of the articles (100,000 of 1M: issue 7's broad query),
+//   broad_pairs: two words each in about a twentieth (auto mode: all-terms set counted, any-term ranked),
+//   commonest:   the most frequent words (nearly every article matches),
+//   selective:   words in 100–1,000 articles,
+// each with its mean match count and the same percentiles of this thread's CPU time (steadier than wall
+// time on a shared machine), and the first query's time (it loads the facet columns).
+// `--sort newest` orders by date instead: the same pass without computing scores, to see what ranking costs.
+// `--peer` also times, for the broad and selective words on the same index and in the same run, the plain
+// FTS5 path: top-10 by `bm25()` and the three facets by SQL `GROUP BY` over the matches, and prints the ratios.
 import Foundation
 import GRDB
 import NewsSearch
@@ -20,6 +28,8 @@ guard let path = arguments.first else {
 }
 let count = option("--queries", 50)
 let rounds = option("--rounds", 3)
+let sort = arguments.firstIndex(of: "--sort").flatMap { $0 + 1 < arguments.count ? SearchRequest.Sort(rawValue: arguments[$0 + 1]) : nil }
+    ?? .relevance
 
 let store = try IndexStore(path: path, access: .readOnly)
 var configuration = Configuration()
@@ -30,32 +40,107 @@ let vocabulary = try DatabaseQueue(path: path, configuration: configuration).rea
         db, sql: "SELECT term, doc FROM documents_vocab WHERE length(term) > 3 AND term GLOB '[a-z]*' ORDER BY doc DESC")
 }.map { ($0[0] as String, $0[1] as Int) }
 let documents = try IndexCatalog(store: store).statistics().documents
-let broad = Array(vocabulary.prefix(count))
+/// The `count` words whose document frequency is closest to `target`.
+func near(_ target: Int) -> [(String, Int)] {
+    Array(vocabulary.sorted { abs($0.1 - target) < abs($1.1 - target) }.prefix(count))
+}
+let commonest = Array(vocabulary.prefix(count))
+let broad = near(documents / 10)
+let halves = near(documents / 20)
+let broadPairs = halves.indices.map { (halves[$0].0 + " " + halves[($0 + 1) % halves.count].0, 0) }
 let selective = Array(vocabulary.filter { (100...1_000).contains($0.1) }.prefix(count))
 let searcher = Searcher(store: store)
+let firstStart = DispatchTime.now().uptimeNanoseconds
+_ = try searcher.search(SearchRequest(text: selective.first?.0 ?? "news"))
+let firstQuery = Double(DispatchTime.now().uptimeNanoseconds - firstStart) / 1e6
 
-@MainActor func measure(_ terms: [(String, Int)]) throws -> [String: Double] {
+/// This thread's CPU time in milliseconds: on a shared machine it moves less than wall time does.
+func threadCPUMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
+}
+
+/// Milliseconds of `body`, best of `rounds`, as p50/p95 over `terms`.
+@MainActor func percentiles(_ terms: [(String, Int)], _ body: (String) throws -> Void) rethrows -> [String: Double] {
     var timings: [Double] = []
-    var totals = 0
     for (term, _) in terms {
         var best = Double.infinity
         for _ in 0..<rounds {
             let start = DispatchTime.now().uptimeNanoseconds
-            let results = try searcher.search(SearchRequest(text: term))
+            try body(term)
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-            totals += results.total
         }
         timings.append(best)
     }
     timings.sort()
     guard !timings.isEmpty else { return [:] }
+    return ["p50_ms": timings[timings.count / 2], "p95_ms": timings[min(timings.count - 1, timings.count * 95 / 100)]]
+}
+
+/// The plain FTS5 path a peer engine would take on the same file: bm25() top-10, GROUP BY facets.
+@MainActor func peer(_ terms: [(String, Int)]) throws -> [String: [String: Double]] {
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    return try queue.read { db in
+        let matches = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+        let top = try percentiles(terms) { term in
+            _ = try Row.fetchAll(
+                db, sql: "SELECT rowid, bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT 10",
+                arguments: ["\"\(term)\""])
+        }
+        let facets = try percentiles(terms) { term in
+            let arguments: StatementArguments = ["\"\(term)\""]
+            _ = try Row.fetchAll(db, sql: "SELECT source_id, COUNT(*) FROM documents WHERE id IN (\(matches)) GROUP BY source_id", arguments: arguments)
+            _ = try Row.fetchAll(db, sql: "SELECT substr(date, 1, 7), COUNT(*) FROM documents WHERE id IN (\(matches)) GROUP BY 1", arguments: arguments)
+            _ = try Row.fetchAll(
+                db, sql: "SELECT actor_id, COUNT(*) AS n FROM document_actors WHERE document_id IN (\(matches)) GROUP BY actor_id ORDER BY n DESC LIMIT 10",
+                arguments: arguments)
+        }
+        return ["bm25_top10": top, "group_by_facets": facets]
+    }
+}
+
+@MainActor func measure(_ terms: [(String, Int)]) throws -> [String: Double] {
+    var timings: [Double] = []
+    var cpu: [Double] = []
+    var totals = 0
+    for (term, _) in terms {
+        var best = Double.infinity
+        var bestCPU = Double.infinity
+        for _ in 0..<rounds {
+            let cpuStart = threadCPUMilliseconds()
+            let start = DispatchTime.now().uptimeNanoseconds
+            var request = SearchRequest(text: term)
+            request.sort = sort
+            let results = try searcher.search(request)
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            bestCPU = min(bestCPU, threadCPUMilliseconds() - cpuStart)
+            totals += results.total
+        }
+        timings.append(best)
+        cpu.append(bestCPU)
+    }
+    timings.sort()
+    cpu.sort()
+    guard !timings.isEmpty else { return [:] }
     return [
         "p50_ms": timings[timings.count / 2], "p95_ms": timings[min(timings.count - 1, timings.count * 95 / 100)],
+        "cpu_p50_ms": cpu[cpu.count / 2], "cpu_p95_ms": cpu[min(cpu.count - 1, cpu.count * 95 / 100)],
         "mean_matches": Double(totals) / Double(terms.count * rounds), "queries": Double(terms.count),
     ]
 }
 
-let report: [String: Any] = [
-    "documents": documents, "broad": try measure(broad), "selective": try measure(selective), "rounds": rounds,
+var report: [String: Any] = [
+    "documents": documents, "first_query_ms": firstQuery, "broad": try measure(broad),
+    "broad_pairs": try measure(broadPairs), "commonest": try measure(commonest), "selective": try measure(selective),
+    "rounds": rounds, "sort": sort.rawValue,
 ]
+if arguments.contains("--peer") {
+    for (name, terms) in [("broad", broad), ("selective", selective)] {
+        let plain = try peer(terms)
+        let ours = report[name] as! [String: Double]
+        let both = (plain["bm25_top10"]!["p95_ms"]! + plain["group_by_facets"]!["p95_ms"]!)
+        report["peer_" + name] = plain.merging(["p95_ratio_ours_to_top10_plus_facets": ["value": ours["p95_ms"]! / both]]) { a, _ in a }
+    }
+}
 print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))

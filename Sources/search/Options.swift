@@ -27,7 +27,14 @@ struct IndexOptions: ParsableArguments {
         if isDefault && !FileManager.default.fileExists(atPath: path) {
             try SampleCorpus.buildDefaultIndex(at: path)
         }
-        return try IndexStore(path: path, access: .readOnly)
+        do {
+            return try IndexStore(path: path, access: .readOnly)
+        } catch IndexError.schemaVersionMismatch(let found, let expected) where found < expected {
+            // Upgrades only add tables, so a query may do it rather than send the user off to run a command.
+            Console.note("search: upgrading the index at \(path) from schema \(found) to \(expected)")
+            _ = try IndexStore(path: path, access: .readWrite, requireCurrentTokenizer: false)
+            return try IndexStore(path: path, access: .readOnly)
+        }
     }
 }
 

@@ -94,3 +94,55 @@ import Testing
         #expect(try sourceCounts(Searcher(store: store)) == ["Alpha Wire": 2, "Beta Review": 1, "Gamma Notes": 1])
     }
 }
+
+/// Splitting the pass over id ranges on several connections must not change a single count or hit.
+@Suite struct ParallelPassTests {
+    @Test(arguments: [
+        "defense industrial", "rutte", "japan OR nato", "\"defense industrial\" -ishiba", "defence",
+        "defense industrial source:\"Alpha Wire\"", "tokyo actor:Rutte", "japan date:2025-04",
+    ])
+    func aSplitPassAnswersLikeOne(_ text: String) throws {
+        let corpus = try CorpusFixture()
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let single = Searcher(store: store, parallelism: (1, 0))
+        for parts in [2, 3, 7] {
+            let split = Searcher(store: store, parallelism: (parts, 0))
+            for sort in SearchRequest.Sort.allCases {
+                var request = SearchRequest(text: text)
+                request.sort = sort
+                request.limit = 3
+                let a = try single.search(request), b = try split.search(request)
+                #expect(a.total == b.total)
+                #expect(a.counted == b.counted)
+                #expect(a.facets == b.facets)
+                #expect(a.hits.map(\.id) == b.hits.map(\.id))
+                #expect(a.hits.map(\.score) == b.hits.map(\.score))
+            }
+        }
+    }
+
+    /// In date order only documents that can still enter the page are ranked: a short page must be the
+    /// start of a long one, with the same scores.
+    @Test(arguments: [SearchRequest.Sort.newest, .oldest, .relevance])
+    func aShortPageIsTheStartOfALongOne(_ sort: SearchRequest.Sort) throws {
+        let corpus = try CorpusFixture()
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let searcher = Searcher(store: store, parallelism: (1, 0))
+        for text in ["japan OR nato OR defense OR tokyo", "defense industrial", "japan OR rutte source:\"Alpha Wire\""] {
+            var long = SearchRequest(text: text)
+            long.sort = sort
+            long.limit = 100
+            let all = try searcher.search(long).hits
+            #expect(all.count >= 2, "\(text)")
+            for limit in 1...2 {
+                var short = long
+                short.limit = limit
+                let page = try searcher.search(short).hits
+                #expect(page.map(\.id) == all.prefix(limit).map(\.id))
+                #expect(page.map(\.score) == all.prefix(limit).map(\.score))
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Decides inside SQLite, row by row, whether the pass needs a match's score: `newsadmit(?, rowid)`
+/// guards the rank call in a `CASE`, so documents a filter rejects, and in date order documents that
+/// cannot enter the page, are never ranked. SQLite evaluates every result column of every row, so
+/// without the guard a date-sorted or filtered broad query would rank every match anyway.
+final class HitAdmission: @unchecked Sendable {
+    static let functionName = "newsadmit"
+    /// The type tag SQLite checks when the pointer argument is read; must outlive every statement.
+    nonisolated(unsafe) static let pointerType: UnsafePointer<CChar> = UnsafePointer(strdup("newssearch.hit-admission")!)
+
+    let filter: DocumentFilter
+    let hitsFrom: [Bool]?
+    let order: MatchScan.Order
+    /// In date order, the entry a newcomer must beat once the page is full; nil until then. Only the
+    /// thread running the statement touches it.
+    var threshold: TopHits.Entry?
+
+    init(filter: DocumentFilter, hitsFrom: [Bool]?, order: MatchScan.Order) {
+        self.filter = filter
+        self.hitsFrom = hitsFrom
+        self.order = order
+    }
+
+    func admits(_ id: Int64) -> Bool {
+        guard filter.columns.contains(id) else { return false }
+        let index = Int(id)
+        guard filter.passes(index) == .all else { return false }
+        if let hitsFrom, index >= hitsFrom.count || !hitsFrom[index] { return false }
+        guard case .date(let newestFirst) = order, let threshold else { return true }
+        return threshold < MatchScan.dateEntry(index, newestFirst: newestFirst, columns: filter.columns)
+    }
+
+    static func register(in db: Database) {
+        sqlite3_create_function_v2(
+            db.sqliteConnection, functionName, 2, SQLITE_UTF8, nil,
+            { context, _, arguments in
+                guard let arguments, let value = arguments[0],
+                    let pointer = sqlite3_value_pointer(value, HitAdmission.pointerType)
+                else {
+                    sqlite3_result_int(context, 1)
+                    return
+                }
+                let admission = Unmanaged<HitAdmission>.fromOpaque(pointer).takeUnretainedValue()
+                sqlite3_result_int(context, admission.admits(sqlite3_value_int64(arguments[1])) ? 1 : 0)
+            }, nil, nil, nil)
+    }
+}

@@ -1,0 +1,83 @@
+import Dispatch
+import Foundation
+import GRDB
+import Synchronization
+
+/// The pass over a query's matches split by document id range across cores, each range on its own
+/// reader connection, then merged: counts add up, and the best hits of each range compete for the top.
+/// Scores do not depend on the split: the rank function's collection statistics are table-wide.
+extension MatchScan {
+    /// A ranked FTS5 pass: `newsrank` with the clause map and the document lengths, over one expression.
+    struct RankedPass: Sendable {
+        let clauseMap: String
+        let expression: String
+
+        /// Parameters: the admission, the clause map, the lengths, the expression, the id range.
+        static let sql = """
+            SELECT rowid, CASE WHEN \(HitAdmission.functionName)(?, rowid) THEN \(Searcher.rankWithLengths) END
+            FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? AND rowid < ?
+            """
+    }
+
+    /// Runs `pass` over every document, in `parts` id ranges at once when the index has at least
+    /// `threshold` document ids (below that, one thread answers before others could start and merge).
+    /// `db` answers the first range; if another connection sees a different index generation (a
+    /// writer committed in between), the whole pass is redone on `db` alone, so counts never mix states.
+    mutating func run(
+        _ pass: RankedPass, parts requested: Int, threshold: Int, store: IndexStore, in db: Database
+    ) throws {
+        let limit = columns.idLimit
+        let parts = limit >= threshold ? max(1, min(requested, 8, limit)) : 1
+        let bounds = (0...parts).map { limit * $0 / parts }
+        guard parts > 1 else {
+            try scan(pass, ids: 0..<limit, in: db)
+            return
+        }
+        let template = self
+        let outcomes = Mutex<[Int: Result<MatchScan, any Error>]>([:])
+        let group = DispatchGroup()
+        for part in 1..<parts {
+            let ids = bounds[part]..<(part + 1 == parts ? limit : bounds[part + 1])
+            DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                let outcome = Result {
+                    try store.pool.read { db -> MatchScan in
+                        guard try FacetColumnStore.generation(in: db) == template.columns.generation else {
+                            throw GenerationMoved()
+                        }
+                        var partial = template
+                        try partial.scan(pass, ids: ids, in: db)
+                        return partial
+                    }
+                }
+                outcomes.withLock { $0[part] = outcome }
+            }
+        }
+        var first = template
+        let firstOutcome = Result { try first.scan(pass, ids: 0..<bounds[1], in: db) }
+        group.wait()
+        do {
+            try firstOutcome.get()
+            for part in 1..<parts { try first.merge(outcomes.withLock { $0[part]! }.get()) }
+            self = first
+        } catch is GenerationMoved {
+            try scan(pass, ids: 0..<limit, in: db)
+        }
+    }
+
+    private struct GenerationMoved: Error {}
+
+    mutating func scan(_ pass: RankedPass, ids: Range<Int>, in db: Database) throws {
+        try scan(
+            RankedPass.sql, arguments: [nil, pass.clauseMap, nil, pass.expression, ids.lowerBound, ids.upperBound],
+            lengthsParameter: 3, admissionParameter: 1, in: db)
+    }
+
+    /// Adds another range's pass to this one.
+    mutating func merge(_ other: MatchScan) {
+        total += other.total
+        matched += other.matched
+        for index in passing.indices { passing[index] += other.passing[index] }
+        tally.merge(other.tally)
+        for entry in other.top.sorted() { top.offer(entry) }
+    }
+}

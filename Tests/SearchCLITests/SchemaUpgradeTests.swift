@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import NewsSearchTestSupport
+import Testing
+
+/// An index written by the previous schema keeps working: a query upgrades it in place (the
+/// migrations only add), says so on standard error, and answers as a fresh index would.
+@Suite struct SchemaUpgradeTests {
+    @Test func aQueryUpgradesASchemaOneIndex() throws {
+        let binary = try SearchBinary()
+        let corpus = try CorpusFixture()
+        let indexed = try binary.run(["index", "--quiet", "--index", corpus.indexPath, corpus.root.path])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        let fresh = try binary.run(["defense industrial", "--json", "--index", corpus.indexPath])
+
+        // What schema 1 looked like: no facet columns or their index, no generation counter.
+        let queue = try DatabaseQueue(path: corpus.indexPath)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    DROP TABLE facet_columns;
+                    DROP INDEX documents_facets;
+                    CREATE INDEX documents_source ON documents(source_id);
+                    DELETE FROM meta WHERE key = 'generation';
+                    UPDATE meta SET value = '1' WHERE key = 'schema_version';
+                    DELETE FROM grdb_migrations WHERE identifier = 'v2';
+                    """)
+        }
+        try queue.close()
+
+        let upgraded = try binary.run(["defense industrial", "--json", "--index", corpus.indexPath])
+        #expect(upgraded.status == 0, "\(upgraded.stderr)")
+        #expect(upgraded.stderr.contains("upgrading the index"))
+        let before = try JSONSerialization.jsonObject(with: fresh.stdoutData) as? [String: Any]
+        let after = try JSONSerialization.jsonObject(with: upgraded.stdoutData) as? [String: Any]
+        #expect(after?["total"] as? Int == before?["total"] as? Int)
+        #expect((after?["facets"] as? NSDictionary) == (before?["facets"] as? NSDictionary))
+
+        let again = try binary.run(["defense industrial", "--json", "--index", corpus.indexPath])
+        #expect(!again.stderr.contains("upgrading"))
+        let stats = try binary.run(["stats", "--json", "--index", corpus.indexPath])
+        let decoded = try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any]
+        #expect(decoded?["schema_version"] as? Int == 2)
+        let saved = try DatabaseQueue(path: corpus.indexPath).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facet_columns")
+        }
+        #expect(saved == 1)
+    }
+}

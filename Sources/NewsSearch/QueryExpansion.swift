@@ -4,7 +4,7 @@ import NewsAnalysis
 import NewsQuery
 
 /// Relevance feedback (``RelevanceFeedback``) run against the index: a first ranked pass over the
-/// query's matches, the best documents re-read from the documents table and re-analysed (the FTS5
+/// query's matches that pass the filters, the best documents re-read from the documents table and re-analysed (the FTS5
 /// table has external content and keeps no term vectors), and the query extended with the terms
 /// they suggest. The query's function words weigh ``RelevanceFeedback/functionWordWeight`` in both passes.
 struct QueryExpansion {
@@ -36,20 +36,14 @@ struct QueryExpansion {
         }
         let firstPass = expression.expanded(with: [], clauseWeights: clauseWeights)
 
-        var matches = [Bool](repeating: false, count: columns.idLimit)
-        var top = TopHits(capacity: feedback.documents)
-        var anyPasses = false
-        let sql = "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rank MATCH ?"
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: [firstPass.text, Searcher.rankCall(for: firstPass)])
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            guard columns.contains(id) else { continue }
-            matches[Int(id)] = true
-            if !anyPasses, filter.passes(Int(id)) == .all { anyPasses = true }
-            top.offer(.init(key: -(row[1] as Double), tiebreak: -id, id: id))
-        }
-        let best = top.sorted()
-        guard !best.isEmpty, anyPasses else { return nil }
+        // The first pass is an ordinary ranked pass (document lengths from memory, only documents that
+        // pass the filters ranked), keeping the best few: the feedback comes from what the user is
+        // looking at.
+        var first = MatchScan(columns: columns, filter: filter, facets: [], hits: feedback.documents)
+        try first.scan(MatchScan.RankedPass(clauseMap: Searcher.clauseMap(of: firstPass), expression: firstPass.text), ids: 0..<columns.idLimit, in: db)
+        let best = first.top.sorted()
+        guard first.total > 0, !best.isEmpty else { return nil }
+        let matches = try MatchScan.matches(of: expression.text, columns: columns, filter: filter, in: db).set
 
         var surface: [String: String] = [:]
         var termsOf: [Int64: [String]] = [:]

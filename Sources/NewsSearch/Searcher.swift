@@ -134,12 +134,6 @@ public final class Searcher: Sendable {
         expression.rankArgument
     }
 
-    /// `newsrank` as a `rank MATCH` text, for a pass that orders by rank without the lengths pointer.
-    /// The clause map has only digits, spaces, `-`, `.` and `:`: safe inside the quotes.
-    static func rankCall(for expression: MatchExpression) -> String {
-        "\(FTS5RankFunction.name)('\(expression.rankArgument)')"
-    }
-
     /// `newsrank` with the default parameters, the clause map as parameter 1 and the document lengths
     /// as parameter 2 (a pointer bound by ``MatchScan``).
     static let rankWithLengths: String = {

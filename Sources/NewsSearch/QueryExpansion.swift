@@ -18,7 +18,8 @@ struct QueryExpansion {
     /// passes `filter` (then the plain pass alone tells which filter emptied the results).
     static func make(
         query: Query, expression: MatchExpression, feedback: RelevanceFeedback, columns: FacetColumns,
-        filter: DocumentFilter, analyzer: Analyzer, in db: Database
+        filter: DocumentFilter, analyzer: Analyzer, parallelism: (parts: Int, threshold: Int), store: IndexStore,
+        in db: Database
     ) throws -> QueryExpansion? {
         let clauses = query.positiveClauses
         guard feedback.applies(toClauses: clauses.count) else { return nil }
@@ -40,7 +41,9 @@ struct QueryExpansion {
         // pass the filters ranked), keeping the best few: the feedback comes from what the user is
         // looking at.
         var first = MatchScan(columns: columns, filter: filter, facets: [], hits: feedback.documents)
-        try first.scan(MatchScan.RankedPass(clauseMap: Searcher.clauseMap(of: firstPass), expression: firstPass.text), ids: 0..<columns.idLimit, in: db)
+        try first.run(
+            MatchScan.RankedPass(clauseMap: Searcher.clauseMap(of: firstPass), expression: firstPass.text),
+            parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         let best = first.top.sorted()
         guard first.total > 0, !best.isEmpty else { return nil }
         let matches = try MatchScan.matches(of: expression.text, columns: columns, filter: filter, in: db).set

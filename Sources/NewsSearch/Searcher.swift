@@ -70,7 +70,7 @@ public final class Searcher: Sendable {
                 if !byDate, passExpression == anyExpression, let anyExpression, let feedback = request.feedback,
                     let expansion = try QueryExpansion.make(
                         query: query, expression: anyExpression, feedback: feedback, columns: columns, filter: filter,
-                        analyzer: analyzer, in: db)
+                        analyzer: analyzer, parallelism: parallelism, store: store, in: db)
                 {
                     passExpression = expansion.expression
                     scan.hitsFrom = expansion.originalMatches

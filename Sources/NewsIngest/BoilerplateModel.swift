@@ -20,6 +20,11 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
         public var documents: Int = 0
         /// Hash of a normalised line → how many of those documents contained it.
         public var lineCounts: [UInt64: Int] = [:]
+
+        mutating func count(_ lineHashes: [UInt64]) {
+            documents += 1
+            for hash in lineHashes { lineCounts[hash, default: 0] += 1 }
+        }
     }
 
     /// Source name (as given to ``learn(body:source:)``) → its statistics.
@@ -40,15 +45,25 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
 
     /// Learns one document: each distinct short line counts once.
     public mutating func learn(body: String, source: String) {
+        learn(lineHashes: Self.lineHashes(of: body), source: source)
+    }
+
+    /// Learns one document from ``lineHashes(of:)``, which the indexer computes on its worker threads
+    /// so that the single writer only counts.
+    public mutating func learn(lineHashes: [UInt64], source: String) {
+        // Mutated in place: copying the statistics out and back would copy the whole dictionary per document.
+        sources[source, default: SourceStatistics()].count(lineHashes)
+    }
+
+    /// The distinct hashes of a body's short lines: what ``learn(lineHashes:source:)`` counts.
+    public static func lineHashes(of body: String) -> [UInt64] {
         var seen = Set<UInt64>()
+        var hashes: [UInt64] = []
         for line in body.split(separator: "\n") {
-            guard let hash = Self.hash(line) else { continue }
-            seen.insert(hash)
+            guard let hash = hash(line), seen.insert(hash).inserted else { continue }
+            hashes.append(hash)
         }
-        var stats = sources[source] ?? SourceStatistics()
-        stats.documents += 1
-        for hash in seen { stats.lineCounts[hash, default: 0] += 1 }
-        sources[source] = stats
+        return hashes
     }
 
     /// Learns an article under its source (articles without one are learned under "").

@@ -264,7 +264,7 @@ public final class Indexer {
         var document = document
         document.actors = registry.merge(document.actors)
         let outcome = try writer.upsert(document, fileID: fileID, in: db)
-        if outcome != .unchanged { boilerplate.learn(body: document.article.body, source: document.source) }
+        if outcome != .unchanged { boilerplate.learn(lineHashes: document.lineHashes, source: document.source) }
         count(outcome, in: &summary)
     }
 

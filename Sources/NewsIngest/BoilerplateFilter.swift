@@ -27,7 +27,7 @@ public struct BoilerplateFilter: Sendable {
 
     /// Cleans text whose lines are paragraphs (blank lines between them are kept as single blank lines).
     public func clean(_ text: String, source: String? = nil) -> CleanedText {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        let lines = text.lineSlices(omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
         let (kept, removed) = cleanLines(lines, source: source)

@@ -59,7 +59,7 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
     public static func lineHashes(of body: String) -> [UInt64] {
         var seen = Set<UInt64>()
         var hashes: [UInt64] = []
-        for line in body.split(separator: "\n") {
+        for line in body.lineSlices() {
             guard let hash = hash(line), seen.insert(hash).inserted else { continue }
             hashes.append(hash)
         }
@@ -81,7 +81,7 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
 
     /// Removes the source's repeated lines from a body, each with its reason.
     public func apply(to body: String, source: String) -> CleanedText {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = body.lineSlices(omittingEmptySubsequences: false)
         var kept: [String] = []
         var removed: [RemovedLine] = []
         for line in lines {

@@ -208,7 +208,7 @@ public final class Indexer {
             while end < data.endIndex && data[end - 1] != UInt8(ascii: "\n") { end += 1 }
             let chunk = data[start..<end]
             chunks.append((Data(chunk), line))
-            line += chunk.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            line += chunk.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
             start = end
         }
         let parts = parallelMap(chunks, jobs: jobs) { chunk in

@@ -30,6 +30,18 @@ struct NormalizationTests {
         #expect(BoilerplateFilter.normalize("It’s OVER…") == "it's over")
     }
 
+    @Test func lineSlicesMatchCharacterSplit() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "\n", "\r", "\r\n", " ", "é", "\u{301}", "日"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            for omitting in [true, false] {
+                #expect(text.lineSlices(omittingEmptySubsequences: omitting)
+                    == text.split(separator: "\n", omittingEmptySubsequences: omitting), "\(Array(text.utf8))")
+            }
+        }
+    }
+
     @Test func lineHashesCountEachLineOnce() {
         let hashes = BoilerplateModel.lineHashes(of: "Follow us\nFollow us\n\nA story.")
         #expect(hashes.count == 2)

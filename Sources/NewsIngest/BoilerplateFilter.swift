@@ -95,7 +95,7 @@ public struct BoilerplateFilter: Sendable {
                     detail: "seen in many documents of \(source)")
                 continue
             }
-            proseSoFar += line.count
+            proseSoFar += line.characterCount
         }
         markHeadlineRuns(normalized, lines: lines, verdicts: &verdicts)
         var kept: [String] = []
@@ -119,7 +119,7 @@ public struct BoilerplateFilter: Sendable {
     /// "He said:" before a quotation stays.
     static func labelVerdict(_ original: String) -> RemovedLine? {
         let raw = original.trimmingWhitespace()
-        guard raw.hasSuffix(":"), (2...20).contains(raw.count) else { return nil }
+        guard raw.hasSuffix(":"), (2...20).contains(raw.characterCount) else { return nil }
         let word = raw.dropLast()
         guard word.allSatisfy(\.isLetter), word.first?.isUppercase == true else { return nil }
         return RemovedLine(text: raw, kind: .emptyLabel, detail: "label without a value")
@@ -131,15 +131,16 @@ public struct BoilerplateFilter: Sendable {
     /// A sentence that ends in a full stop and runs past ~90 characters is prose, even when short.
     static func isListLike(_ original: String) -> Bool {
         let raw = original.trimmingWhitespace()
-        if raw.count > listLineLimit { return false }
-        let isSentence = raw.hasSuffix(".") && !raw.hasSuffix("...") && raw.count > 90
+        let length = raw.characterCount
+        if length > listLineLimit { return false }
+        let isSentence = raw.hasSuffix(".") && !raw.hasSuffix("...") && length > 90
         return !isSentence
     }
 
     /// A headline of another article: short, no full stop at the end, starts with a capital, digit or quote.
     static func isHeadlineLike(_ original: String) -> Bool {
         let raw = original.trimmingWhitespace()
-        guard (12...listLineLimit).contains(raw.count), let first = raw.first else { return false }
+        guard (12...listLineLimit).contains(raw.characterCount), let first = raw.first else { return false }
         if raw.hasSuffix("...") || raw.hasSuffix("…") { return true }
         if raw.hasSuffix(".") || raw.hasSuffix(":") || raw.hasSuffix(",") { return false }
         return first.isUppercase || first.isNumber || "\"“‘'".contains(first)
@@ -187,7 +188,7 @@ public struct BoilerplateFilter: Sendable {
                 break
             }
         }
-        let proseBefore = cursor >= 0 && lines[...cursor].contains { $0.count > Self.listLineLimit }
+        let proseBefore = cursor >= 0 && lines[...cursor].contains { $0.characterCount > Self.listLineLimit }
         if tail.count >= 4, proseBefore {
             for member in tail {
                 verdicts[member] = RemovedLine(

@@ -110,7 +110,7 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
     /// FNV-1a over the normalised line; nil for blank or paragraph-length lines.
     static func hash(_ line: some StringProtocol) -> UInt64? {
         let normalized = BoilerplateFilter.normalize(String(line))
-        guard !normalized.isEmpty, normalized.count <= maximumLineLength else { return nil }
+        guard !normalized.isEmpty, normalized.characterCount <= maximumLineLength else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in normalized.utf8 {
             hash ^= UInt64(byte)

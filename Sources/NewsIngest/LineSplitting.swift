@@ -23,3 +23,18 @@ extension String {
         return lines
     }
 }
+
+extension StringProtocol {
+    /// `count`, without walking grapheme clusters when the text is ASCII: there every byte is a
+    /// Character except CR LF, which is one. Line lengths are measured on every line of every article.
+    var characterCount: Int {
+        var pairs = 0
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte >= 0x80 { return count }
+            if byte == 0x0A && previous == 0x0D { pairs += 1 }
+            previous = byte
+        }
+        return utf8.count - pairs
+    }
+}

@@ -42,6 +42,22 @@ struct NormalizationTests {
         }
     }
 
+    @Test func characterCountIsCount() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "\n", "\r", "\r\n", " ", "é", "\u{301}", "👍🏽"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            #expect(text.characterCount == text.count, "\(Array(text.utf8))")
+        }
+    }
+
+    @Test func containsBytesFindsPatterns() {
+        #expect("we use cookies here".utf8.containsBytes(of: "use cookies".utf8))
+        #expect(!"we use cookie".utf8.containsBytes(of: "use cookies".utf8))
+        #expect("reklam yükleniyor…".utf8.containsBytes(of: "yükleniyor".utf8))
+        #expect("x".utf8.containsBytes(of: "x".utf8))
+    }
+
     @Test func lineHashesCountEachLineOnce() {
         let hashes = BoilerplateModel.lineHashes(of: "Follow us\nFollow us\n\nA story.")
         #expect(hashes.count == 2)

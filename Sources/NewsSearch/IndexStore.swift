@@ -15,6 +15,9 @@ public final class IndexStore: Sendable {
     let pool: DatabasePool
     /// Address space, not memory: pages are loaded on demand and shared with the OS cache.
     static let mappedBytes = 1 << 34
+    /// Pages of a new index file. An article row (1–2 KB) left a fifth of each 4 KB page unused;
+    /// 16 KB pages made a 40,000-article index 10.6% smaller with no measurable change in query time.
+    static let pageSize = 16_384
 
     /// - Parameter requireCurrentTokenizer: `false` only for `reindex`, which exists to fix a mismatch.
     public init(path: String, access: Access, requireCurrentTokenizer: Bool = true) throws {
@@ -36,6 +39,8 @@ public final class IndexStore: Sendable {
             // Reads straight from the mapped file: a broad query touches most of the index's pages, and
             // copying each one through read() into SQLite's cache cost a fifth of the query.
             try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
+            // Only a new file takes it (SQLite fixes the page size when the first table is written).
+            if !exists { try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

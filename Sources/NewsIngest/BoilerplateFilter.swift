@@ -95,7 +95,8 @@ public struct BoilerplateFilter: Sendable {
                     detail: "seen in many documents of \(source)")
                 continue
             }
-            proseSoFar += line.characterCount
+            // Only ever compared with articleStartChars: past it, long lines need not be measured.
+            if proseSoFar < Self.articleStartChars { proseSoFar += line.characterCount }
         }
         markHeadlineRuns(normalized, lines: lines, verdicts: &verdicts)
         var kept: [String] = []

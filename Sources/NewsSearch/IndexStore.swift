@@ -40,7 +40,11 @@ public final class IndexStore: Sendable {
             // copying each one through read() into SQLite's cache cost a fifth of the query.
             try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
             // Only a new file takes it (SQLite fixes the page size when the first table is written).
-            if !exists { try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)") }
+            if !exists && !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
+                // Lets a run hand back the pages FTS5's last merges freed (see ``releaseFreePages()``).
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -56,6 +60,24 @@ public final class IndexStore: Sendable {
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// FTS5's in-memory buffer of new terms before it writes a segment (SQLite's default is 1 MB).
+    /// Fewer, larger level-0 segments mean less merging: 100,000 synthetic articles built in 14-17%
+    /// less time and CPU. It is a setting stored with the table and affects writes only.
+    static let fts5HashBytes = 16 << 20
+
+    /// Settings for a writing run: FTS5's buffer size (kept in its config table, so set once and again
+    /// harmlessly).
+    func prepareForWriting(in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES('hashsize', ?)", arguments: [Self.fts5HashBytes])
+    }
+
+    /// Returns to the file system the pages FTS5's merges freed at the end of a run; a no-op for files
+    /// made before incremental vacuum was turned on (they reuse free pages instead).
+    func releaseFreePages() throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
     }
 
     /// Refuses an index made by another schema or tokenizer: its terms would not match ours.

@@ -62,6 +62,7 @@ public final class Indexer {
         defer { withExtendedLifetime(lock) {} }
         let started = Date()
         var summary = IndexSummary()
+        try writeTransaction { db in try self.store.prepareForWriting(in: db) }
         try seedRegistry()
         let scanned = try FileScanner.scan(job.paths.filter { $0 != "-" })
         let known = try store.pool.read { db in
@@ -160,6 +161,7 @@ public final class Indexer {
             try LearnedBoilerplate.save(self.boilerplate, in: db)
             try FacetColumnStore.refresh(in: db)
         }
+        try store.releaseFreePages()
         summary.bytes = bytesRead
         summary.seconds = Date().timeIntervalSince(started)
         return summary

@@ -31,9 +31,10 @@ public struct Reindexer {
         let workers = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
         let batchSize = batchSize
         do {
-            return try store.pool.writeWithoutTransaction { db in
+            let count = try store.pool.writeWithoutTransaction { db in
                 var total = 0
                 try db.inTransaction(.immediate) {
+                    try store.prepareForWriting(in: db)
                     // Learned boilerplate first, so the rebuilt full-text index never sees those lines.
                     _ = try LearnedBoilerplate.apply(learned, in: db)
                     try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES('delete-all')")
@@ -70,6 +71,9 @@ public struct Reindexer {
                 }
                 return total
             }
+            // `delete-all` and the new segments freed most of the old full-text index's pages.
+            try store.releaseFreePages()
+            return count
         } catch let error as DatabaseError {
             throw IndexStore.translate(error, path: store.path)
         }

@@ -74,6 +74,13 @@ public final class IndexStore: Sendable {
             sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES('hashsize', ?)", arguments: [Self.fts5HashBytes])
     }
 
+    /// The writer of an index run reads through SQLite's page cache rather than the map: FTS5's merges
+    /// read most of the full-text index, and mapped pages stayed resident in the process (100,000
+    /// articles: 551 MB peak RSS mapped, 379 MB not, the same build time).
+    static func unmapWriter(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA mmap_size = 0")
+    }
+
     /// Returns to the file system the pages FTS5's merges freed at the end of a run; a no-op for files
     /// made before incremental vacuum was turned on (they reuse free pages instead).
     func releaseFreePages() throws {

@@ -62,6 +62,7 @@ public final class Indexer {
         defer { withExtendedLifetime(lock) {} }
         let started = Date()
         var summary = IndexSummary()
+        try store.pool.writeWithoutTransaction { db in try IndexStore.unmapWriter(db) }
         try writeTransaction { db in try self.store.prepareForWriting(in: db) }
         try seedRegistry()
         let scanned = try FileScanner.scan(job.paths.filter { $0 != "-" })

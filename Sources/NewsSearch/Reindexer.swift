@@ -33,6 +33,7 @@ public struct Reindexer {
         do {
             let count = try store.pool.writeWithoutTransaction { db in
                 var total = 0
+                try IndexStore.unmapWriter(db)
                 try db.inTransaction(.immediate) {
                     try store.prepareForWriting(in: db)
                     // Learned boilerplate first, so the rebuilt full-text index never sees those lines.

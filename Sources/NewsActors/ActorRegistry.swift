@@ -8,6 +8,8 @@ public struct ActorRegistry: Sendable {
     private let extractor: ActorExtractor
     private var fullNamesBySurname: [String: Set<String>] = [:]
     private var organizationsByInitials: [String: Set<String>] = [:]
+    /// `extractor.resolve` by name: it is pure, and the same few thousand names come back in every batch.
+    private var resolved: [String: (name: String, type: ActorType)] = [:]
 
     public init(extractor: ActorExtractor = ActorExtractor()) {
         self.extractor = extractor
@@ -26,7 +28,13 @@ public struct ActorRegistry: Sendable {
             if let full = fullNamesBySurname[cleaned.lowercased()], full.count == 1 { return (full.first!, .person) }
             return (cleaned, .person)
         case .organization, .country, .location:
-            let known = extractor.resolve(cleaned)
+            let known: (name: String, type: ActorType)
+            if let hit = resolved[cleaned] {
+                known = hit
+            } else {
+                known = extractor.resolve(cleaned)
+                resolved[cleaned] = known
+            }
             if known.name != cleaned || known.type != .person && known.type != .organization {
                 return known.type == .person ? (cleaned, type) : known
             }

@@ -112,7 +112,10 @@ struct ArticleAssembler {
     /// "By Ines Marlow", "By Priya Dalton and Sam Okafor": short, and every word after "By" capitalised
     /// or a joiner.
     static func isByline(_ line: String) -> Bool {
-        let words = line.trimmingWhitespace().split(separator: " ")
+        let trimmed = line.trimmingWhitespace()
+        // Most header lines are not bylines; splitting a whole paragraph into words to find out is not cheap.
+        guard trimmed.hasPrefix("By") || trimmed.hasPrefix("BY") else { return false }
+        let words = trimmed.split(separator: " ")
         guard (2...8).contains(words.count), words[0] == "By" || words[0] == "BY" else { return false }
         return words.dropFirst().allSatisfy { word in
             word.first?.isUppercase == true || ["and", "&", "in", "de", "van", "von"].contains(word.lowercased())

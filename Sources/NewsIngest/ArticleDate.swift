@@ -104,6 +104,12 @@ extension StringProtocol {
     /// The text without leading and trailing white space (Unicode's definition).
     func trimmingWhitespace() -> String {
         let text = String(self)
+        // Most lines start and end with an ASCII non-space: nothing to trim, no scalar walk.
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+            !(0x09...0x0D).contains(first), first != 0x20, !(0x09...0x0D).contains(last), last != 0x20
+        {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

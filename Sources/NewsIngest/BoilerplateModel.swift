@@ -20,6 +20,11 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
         public var documents: Int = 0
         /// Hash of a normalised line → how many of those documents contained it.
         public var lineCounts: [UInt64: Int] = [:]
+
+        mutating func count(_ lineHashes: [UInt64]) {
+            documents += 1
+            for hash in lineHashes { lineCounts[hash, default: 0] += 1 }
+        }
     }
 
     /// Source name (as given to ``learn(body:source:)``) → its statistics.
@@ -40,15 +45,25 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
 
     /// Learns one document: each distinct short line counts once.
     public mutating func learn(body: String, source: String) {
+        learn(lineHashes: Self.lineHashes(of: body), source: source)
+    }
+
+    /// Learns one document from ``lineHashes(of:)``, which the indexer computes on its worker threads
+    /// so that the single writer only counts.
+    public mutating func learn(lineHashes: [UInt64], source: String) {
+        // Mutated in place: copying the statistics out and back would copy the whole dictionary per document.
+        sources[source, default: SourceStatistics()].count(lineHashes)
+    }
+
+    /// The distinct hashes of a body's short lines: what ``learn(lineHashes:source:)`` counts.
+    public static func lineHashes(of body: String) -> [UInt64] {
         var seen = Set<UInt64>()
-        for line in body.split(separator: "\n") {
-            guard let hash = Self.hash(line) else { continue }
-            seen.insert(hash)
+        var hashes: [UInt64] = []
+        for line in body.lineSlices() {
+            guard let hash = hash(line), seen.insert(hash).inserted else { continue }
+            hashes.append(hash)
         }
-        var stats = sources[source] ?? SourceStatistics()
-        stats.documents += 1
-        for hash in seen { stats.lineCounts[hash, default: 0] += 1 }
-        sources[source] = stats
+        return hashes
     }
 
     /// Learns an article under its source (articles without one are learned under "").
@@ -66,7 +81,7 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
 
     /// Removes the source's repeated lines from a body, each with its reason.
     public func apply(to body: String, source: String) -> CleanedText {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = body.lineSlices(omittingEmptySubsequences: false)
         var kept: [String] = []
         var removed: [RemovedLine] = []
         for line in lines {
@@ -95,7 +110,7 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
     /// FNV-1a over the normalised line; nil for blank or paragraph-length lines.
     static func hash(_ line: some StringProtocol) -> UInt64? {
         let normalized = BoilerplateFilter.normalize(String(line))
-        guard !normalized.isEmpty, normalized.count <= maximumLineLength else { return nil }
+        guard !normalized.isEmpty, normalized.characterCount <= maximumLineLength else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in normalized.utf8 {
             hash ^= UInt64(byte)

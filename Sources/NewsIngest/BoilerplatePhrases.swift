@@ -49,7 +49,7 @@ enum BoilerplatePhrases {
     static func firstMatch(_ normalized: String) -> PhraseRule? {
         // UTF-8 length is O(1) and never smaller than the character count: a cheap first cut.
         guard !normalized.isEmpty, normalized.utf8.count <= longestMatch * 4 else { return nil }
-        let length = normalized.count
+        let length = normalized.characterCount
         guard length <= longestMatch else { return nil }
         return rules.first { $0.matches(normalized, length: length) }
     }
@@ -203,8 +203,18 @@ enum BoilerplatePhrases {
 extension String.UTF8View {
     /// Byte substring search: Foundation's `contains` goes through NSString and dominated profiles.
     func containsBytes(of needle: String.UTF8View) -> Bool {
-        let haystack = Array(self)
-        let pattern = Array(needle)
+        // Native strings lend their bytes; copying both into arrays per rule per line was most of the cost.
+        if let found = withContiguousStorageIfAvailable({ haystack in
+            needle.withContiguousStorageIfAvailable { pattern in Self.contains(pattern, in: haystack) }
+        }), let found {
+            return found
+        }
+        return Array(self).withUnsafeBufferPointer { haystack in
+            Array(needle).withUnsafeBufferPointer { Self.contains($0, in: haystack) }
+        }
+    }
+
+    private static func contains(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pattern.isEmpty, pattern.count <= haystack.count else { return pattern.isEmpty }
         let first = pattern[0]
         for start in 0...(haystack.count - pattern.count) where haystack[start] == first {

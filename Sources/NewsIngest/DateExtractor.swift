@@ -50,7 +50,7 @@ public enum DateExtractor {
     /// Whether a line says nothing but a date (with weekday, time, zone or "Published"/"Updated").
     public static func isDateLine(_ line: String) -> Bool {
         let trimmed = line.trimmingWhitespace()
-        guard trimmed.count <= 80, parse(trimmed) != nil || parse(trimmed, contextYear: 2000) != nil else {
+        guard trimmed.characterCount <= 80, parse(trimmed) != nil || parse(trimmed, contextYear: 2000) != nil else {
             return false
         }
         return tokenize(trimmed).allSatisfy { token in

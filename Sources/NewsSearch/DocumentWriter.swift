@@ -36,13 +36,10 @@ final class DocumentWriter {
         changed = true
         let article = document.article
         let sourceID = try sourceID(named: document.source, in: db)
-        let metadata = String(decoding: try JSONEncoder.sorted.encode(article.metadata), as: UTF8.self)
-        let authors = String(decoding: try JSONEncoder.sorted.encode(article.authors), as: UTF8.self)
-        let givenActors = String(decoding: try JSONEncoder.sorted.encode(article.actors), as: UTF8.self)
         let values: StatementArguments = [
             document.externalID, fileID, document.path, article.title, article.body, article.url,
             article.date?.description, article.date?.firstDay, article.date?.lastDay, sourceID,
-            document.contentHash, authors, givenActors, metadata,
+            document.contentHash, document.authorsJSON, document.givenActorsJSON, document.metadataJSON,
         ]
         let rowID: Int64
         if let existing {

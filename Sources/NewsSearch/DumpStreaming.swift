@@ -112,7 +112,7 @@ struct LineChunkReader {
         }
         guard !block.isEmpty else { return nil }
         let first = line
-        line += block.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        line += block.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
         return (Data(block), first)
     }
 }

@@ -30,7 +30,9 @@ enum FileScanner {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: root, isDirectory: &isDirectory) else { throw IndexError.pathNotFound(given) }
             if !isDirectory.boolValue {
-                if let file = stat(root, root: root) { files.append(file) }
+                // A file named on the command line is read through a symbolic link, as `cat` would;
+                // links met while walking a folder are still left alone.
+                if let file = stat(root, root: root, followingLinks: true) { files.append(file) }
                 continue
             }
             guard let walker = manager.enumerator(atPath: root) else { throw IndexError.pathNotFound(given) }
@@ -59,8 +61,9 @@ enum FileScanner {
         return ![".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal"].contains { name.hasSuffix($0) }
     }
 
-    static func stat(_ path: String, root: String) -> ScannedFile? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+    static func stat(_ path: String, root: String, followingLinks: Bool = false) -> ScannedFile? {
+        let target = followingLinks ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
             attributes[.type] as? FileAttributeType == .typeRegular
         else { return nil }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0

@@ -15,6 +15,9 @@ public final class IndexStore: Sendable {
     let pool: DatabasePool
     /// Address space, not memory: pages are loaded on demand and shared with the OS cache.
     static let mappedBytes = 1 << 34
+    /// Pages of a new index file. An article row (1–2 KB) left a fifth of each 4 KB page unused;
+    /// 16 KB pages made a 40,000-article index 10.6% smaller with no measurable change in query time.
+    static let pageSize = 16_384
 
     /// - Parameter requireCurrentTokenizer: `false` only for `reindex`, which exists to fix a mismatch.
     public init(path: String, access: Access, requireCurrentTokenizer: Bool = true) throws {
@@ -37,6 +40,12 @@ public final class IndexStore: Sendable {
             // pages, and copying each one through read() into SQLite's cache cost a fifth of the query.
             // Not the writer: a bulk load would count every page it touched in its resident memory.
             if access == .readOnly { try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
+            // Only a new file takes it (SQLite fixes the page size when the first table is written).
+            if !exists && !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
+                // Lets a run hand back the pages FTS5's last merges freed (see ``releaseFreePages()``).
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -57,6 +66,31 @@ public final class IndexStore: Sendable {
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// FTS5's in-memory buffer of new terms before it writes a segment (SQLite's default is 1 MB).
+    /// Fewer, larger level-0 segments mean less merging: 100,000 synthetic articles built in 14-17%
+    /// less time and CPU. It is a setting stored with the table and affects writes only.
+    static let fts5HashBytes = 16 << 20
+
+    /// Settings for a writing run: FTS5's buffer size (kept in its config table, so set once and again
+    /// harmlessly).
+    func prepareForWriting(in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES('hashsize', ?)", arguments: [Self.fts5HashBytes])
+    }
+
+    /// The writer of an index run reads through SQLite's page cache rather than the map: FTS5's merges
+    /// read most of the full-text index, and mapped pages stayed resident in the process (100,000
+    /// articles: 551 MB peak RSS mapped, 379 MB not, the same build time).
+    static func unmapWriter(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA mmap_size = 0")
+    }
+
+    /// Returns to the file system the pages FTS5's merges freed at the end of a run; a no-op for files
+    /// made before incremental vacuum was turned on (they reuse free pages instead).
+    func releaseFreePages() throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
     }
 
     /// Refuses an index made by another schema or tokenizer: its terms would not match ours. An older

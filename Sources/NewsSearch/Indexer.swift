@@ -62,6 +62,8 @@ public final class Indexer {
         defer { withExtendedLifetime(lock) {} }
         let started = Date()
         var summary = IndexSummary()
+        try store.pool.writeWithoutTransaction { db in try IndexStore.unmapWriter(db) }
+        try writeTransaction { db in try self.store.prepareForWriting(in: db) }
         try seedRegistry()
         let scanned = try FileScanner.scan(job.paths.filter { $0 != "-" })
         let known = try store.pool.read { db in
@@ -160,6 +162,7 @@ public final class Indexer {
             try LearnedBoilerplate.save(self.boilerplate, in: db)
             try FacetColumnStore.refresh(in: db)
         }
+        try store.releaseFreePages()
         summary.bytes = bytesRead
         summary.seconds = Date().timeIntervalSince(started)
         return summary
@@ -208,7 +211,7 @@ public final class Indexer {
             while end < data.endIndex && data[end - 1] != UInt8(ascii: "\n") { end += 1 }
             let chunk = data[start..<end]
             chunks.append((Data(chunk), line))
-            line += chunk.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            line += chunk.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
             start = end
         }
         let parts = parallelMap(chunks, jobs: jobs) { chunk in
@@ -264,7 +267,7 @@ public final class Indexer {
         var document = document
         document.actors = registry.merge(document.actors)
         let outcome = try writer.upsert(document, fileID: fileID, in: db)
-        if outcome != .unchanged { boilerplate.learn(body: document.article.body, source: document.source) }
+        if outcome != .unchanged { boilerplate.learn(lineHashes: document.lineHashes, source: document.source) }
         count(outcome, in: &summary)
     }
 

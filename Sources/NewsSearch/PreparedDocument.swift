@@ -1,3 +1,4 @@
+import Foundation
 import NewsActors
 import NewsIngest
 
@@ -13,6 +14,12 @@ struct PreparedDocument: Sendable {
     var actors: [ExtractedActor]
     /// Title and body analysed on the worker, for the writer's FTS5 insert to replay.
     var tokens: [PreparedTokens]
+    /// The body's short lines hashed for ``BoilerplateModel/learn(lineHashes:source:)``, here so the writer only counts.
+    var lineHashes: [UInt64]
+    /// The stored JSON columns, encoded here rather than on the single writer thread.
+    var authorsJSON: String
+    var givenActorsJSON: String
+    var metadataJSON: String
 
     init(article: Article, externalID: String, path: String?, fallbackSource: String, extractor: ActorExtractor) {
         self.externalID = externalID
@@ -25,6 +32,16 @@ struct PreparedDocument: Sendable {
         self.contentHash = ContentHash.of(hashed)
         self.actors = Self.actors(of: article.title, article.body, given: article.actors, extractor: extractor)
         self.tokens = [PreparedTokens(analyzing: article.title), PreparedTokens(analyzing: article.body)]
+        self.lineHashes = BoilerplateModel.lineHashes(of: article.body)
+        self.authorsJSON = Self.json(article.authors)
+        self.givenActorsJSON = Self.json(article.actors)
+        self.metadataJSON = Self.json(article.metadata)
+    }
+
+    /// Sorted keys, so equal values always store equal text; an empty list needs no encoder.
+    static func json(_ value: some Encodable & Collection) -> String {
+        if value.isEmpty { return value is [String] ? "[]" : "{}" }
+        return String(decoding: (try? JSONEncoder.sorted.encode(value)) ?? Data(), as: UTF8.self)
     }
 
     /// Extracted actors plus those the input named itself, one entry per canonical name.

@@ -38,6 +38,20 @@ final class ProgressLine {
         }
     }
 
+    /// Progress counted in articles, for `search reindex`, which reads no files.
+    func showArticles(done: Int, total: Int) {
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) > 0.2 || done == total else { return }
+        lastDraw = now
+        let seconds = max(now.timeIntervalSince(started), 0.001)
+        let rate = Double(done) / seconds
+        let eta = done > 0 ? Double(total - done) / rate : 0
+        let line = String(format: "\r%d/%d articles · %.0f articles/s · ETA %@ ", done, total, rate, Self.duration(eta))
+        FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+    }
+
     func finish() {
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }

@@ -29,6 +29,16 @@ import Testing
         #expect(stats.undated == 1)
     }
 
+    /// A dump named through a symbolic link was found to be "0 files" and silently ignored.
+    @Test func aFileNamedThroughASymbolicLinkIsIndexed() throws {
+        let link = corpus.folder.appendingPathComponent("linked.jsonl").path
+        try FileManager.default.createSymbolicLink(
+            atPath: link, withDestinationPath: corpus.root.appendingPathComponent("wire/alpha.jsonl").path)
+        let summary = try Indexer(store: store).run(IndexJob(paths: [link], jobs: 2))
+        #expect(summary.files == 1)
+        #expect(summary.added > 0)
+    }
+
     @Test func rerunIsIncremental() throws {
         _ = try index()
         let again = try index()

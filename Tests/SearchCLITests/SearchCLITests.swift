@@ -117,6 +117,29 @@ struct ResultsJSON: Decodable {
         #expect(!actors.stdout.contains("NATO"))
     }
 
+    /// Issue 8 item 3: `reindex` takes `--quiet` and `--json` like `index`, and always ends with a summary.
+    @Test func reindexSummarisesAsTextOrJSON() throws {
+        try indexCorpus()
+        struct Event: Decodable {
+            struct Summary: Decodable { var documents: Int; var seconds: Double }
+            var type: String
+            var data: Summary
+        }
+        let reindexed = try search(["reindex", "--json"])
+        #expect(reindexed.status == 0, "\(reindexed.stderr)")
+        let event = try JSONDecoder().decode(Event.self, from: reindexed.stdoutData)
+        #expect(event.type == "reindexed")
+        #expect(event.data.documents == 7)
+        #expect(event.data.seconds >= 0)
+
+        let quiet = try search(["reindex", "--quiet", "--jobs", "2"])
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stdout.hasPrefix("reindexed 7 articles in "))
+        #expect(quiet.stderr.isEmpty)
+        #expect(try json(["defense", "industrial"]).total == 4)
+        #expect(try search(["reindex", "--jobs", "0"]).status == 2)
+    }
+
     @Test func badInputGetsOneLineAndStatusTwo() throws {
         let missing = try search(["defense"])
         #expect(missing.status == 2)

@@ -1,0 +1,70 @@
+import Testing
+
+@testable import NewsIngest
+
+/// The byte path of line normalisation must agree with the Character path it short-cuts.
+@Suite("Boilerplate line normalisation")
+struct NormalizationTests {
+    static let samples = [
+        "", " ", "Advertisement", "  ADVERTISEMENT  ", "- Share this!", "*** Related Tags:", "> Read more...",
+        "Please enter your comment!", "LEAVE A REPLY\r", "tab\there  and\r\nthere.", "\u{0B}vertical tab\u{0C}",
+        "-. ", "?!.:;", "Mixed CASE line; with: punctuation ?", "trailing dash -", " - * > leading",
+    ]
+
+    @Test(arguments: samples)
+    func asciiPathAgreesWithCharacterPath(_ line: String) {
+        #expect(BoilerplateFilter.normalizeASCII(line) == BoilerplateFilter.normalizeCharacters(line))
+    }
+
+    @Test func randomASCIILinesAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ .!?:;-*> \t\r\n\u{0B}#'x9")
+        for _ in 0..<5_000 {
+            let line = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(BoilerplateFilter.normalizeASCII(line) == BoilerplateFilter.normalizeCharacters(line), "\(Array(line.utf8))")
+        }
+    }
+
+    @Test func otherTextTakesTheCharacterPath() {
+        #expect(BoilerplateFilter.normalizeASCII("Publicité") == nil)
+        #expect(BoilerplateFilter.normalize("It’s OVER…") == "it's over")
+    }
+
+    @Test func lineSlicesMatchCharacterSplit() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "\n", "\r", "\r\n", " ", "é", "\u{301}", "日"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            for omitting in [true, false] {
+                #expect(text.lineSlices(omittingEmptySubsequences: omitting)
+                    == text.split(separator: "\n", omittingEmptySubsequences: omitting), "\(Array(text.utf8))")
+            }
+        }
+    }
+
+    @Test func characterCountIsCount() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "\n", "\r", "\r\n", " ", "é", "\u{301}", "👍🏽"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            #expect(text.characterCount == text.count, "\(Array(text.utf8))")
+        }
+    }
+
+    @Test func containsBytesFindsPatterns() {
+        #expect("we use cookies here".utf8.containsBytes(of: "use cookies".utf8))
+        #expect(!"we use cookie".utf8.containsBytes(of: "use cookies".utf8))
+        #expect("reklam yükleniyor…".utf8.containsBytes(of: "yükleniyor".utf8))
+        #expect("x".utf8.containsBytes(of: "x".utf8))
+    }
+
+    @Test func lineHashesCountEachLineOnce() {
+        let hashes = BoilerplateModel.lineHashes(of: "Follow us\nFollow us\n\nA story.")
+        #expect(hashes.count == 2)
+        var model = BoilerplateModel()
+        model.learn(lineHashes: hashes, source: "S")
+        model.learn(body: "Follow us\nAnother story.", source: "S")
+        #expect(model.sources["S"]?.documents == 2)
+        #expect(model.sources["S"]?.lineCounts[BoilerplateModel.hash("Follow us")!] == 2)
+    }
+}

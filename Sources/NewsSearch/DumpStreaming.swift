@@ -84,7 +84,8 @@ extension Indexer {
 struct LineChunkReader {
     let handle: FileHandle
     let chunkBytes: Int
-    private var carry = Data()
+    /// The bytes after the last line end read so far: the start of the next chunk.
+    private(set) var carry = Data()
     private var line = 1
     private var finished = false
 
@@ -105,14 +106,16 @@ struct LineChunkReader {
                 break
             }
             if let end = block.lastIndex(of: UInt8(ascii: "\n")) {
-                carry = block[(end + 1)...]
-                block = block[..<(end + 1)]
+                // Copied, not sliced: a slice keeps the whole block's storage alive, and appending the
+                // next read to it grew one buffer to the size of the dump (1.8 GB at 1M articles).
+                carry = Data(block[(end + 1)...])
+                block.removeSubrange((end + 1)...)
                 break
             }
         }
         guard !block.isEmpty else { return nil }
         let first = line
         line += block.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
-        return (Data(block), first)
+        return (block, first)
     }
 }

@@ -189,8 +189,8 @@ public struct BoilerplateFilter: Sendable {
                 break
             }
         }
-        let proseBefore = cursor >= 0 && lines[...cursor].contains { $0.characterCount > Self.listLineLimit }
-        if tail.count >= 4, proseBefore {
+        // Measured only when there is a run: it walks every line above it.
+        if tail.count >= 4, cursor >= 0, lines[...cursor].contains(where: { $0.characterCount > Self.listLineLimit }) {
             for member in tail {
                 verdicts[member] = RemovedLine(
                     text: lines[member].trimmingWhitespace(), kind: .headlineList,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 64-bit FNV-1a digest: enough to tell whether a file, an article or a text changed, and fast.
 ///
 /// Not for security: a collision only means a changed file is treated as unchanged, and two
@@ -14,6 +16,11 @@ enum ContentHash {
             }
         }
 
+        /// Files and dump chunks come as `Data`, whose element-by-element iterator cost more than the hash itself.
+        mutating func add(_ data: Data) {
+            data.withUnsafeBytes { add($0) }
+        }
+
         /// The digest as 16 hexadecimal digits, as the index stores it.
         var value: String {
             let hex = String(digest, radix: 16)
@@ -24,6 +31,12 @@ enum ContentHash {
     static func of<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
         var hash = Streaming()
         hash.add(bytes)
+        return hash.value
+    }
+
+    static func of(_ data: Data) -> String {
+        var hash = Streaming()
+        hash.add(data)
         return hash.value
     }
 

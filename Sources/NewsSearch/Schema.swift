@@ -6,8 +6,8 @@ import NewsAnalysis
 /// Documents own the text; `documents_fts` is an external-content FTS5 table over their title and
 /// body, written by the indexer in the same transaction as the row, so the two never disagree.
 enum Schema {
-    /// Bumped when the tables change shape; an older index must be rebuilt.
-    static let version = 2
+    /// Bumped when the tables change shape; an older index is upgraded in place by the migrations below.
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -93,6 +93,15 @@ enum Schema {
                     DROP INDEX documents_source;
                     INSERT INTO meta(key, value) VALUES ('generation', '1');
                     UPDATE meta SET value = '2' WHERE key = 'schema_version';
+                    """)
+        }
+        // v3: no index on `date_first`. Dates are filtered, sorted and counted from the facet columns,
+        // so no query read it; at 1M articles it took 20.8 MB of the file and a B-tree insert per article.
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    DROP INDEX IF EXISTS documents_date;
+                    UPDATE meta SET value = '3' WHERE key = 'schema_version';
                     """)
         }
         return migrator

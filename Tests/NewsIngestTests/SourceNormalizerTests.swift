@@ -56,4 +56,32 @@ struct SourceNormalizerTests {
         #expect(SourceNormalizer.key("japantimes.co.jp") == "japantimes")
         #expect(SourceNormalizer.key("Journal de l'Estuaire") == "journaldelestuaire")
     }
+
+    /// Answers are remembered per name and per URL authority; remembered answers must be the ones
+    /// worked out fresh, whatever the path, the case or the thread.
+    @Test("remembered answers equal fresh ones, across threads")
+    func remembered() async {
+        let shared = SourceNormalizer(aliases: ["Harbor Gazette": "The Harbor Gazette"])
+        let urls = (0..<400).map { index in
+            [
+                "https://www.japantimes.co.jp/news/\(index)", "HTTPS://WWW.JAPANTIMES.CO.JP/opinion?id=\(index)",
+                "https://harborgazette.example/\(index)", "https://x\(index % 7).example.net/a#b", "ftp://nohost/\(index)",
+                "https://localhost:8080/\(index)",
+            ][index % 6]
+        }
+        let names = (0..<400).map { ["Japan Times", "harbor gazette", "  ", "Gazette \(($0 % 5))", "the japan  times"][$0 % 5] }
+        let fresh = (urls.map { SourceNormalizer(aliases: ["Harbor Gazette": "The Harbor Gazette"]).name(forURL: $0) },
+            names.map { SourceNormalizer(aliases: ["Harbor Gazette": "The Harbor Gazette"]).canonical($0) })
+        #expect(fresh.0[0] == "The Japan Times")
+        #expect(fresh.0[1] == "The Japan Times")
+        #expect(fresh.1[1] == "The Harbor Gazette")
+        await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    urls.map { shared.name(forURL: $0) } == fresh.0 && names.map { shared.canonical($0) } == fresh.1
+                }
+            }
+            for await agreed in group { #expect(agreed) }
+        }
+    }
 }

@@ -21,9 +21,10 @@ import Testing
                     DROP TABLE facet_columns;
                     DROP INDEX documents_facets;
                     CREATE INDEX documents_source ON documents(source_id);
+                    CREATE INDEX documents_date ON documents(date_first);
                     DELETE FROM meta WHERE key = 'generation';
                     UPDATE meta SET value = '1' WHERE key = 'schema_version';
-                    DELETE FROM grdb_migrations WHERE identifier = 'v2';
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3');
                     """)
         }
         try queue.close()
@@ -40,10 +41,13 @@ import Testing
         #expect(!again.stderr.contains("upgrading"))
         let stats = try binary.run(["stats", "--json", "--index", corpus.indexPath])
         let decoded = try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any]
-        #expect(decoded?["schema_version"] as? Int == 2)
+        #expect(decoded?["schema_version"] as? Int == 3)
         let saved = try DatabaseQueue(path: corpus.indexPath).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facet_columns")
         }
         #expect(saved == 1)
+        let indexes = try DatabaseQueue(path: corpus.indexPath).read { db in try db.indexes(on: "documents").map(\.name) }
+        #expect(!indexes.contains("documents_date"))
+        #expect(indexes.contains("documents_facets"))
     }
 }

@@ -192,8 +192,9 @@ public final class Indexer {
         return PreparedFile(file: file, hash: digest, documents: documents, skipped: result.skipped, contentUnchanged: false)
     }
 
-    /// Reads a file; a large JSON Lines dump is cut at line ends into one chunk per worker, read in
-    /// parallel, and put back together (skip locations keep their line numbers in the whole file).
+    /// Reads a file; a large JSON Lines dump is cut at line ends into pieces, read in parallel, and
+    /// put back together (skip locations keep their line numbers in the whole file). Several pieces
+    /// per worker, so that a worker slowed by the writer sharing its core does not hold up the rest.
     static func read(
         _ data: Data, file: ScannedFile, ingestor: Ingestor, format: InputFormat, defaultSource: String?, jobs: Int,
         firstLine: Int = 1
@@ -205,7 +206,7 @@ public final class Indexer {
         var chunks: [(data: Data, firstLine: Int)] = []
         var start = data.startIndex
         var line = firstLine
-        let target = data.count / max(jobs, 1) + 1
+        let target = max(data.count / (max(jobs, 1) * 8) + 1, 256 << 10)
         while start < data.endIndex {
             var end = min(start + target, data.endIndex)
             while end < data.endIndex && data[end - 1] != UInt8(ascii: "\n") { end += 1 }

@@ -1,0 +1,22 @@
+import Testing
+
+@testable import NewsSearch
+
+@Suite struct ParallelMapTests {
+    @Test(arguments: [(0, 2), (1, 2), (3, 8), (17, 2), (1_000, 2), (1_001, 3), (40_000, 4)])
+    func keepsInputOrder(count: Int, jobs: Int) {
+        let items = Array(0..<count)
+        #expect(parallelMap(items, jobs: jobs) { $0 * 3 + 1 } == items.map { $0 * 3 + 1 })
+    }
+
+    /// Uneven work (a few items far slower than the rest) still gives every result exactly once.
+    @Test func unevenWorkIsEachDoneOnce() {
+        let items = Array(0..<2_000)
+        let results = parallelMap(items, jobs: 2) { item -> Int in
+            var sum = 0
+            for step in 0..<(item % 97 == 0 ? 20_000 : 10) { sum &+= step ^ item }
+            return item &+ (sum & 0)
+        }
+        #expect(results == items)
+    }
+}

@@ -210,12 +210,14 @@ public struct BoilerplateFilter: Sendable {
         var text = line.lowercased()
         if text.contains("’" as Character) { text = text.replacingOccurrences(of: "’", with: "'") }
         text = text.collapsingWhitespace()
-        let trailing: Set<Character> = [".", "!", "?", ":", "…", " ", ";"]
-        while let last = text.last, trailing.contains(last) { text.removeLast() }
-        let leading: Set<Character> = ["-", "•", "*", "·", " ", "–", "—", "›", ">"]
-        while let first = text.first, leading.contains(first) { text.removeFirst() }
-        return text
+        while let last = text.last, trailingMarks.contains(last) { text.removeLast() }
+        let start = text.firstIndex { !leadingMarks.contains($0) } ?? text.endIndex
+        return start == text.startIndex ? text : String(text[start...])
     }
+
+    // Built once: as locals they were built again for every line that is not plain ASCII.
+    private static let trailingMarks: Set<Character> = [".", "!", "?", ":", "…", " ", ";"]
+    private static let leadingMarks: Set<Character> = ["-", "•", "*", "·", " ", "–", "—", "›", ">"]
 
     /// ``normalize(_:)`` over bytes, for the usual all-ASCII line; nil for any other. Same result as the
     /// Character path (where only space, tab, CR and LF are white space among ASCII), at a fraction of the

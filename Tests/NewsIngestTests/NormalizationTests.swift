@@ -48,6 +48,9 @@ struct NormalizationTests {
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
             #expect(text.characterCount == text.count, "\(Array(text.utf8))")
+            let inner = "x" + text + "y"
+            let slice = inner.dropFirst().dropLast()
+            #expect(slice.characterCount == slice.count, "\(Array(text.utf8))")
         }
     }
 

@@ -61,15 +61,26 @@ enum FileScanner {
         return ![".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal"].contains { name.hasSuffix($0) }
     }
 
+    /// One `lstat` (or `stat` for a path named on the command line): Foundation's `attributesOfItem`
+    /// also opened every file, and a no-op run over a million files is mostly this call.
     static func stat(_ path: String, root: String, followingLinks: Bool = false) -> ScannedFile? {
-        let target = followingLinks ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
-            attributes[.type] as? FileAttributeType == .typeRegular
-        else { return nil }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return ScannedFile(path: path, root: root, size: size, mtime: mtime)
+        var info = Glibc.stat()
+        let status = followingLinks ? statFollowingLinks(path, &info) : lstat(path, &info)
+        guard status == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return ScannedFile(path: path, root: root, size: Int(info.st_size), mtime: modificationTime(info.st_mtim))
     }
+
+    /// Seconds since 1970 as Foundation's `modificationDate` gives them (files indexed before this
+    /// change must compare equal): a `Date` made from seconds and nanoseconds, read back.
+    static func modificationTime(_ time: timespec) -> Double {
+        let sinceReference = Double(time.tv_sec) - Date.timeIntervalBetween1970AndReferenceDate
+        return Date(timeIntervalSinceReferenceDate: sinceReference + Double(time.tv_nsec) / 1_000_000_000).timeIntervalSince1970
+    }
+}
+
+/// `stat(2)`, out here because inside ``FileScanner`` the name is its own method's.
+private func statFollowingLinks(_ path: String, _ info: inout stat) -> Int32 {
+    stat(path, &info)
 }
 
 /// The source a folder name stands for, made readable: `asia-maritime-monitor` → `Asia Maritime Monitor`.

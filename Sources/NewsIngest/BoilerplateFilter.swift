@@ -208,11 +208,44 @@ public struct BoilerplateFilter: Sendable {
     /// ``normalize(_:)`` for any text, Character by Character.
     static func normalizeCharacters(_ line: String) -> String {
         var text = line.lowercased()
-        if text.contains("’" as Character) { text = text.replacingOccurrences(of: "’", with: "'") }
-        text = text.collapsingWhitespace()
+        // Both steps walk grapheme clusters; the byte checks in front skip them when they would change nothing.
+        if text.utf8.containsBytes(of: "’".utf8), text.contains("’" as Character) {
+            text = text.replacingOccurrences(of: "’", with: "'")
+        }
+        if !isCollapsed(text) { text = text.collapsingWhitespace() }
         while let last = text.last, trailingMarks.contains(last) { text.removeLast() }
         let start = text.firstIndex { !leadingMarks.contains($0) } ?? text.endIndex
         return start == text.startIndex ? text : String(text[start...])
+    }
+
+    /// Whether `collapsingWhitespace()` would return the text unchanged: its only white space is single
+    /// ASCII spaces between other characters. Any non-ASCII white space, and a space that a mark or
+    /// joiner would fuse into one Character with what follows, send the text the slow way.
+    static func isCollapsed(_ text: String) -> Bool {
+        var afterSpace = true  // so that a leading space fails
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if afterSpace { return false }
+                afterSpace = true
+                continue
+            }
+            if scalar.isASCII {
+                if (0x09...0x0D).contains(scalar.value) { return false }
+            } else if scalar.properties.isWhitespace || afterSpace && extendsCluster(scalar) {
+                return false
+            }
+            afterSpace = false
+        }
+        return !afterSpace
+    }
+
+    /// Scalars that join the Character before them (marks, joiners, emoji modifiers), and then some.
+    private static func extendsCluster(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format, .modifierSymbol: return true
+        default: return properties.isGraphemeExtend || properties.isEmojiModifier
+        }
     }
 
     // Built once: as locals they were built again for every line that is not plain ASCII.

@@ -70,4 +70,24 @@ struct NormalizationTests {
         #expect(model.sources["S"]?.documents == 2)
         #expect(model.sources["S"]?.lineCounts[BoilerplateModel.hash("Follow us")!] == 2)
     }
+
+    /// The skip test in front of the whitespace collapse must never skip a collapse that changes the
+    /// text: combining marks after spaces, Unicode spaces, prepended marks, CR LF and curly quotes.
+    @Test func collapsedTextIsLeftAsCollapsingWouldLeaveIt() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = [
+            "a", "É", " ", " ", " ", "\u{301}", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "\u{600}", "’", "\t",
+            "\r\n", "\u{0B}", "—", "👍🏽", "ß", "İ", ".", "\u{200D}",
+        ]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            if BoilerplateFilter.isCollapsed(text) {
+                #expect(text.collapsingWhitespace() == text, "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+        #expect(BoilerplateFilter.isCollapsed("plain words here, é and ü"))
+        #expect(!BoilerplateFilter.isCollapsed("two  spaces"))
+        #expect(!BoilerplateFilter.isCollapsed(" leading"))
+        #expect(!BoilerplateFilter.isCollapsed("no\u{A0}break"))
+    }
 }

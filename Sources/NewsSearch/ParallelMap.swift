@@ -28,14 +28,24 @@ func parallelMap<Item: Sendable, Result: Sendable>(
 }
 
 /// Storage each worker writes at the indices it claimed only; the disjointness is what makes it safe.
+///
+/// A buffer allocated once, not an `Array` property: `withUnsafeMutableBufferPointer` on a shared
+/// array moves it out of the property for the length of the call, so two workers writing at once
+/// raced on the array itself and corrupted the heap (a crash in the test suite, 2026-12-06).
 private final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
+    private let storage: UnsafeMutableBufferPointer<Value?>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
     }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { storage[index] = value }
 
     func values() -> [Value] { storage.map { $0! } }
 }

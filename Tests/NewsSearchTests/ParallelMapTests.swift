@@ -19,4 +19,13 @@ import Testing
         }
         #expect(results == items)
     }
+
+    /// Cheap items written by several threads at once: slots shared as an `Array` raced here and
+    /// corrupted the heap; each round must come back whole and in order.
+    @Test func manyThreadsWritingCheapItemsAtOnce() {
+        let items = Array(0..<50_000)
+        for _ in 0..<20 {
+            #expect(parallelMap(items, jobs: 4) { $0 } == items)
+        }
+    }
 }

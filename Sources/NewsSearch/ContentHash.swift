@@ -34,11 +34,7 @@ enum ContentHash {
         return hash.value
     }
 
-    static func of(_ data: Data) -> String {
-        var hash = Streaming()
-        hash.add(data)
-        return hash.value
-    }
+    static func of(_ data: Data) -> String { data.withUnsafeBytes { of($0) } }
 
     static func of(_ text: String) -> String { of(text.utf8) }
 }

@@ -17,12 +17,12 @@ public struct ActorRegistry: Sendable {
 
     /// The corpus-wide name and type for an actor, learning from it.
     public mutating func canonical(name: String, type: ActorType) -> (name: String, type: ActorType) {
-        let cleaned = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let words = cleaned.split(separator: " ")
+        let cleaned = Self.singleSpaced(name)
         switch type {
         case .person:
-            if words.count >= 2 {
-                fullNamesBySurname[words.last!.lowercased(), default: []].insert(cleaned)
+            // The text is single-spaced, so a space means two words or more, and the surname follows the last.
+            if let space = cleaned.utf8.lastIndex(of: 0x20) {
+                fullNamesBySurname[cleaned[cleaned.index(after: space)...].lowercased(), default: []].insert(cleaned)
                 return (cleaned, .person)
             }
             if let full = fullNamesBySurname[cleaned.lowercased()], full.count == 1 { return (full.first!, .person) }
@@ -38,6 +38,7 @@ public struct ActorRegistry: Sendable {
             if known.name != cleaned || known.type != .person && known.type != .organization {
                 return known.type == .person ? (cleaned, type) : known
             }
+            let words = cleaned.split(separator: " ")
             if words.count >= 2 {
                 let initials = String(words.filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
                 if initials.count >= 2 { organizationsByInitials[initials, default: []].insert(cleaned) }
@@ -50,13 +51,35 @@ public struct ActorRegistry: Sendable {
         }
     }
 
+    /// White space collapsed to single spaces and trimmed. Names from the extractor already are, and this
+    /// runs on the single writer thread for every actor of every article: they skip the split and join.
+    static func singleSpaced(_ name: String) -> String {
+        var previous: UInt8 = 0x20
+        var clean = true
+        for byte in name.utf8 {
+            // Non-ASCII bytes may be white space (U+00A0, U+3000), so they take the general path.
+            if byte >= 0x80 || byte < 0x20 || byte == 0x20 && previous == 0x20 {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean && previous != 0x20 { return name }
+        return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private struct MergeKey: Hashable {
+        var name: String
+        var type: ActorType
+    }
+
     /// One article's actors under corpus-wide names; actors that now share a name are combined.
     public mutating func merge(_ actors: [ExtractedActor]) -> [ExtractedActor] {
         var merged: [ExtractedActor] = []
-        var position: [String: Int] = [:]
+        var position: [MergeKey: Int] = [:]
         for actor in actors {
             let resolved = canonical(name: actor.name, type: actor.type)
-            let key = "\(resolved.type.rawValue)\u{1F}\(resolved.name)"
+            let key = MergeKey(name: resolved.name, type: resolved.type)
             if let at = position[key] {
                 merged[at].mentions += actor.mentions
                 merged[at].mentions.sort { $0.start < $1.start }

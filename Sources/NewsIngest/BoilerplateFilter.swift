@@ -257,32 +257,38 @@ public struct BoilerplateFilter: Sendable {
     /// cost: this runs on every line of every article.
     static func normalizeASCII(_ line: String) -> String? {
         var line = line
-        return line.withUTF8 { bytes -> String? in
-            var out = [UInt8]()
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    pendingSpace = !out.isEmpty
-                    continue
-                }
-                if pendingSpace {
-                    out.append(0x20)
-                    pendingSpace = false
-                }
-                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        var out: [UInt8] = []
+        guard let range = line.withUTF8({ normalizeASCII($0, into: &out) }) else { return nil }
+        return String(decoding: out[range], as: UTF8.self)
+    }
+
+    /// ``normalizeASCII(_:)`` into a caller's buffer (emptied first), so that hashing many lines
+    /// allocates nothing: the normalised line is `out[range]`; nil for a line that is not all ASCII.
+    static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Range<Int>? {
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !out.isEmpty
+                continue
             }
-            // Trailing . ! ? : ; and spaces; then leading - * > and spaces.
-            while let last = out.last, last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A || last == 0x3B || last == 0x20 {
-                out.removeLast()
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
             }
-            var start = 0
-            while start < out.count, out[start] == 0x2D || out[start] == 0x2A || out[start] == 0x3E || out[start] == 0x20 {
-                start += 1
-            }
-            return String(decoding: out[start...], as: UTF8.self)
+            out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
+        // Trailing . ! ? : ; and spaces; then leading - * > and spaces.
+        while let last = out.last, last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A || last == 0x3B || last == 0x20 {
+            out.removeLast()
+        }
+        var start = 0
+        while start < out.count, out[start] == 0x2D || out[start] == 0x2A || out[start] == 0x3E || out[start] == 0x20 {
+            start += 1
+        }
+        return start..<out.count
     }
 
     /// Joins kept lines, collapsing runs of blank lines to one and trimming the ends.

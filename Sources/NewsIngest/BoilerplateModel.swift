@@ -59,8 +59,9 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
     public static func lineHashes(of body: String) -> [UInt64] {
         var seen = Set<UInt64>()
         var hashes: [UInt64] = []
+        var buffer: [UInt8] = []
         for line in body.lineSlices() {
-            guard let hash = hash(line), seen.insert(hash).inserted else { continue }
+            guard let hash = hash(line, buffer: &buffer), seen.insert(hash).inserted else { continue }
             hashes.append(hash)
         }
         return hashes
@@ -109,10 +110,27 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
 
     /// FNV-1a over the normalised line; nil for blank or paragraph-length lines.
     static func hash(_ line: some StringProtocol) -> UInt64? {
+        var buffer: [UInt8] = []
+        return hash(line, buffer: &buffer)
+    }
+
+    /// ``hash(_:)`` with a scratch buffer the caller keeps across lines. An all-ASCII line (nearly
+    /// every line of English news) is normalised and hashed over its bytes, with no String made; its
+    /// normalised bytes are its Characters, so the length test counts bytes.
+    static func hash(_ line: some StringProtocol, buffer: inout [UInt8]) -> UInt64? {
+        let ascii = line.utf8.withContiguousStorageIfAvailable { BoilerplateFilter.normalizeASCII($0, into: &buffer) }
+        if let range = ascii ?? nil {
+            guard !range.isEmpty, range.count <= maximumLineLength else { return nil }
+            return fnv(buffer[range])
+        }
         let normalized = BoilerplateFilter.normalize(String(line))
         guard !normalized.isEmpty, normalized.characterCount <= maximumLineLength else { return nil }
+        return fnv(normalized.utf8)
+    }
+
+    private static func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in normalized.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }

@@ -46,13 +46,28 @@ enum BoilerplatePhrases {
     /// No rule matches a line longer than this.
     static let longestMatch = rules.map(\.maximumLength).max() ?? 0
 
+    /// The earliest rule in ``rules`` that matches the normalised line.
     static func firstMatch(_ normalized: String) -> PhraseRule? {
         // UTF-8 length is O(1) and never smaller than the character count: a cheap first cut.
         guard !normalized.isEmpty, normalized.utf8.count <= longestMatch * 4 else { return nil }
         let length = normalized.characterCount
         guard length <= longestMatch else { return nil }
-        return rules.first { $0.matches(normalized, length: length) }
+        var best = Int.max
+        // Exact rules by lookup, prefix rules in order, and every "contains" rule in one pass over the
+        // bytes: testing all 117 rules one by one on every line was 4% of an indexing run.
+        for index in arranged.exact[normalized] ?? [] where length <= rules[index].maximumLength {
+            best = index
+            break
+        }
+        for index in arranged.prefix where index < best && rules[index].matches(normalized, length: length) {
+            best = index
+            break
+        }
+        if let found = arranged.earliestContaining(normalized, length: length, before: best) { best = found }
+        return best == Int.max ? nil : rules[best]
     }
+
+    private static let arranged = PhraseIndex(rules)
 
     static let advertisements: [PhraseRule] = [
         // "contains" with a short limit: placeholders come alone on their line, often repeated.
@@ -198,6 +213,73 @@ enum BoilerplatePhrases {
         .init("skip to main content", .exact, .templateLabel),
         .init("back to top", .exact, .templateLabel),
     ]
+}
+
+/// ``BoilerplatePhrases/rules`` arranged for ``BoilerplatePhrases/firstMatch(_:)``: exact patterns by
+/// text (String equality, as ``PhraseRule/matches(_:length:)`` uses), prefix rules in order, and the
+/// "contains" rules by the first byte of their pattern, so one scan of a line tests them all.
+struct PhraseIndex: Sendable {
+    let exact: [String: [Int]]
+    let prefix: [Int]
+    /// Rule index, pattern bytes and length limit of each "contains" rule; at most 64 of them.
+    private let containing: [(rule: Int, pattern: [UInt8], maximumLength: Int)]
+    /// For each byte value, the `containing` entries whose pattern starts with it, as bits.
+    private let startingWith: [UInt64]
+
+    init(_ rules: [PhraseRule]) {
+        var exact: [String: [Int]] = [:]
+        var prefix: [Int] = []
+        var containing: [(rule: Int, pattern: [UInt8], maximumLength: Int)] = []
+        for (index, rule) in rules.enumerated() {
+            switch rule.match {
+            case .exact: exact[rule.pattern, default: []].append(index)
+            case .prefix: prefix.append(index)
+            case .contains: containing.append((index, Array(rule.pattern.utf8), rule.maximumLength))
+            }
+        }
+        precondition(containing.count <= 64, "PhraseIndex keeps the contains rules in one 64-bit mask")
+        var startingWith = [UInt64](repeating: 0, count: 256)
+        for (bit, entry) in containing.enumerated() where !entry.pattern.isEmpty {
+            startingWith[Int(entry.pattern[0])] |= 1 << UInt64(bit)
+        }
+        self.exact = exact
+        self.prefix = prefix
+        self.containing = containing
+        self.startingWith = startingWith
+    }
+
+    /// The smallest rule index below `limit` among the "contains" rules that match, the same
+    /// byte-for-byte test as ``String/UTF8View/containsBytes(of:)``.
+    func earliestContaining(_ normalized: String, length: Int, before limit: Int) -> Int? {
+        var active: UInt64 = 0
+        for (bit, entry) in containing.enumerated() where entry.rule < limit && length <= entry.maximumLength {
+            active |= 1 << UInt64(bit)
+        }
+        guard active != 0 else { return nil }
+        var line = normalized
+        return line.withUTF8 { haystack -> Int? in
+            var best: Int?
+            for start in haystack.indices {
+                var candidates = startingWith[Int(haystack[start])] & active
+                while candidates != 0 {
+                    let bit = candidates.trailingZeroBitCount
+                    candidates &= candidates - 1
+                    let entry = containing[bit]
+                    guard entry.pattern.count <= haystack.count - start else { continue }
+                    if entry.pattern.withUnsafeBufferPointer({ pattern in
+                        (1..<pattern.count).allSatisfy { haystack[start + $0] == pattern[$0] }
+                    }) {
+                        // Bits follow rule order, so later bits can only find later rules.
+                        best = min(best ?? entry.rule, entry.rule)
+                        active &= ~(UInt64.max << UInt64(bit))
+                        candidates &= active
+                    }
+                }
+                if active == 0 { break }
+            }
+            return best
+        }
+    }
 }
 
 extension String.UTF8View {

@@ -184,10 +184,11 @@ public final class Indexer {
         let many = result.articles.count > 1
         // A JSON Lines dump is one file but thousands of articles: those are prepared in parallel too.
         let numbered = Array(result.articles.enumerated())
+        let fallbackSource = defaultSource ?? file.folderName
         let documents = parallelMap(numbered, jobs: many ? jobs : 1) { index, article in
             PreparedDocument(
                 article: article, externalID: article.id ?? (file.relativePath + (many ? "#\(index + 1)" : "")),
-                path: file.path, fallbackSource: defaultSource ?? file.folderName, extractor: extractor)
+                path: file.path, fallbackSource: fallbackSource, extractor: extractor)
         }
         return PreparedFile(file: file, hash: digest, documents: documents, skipped: result.skipped, contentUnchanged: false)
     }

@@ -189,6 +189,18 @@ struct RegistryTests {
         #expect(registry.canonical(name: "NATO", type: .organization).name == "NATO")
     }
 
+    @Test func singleSpacingAgreesWithSplitAndJoin() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Bo", " ", "  ", "\t", "\n", "\u{A0}", "\u{3000}", "é", "-", "\r\n"]
+        for _ in 0..<5_000 {
+            let name = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(ActorRegistry.singleSpaced(name) == name.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(name.debugDescription)")
+        }
+        var registry = ActorRegistry()
+        _ = registry.canonical(name: " Oskar\u{A0} Brenholt ", type: .person)
+        #expect(registry.canonical(name: "Brenholt", type: .person).name == "Oskar Brenholt")
+    }
+
     @Test func ambiguousSurnamesStayApart() {
         var registry = ActorRegistry()
         _ = registry.canonical(name: "Anna Kovacs", type: .person)

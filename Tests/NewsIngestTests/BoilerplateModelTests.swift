@@ -62,4 +62,33 @@ struct BoilerplateModelTests {
         #expect(!report.body.contains("Follow Harbor Gazette"))
         #expect(report.removed.contains { $0.kind == .repeatedLine })
     }
+
+    /// Stored models hold these hashes, so the byte path must give exactly what the String path gave:
+    /// FNV-1a over `normalize(line)`, nil when that is empty or longer than 300 Characters.
+    @Test("line hashes over bytes equal the normalised-String hashes, around the length limit too")
+    func byteHashesMatchStringHashes() {
+        func reference(_ line: String) -> UInt64? {
+            let normalized = BoilerplateFilter.normalize(line)
+            guard !normalized.isEmpty, normalized.count <= BoilerplateModel.maximumLineLength else { return nil }
+            return normalized.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3 }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", " ", "  ", "\t", ".", "!", "?", ":", ";", "-", "*", ">", "word", "é", "’", "—", "\r"]
+        var buffer: [UInt8] = []
+        for _ in 0..<4_000 {
+            let repeats = Int.random(in: 0...3, using: &generator) == 0 ? 75 : 1  // some lines near 300
+            let line = (0..<Int.random(in: 0...12, using: &generator) * repeats)
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let wholeLine = BoilerplateModel.hash(line, buffer: &buffer)
+            let slice = BoilerplateModel.hash(("x" + line + "y").dropFirst().dropLast(), buffer: &buffer)
+            #expect(wholeLine == reference(line), "\(line.debugDescription)")
+            #expect(slice == reference(line), "\(line.debugDescription)")
+        }
+        let limit = String(repeating: "a", count: 300)
+        #expect(BoilerplateModel.hash(limit) == reference(limit) && BoilerplateModel.hash(limit) != nil)
+        #expect(BoilerplateModel.hash(limit + "b") == nil)
+        #expect(BoilerplateModel.hash(limit + "b...") == nil)
+        #expect(BoilerplateModel.hash("-- " + limit + " !!") != nil)
+        #expect(BoilerplateModel.hash("  Follow Us   On Twitter.") == 0x8acb_056d_67b3_c24a)
+    }
 }

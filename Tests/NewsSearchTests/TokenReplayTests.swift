@@ -38,4 +38,21 @@ import Testing
         #expect(try vocabulary(try table(replaying: true)) == analysed)
         #expect(try vocabulary(try table(replaying: true, stale: true)) == analysed)
     }
+
+    /// A replay is refused only when the fingerprint differs, so a change to any one byte must change it.
+    @Test func fingerprintSeesEveryByte() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 1...40 {
+            let base = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let digest = base.withUnsafeBufferPointer(PreparedTokens.fingerprint)
+            for position in 0..<length {
+                var changed = base
+                changed[position] ^= UInt8.random(in: 1...255, using: &generator)
+                #expect(changed.withUnsafeBufferPointer(PreparedTokens.fingerprint) != digest, "length \(length), byte \(position)")
+            }
+        }
+        // Same bytes, different lengths (trailing zero bytes) differ too.
+        let zeros = [UInt8](repeating: 0, count: 16)
+        #expect(zeros[..<8].withUnsafeBufferPointer(PreparedTokens.fingerprint) != zeros[..<9].withUnsafeBufferPointer(PreparedTokens.fingerprint))
+    }
 }

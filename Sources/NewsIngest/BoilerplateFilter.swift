@@ -37,7 +37,9 @@ public struct BoilerplateFilter: Sendable {
     /// Cleans lines; returns the kept lines (blank ones included) and the removed ones with reasons.
     func cleanLines(_ lines: [String], source: String?) -> (kept: [String], removed: [RemovedLine]) {
         var verdicts = [RemovedLine?](repeating: nil, count: lines.count)
-        let normalized = lines.map(Self.normalize)
+        // Lines longer than any phrase rule are prose; they are not normalised to the end.
+        var buffer: [UInt8] = []
+        let normalized = lines.map { Self.normalize($0, upTo: BoilerplatePhrases.longestMatch, buffer: &buffer) }
         var proseSoFar = 0
         var index = 0
         while index < lines.count {
@@ -48,7 +50,7 @@ public struct BoilerplateFilter: Sendable {
                 verdicts[index] = reason
                 continue
             }
-            if let rule = BoilerplatePhrases.firstMatch(line) {
+            if let line, let rule = BoilerplatePhrases.firstMatch(line) {
                 let raw = lines[index].trimmingWhitespace()
                 switch rule.effect {
                 case .line:
@@ -96,9 +98,10 @@ public struct BoilerplateFilter: Sendable {
                 continue
             }
             // Only ever compared with articleStartChars: past it, long lines need not be measured.
-            if proseSoFar < Self.articleStartChars { proseSoFar += line.characterCount }
+            // (A line too long to normalise is longer than that limit anyway.)
+            if proseSoFar < Self.articleStartChars { proseSoFar += line?.characterCount ?? Self.articleStartChars }
         }
-        markHeadlineRuns(normalized, lines: lines, verdicts: &verdicts)
+        markHeadlineRuns(lines: lines, verdicts: &verdicts)
         var kept: [String] = []
         var removed: [RemovedLine] = []
         for (line, verdict) in zip(lines, verdicts) {
@@ -149,7 +152,7 @@ public struct BoilerplateFilter: Sendable {
 
     /// A run of at least three headline-like lines separated by separator lines, or at the very end of
     /// the text with at least four of them, is a list of links (seed pages end with such lists).
-    func markHeadlineRuns(_ normalized: [String], lines: [String], verdicts: inout [RemovedLine?]) {
+    func markHeadlineRuns(lines: [String], verdicts: inout [RemovedLine?]) {
         // Separated runs: headline, "-", headline, "-", headline ...
         var index = 0
         while index < lines.count {
@@ -255,21 +258,49 @@ public struct BoilerplateFilter: Sendable {
     /// ``normalize(_:)`` over bytes, for the usual all-ASCII line; nil for any other. Same result as the
     /// Character path (where only space, tab, CR and LF are white space among ASCII), at a fraction of the
     /// cost: this runs on every line of every article.
+    /// ``normalize(_:)``, or nil when the result would be longer than `limit` Characters.
+    static func normalize(_ line: String, upTo limit: Int, buffer: inout [UInt8]) -> String? {
+        var bytes = line
+        switch bytes.withUTF8({ normalizeASCII($0, into: &buffer, limit: limit) }) {
+        case .normalized(let range): return String(decoding: buffer[range], as: UTF8.self)
+        case .longerThanLimit: return nil
+        case .notASCII:
+            let text = normalizeCharacters(line)
+            return text.characterCount <= limit ? text : nil
+        }
+    }
+
     static func normalizeASCII(_ line: String) -> String? {
         var line = line
         var out: [UInt8] = []
-        guard let range = line.withUTF8({ normalizeASCII($0, into: &out) }) else { return nil }
+        guard case .normalized(let range) = line.withUTF8({ normalizeASCII($0, into: &out) }) else { return nil }
         return String(decoding: out[range], as: UTF8.self)
     }
 
-    /// ``normalizeASCII(_:)`` into a caller's buffer (emptied first), so that hashing many lines
-    /// allocates nothing: the normalised line is `out[range]`; nil for a line that is not all ASCII.
-    static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Range<Int>? {
+    /// What ``normalizeASCII(_:into:limit:)`` made of a line.
+    enum ASCIILine: Equatable {
+        /// The normalised line is `out[range]`.
+        case normalized(Range<Int>)
+        /// Normalised, the line would be longer than the limit: it stopped reading there.
+        case longerThanLimit
+        /// The line has a non-ASCII byte; only the Character path can normalise it.
+        case notASCII
+    }
+
+    /// ``normalizeASCII(_:)`` into a caller's buffer (emptied first), so that hashing many lines allocates
+    /// nothing. With a limit it stops as soon as the result must be longer: most lines of a body are
+    /// paragraphs, and the callers only want short lines.
+    static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], limit: Int = .max) -> ASCIILine {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
+        // The result is out[min(leadingRun, solidEnd)..<solidEnd]: trailing . ! ? : ; and spaces cut,
+        // then leading - * > and spaces. Once the leading run has ended, its length can only grow.
+        var leadingRun = 0
+        var inLeadingRun = true
+        var solidEnd = 0
         for byte in bytes {
-            if byte >= 0x80 { return nil }
+            if byte >= 0x80 { return .notASCII }
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                 pendingSpace = !out.isEmpty
                 continue
@@ -277,18 +308,19 @@ public struct BoilerplateFilter: Sendable {
             if pendingSpace {
                 out.append(0x20)
                 pendingSpace = false
+                if inLeadingRun { leadingRun += 1 }
             }
-            out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            let lowered = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            out.append(lowered)
+            if inLeadingRun {
+                if lowered == 0x2D || lowered == 0x2A || lowered == 0x3E { leadingRun += 1 } else { inLeadingRun = false }
+            }
+            if !(lowered == 0x2E || lowered == 0x21 || lowered == 0x3F || lowered == 0x3A || lowered == 0x3B) {
+                solidEnd = out.count
+                if !inLeadingRun && solidEnd - leadingRun > limit { return .longerThanLimit }
+            }
         }
-        // Trailing . ! ? : ; and spaces; then leading - * > and spaces.
-        while let last = out.last, last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A || last == 0x3B || last == 0x20 {
-            out.removeLast()
-        }
-        var start = 0
-        while start < out.count, out[start] == 0x2D || out[start] == 0x2A || out[start] == 0x3E || out[start] == 0x20 {
-            start += 1
-        }
-        return start..<out.count
+        return .normalized(min(leadingRun, solidEnd)..<solidEnd)
     }
 
     /// Joins kept lines, collapsing runs of blank lines to one and trimming the ends.

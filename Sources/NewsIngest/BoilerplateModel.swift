@@ -118,10 +118,15 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
     /// every line of English news) is normalised and hashed over its bytes, with no String made; its
     /// normalised bytes are its Characters, so the length test counts bytes.
     static func hash(_ line: some StringProtocol, buffer: inout [UInt8]) -> UInt64? {
-        let ascii = line.utf8.withContiguousStorageIfAvailable { BoilerplateFilter.normalizeASCII($0, into: &buffer) }
-        if let range = ascii ?? nil {
+        let ascii = line.utf8.withContiguousStorageIfAvailable {
+            BoilerplateFilter.normalizeASCII($0, into: &buffer, limit: maximumLineLength)
+        }
+        switch ascii {
+        case .normalized(let range):
             guard !range.isEmpty, range.count <= maximumLineLength else { return nil }
             return fnv(buffer[range])
+        case .longerThanLimit: return nil
+        case .notASCII, nil: break
         }
         let normalized = BoilerplateFilter.normalize(String(line))
         guard !normalized.isEmpty, normalized.characterCount <= maximumLineLength else { return nil }

@@ -25,6 +25,27 @@ struct NormalizationTests {
         }
     }
 
+    /// The limit only stops early: it says "longer" exactly when the whole normalised line is longer.
+    @Test func limitedNormalisationStopsOnlyForLongerLines() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ .!?:;-*> \t\r\n#x9")
+        var out: [UInt8] = []
+        for _ in 0..<5_000 {
+            var line = String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            if Bool.random(using: &generator) { line += "é" }
+            let full = BoilerplateFilter.normalize(line).count
+            let limit = Int.random(in: 0...20, using: &generator)
+            let result = line.utf8.withContiguousStorageIfAvailable { BoilerplateFilter.normalizeASCII($0, into: &out, limit: limit) }!
+            switch result {
+            case .notASCII: #expect(line.contains("é"))
+            case .longerThanLimit: #expect(full > limit, "\(Array(line.utf8)) limit \(limit)")
+            case .normalized(let range):
+                #expect(String(decoding: out[range], as: UTF8.self) == BoilerplateFilter.normalize(line))
+                #expect(full <= limit, "\(Array(line.utf8)) limit \(limit)")
+            }
+        }
+    }
+
     @Test func otherTextTakesTheCharacterPath() {
         #expect(BoilerplateFilter.normalizeASCII("Publicité") == nil)
         #expect(BoilerplateFilter.normalize("It’s OVER…") == "it's over")

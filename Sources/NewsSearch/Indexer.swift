@@ -194,39 +194,52 @@ public final class Indexer {
     }
 
     /// Reads a file; a large JSON Lines dump is cut at line ends into pieces, read in parallel, and
-    /// put back together (skip locations keep their line numbers in the whole file). Several pieces
-    /// per worker, so that a worker slowed by the writer sharing its core does not hold up the rest.
+    /// put back together (skip locations keep their line numbers in the whole file).
     static func read(
         _ data: Data, file: ScannedFile, ingestor: Ingestor, format: InputFormat, defaultSource: String?, jobs: Int,
         firstLine: Int = 1
     ) -> IngestResult {
-        let whole = { ingestor.read(data: data, path: file.path, format: format, defaultSource: defaultSource, folderName: file.folderName) }
         guard jobs > 1 || firstLine > 1, data.count > 1 << 20 || firstLine > 1,
             (format == .jsonl || (format == .auto && Ingestor.detectFormat(path: file.path, data: data) == .jsonl))
-        else { return whole() }
-        var chunks: [(data: Data, firstLine: Int)] = []
+        else {
+            return ingestor.read(data: data, path: file.path, format: format, defaultSource: defaultSource, folderName: file.folderName)
+        }
+        let parts = parallelMap(pieces(of: data, firstLine: firstLine, jobs: jobs), jobs: jobs) { piece in
+            readPiece(piece, file: file, ingestor: ingestor, defaultSource: defaultSource)
+        }
+        return IngestResult(articles: parts.flatMap(\.articles), skipped: parts.flatMap(\.skipped))
+    }
+
+    /// JSON Lines bytes cut at line ends, each piece with the number of its first line. Several pieces
+    /// per worker, so that a worker slowed by the writer sharing its core does not hold up the rest.
+    static func pieces(of data: Data, firstLine: Int, jobs: Int) -> [(data: Data, firstLine: Int)] {
+        var pieces: [(data: Data, firstLine: Int)] = []
         var start = data.startIndex
         var line = firstLine
         let target = max(data.count / (max(jobs, 1) * 8) + 1, 256 << 10)
         while start < data.endIndex {
             var end = min(start + target, data.endIndex)
             while end < data.endIndex && data[end - 1] != UInt8(ascii: "\n") { end += 1 }
-            let chunk = data[start..<end]
-            chunks.append((Data(chunk), line))
-            line += chunk.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
+            let piece = data[start..<end]
+            pieces.append((Data(piece), line))
+            line += piece.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
             start = end
         }
-        let parts = parallelMap(chunks, jobs: jobs) { chunk in
-            var result = ingestor.read(
-                data: chunk.data, path: file.path, format: .jsonl, defaultSource: defaultSource, folderName: file.folderName)
-            result.skipped = result.skipped.map { skip in
-                guard let colon = skip.location.lastIndex(of: ":"), let number = Int(skip.location[skip.location.index(after: colon)...])
-                else { return skip }
-                return SkippedRecord(location: "\(skip.location[..<colon]):\(number + chunk.firstLine - 1)", reason: skip.reason)
-            }
-            return result
+        return pieces
+    }
+
+    /// One piece of a dump read as JSON Lines, its skip locations numbered as lines of the whole file.
+    static func readPiece(
+        _ piece: (data: Data, firstLine: Int), file: ScannedFile, ingestor: Ingestor, defaultSource: String?
+    ) -> IngestResult {
+        var result = ingestor.read(
+            data: piece.data, path: file.path, format: .jsonl, defaultSource: defaultSource, folderName: file.folderName)
+        result.skipped = result.skipped.map { skip in
+            guard let colon = skip.location.lastIndex(of: ":"), let number = Int(skip.location[skip.location.index(after: colon)...])
+            else { return skip }
+            return SkippedRecord(location: "\(skip.location[..<colon]):\(number + piece.firstLine - 1)", reason: skip.reason)
         }
-        return IngestResult(articles: parts.flatMap(\.articles), skipped: parts.flatMap(\.skipped))
+        return result
     }
 
     private func write(

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NewsSearch
@@ -28,4 +29,15 @@ import Testing
             #expect(parallelMap(items, jobs: 4) { $0 } == items)
         }
     }
+
+    #if os(Linux)
+    /// Workers run below the caller, so that the writer beside them keeps its core.
+    @Test func workersRunBelowTheCallersPriority() {
+        let caller = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        let seen = parallelMap(Array(0..<64), jobs: 2) { _ in getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        #expect(seen.allSatisfy { $0 == min(caller + WorkerPriority.steps, 19) })
+        // The caller itself is left as it was.
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == caller)
+    }
+    #endif
 }

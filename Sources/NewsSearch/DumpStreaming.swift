@@ -48,20 +48,19 @@ extension Indexer {
             }
             return (parts.flatMap(\.0), parts.flatMap(\.1))
         }
-        var reader = LineChunkReader(handle: handle, chunkBytes: chunkBytes)
-        var hash = ContentHash.Streaming()
+        // Reading and hashing the next chunk happen in the prefetch too, off the writer's thread: each
+        // prefetch starts after the one before has finished, so the cursor is only ever used by one.
+        let cursor = DumpCursor(LineChunkReader(handle: handle, chunkBytes: chunkBytes))
+        let step: @Sendable (DumpCursor) -> Result<(documents: [PreparedDocument], skipped: [SkippedRecord])?, Error> = {
+            cursor in Result { try cursor.next().map(prepare) }
+        }
+        var next: Prefetch? = Prefetch(step, cursor)
+        // Leaving early (an error) waits for the prefetch still reading, before the handle closes.
+        defer { _ = next?.value() }
         var kept: Set<String> = []
         var ordinal = 0
-        var next = try reader.next().map { chunk -> Prefetch<([PreparedDocument], [SkippedRecord])> in
-            hash.add(chunk.data)
-            return Prefetch(prepare, chunk)
-        }
-        while let current = next {
-            let (documents, skipped) = current.value()
-            next = try reader.next().map { chunk in
-                hash.add(chunk.data)
-                return Prefetch(prepare, chunk)
-            }
+        while let (documents, skipped) = try next!.value().get() {
+            next = Prefetch(step, cursor)
             var local = summary
             try writeTransaction { db in
                 for skip in skipped { self.record(skip, in: &local, progress: progress) }
@@ -74,14 +73,30 @@ extension Indexer {
             }
             summary = local
         }
+        next = nil
+        let digest = cursor.hash.value
         var local = summary
         try writeTransaction { db in
             local.removed += try self.removeRecords(of: fileID, except: kept, in: db)
             try db.execute(
                 sql: "UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?",
-                arguments: [file.size, file.mtime, hash.value, fileID])
+                arguments: [file.size, file.mtime, digest, fileID])
         }
         summary = local
+    }
+}
+
+/// A dump's reader and the running hash of what it has read: advanced by one prefetch at a time.
+private final class DumpCursor: @unchecked Sendable {
+    private var reader: LineChunkReader
+    private(set) var hash = ContentHash.Streaming()
+
+    init(_ reader: LineChunkReader) { self.reader = reader }
+
+    func next() throws -> (data: Data, firstLine: Int)? {
+        guard let chunk = try reader.next() else { return nil }
+        hash.add(chunk.data)
+        return chunk
     }
 }
 

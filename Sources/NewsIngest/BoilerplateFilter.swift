@@ -91,7 +91,8 @@ public struct BoilerplateFilter: Sendable {
                 verdicts[index] = reason
                 continue
             }
-            if let model, let source, model.isRepeated(lines[index], source: source) {
+            // The line is normalised already (nil: longer than a learned line can be).
+            if let model, let source, let line, model.isRepeated(normalized: line, source: source) {
                 verdicts[index] = RemovedLine(
                     text: lines[index].trimmingWhitespace(), kind: .repeatedLine,
                     detail: "seen in many documents of \(source)")
@@ -255,9 +256,6 @@ public struct BoilerplateFilter: Sendable {
     private static let trailingMarks: Set<Character> = [".", "!", "?", ":", "…", " ", ";"]
     private static let leadingMarks: Set<Character> = ["-", "•", "*", "·", " ", "–", "—", "›", ">"]
 
-    /// ``normalize(_:)`` over bytes, for the usual all-ASCII line; nil for any other. Same result as the
-    /// Character path (where only space, tab, CR and LF are white space among ASCII), at a fraction of the
-    /// cost: this runs on every line of every article.
     /// ``normalize(_:)``, or nil when the result would be longer than `limit` Characters.
     static func normalize(_ line: String, upTo limit: Int, buffer: inout [UInt8]) -> String? {
         var bytes = line
@@ -270,6 +268,9 @@ public struct BoilerplateFilter: Sendable {
         }
     }
 
+    /// ``normalize(_:)`` over bytes, for the usual all-ASCII line; nil for any other. Same result as the
+    /// Character path (where only space, tab, CR and LF are white space among ASCII), at a fraction of the
+    /// cost: this runs on every line of every article.
     static func normalizeASCII(_ line: String) -> String? {
         var line = line
         var out: [UInt8] = []

@@ -74,9 +74,17 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
 
     /// Whether the line is boilerplate for this source.
     public func isRepeated(_ line: some StringProtocol, source: String) -> Bool {
-        guard let stats = sources[source], let hash = Self.hash(line), let count = stats.lineCounts[hash] else {
-            return false
-        }
+        isRepeated(source: source) { Self.hash(line) }
+    }
+
+    /// ``isRepeated(_:source:)`` for a line already through ``BoilerplateFilter/normalize(_:)``.
+    func isRepeated(normalized line: String, source: String) -> Bool {
+        isRepeated(source: source) { Self.hash(normalized: line) }
+    }
+
+    /// The hash is asked for only when the source has statistics: a new index has none.
+    private func isRepeated(source: String, hash: () -> UInt64?) -> Bool {
+        guard let stats = sources[source], let hash = hash(), let count = stats.lineCounts[hash] else { return false }
         return count >= minimumDocuments && Double(count) >= minimumShare * Double(stats.documents)
     }
 
@@ -128,7 +136,11 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
         case .longerThanLimit: return nil
         case .notASCII, nil: break
         }
-        let normalized = BoilerplateFilter.normalize(String(line))
+        return hash(normalized: BoilerplateFilter.normalize(String(line)))
+    }
+
+    /// The hash of a line already normalised; nil when blank or paragraph-length.
+    static func hash(normalized: String) -> UInt64? {
         guard !normalized.isEmpty, normalized.characterCount <= maximumLineLength else { return nil }
         return fnv(normalized.utf8)
     }

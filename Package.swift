@@ -56,7 +56,10 @@ let package = Package(
         .executableTarget(name: "fuzz-query-parser", dependencies: ["NewsQuery"]),
         .executableTarget(name: "actors-eval", dependencies: ["NewsActors"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
-        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "NewsIngestTests",
+            dependencies: ["NewsIngest", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),
         .testTarget(
             name: "NewsQueryTests",

@@ -21,12 +21,15 @@ public struct Article: Sendable, Hashable {
     public var dateOrigin: DateOrigin?
     /// Where `source` came from.
     public var sourceOrigin: SourceOrigin?
+    /// What ingestion changed to keep the article (a date ignored, a body cut), for the index summary.
+    public var notes: [IngestNote] = []
 
     public init(
         id: String? = nil, title: String, body: String, date: ArticleDate? = nil, source: String? = nil,
         url: String? = nil, authors: [String] = [], actors: [String] = [], metadata: [String: String] = [:],
-        dateOrigin: DateOrigin? = nil, sourceOrigin: SourceOrigin? = nil
+        dateOrigin: DateOrigin? = nil, sourceOrigin: SourceOrigin? = nil, notes: [IngestNote] = []
     ) {
+        self.notes = notes
         self.id = id
         self.title = title
         self.body = body
@@ -58,10 +61,26 @@ public struct SkippedRecord: Sendable, Hashable {
     }
 }
 
+/// Something ingestion changed so that an article could go in rather than be dropped: an impossible
+/// date ignored, NUL characters removed, a body cut at ``Ingestor/maximumBodyBytes``.
+public struct IngestNote: Sendable, Hashable, Codable {
+    /// The file, or `file:line` for a JSON Lines record.
+    public var location: String
+    public var message: String
+
+    public init(location: String, message: String) {
+        self.location = location
+        self.message = message
+    }
+}
+
 /// What reading one file produced: its articles (a JSONL dump has many) and what was skipped.
 public struct IngestResult: Sendable {
     public var articles: [Article]
     public var skipped: [SkippedRecord]
+
+    /// The notes of every article read.
+    public var notes: [IngestNote] { articles.flatMap(\.notes) }
 
     public init(articles: [Article] = [], skipped: [SkippedRecord] = []) {
         self.articles = articles

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a reader's ``ArticleDraft`` into the final report: boilerplate removed, and the title,
 /// date and source each taken from the best place that has one.
 struct ArticleAssembler {
@@ -5,11 +7,14 @@ struct ArticleAssembler {
     var normalizer: SourceNormalizer
     var defaultSource: String?
     var folderName: String?
+    /// Bodies are cut to this many UTF-8 bytes (``Ingestor/maximumBodyBytes``).
+    var maximumBodyBytes = Ingestor.defaultMaximumBodyBytes
 
     /// A first line longer than this is a paragraph, not a headline: the title is its first sentence.
     static let headlineLimit = 200
 
-    func assemble(_ draft: ArticleDraft, path: String, format: InputFormat) -> ExtractionReport {
+    func assemble(_ input: ArticleDraft, path: String, format: InputFormat) -> ExtractionReport {
+        var draft = input
         var report = ExtractionReport(path: path, format: format)
         report.id = draft.id
         report.url = draft.url
@@ -17,6 +22,12 @@ struct ArticleAssembler {
         report.actors = draft.actors
         report.metadata = draft.metadata
         report.encoding = draft.encoding
+        report.line = draft.line
+        report.notes = draft.notes
+        if let title = draft.title, title.utf8.count > Self.maximumTitleBytes {
+            draft.title = Self.cut(title, toBytes: Self.maximumTitleBytes)
+            report.notes.append("title cut to its first \(Self.maximumTitleBytes) bytes (it had \(title.utf8.count))")
+        }
 
         // Source first: the repeated-line model is kept per source.
         var candidates = draft.sources
@@ -30,7 +41,14 @@ struct ArticleAssembler {
             report.sourceOrigin = best.1
         }
 
-        var lines = draft.lines
+        // Cut before cleaning, so an enormous record costs no more than the limit to clean and index.
+        let given = draft.lines.reduce(0) { $0 + $1.utf8.count + 1 }
+        var lines = given > maximumBodyBytes ? Self.cut(draft.lines, toBytes: maximumBodyBytes) : draft.lines
+        if given > maximumBodyBytes {
+            report.notes.append(
+                "body cut to its first \(Self.megabytes(maximumBodyBytes)) (it had \(Self.megabytes(given))): "
+                    + "the most text one article may hold")
+        }
         var removed = draft.removed
         // A weekday date standing alone above the headline is the site's current-date banner
         // (news themes print today's date in their top bar); scrapes keep it as the first line.
@@ -98,8 +116,53 @@ struct ArticleAssembler {
         }
         report.body = BoilerplateFilter.join(kept)
         report.removed = removed
+        if let invalid = draft.invalidDate {
+            let instead = report.date.map { "dated \($0) from the \(report.dateOrigin?.rawValue ?? "text") instead" } ?? "indexed undated"
+            report.notes.append("date '\(invalid)' is not a real date (YYYY, YYYY-MM or YYYY-MM-DD): \(instead)")
+        }
         if report.title.isEmpty && report.body.isEmpty { report.skipped = IngestError.emptyArticle.description }
         return report
+    }
+
+    /// A headline longer than this is no headline; JSON and front matter can still give one.
+    static let maximumTitleBytes = 2_000
+
+    /// Lines up to `limit` UTF-8 bytes in all (line ends counted), the last one cut at a word.
+    static func cut(_ lines: [String], toBytes limit: Int) -> [String] {
+        var kept: [String] = []
+        var used = 0
+        for line in lines {
+            let size = line.utf8.count + 1
+            if used + size <= limit {
+                kept.append(line)
+                used += size
+                continue
+            }
+            if limit - used > 1 { kept.append(cut(line, toBytes: limit - used - 1)) }
+            break
+        }
+        return kept
+    }
+
+    /// The text's first `limit` UTF-8 bytes, ending at a whole character, and at a space when one is
+    /// near the end (a word cut in half would be a term no one searches for).
+    static func cut(_ text: String, toBytes limit: Int) -> String {
+        var end = text.utf8.index(text.startIndex, offsetBy: min(limit, text.utf8.count))
+        // Back off continuation bytes (10xxxxxx) to the start of a scalar.
+        while end > text.startIndex && end != text.endIndex && text.utf8[end] & 0xC0 == 0x80 {
+            end = text.utf8.index(before: end)
+        }
+        var prefix = text[..<end]
+        if end != text.endIndex, let space = prefix.lastIndex(of: " "),
+            prefix.utf8.distance(from: space, to: prefix.endIndex) < 200
+        {
+            prefix = prefix[..<space]
+        }
+        return String(prefix)
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) : "\(bytes >> 10) KB"
     }
 
     /// The index of a first line that is only a date with a weekday, followed by a line that is not a date.
@@ -128,7 +191,8 @@ struct ArticleAssembler {
     /// The first sentence, at most ``headlineLimit`` characters (cut at a word, with "…").
     static func firstSentence(of text: String) -> String {
         let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "gen", "gov", "sen", "rep", "st", "jr", "sr", "no", "vs", "inc", "co", "corp", "lt", "col", "capt", "prof"]
-        let characters = Array(text)
+        // Only the start can be the sentence: the whole of a huge one-line article need not be walked.
+        let characters = Array(text.prefix(headlineLimit * 4))
         var index = 0
         while index + 2 < characters.count {
             if ".!?".contains(characters[index]), characters[index + 1] == " ",
@@ -145,7 +209,7 @@ struct ArticleAssembler {
             }
             index += 1
         }
-        if characters.count <= headlineLimit { return text }
+        if characters.count <= headlineLimit { return String(characters) }
         let cut = String(characters.prefix(headlineLimit))
         let atWord = cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? cut
         return atWord + "…"

@@ -19,6 +19,12 @@ struct ArticleDraft {
     var encoding: String?
     /// Whether a missing date may come from the file name (not for records of a JSONL dump).
     var dateFromPath = true
+    /// The record's line in a JSON Lines dump (1-based), for notes that point at it.
+    var line: Int?
+    /// A date the record gave that is no real date (`2025-02-30`): ignored, and said so in a note.
+    var invalidDate: String?
+    /// What the reader changed to keep the record (NUL characters removed, …), for the report's notes.
+    var notes: [String] = []
 
     init(title: String?, lines: [String]) {
         self.title = title

@@ -32,6 +32,11 @@ public struct ExtractionReport: Sendable, Hashable, Codable {
     public var removed: [RemovedLine] = []
     /// Why the file (or record) was skipped; nil when it became an article.
     public var skipped: String?
+    /// The record's line in a JSON Lines dump (1-based); nil for other formats.
+    public var line: Int?
+    /// What ingestion changed to keep the article: an impossible date ignored, NUL characters
+    /// removed, a body cut at the size limit. Empty when the article went in as written.
+    public var notes: [String] = []
 
     public init(path: String, format: InputFormat) {
         self.path = path
@@ -43,12 +48,16 @@ public struct ExtractionReport: Sendable, Hashable, Codable {
         guard skipped == nil else { return nil }
         return Article(
             id: id, title: title, body: body, date: date, source: source, url: url, authors: authors,
-            actors: actors, metadata: metadata, dateOrigin: dateOrigin, sourceOrigin: sourceOrigin)
+            actors: actors, metadata: metadata, dateOrigin: dateOrigin, sourceOrigin: sourceOrigin,
+            notes: notes.map { IngestNote(location: location, message: $0) })
     }
+
+    /// `path`, or `path:line` for a record of a JSON Lines dump.
+    public var location: String { line.map { "\(path):\($0)" } ?? path }
 
     enum CodingKeys: String, CodingKey {
         case path, format, encoding, id, title, date, datePrecision, dateOrigin, source, sourceOrigin, url, authors
-        case actors, metadata, body, removed, skipped
+        case actors, metadata, body, removed, skipped, line, notes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -69,6 +78,8 @@ public struct ExtractionReport: Sendable, Hashable, Codable {
         body = try container.decode(String.self, forKey: .body)
         removed = try container.decode([RemovedLine].self, forKey: .removed)
         skipped = try container.decodeIfPresent(String.self, forKey: .skipped)
+        line = try container.decodeIfPresent(Int.self, forKey: .line)
+        notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -91,6 +102,8 @@ public struct ExtractionReport: Sendable, Hashable, Codable {
         try container.encode(body, forKey: .body)
         try container.encode(removed, forKey: .removed)
         try container.encode(skipped, forKey: .skipped)
+        try container.encode(line, forKey: .line)
+        try container.encode(notes, forKey: .notes)
     }
 }
 

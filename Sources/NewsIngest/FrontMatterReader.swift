@@ -3,10 +3,9 @@
 /// The draft it returns leaves the fallbacks to ``ArticleAssembler``: without front matter the title
 /// is the first line left after cleaning and the date comes from the header region or the file name.
 struct FrontMatterReader {
-    func read(text: String, path: String) throws -> ArticleDraft {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+    func read(text input: String, path: String) throws -> ArticleDraft {
+        let (text, nuls) = InputText.normalized(input)
+        var lines = text.lineSlices(omittingEmptySubsequences: false).map(String.init)
         var fields: [String: String] = [:]
         if lines.first?.trimmingWhitespace() == "---",
             let close = lines.dropFirst().firstIndex(where: { $0.trimmingWhitespace() == "---" })
@@ -27,12 +26,14 @@ struct FrontMatterReader {
         }
         var draft = ArticleDraft(title: fields["title"].flatMap { $0.isEmpty ? nil : $0 }, lines: lines)
         if let raw = fields["date"], !raw.isEmpty {
-            guard let parsed = ArticleDate(parsing: raw) ?? DateExtractor.parse(raw) else {
-                throw IngestError.badField(name: "date", reason: "'\(raw)' is not YYYY, YYYY-MM or YYYY-MM-DD")
+            if let parsed = ArticleDate(parsing: raw) ?? DateExtractor.parse(raw) {
+                draft.date = parsed
+                draft.dateOrigin = .frontMatter
+            } else {
+                draft.invalidDate = raw
             }
-            draft.date = parsed
-            draft.dateOrigin = .frontMatter
         }
+        if nuls > 0 { draft.notes.append(InputText.nulNote(nuls)) }
         if let source = fields["source"], !source.isEmpty { draft.sources.append((source, .frontMatter)) }
         let known: Set<String> = ["id", "title", "date", "source", "url", "authors", "author", "actors"]
         draft.id = fields["id"].flatMap { $0.isEmpty ? nil : $0 }

@@ -80,7 +80,9 @@ enum HTMLDocument {
         // Error handlers are per thread in libxml2: silence this thread's, so that nothing the
         // parser meets is ever printed (the library never prints; problems surface as skip reasons).
         xmlSetStructuredErrorFunc(nil, { _, _ in })
-        let (bytes, encoding) = try decode(data)
+        var (bytes, encoding) = try decode(data)
+        // libxml2 reads NUL as the end of the text it is in; what follows it is still the page's.
+        if bytes.contains(0) { bytes.removeAll { $0 == 0 } }
         // RECOVER: real pages are broken; NOERROR/NOWARNING: the library never prints;
         // NONET: never fetch a DTD; IGNORE_ENC: we already converted to UTF-8, so a stale
         // <meta charset> must not make libxml2 decode the bytes a second time.
@@ -136,9 +138,9 @@ enum HTMLDocument {
     /// Latin-1 labels and with undeclared legacy pages. A page that declares UTF-8 but is not
     /// (the "wrong charset" case) is read as windows-1252 too, rather than rejected.
     static func decode(_ data: Data) throws -> (bytes: [UInt8], encoding: String) {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            guard let text = String(data: data, encoding: .utf16) else { throw IngestError.undecodable("UTF-16") }
-            return (Array(text.utf8), "UTF-16")
+        if let (encoding, name, skip) = TextDecoding.unicodeEncoding(of: data) {
+            guard let text = String(data: data.dropFirst(skip), encoding: encoding) else { throw IngestError.undecodable(name) }
+            return (Array(text.utf8), name)
         }
         var body = data
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }

@@ -11,7 +11,8 @@ struct HTMLMetadata {
     var url: String?
     var documentTitle: String?
     var ogTitle: String?
-    var firstHeading: String?
+    /// The page's first few `<h1>` texts: the first is often the site's logo, the next the headline.
+    var headings: [String] = []
     var language: String?
     /// JSON-LD `articleBody`, used only when the page's markup holds almost no text (script-rendered pages).
     var articleBody: String?
@@ -41,8 +42,6 @@ struct HTMLMetadata {
                 documentTitle = element.text.nilIfEmpty
             case "time" where timeValue == nil:
                 timeValue = (element["datetime"] ?? element.text).nilIfEmpty
-            case "h1" where firstHeading == nil:
-                firstHeading = element.text.nilIfEmpty
             case "link" where (element["rel"] ?? "").lowercased() == "canonical":
                 if url == nil { url = element["href"]?.nilIfEmpty }
             case "html":
@@ -52,6 +51,7 @@ struct HTMLMetadata {
             }
         }
         for script in scripts { readJSONLD(script) }
+        headings = Self.headings(in: root)
 
         ogTitle = meta["og:title"] ?? meta["twitter:title"]
         siteName = meta["og:site_name"] ?? meta["application-name"]
@@ -77,14 +77,52 @@ struct HTMLMetadata {
         }
     }
 
-    /// The headline: JSON-LD, then og:/twitter: title, then `<title>` without the site's name, then `<h1>`.
+    /// The headline: the first of JSON-LD `headline`, og:/twitter: title, `<title>` and the `<h1>`s
+    /// that says more than "Page" or the site's own name, each without the site's name.
     var title: String? {
         let site = publisher ?? siteName
-        if let headline { return headline }
-        if let ogTitle { return Self.strippingSiteName(ogTitle, site: site) }
-        if let documentTitle { return Self.strippingSiteName(documentTitle, site: site) }
-        return firstHeading
+        var candidates = [headline, ogTitle.map { Self.strippingSiteName($0, site: site) }]
+        candidates.append(documentTitle.map { Self.strippingSiteName($0, site: site) })
+        let present = (candidates + headings).compactMap { $0 }
+        let siteKeys = Set([publisher, siteName, url.flatMap(SourceNormalizer.host(of:))].compactMap { $0 }.map(SourceNormalizer.key))
+        return present.first { !Self.isGeneric($0, siteKeys: siteKeys) } ?? present.first
     }
+
+    /// `<h1>` texts, those inside `<article>` or `<main>` first and those in the page's chrome (a
+    /// `<header>` or `<nav>`, a logo or brand class) last: a site's logo is often its first `<h1>`.
+    static func headings(in root: HTMLElement) -> [String] {
+        var found: [(text: String, rank: Int)] = []
+        func walk(_ element: HTMLElement, inContent: Bool, inChrome: Bool) {
+            guard found.count < 8 else { return }
+            let hints = element.classAndID
+            let chrome = inChrome || ["header", "nav"].contains(element.name)
+                || hints.contains { $0.contains("logo") || $0.contains("brand") || $0.contains("masthead") || $0 == "site-title" }
+            let content = inContent || ["article", "main"].contains(element.name) || element["itemprop"] == "headline"
+            if element.name == "h1" {
+                if let text = element.text.nilIfEmpty { found.append((text, content ? 0 : chrome ? 2 : 1)) }
+                return
+            }
+            for child in element.elements { walk(child, inContent: content, inChrome: chrome) }
+        }
+        walk(root, inContent: false, inChrome: false)
+        // A stable sort: document order within each rank.
+        return found.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.text)
+    }
+
+    /// Titles that name no story: CMS defaults and section names, a bare domain, the site's own name.
+    static func isGeneric(_ title: String, siteKeys: Set<String>) -> Bool {
+        let key = SourceNormalizer.key(title)
+        if key.isEmpty || siteKeys.contains(key) { return true }
+        if SourceNormalizer.host(of: title) != nil { return true }
+        let words = title.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+        return genericTitles.contains(words)
+    }
+
+    static let genericTitles: Set<String> = [
+        "page", "home", "homepage", "home page", "index", "untitled", "untitled document", "untitled page",
+        "default", "welcome", "news", "article", "story", "post", "blog", "document", "loading", "error",
+        "404", "not found", "page not found", "404 not found", "news article", "latest news", "top stories",
+    ]
 
     /// "Rutte visits Tokyo | The Japan Times" → "Rutte visits Tokyo".
     static func strippingSiteName(_ title: String, site: String?) -> String {

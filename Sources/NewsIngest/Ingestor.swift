@@ -22,11 +22,18 @@ public struct Ingestor: Sendable {
     public var sourceNormalizer: SourceNormalizer
     /// Lines learned as repeated across a source's documents; nil until the engine has one.
     public var boilerplateModel: BoilerplateModel?
+    /// The most text one article keeps, in UTF-8 bytes: a longer body is cut (at a word) and the cut
+    /// noted. The longest news features run to a few hundred KB; past this, a record is a dump of
+    /// something else, and every query that shows it would pay for analysing all of it.
+    public var maximumBodyBytes: Int
+    public static let defaultMaximumBodyBytes = 1 << 20
 
     public init(
         maximumFileSize: Int = 64 << 20, maximumHTMLSize: Int = 16 << 20,
-        sourceNormalizer: SourceNormalizer = SourceNormalizer(), boilerplateModel: BoilerplateModel? = nil
+        sourceNormalizer: SourceNormalizer = SourceNormalizer(), boilerplateModel: BoilerplateModel? = nil,
+        maximumBodyBytes: Int = Ingestor.defaultMaximumBodyBytes
     ) {
+        self.maximumBodyBytes = maximumBodyBytes
         self.maximumFileSize = maximumFileSize
         self.maximumHTMLSize = maximumHTMLSize
         self.sourceNormalizer = sourceNormalizer
@@ -89,7 +96,7 @@ public struct Ingestor: Sendable {
         }
         let assembler = ArticleAssembler(
             filter: BoilerplateFilter(model: boilerplateModel), normalizer: sourceNormalizer,
-            defaultSource: defaultSource, folderName: folderName)
+            defaultSource: defaultSource, folderName: folderName, maximumBodyBytes: maximumBodyBytes)
         switch resolved {
         case .jsonl:
             let (drafts, skipped) = JSONLinesReader().read(data: data, path: path)
@@ -97,10 +104,8 @@ public struct Ingestor: Sendable {
             reports += skipped.map { ExtractionReport(path: $0.location, format: .jsonl, skipped: $0.reason) }
             return reports
         case .text, .markdown, .auto:
-            guard let text = TextDecoding.decode(data) else {
-                return [ExtractionReport(path: path, format: resolved, skipped: IngestError.binary.description)]
-            }
             do {
+                let text = try TextDecoding.decode(data)
                 return [assembler.assemble(try FrontMatterReader().read(text: text, path: path), path: path, format: resolved)]
             } catch {
                 return [ExtractionReport(path: path, format: resolved, skipped: String(describing: error))]

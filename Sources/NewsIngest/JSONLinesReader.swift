@@ -21,7 +21,9 @@ struct JSONLinesReader {
                 while first < end && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) { first += 1 }
                 if first == end { continue }
                 do {
-                    result.drafts.append(try draft(from: Data(UnsafeBufferPointer(rebasing: bytes[first..<end]))))
+                    var record = try draft(from: Data(UnsafeBufferPointer(rebasing: bytes[first..<end])))
+                    record.line = lineNumber
+                    result.drafts.append(record)
                 } catch let error as IngestError {
                     result.skipped.append(SkippedRecord(location: "\(path):\(lineNumber)", reason: error.description))
                 } catch {
@@ -42,31 +44,42 @@ struct JSONLinesReader {
             throw IngestError.malformedJSON("not a JSON value")
         }
         guard let fields = object as? [String: Any] else { throw IngestError.notAnObject }
-        let body = (fields["body"] ?? fields["text"] ?? fields["content"]).flatMap(Self.string) ?? ""
-        let title = fields["title"].flatMap(Self.string) ?? ""
+        var nuls = 0
+        // Every string field loses its NULs (SQLite would cut the text there); title and body also get
+        // one kind of line end, so that CR LF paragraphs are paragraphs.
+        func text(_ value: Any?) -> String? {
+            guard let value, let raw = Self.string(value) else { return nil }
+            let (cleaned, removed) = InputText.normalized(raw)
+            nuls += removed
+            return cleaned
+        }
+        let body = text(fields["body"] ?? fields["text"] ?? fields["content"]) ?? ""
+        let title = text(fields["title"]) ?? ""
         if body.isEmpty && title.isEmpty { throw IngestError.missingBody }
         var draft = ArticleDraft(
             title: title.isEmpty ? nil : title,
             lines: body.lineSlices(omittingEmptySubsequences: false).map(String.init))
         draft.dateFromPath = false
-        if let raw = fields["date"].flatMap(Self.string), !raw.isEmpty {
-            guard let parsed = ArticleDate(parsing: raw) ?? DateExtractor.parse(raw) else {
-                throw IngestError.badField(name: "date", reason: "'\(raw)' is not YYYY, YYYY-MM or YYYY-MM-DD")
+        if let raw = text(fields["date"]), !raw.isEmpty {
+            if let parsed = ArticleDate(parsing: raw) ?? DateExtractor.parse(raw) {
+                draft.date = parsed
+                draft.dateOrigin = .jsonLines
+            } else {
+                draft.invalidDate = raw
             }
-            draft.date = parsed
-            draft.dateOrigin = .jsonLines
         }
-        if let source = fields["source"].flatMap(Self.string), !source.isEmpty {
+        if let source = text(fields["source"]), !source.isEmpty {
             draft.sources.append((source, .jsonLines))
         }
         let known: Set<String> = ["id", "title", "body", "text", "content", "date", "source", "url", "authors", "actors"]
         for (key, value) in fields where !known.contains(key) {
-            draft.metadata[key] = Self.string(value) ?? Self.list(value).joined(separator: ", ")
+            draft.metadata[key] = text(value) ?? Self.list(value).map { InputText.normalized($0).text }.joined(separator: ", ")
         }
-        draft.id = fields["id"].flatMap(Self.string).flatMap { $0.isEmpty ? nil : $0 }
-        draft.url = fields["url"].flatMap(Self.string)
-        draft.authors = fields["authors"].map(Self.list) ?? []
-        draft.actors = fields["actors"].map(Self.list) ?? []
+        draft.id = text(fields["id"]).flatMap { $0.isEmpty ? nil : $0 }
+        draft.url = text(fields["url"])
+        draft.authors = fields["authors"].map { Self.list($0).map { InputText.normalized($0).text } } ?? []
+        draft.actors = fields["actors"].map { Self.list($0).map { InputText.normalized($0).text } } ?? []
+        if nuls > 0 { draft.notes.append(InputText.nulNote(nuls)) }
         return draft
     }
 

@@ -28,6 +28,8 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public var removed = 0
     public var unchanged = 0
     public var skipped: [Skip] = []
+    /// Articles that went in with a change ingestion made to keep them (see ``NewsIngest/IngestNote``).
+    public var notes: [Note] = []
     public var files = 0
     public var bytes = 0
     public var seconds = 0.0
@@ -35,6 +37,11 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public struct Skip: Sendable, Codable, Equatable {
         public var location: String
         public var reason: String
+    }
+
+    public struct Note: Sendable, Codable, Equatable {
+        public var location: String
+        public var message: String
     }
 
     public init() {}

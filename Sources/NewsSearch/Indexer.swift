@@ -234,10 +234,16 @@ public final class Indexer {
     ) -> IngestResult {
         var result = ingestor.read(
             data: piece.data, path: file.path, format: .jsonl, defaultSource: defaultSource, folderName: file.folderName)
-        result.skipped = result.skipped.map { skip in
-            guard let colon = skip.location.lastIndex(of: ":"), let number = Int(skip.location[skip.location.index(after: colon)...])
-            else { return skip }
-            return SkippedRecord(location: "\(skip.location[..<colon]):\(number + piece.firstLine - 1)", reason: skip.reason)
+        func renumbered(_ location: String) -> String {
+            guard let colon = location.lastIndex(of: ":"), let number = Int(location[location.index(after: colon)...])
+            else { return location }
+            return "\(location[..<colon]):\(number + piece.firstLine - 1)"
+        }
+        result.skipped = result.skipped.map { SkippedRecord(location: renumbered($0.location), reason: $0.reason) }
+        for index in result.articles.indices where !result.articles[index].notes.isEmpty {
+            result.articles[index].notes = result.articles[index].notes.map {
+                IngestNote(location: renumbered($0.location), message: $0.message)
+            }
         }
         return result
     }
@@ -284,6 +290,7 @@ public final class Indexer {
         let outcome = try writer.upsert(document, fileID: fileID, in: db)
         if outcome != .unchanged { boilerplate.learn(lineHashes: document.lineHashes, source: document.source) }
         count(outcome, in: &summary)
+        summary.notes += document.article.notes.map { IndexSummary.Note(location: $0.location, message: $0.message) }
     }
 
     /// Removes the records a re-read file no longer has; ids that moved to another file belong to it now.
@@ -296,6 +303,10 @@ public final class Indexer {
 
     /// Actors already in the index come first, so new articles merge into them.
     private func seedRegistry() throws {
+        try Self.seed(&registry, from: store)
+    }
+
+    static func seed(_ registry: inout ActorRegistry, from store: IndexStore) throws {
         let known = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT name, type FROM actors") }
         for row in known {
             _ = registry.canonical(name: row["name"], type: ActorType(rawValue: row["type"]) ?? .person)

@@ -8,8 +8,14 @@ struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Show what ingestion sees in one article: title, date, source, cleaned body, removed lines, actors.",
-        discussion: "The tool to debug a corpus with: every boilerplate line removed is listed with its reason.")
+        discussion: """
+            The tool to debug a corpus with: every boilerplate line removed is listed with its reason. It uses \
+            the configuration of the index that `search index` would write to (--index, else $SEARCH_INDEX, \
+            else index/search.sqlite): its source-aliases.txt and actors.txt, the boilerplate it learned and \
+            the actors it holds, so it shows what indexing would store. It never writes.
+            """)
 
+    @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "auto, jsonl, text, markdown or html.") var format = InputFormat.auto
     @Option(help: "The source when the article names none.") var source: String?
@@ -53,15 +59,14 @@ struct ExtractCommand: ParsableCommand {
         }
         let path = file == "-" ? "stdin" : file
         let folder = file == "-" ? nil : SourceFolder.name(ofFolderHolding: URL(fileURLWithPath: file).standardizedFileURL.path)
-        let reports = Ingestor().extractAll(data: data, path: path, format: format, defaultSource: source, folderName: folder)
-        if reports.count == 1, let reason = reports[0].skipped {
+        var extraction = try ArticleExtraction(indexPath: indexOptions.path)
+        let results = extraction.extract(data: data, path: path, format: format, defaultSource: source, folderName: folder)
+        if results.count == 1, let reason = results[0].report.skipped {
             throw CLIError.usage("\(path): \(reason)")
         }
-        let extractor = ActorExtractor()
         var out = StandardOutput()
         let style = Style(enabled: output.color.enabled)
-        for report in reports {
-            let actors = extractor.extract(title: report.title, body: report.body)
+        for (report, actors) in results {
             if output.json {
                 try JSONOutput.write(
                     ReportJSON(report: report, actors: actors.map { ActorJSON(name: $0.name, type: $0.type.rawValue, mentions: $0.mentions) }),
@@ -77,6 +82,12 @@ struct ExtractCommand: ParsableCommand {
             out.write(style.bold("title   ") + report.title + "\n")
             out.write(style.bold("date    ") + date + "\n")
             out.write(style.bold("source  ") + sourceText + "\n")
+            if extraction.indexExists {
+                out.write(style.bold("index   ") + "\(indexOptions.path) (\(extraction.learnedLines) learned boilerplate lines)\n")
+            }
+            for note in report.notes {
+                out.write(style.bold("note    ") + note + "\n")
+            }
             if !actors.isEmpty {
                 let names = actors.map { "\($0.name) (\($0.type.rawValue), \($0.mentionCount)×)" }
                 out.write(style.bold("actors  ") + names.joined(separator: ", ") + "\n")

@@ -73,10 +73,14 @@ enum SummaryRenderer {
     static func render(_ summary: IndexSummary, path: String, to out: inout some TextOutputStream) {
         out.write(
             "indexed \(path): \(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, "
-                + "\(summary.unchanged) unchanged, \(summary.skipped.count) skipped "
+                + "\(summary.unchanged) unchanged, \(summary.skipped.count) skipped"
+                + (summary.notes.isEmpty ? " " : ", \(summary.notes.count) with notes ")
                 + "(\(summary.files) files, \(String(format: "%.2f", summary.seconds)) s)\n")
         for skip in summary.skipped {
             out.write("  skipped \(skip.location): \(skip.reason)\n")
+        }
+        for note in summary.notes {
+            out.write("  note \(note.location): \(note.message)\n")
         }
     }
 }

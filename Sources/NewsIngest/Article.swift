@@ -45,8 +45,9 @@ public struct Article: Sendable, Hashable {
 }
 
 /// The formats `search index --format` accepts; `auto` decides by file name and content.
+/// `json` is one JSON document: an array of article objects, or a single object spread over lines.
 public enum InputFormat: String, Sendable, CaseIterable {
-    case auto, jsonl, text, markdown, html
+    case auto, jsonl, json, text, markdown, html
 }
 
 /// A record that could not be read, with a reason a user can act on.

@@ -24,6 +24,11 @@ struct ArticleAssembler {
         report.encoding = draft.encoding
         report.line = draft.line
         report.notes = draft.notes
+        for (key, value) in draft.metadata where value.utf8.count > Self.maximumMetadataBytes {
+            // Scrapers keep the raw page beside the text ("html": …): stored whole, it would outweigh the article.
+            report.metadata[key] = Self.cut(value, toBytes: Self.maximumMetadataBytes)
+            report.notes.append("field '\(key)' cut to its first \(Self.megabytes(Self.maximumMetadataBytes)) (it had \(Self.megabytes(value.utf8.count)))")
+        }
         if let title = draft.title, title.utf8.count > Self.maximumTitleBytes {
             draft.title = Self.cut(title, toBytes: Self.maximumTitleBytes)
             report.notes.append("title cut to its first \(Self.maximumTitleBytes) bytes (it had \(title.utf8.count))")
@@ -94,7 +99,8 @@ struct ArticleAssembler {
         var kept = cleaned.kept
 
         // Title: the record's own, else the first line left after cleaning.
-        if let title = draft.title?.trimmingWhitespace(), !title.isEmpty {
+        // A title is one line: line breaks inside a JSON title or an HTML heading are layout, not text.
+        if let title = draft.title.map({ $0.collapsingWhitespace() }), !title.isEmpty {
             report.title = title
             if let first = kept.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }),
                 BoilerplateFilter.normalize(FrontMatterReader.stripMarkdownHeading(kept[first].trimmingWhitespace()))
@@ -126,6 +132,8 @@ struct ArticleAssembler {
 
     /// A headline longer than this is no headline; JSON and front matter can still give one.
     static let maximumTitleBytes = 2_000
+    /// Each extra field (JSON Lines, front matter) keeps at most this much.
+    static let maximumMetadataBytes = 64 << 10
 
     /// Lines up to `limit` UTF-8 bytes in all (line ends counted), the last one cut at a word.
     static func cut(_ lines: [String], toBytes limit: Int) -> [String] {

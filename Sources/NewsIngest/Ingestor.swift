@@ -44,13 +44,15 @@ public struct Ingestor: Sendable {
     public static func detectFormat(path: String, data: Data) -> InputFormat {
         switch (path as NSString).pathExtension.lowercased() {
         case "jsonl", "ndjson": return .jsonl
+        case "json": return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl
         case "md", "markdown": return .markdown
         case "html", "htm", "xhtml": return .html
         case "txt", "text": return .text
         default:
             let head = String(decoding: data.prefix(512), as: UTF8.self).lowercased()
             if head.contains("<html") || head.contains("<!doctype html") { return .html }
-            if head.hasPrefix("{") { return .jsonl }
+            if head.hasPrefix("[") && JSONDocumentReader.isOneDocument(data) { return .json }
+            if head.hasPrefix("{") { return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl }
             return .text
         }
     }
@@ -98,10 +100,11 @@ public struct Ingestor: Sendable {
             filter: BoilerplateFilter(model: boilerplateModel), normalizer: sourceNormalizer,
             defaultSource: defaultSource, folderName: folderName, maximumBodyBytes: maximumBodyBytes)
         switch resolved {
-        case .jsonl:
-            let (drafts, skipped) = JSONLinesReader().read(data: data, path: path)
-            var reports = drafts.map { assembler.assemble($0, path: path, format: .jsonl) }
-            reports += skipped.map { ExtractionReport(path: $0.location, format: .jsonl, skipped: $0.reason) }
+        case .json, .jsonl:
+            let document = resolved == .json ? JSONDocumentReader().read(data: data, path: path) : nil
+            let (drafts, skipped) = document ?? JSONLinesReader().read(data: data, path: path)
+            var reports = drafts.map { assembler.assemble($0, path: path, format: resolved) }
+            reports += skipped.map { ExtractionReport(path: $0.location, format: resolved, skipped: $0.reason) }
             return reports
         case .text, .markdown, .auto:
             do {

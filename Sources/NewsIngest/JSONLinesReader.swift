@@ -44,6 +44,11 @@ struct JSONLinesReader {
             throw IngestError.malformedJSON("not a JSON value")
         }
         guard let fields = object as? [String: Any] else { throw IngestError.notAnObject }
+        return try draft(fields: fields)
+    }
+
+    /// A draft from one record's fields, wherever the record came from (a line, an element of an array).
+    func draft(fields: [String: Any]) throws -> ArticleDraft {
         var nuls = 0
         // Every string field loses its NULs (SQLite would cut the text there); title and body also get
         // one kind of line end, so that CR LF paragraphs are paragraphs.

@@ -158,6 +158,7 @@ public final class Indexer {
             }
         }
         try writeTransaction { db in
+            try SurnameMerge.run(in: db)
             try DocumentWriter.pruneOrphans(in: db)
             try LearnedBoilerplate.save(self.boilerplate, in: db)
             try FacetColumnStore.refresh(in: db)

@@ -65,6 +65,7 @@ public struct Reindexer {
                         progress(done, total)
                     }
                     try writer.recordChanges(in: db)
+                    try SurnameMerge.run(in: db)
                     try FacetColumnStore.refresh(in: db)
                     try db.execute(
                         sql: "UPDATE meta SET value = ? WHERE key = 'tokenizer_version'", arguments: [Analyzer.version])

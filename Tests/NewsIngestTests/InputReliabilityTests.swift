@@ -172,6 +172,57 @@ struct InputReliabilityTests {
         #expect(report.notes.first?.hasPrefix("title cut") == true)
     }
 
+    @Test("a raw-page field of megabytes is cut, the article kept")
+    func hugeMetadata() {
+        let html = String(repeating: "<div>page chrome</div>", count: 20_000)
+        let line = #"{"id":"m","title":"T","body":"Body.","html":"\#(html)"}"#
+        let report = Ingestor().extract(data: Data(line.utf8), path: "d.jsonl")
+        #expect(report.metadata["html"].map { $0.utf8.count <= 64 << 10 } == true)
+        #expect(report.notes == ["field 'html' cut to its first 64 KB (it had 429 KB)"])
+    }
+
+    @Test("a title with line breaks is one line")
+    func multilineTitle() {
+        let line = #"{"id":"m","title":"Port strike\n  ends\r\nafter talks","body":"Body."}"#
+        #expect(Ingestor().extract(data: Data(line.utf8), path: "d.jsonl").title == "Port strike ends after talks")
+    }
+
+    // MARK: JSON documents
+
+    @Test("a .json file holding an array of articles gives one article per element")
+    func jsonArray() {
+        let text = """
+            [
+              {"id": "a", "title": "First story", "body": "Body one.", "date": "2025-04-01"},
+              {"id": "b", "title": "Second story", "body": "Body two."},
+              "not an object",
+              {"title": "Third story", "text": "Body three."}
+            ]
+            """
+        let result = Ingestor().read(data: Data(text.utf8), path: "export.json")
+        #expect(result.articles.map(\.title) == ["First story", "Second story", "Third story"])
+        #expect(result.articles.first?.date?.description == "2025-04-01")
+        #expect(result.skipped == [SkippedRecord(location: "export.json [3]", reason: "a JSON Lines record must be an object")])
+        // Found by content too, whatever the file is called.
+        #expect(Ingestor().read(data: Data(text.utf8), path: "export").articles.count == 3)
+    }
+
+    @Test("one pretty-printed JSON object is one article, not a line of errors each")
+    func prettyObject() {
+        let text = "{\n  \"id\": \"p\",\n  \"title\": \"Pretty\",\n  \"body\": \"Spread over lines.\"\n}\n"
+        let result = Ingestor().read(data: Data(text.utf8), path: "one.json")
+        #expect(result.articles.map(\.id) == ["p"])
+        #expect(result.skipped.isEmpty)
+    }
+
+    @Test("a JSON Lines dump whose first line is bad is still read line by line")
+    func badFirstLine() {
+        let text = "{broken\n{\"id\":\"x\",\"title\":\"T\",\"body\":\"B\"}\n"
+        let result = Ingestor().read(data: Data(text.utf8), path: "d.json")
+        #expect(result.articles.map(\.id) == ["x"])
+        #expect(result.skipped.map(\.location) == ["d.json:1"])
+    }
+
     // MARK: titles
 
     static let story = "<p>The strike at the container port ended on Friday after nine days of talks between the union and the operators.</p>"

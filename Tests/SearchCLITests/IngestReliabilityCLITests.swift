@@ -109,4 +109,22 @@ import Testing
         let plainReport = try #require(try JSONSerialization.jsonObject(with: plain.stdoutData) as? [String: Any])
         #expect((plainReport["body"] as? String)?.contains("Glimmerbook") == true)
     }
+
+    /// A surname met before its full name used to stay a second actor, depending on file order.
+    @Test func aSurnameSeenFirstJoinsItsFullName() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory()
+        _ = try folder.write("Talks on ships\n\nOsterholt said on Monday that the talks on frigates would continue.\n", to: "c/a.md")
+        _ = try folder.write("Minister visits yard\n\nDefence minister Wilhelmina Osterholt said the visit showed progress.\n", to: "c/b.md")
+        let index = folder.url.appendingPathComponent("i.sqlite").path
+        #expect(try binary.run(["index", "--index", index, folder.url.appendingPathComponent("c").path]).status == 0)
+        for _ in 0..<2 {
+            let actors = try binary.run(["actors", "--index", index, "--type", "person", "--json"])
+            #expect(actors.stdout.contains("Wilhelmina Osterholt"))
+            #expect(!actors.stdout.contains("\"Osterholt\""), "\(actors.stdout)")
+            let found = try binary.run(["--index", index, "--json", "actor:osterholt"])
+            #expect(found.stdout.contains("\"total\":2") || found.stdout.contains("\"total\" : 2"), "\(found.stdout)")
+            #expect(try binary.run(["reindex", "--index", index, "--quiet"]).status == 0)
+        }
+    }
 }

@@ -21,7 +21,7 @@ enum Main {
             if code == .success {
                 Search.exit(withError: error)  // --help, --version: print and exit 0
             }
-            let message = Search.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let message = oneLine(Search.message(for: error))
             FileHandle.standardError.write(Data("search: \(message)\n".utf8))
             if code == .validationFailure || error is ValidationError {
                 FileHandle.standardError.write(Data("Run 'search --help' for usage.\n".utf8))
@@ -30,6 +30,15 @@ enum Main {
             exit(code.rawValue == 64 ? 2 : 1)
         }
     }
+}
+
+/// ArgumentParser's messages may list choices on lines of their own ("Please provide one of the
+/// following:\n  - auto\n  - jsonl"): errors are one line here, so the list joins the sentence.
+func oneLine(_ message: String) -> String {
+    let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard let first = lines.first else { return message }
+    let items = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+    return items.isEmpty ? first : first + " " + items.joined(separator: ", ")
 }
 
 /// `--index`, `--json` and `--color` are global (DESIGN §2): `search --index X stats` means

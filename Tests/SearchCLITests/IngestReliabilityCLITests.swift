@@ -127,4 +127,12 @@ import Testing
             #expect(try binary.run(["reindex", "--index", index, "--quiet"]).status == 0)
         }
     }
+
+    /// ArgumentParser lists the choices on lines of their own; the first line alone ended in a colon.
+    @Test func aBadChoiceNamesTheChoicesOnTheErrorLine() throws {
+        let result = try SearchBinary().run(["index", "--format", "xml", "/tmp"])
+        #expect(result.status == 2)
+        let first = try #require(result.stderr.split(separator: "\n").first)
+        #expect(first.hasSuffix("auto, jsonl, json, text, markdown, html"), "\(result.stderr)")
+    }
 }

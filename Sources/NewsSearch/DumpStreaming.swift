@@ -5,6 +5,9 @@ import NewsIngest
 /// Large JSON Lines dumps are read in line-aligned chunks, each prepared on the workers while the
 /// writer commits the one before, so memory stays bounded by a few chunks whatever the dump's size.
 extension Indexer {
+    /// The size recorded for a dump while it is being streamed: no file has it.
+    static let incompleteSize = -1
+
     static func isDump(_ path: String) -> Bool {
         ["jsonl", "ndjson"].contains((path as NSString).pathExtension.lowercased())
     }
@@ -18,15 +21,16 @@ extension Indexer {
             return
         }
         defer { try? handle.close() }
-        // The file's hash stays empty until the whole dump is in, so an interrupted run reads it again.
+        // Until the whole dump is in, its row matches no file (size -1, no hash): a run killed before
+        // the end leaves a dump the next run must read again, never one it takes as done.
         var fileID: Int64 = known?.id ?? 0
         try writeTransaction { db in
             if let known {
-                try db.execute(sql: "UPDATE files SET hash = '' WHERE id = ?", arguments: [known.id])
+                try db.execute(sql: "UPDATE files SET size = \(Self.incompleteSize), hash = '' WHERE id = ?", arguments: [known.id])
             } else {
                 try db.execute(
-                    sql: "INSERT INTO files(path, size, mtime, hash, root) VALUES (?, ?, ?, '', ?)",
-                    arguments: [file.path, file.size, file.mtime, file.root])
+                    sql: "INSERT INTO files(path, size, mtime, hash, root) VALUES (?, \(Self.incompleteSize), ?, '', ?)",
+                    arguments: [file.path, file.mtime, file.root])
                 fileID = db.lastInsertedRowID
             }
         }

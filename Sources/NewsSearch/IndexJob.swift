@@ -11,13 +11,20 @@ public struct IndexJob: Sendable {
     /// The source for articles that name none (else the folder name).
     public var source: String?
     public var format: InputFormat
+    /// Streams JSON Lines files over this size in chunks of this size (default 32 MB files, 8 MB
+    /// chunks): lets tests make a small dump span several commits.
+    public var dumpChunkBytes: Int?
 
-    public init(paths: [String], rebuild: Bool = false, jobs: Int = 0, source: String? = nil, format: InputFormat = .auto) {
+    public init(
+        paths: [String], rebuild: Bool = false, jobs: Int = 0, source: String? = nil, format: InputFormat = .auto,
+        dumpChunkBytes: Int? = nil
+    ) {
         self.paths = paths
         self.rebuild = rebuild
         self.jobs = jobs
         self.source = source
         self.format = format
+        self.dumpChunkBytes = dumpChunkBytes
     }
 }
 

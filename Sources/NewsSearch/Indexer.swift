@@ -61,6 +61,10 @@ public final class Indexer {
         let lock = try WriterLock(indexPath: store.path)
         defer { withExtendedLifetime(lock) {} }
         let started = Date()
+        if let chunk = job.dumpChunkBytes {
+            streamingThreshold = chunk
+            chunkBytes = chunk
+        }
         var summary = IndexSummary()
         try store.pool.writeWithoutTransaction { db in try IndexStore.unmapWriter(db) }
         try writeTransaction { db in try self.store.prepareForWriting(in: db) }

@@ -21,6 +21,7 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "The source for articles that name none (default: the folder name).") var source: String?
     @Option(help: "auto, jsonl, text, markdown or html.") var format = InputFormat.auto
     @Flag(help: "No progress line.") var quiet = false
+    @Option(help: .hidden) var dumpChunkBytes: Int?
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to index (or - for standard input)") }
@@ -29,7 +30,8 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let standardInput = paths.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : nil
-        let job = IndexJob(paths: paths, rebuild: rebuild, jobs: jobs ?? 0, source: source, format: format)
+        let job = IndexJob(paths: paths, rebuild: rebuild, jobs: jobs ?? 0, source: source, format: format,
+            dumpChunkBytes: dumpChunkBytes.map { max($0, 1) })
         let progress = ProgressLine(enabled: !quiet && !output.json && isatty(STDERR_FILENO) == 1)
         let summary = try IndexRun.run(job, at: indexOptions.path, standardInput: standardInput) { event in
             if case .skipped(let skip) = event, output.json {

@@ -22,7 +22,10 @@ public final class IndexStore: Sendable {
     /// - Parameter requireCurrentTokenizer: `false` only for `reindex`, which exists to fix a mismatch.
     public init(path: String, access: Access, requireCurrentTokenizer: Bool = true) throws {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
+        try IndexFileCheck.requireIndexOrEmpty(at: path)
+        // An empty file is a new index (it gets the new-file settings below); a readable one is ours.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue
+        let exists = (size ?? 0) > 0
         if access == .readOnly && !exists { throw IndexError.indexNotFound(path: path) }
         if !exists {
             let folder = (path as NSString).deletingLastPathComponent

@@ -35,6 +35,8 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public var removed = 0
     public var unchanged = 0
     public var skipped: [Skip] = []
+    /// What was kept although it looked gone or clashed (an unreadable folder, an id in two files).
+    public var warnings: [Warning] = []
     public var files = 0
     public var bytes = 0
     public var seconds = 0.0
@@ -42,6 +44,11 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public struct Skip: Sendable, Codable, Equatable {
         public var location: String
         public var reason: String
+    }
+
+    public struct Warning: Sendable, Codable, Equatable {
+        public var location: String
+        public var message: String
     }
 
     public init() {}
@@ -54,4 +61,5 @@ public enum IndexEvent: Sendable {
     /// Files finished so far, articles written so far, bytes read so far.
     case progress(filesDone: Int, articles: Int, bytes: Int)
     case skipped(IndexSummary.Skip)
+    case warning(IndexSummary.Warning)
 }

@@ -25,6 +25,9 @@ public final class Indexer {
     /// Merges actors across the corpus: one canonical name per actor, a lone surname joins its full name.
     var registry: ActorRegistry
 
+    /// Lists folders and reads files; tests swap in one where some cannot be read.
+    var fileSystem: any FileSystem = LocalFileSystem()
+
     /// Files prepared between two commits: large enough to amortise a commit, small enough to lose little.
     static let batchFiles = 256
 
@@ -53,6 +56,8 @@ public final class Indexer {
         var skipped: [SkippedRecord]
         /// The content is what was indexed already; only the modification time moved.
         var contentUnchanged: Bool
+        /// The file could not be read: what the index holds from it stays as it is.
+        var unreadable = false
     }
 
     public func run(
@@ -69,7 +74,8 @@ public final class Indexer {
         try store.pool.writeWithoutTransaction { db in try IndexStore.unmapWriter(db) }
         try writeTransaction { db in try self.store.prepareForWriting(in: db) }
         try seedRegistry()
-        let scanned = try FileScanner.scan(job.paths.filter { $0 != "-" })
+        let scan = try FileScanner.scan(job.paths.filter { $0 != "-" }, fileSystem: fileSystem)
+        let scanned = scan.files
         let known = try store.pool.read { db in
             try Dictionary(
                 uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash FROM files").map {
@@ -103,9 +109,10 @@ public final class Indexer {
         var articlesWritten = 0
         var bytesRead = 0
         // Batch k+1 is prepared on the workers while the writer commits batch k.
-        let prepareBatch: @Sendable ([ScannedFile]) -> [PreparedFile] = { [ingestor, extractor, format = job.format, source = job.source] batch in
+        let prepareBatch: @Sendable ([ScannedFile]) -> [PreparedFile] = {
+            [ingestor, extractor, fileSystem, format = job.format, source = job.source] batch in
             parallelMap(batch, jobs: jobs) { file in
-                Self.prepare(file, known: known[file.path]?.hash, ingestor: ingestor, extractor: extractor,
+                Self.prepare(file, known: known[file.path]?.hash, fileSystem: fileSystem, ingestor: ingestor, extractor: extractor,
                     format: format, defaultSource: source, jobs: batch.count == 1 ? jobs : 1)
             }
         }
@@ -143,13 +150,27 @@ public final class Indexer {
             for skip in result.skipped { record(skip, in: &summary, progress: progress) }
         }
 
-        // Files that vanished from a folder indexed now leave the index.
-        let roots = Set(scanned.map(\.root)) .union(job.paths.filter { $0 != "-" }.map {
-            URL(fileURLWithPath: $0).standardizedFileURL.path
-        })
+        // Files that vanished from a folder indexed now leave the index; files in a folder that could
+        // not be listed have not vanished, nor have those of a named folder that came back empty (an
+        // unmounted disk looks like that): their articles stay, with a warning.
+        let roots = Set(job.paths.filter { $0 != "-" }.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         let present = Set(scanned.map(\.path))
+        let under = { (path: String, folder: String) in path == folder || path.hasPrefix(folder + "/") }
+        var kept = scan.unreadableFolders
+        for folder in scan.unreadableFolders {
+            warn(IndexSummary.Warning(location: folder, message: "cannot be read; the articles indexed from it are kept"),
+                in: &summary, progress: progress)
+        }
+        for root in roots.sorted() where !kept.contains(where: { under(root, $0) }) && !scanned.contains(where: { under($0.path, root) }) {
+            let held = known.keys.filter { under($0, root) && $0 != root }.count
+            guard held > 0 else { continue }
+            kept.append(root)
+            warn(IndexSummary.Warning(
+                location: root, message: "is empty but \(held) indexed files came from it; they are kept (is a disk unmounted? --rebuild drops them)"),
+                in: &summary, progress: progress)
+        }
         let vanished = known.filter { path, _ in
-            !present.contains(path) && roots.contains { root in path == root || path.hasPrefix(root + "/") }
+            !present.contains(path) && roots.contains { under(path, $0) } && !kept.contains { under(path, $0) }
         }
         if !vanished.isEmpty {
             try writeTransaction { db in
@@ -173,12 +194,13 @@ public final class Indexer {
     }
 
     private static func prepare(
-        _ file: ScannedFile, known hash: String?, ingestor: Ingestor, extractor: ActorExtractor,
+        _ file: ScannedFile, known hash: String?, fileSystem: any FileSystem, ingestor: Ingestor, extractor: ActorExtractor,
         format: InputFormat, defaultSource: String?, jobs: Int
     ) -> PreparedFile {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        guard let data = fileSystem.contents(of: file.path) else {
+            let reason = hash == nil ? "cannot be read" : "cannot be read; the articles indexed from it are kept"
             return PreparedFile(file: file, hash: "", documents: [],
-                skipped: [SkippedRecord(location: file.path, reason: "cannot be read")], contentUnchanged: false)
+                skipped: [SkippedRecord(location: file.path, reason: reason)], contentUnchanged: false, unreadable: true)
         }
         let digest = ContentHash.of(data)
         if digest == hash {
@@ -255,6 +277,7 @@ public final class Indexer {
             for file in prepared {
                 for skip in file.skipped { self.record(skip, in: &local, progress: progress) }
                 let old = known[file.file.path]
+                if file.unreadable { continue }
                 if file.contentUnchanged, let old {
                     try db.execute(sql: "UPDATE files SET size = ?, mtime = ? WHERE id = ?",
                         arguments: [file.file.size, file.file.mtime, old.id])
@@ -318,6 +341,11 @@ public final class Indexer {
         let entry = IndexSummary.Skip(location: skip.location, reason: skip.reason)
         summary.skipped.append(entry)
         progress(.skipped(entry))
+    }
+
+    func warn(_ warning: IndexSummary.Warning, in summary: inout IndexSummary, progress: (IndexEvent) -> Void) {
+        summary.warnings.append(warning)
+        progress(.warning(warning))
     }
 
     func writeTransaction(_ body: (Database) throws -> Void) throws {

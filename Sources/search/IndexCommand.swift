@@ -34,9 +34,12 @@ struct IndexCommand: ParsableCommand {
             dumpChunkBytes: dumpChunkBytes.map { max($0, 1) })
         let progress = ProgressLine(enabled: !quiet && !output.json && isatty(STDERR_FILENO) == 1)
         let summary = try IndexRun.run(job, at: indexOptions.path, standardInput: standardInput) { event in
-            if case .skipped(let skip) = event, output.json {
+            if output.json {
                 var out = StandardOutput()
-                try? JSONOutput.write(IndexEventJSON(type: "skipped", data: skip), to: &out)
+                if case .skipped(let skip) = event { try? JSONOutput.write(IndexEventJSON(type: "skipped", data: skip), to: &out) }
+                if case .warning(let warning) = event {
+                    try? JSONOutput.write(IndexEventJSON(type: "warning", data: warning), to: &out)
+                }
             }
             progress.show(event)
         }
@@ -75,8 +78,12 @@ enum SummaryRenderer {
     static func render(_ summary: IndexSummary, path: String, to out: inout some TextOutputStream) {
         out.write(
             "indexed \(path): \(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, "
-                + "\(summary.unchanged) unchanged, \(summary.skipped.count) skipped "
-                + "(\(summary.files) files, \(String(format: "%.2f", summary.seconds)) s)\n")
+                + "\(summary.unchanged) unchanged, \(summary.skipped.count) skipped"
+                + (summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")")
+                + " (\(summary.files) files, \(String(format: "%.2f", summary.seconds)) s)\n")
+        for warning in summary.warnings {
+            out.write("  warning \(warning.location): \(warning.message)\n")
+        }
         for skip in summary.skipped {
             out.write("  skipped \(skip.location): \(skip.reason)\n")
         }

@@ -81,7 +81,7 @@ extension Indexer {
         let digest = cursor.hash.value
         var local = summary
         try writeTransaction { db in
-            local.removed += try self.removeRecords(of: fileID, except: kept, in: db)
+            local.removed += try self.release(fileID: fileID, except: kept, in: db)
             try db.execute(
                 sql: "UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?",
                 arguments: [file.size, file.mtime, digest, fileID])

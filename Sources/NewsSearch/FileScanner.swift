@@ -3,13 +3,16 @@ import Foundation
 /// One input file found under an indexed path, with what incremental indexing compares.
 struct ScannedFile: Sendable {
     var path: String
-    /// The folder or file the user named: ids are relative to it, removals are scoped to it.
+    /// What ids are relative to: the folder or file the user named when the scanner found it; the
+    /// indexer may move it to a folder indexed before, or up a level to keep ids unique (``ArticleIdentity``).
     var root: String
     var size: Int
     var mtime: Double
 
     /// The path relative to its root, used as the article id when the article has none.
-    var relativePath: String {
+    var relativePath: String { Self.relative(path, to: root) }
+
+    static func relative(_ path: String, to root: String) -> String {
         if path == root { return (path as NSString).lastPathComponent }
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path

@@ -46,7 +46,13 @@ public final class Indexer {
         var size: Int
         var mtime: Double
         var hash: String
+        /// What the ids of its articles are relative to (``ArticleIdentity``).
+        var root: String
     }
+
+    /// Files whose text must be read again before the run ends: an article whose text came from a
+    /// file that let go of it now comes from another file holding the same id.
+    var rereads: Set<Int64> = []
 
     /// What preparing one file produced, ready for the writer.
     private struct PreparedFile: Sendable {
@@ -75,13 +81,10 @@ public final class Indexer {
         try writeTransaction { db in try self.store.prepareForWriting(in: db) }
         try seedRegistry()
         let scan = try FileScanner.scan(job.paths.filter { $0 != "-" }, fileSystem: fileSystem)
-        let scanned = scan.files
-        let known = try store.pool.read { db in
-            try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash FROM files").map {
-                    ($0["path"] as String, KnownFile(id: $0["id"], size: $0["size"], mtime: $0["mtime"], hash: $0["hash"]))
-                })
-        }
+        let known = try knownFiles()
+        var identity = ArticleIdentity(known: known.map { ($0.key, $0.value.root) })
+        var scanned = scan.files
+        for index in scanned.indices { identity.assign(&scanned[index], recorded: known[scanned[index].path]?.root) }
         let documentCounts = try store.pool.read { db in
             try Dictionary(
                 uniqueKeysWithValues: Row.fetchAll(
@@ -175,13 +178,12 @@ public final class Indexer {
         if !vanished.isEmpty {
             try writeTransaction { db in
                 for (_, file) in vanished {
-                    let ids = try Int64.fetchAll(db, sql: "SELECT id FROM documents WHERE file_id = ?", arguments: [file.id])
-                    for id in ids { try self.writer.delete(documentID: id, in: db) }
-                    summary.removed += ids.count
+                    summary.removed += try self.release(fileID: file.id, in: db)
                     try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [file.id])
                 }
             }
         }
+        try readAgain(job: job, summary: &summary, progress: progress)
         try writeTransaction { db in
             try DocumentWriter.pruneOrphans(in: db)
             try LearnedBoilerplate.save(self.boilerplate, in: db)
@@ -297,7 +299,7 @@ public final class Indexer {
                     fileID = db.lastInsertedRowID
                 }
                 for document in file.documents { try self.store(document, fileID: fileID, in: db, summary: &local) }
-                local.removed += try self.removeRecords(of: fileID, except: Set(file.documents.map(\.externalID)), in: db)
+                local.removed += try self.release(fileID: fileID, except: Set(file.documents.map(\.externalID)), in: db)
             }
         }
         summary = local
@@ -309,16 +311,52 @@ public final class Indexer {
         var document = document
         document.actors = registry.merge(document.actors)
         let outcome = try writer.upsert(document, fileID: fileID, in: db)
-        if outcome != .unchanged { boilerplate.learn(lineHashes: document.lineHashes, source: document.source) }
+        if outcome == .added || outcome == .updated { boilerplate.learn(lineHashes: document.lineHashes, source: document.source) }
+        if case .duplicate(let holder) = outcome {
+            summary.warnings.append(IndexSummary.Warning(
+                location: document.path ?? "-",
+                message: "id '\(document.externalID)' is also in \(holder); the article keeps the text from there"))
+        }
         count(outcome, in: &summary)
     }
 
-    /// Removes the records a re-read file no longer has; ids that moved to another file belong to it now.
-    func removeRecords(of fileID: Int64, except kept: Set<String>, in db: Database) throws -> Int {
-        let stale = try Row.fetchAll(db, sql: "SELECT id, external_id FROM documents WHERE file_id = ?", arguments: [fileID])
-            .filter { !kept.contains($0["external_id"] as String) }
-        for row in stale { try writer.delete(documentID: row["id"], in: db) }
-        return stale.count
+    /// The file no longer holds these records (all, or all but `kept`); returns how many left the index
+    /// (an id another file still holds stays).
+    func release(fileID: Int64, except kept: Set<String>? = nil, in db: Database) throws -> Int {
+        let release = try writer.release(fileID: fileID, except: kept, in: db)
+        rereads.formUnion(release.reread)
+        return release.removed
+    }
+
+    func knownFiles() throws -> [String: KnownFile] {
+        try store.pool.read { db in
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash, root FROM files").map {
+                    ($0["path"] as String,
+                     KnownFile(id: $0["id"], size: $0["size"], mtime: $0["mtime"], hash: $0["hash"], root: $0["root"]))
+                })
+        }
+    }
+
+    /// Reads again the files that now hold an article another file let go of, so it shows their text.
+    private func readAgain(job: IndexJob, summary: inout IndexSummary, progress: (IndexEvent) -> Void) throws {
+        for _ in 0..<4 where !rereads.isEmpty {
+            let known = try knownFiles()
+            let files = known.filter { rereads.contains($0.value.id) }.compactMap { path, file in
+                FileScanner.stat(path, root: file.root, followingLinks: true)
+            }
+            rereads = []
+            let prepared = files.map {
+                Self.prepare($0, known: nil, fileSystem: fileSystem, ingestor: ingestor, extractor: extractor,
+                    format: job.format, defaultSource: job.source, jobs: 1)
+            }
+            var again = IndexSummary()
+            try write(prepared, known: known, documentCounts: [:], summary: &again, progress: progress)
+            summary.added += again.added
+            summary.updated += again.updated
+            summary.removed += again.removed
+            summary.warnings += again.warnings
+        }
     }
 
     /// Actors already in the index come first, so new articles merge into them.
@@ -334,6 +372,7 @@ public final class Indexer {
         case .added: summary.added += 1
         case .updated: summary.updated += 1
         case .unchanged: summary.unchanged += 1
+        case .duplicate: break
         }
     }
 

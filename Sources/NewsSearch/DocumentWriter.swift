@@ -15,6 +15,8 @@ final class DocumentWriter {
 
     private var sourceIDs: [String: Int64] = [:]
     private var actorIDs: [String: Int64] = [:]
+    /// Files leaving the index in this run: an id they hold that another file now has has moved, not doubled.
+    var leaving: Set<Int64> = []
     /// Documents or actor links changed since the last ``recordChanges(in:)``.
     private var changed = false
 
@@ -31,7 +33,7 @@ final class DocumentWriter {
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, content_hash, file_id FROM documents WHERE external_id = ?"),
             arguments: [document.externalID])
-        if let existing, let fileID, let holder = existing["file_id"] as Int64?, holder != fileID,
+        if let existing, let fileID, let holder = existing["file_id"] as Int64?, holder != fileID, !leaving.contains(holder),
             try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT 1 FROM document_files WHERE document_id = ? AND file_id = ?"),
                 arguments: [existing["id"] as Int64, holder]) == true
@@ -121,6 +123,8 @@ final class DocumentWriter {
                 try db.execute(
                     sql: "UPDATE documents SET file_id = ?, path = (SELECT path FROM files WHERE id = ?) WHERE id = ?",
                     arguments: [other, other, documentID])
+                // Its row matches no file until it is read again, so a run killed first still reads it next time.
+                try db.execute(sql: "UPDATE files SET size = -1 WHERE id = ?", arguments: [other])
                 release.reread.insert(other)
             } else {
                 try delete(documentID: documentID, in: db)

@@ -34,7 +34,7 @@ enum FileScanner {
     static func scan(_ paths: [String], fileSystem: some FileSystem = LocalFileSystem()) throws -> ScanResult {
         var result = ScanResult()
         for given in paths {
-            let root = URL(fileURLWithPath: given).standardizedFileURL.path
+            let root = rootPath(given)
             var info = Glibc.stat()
             guard statFollowingLinks(root, &info) == 0 else { throw IndexError.pathNotFound(given) }
             if info.st_mode & S_IFMT != S_IFDIR {
@@ -49,7 +49,19 @@ enum FileScanner {
                 if let file = stat(root + "/" + relative, root: root) { result.files.append(file) }
             }
         }
+        // A file reached twice (a dump named twice, a folder and a file in it) is one input, read once.
+        var seen: Set<String> = []
+        result.files.removeAll { !seen.insert($0.path).inserted }
         return result
+    }
+
+    /// A named path as the index records it: absolute, and through any symbolic link, so one file
+    /// always has one path (a folder named through a link would otherwise be a second copy of it).
+    static func rootPath(_ given: String) -> String {
+        let standardized = URL(fileURLWithPath: given).standardizedFileURL.path
+        guard let resolved = realpath(standardized, nil) else { return standardized }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Collects the non-hidden entries under a folder that are not folders themselves; symbolic links

@@ -37,6 +37,8 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public var skipped: [Skip] = []
     /// What was kept although it looked gone or clashed (an unreadable folder, an id in two files).
     public var warnings: [Warning] = []
+    /// Folders (or named folders that came back empty) whose indexed articles were kept unread.
+    public var unreadable = 0
     public var files = 0
     public var bytes = 0
     public var seconds = 0.0

@@ -85,6 +85,9 @@ public final class Indexer {
         var identity = ArticleIdentity(known: known.map { ($0.key, $0.value.root) })
         var scanned = scan.files
         for index in scanned.indices { identity.assign(&scanned[index], recorded: known[scanned[index].path]?.root) }
+        // Known before writing, so that an id moving from a vanished file (a rename) is not taken for a duplicate.
+        let vanished = vanishedFiles(scan, known: known, job: job, summary: &summary, progress: progress)
+        writer.leaving = Set(vanished.map(\.id))
         let documentCounts = try store.pool.read { db in
             try Dictionary(
                 uniqueKeysWithValues: Row.fetchAll(
@@ -142,10 +145,16 @@ public final class Indexer {
 
         if let standardInput {
             let result = ingestor.read(data: standardInput, path: "-", format: .jsonl, defaultSource: job.source)
-            let documents = result.articles.enumerated().map { index, article in
+            let documents = result.articles.map { article in
                 PreparedDocument(
-                    article: article, externalID: article.id ?? "stdin#\(index + 1)", path: nil,
+                    article: article, externalID: article.id ?? "", path: nil,
                     fallbackSource: job.source ?? "stdin", extractor: extractor)
+            }.map { document in
+                // Named by content, not by place in the stream: two streams' first records stay two
+                // articles, and the same stream read again is the same articles.
+                var document = document
+                if document.externalID.isEmpty { document.externalID = "stdin#" + document.contentHash.prefix(12) }
+                return document
             }
             try writeTransaction { db in
                 for document in documents { try self.store(document, fileID: nil, in: db, summary: &summary) }
@@ -153,31 +162,9 @@ public final class Indexer {
             for skip in result.skipped { record(skip, in: &summary, progress: progress) }
         }
 
-        // Files that vanished from a folder indexed now leave the index; files in a folder that could
-        // not be listed have not vanished, nor have those of a named folder that came back empty (an
-        // unmounted disk looks like that): their articles stay, with a warning.
-        let roots = Set(job.paths.filter { $0 != "-" }.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        let present = Set(scanned.map(\.path))
-        let under = { (path: String, folder: String) in path == folder || path.hasPrefix(folder + "/") }
-        var kept = scan.unreadableFolders
-        for folder in scan.unreadableFolders {
-            warn(IndexSummary.Warning(location: folder, message: "cannot be read; the articles indexed from it are kept"),
-                in: &summary, progress: progress)
-        }
-        for root in roots.sorted() where !kept.contains(where: { under(root, $0) }) && !scanned.contains(where: { under($0.path, root) }) {
-            let held = known.keys.filter { under($0, root) && $0 != root }.count
-            guard held > 0 else { continue }
-            kept.append(root)
-            warn(IndexSummary.Warning(
-                location: root, message: "is empty but \(held) indexed files came from it; they are kept (is a disk unmounted? --rebuild drops them)"),
-                in: &summary, progress: progress)
-        }
-        let vanished = known.filter { path, _ in
-            !present.contains(path) && roots.contains { under(path, $0) } && !kept.contains { under(path, $0) }
-        }
         if !vanished.isEmpty {
             try writeTransaction { db in
-                for (_, file) in vanished {
+                for file in vanished {
                     summary.removed += try self.release(fileID: file.id, in: db)
                     try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [file.id])
                 }
@@ -279,7 +266,10 @@ public final class Indexer {
             for file in prepared {
                 for skip in file.skipped { self.record(skip, in: &local, progress: progress) }
                 let old = known[file.file.path]
-                if file.unreadable { continue }
+                if file.unreadable {
+                    local.unreadable += 1
+                    continue
+                }
                 if file.contentUnchanged, let old {
                     try db.execute(sql: "UPDATE files SET size = ?, mtime = ? WHERE id = ?",
                         arguments: [file.file.size, file.file.mtime, old.id])

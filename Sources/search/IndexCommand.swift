@@ -64,9 +64,15 @@ enum IndexRun {
     static func run(
         _ job: IndexJob, at path: String, standardInput: Data?, progress: (IndexEvent) -> Void
     ) throws -> IndexSummary {
+        // A path that is not there is the user's mistake: said before any index file is made or opened.
+        for given in job.paths where given != "-" && !FileManager.default.fileExists(atPath: given) {
+            throw IndexError.pathNotFound(given)
+        }
         if job.rebuild {
             return try IndexRebuild(path: path).run { store in
-                try Indexer(store: store).run(job, standardInput: standardInput, progress: progress)
+                let summary = try Indexer(store: store).run(job, standardInput: standardInput, progress: progress)
+                if summary.unreadable > 0 { throw IndexError.incompleteRebuild(unreadable: summary.unreadable) }
+                return summary
             }
         }
         let store = try IndexStore(path: path, access: .readWrite)

@@ -73,7 +73,7 @@ struct CLIError: Error {
         case .indexNotFound, .notAnIndex, .documentNotFound, .pathNotFound, .tokenizerVersionMismatch,
             .schemaVersionMismatch, .badConfiguration:
             2
-        case .locked, .diskFull, .readOnly, .database:
+        case .locked, .diskFull, .readOnly, .database, .incompleteRebuild:
             1
         }
     }

@@ -41,8 +41,17 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stdout.contains("0 removed"), "\(run.stdout)")
         #expect(run.stdout.contains("warning \(beta)"), "\(run.stdout)")
-        let stats = try binary.run(["stats", "--json", "--index", corpus.indexPath])
-        let decoded = try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any]
-        #expect(decoded?["documents"] as? Int == 7)
+        #expect(try documents(corpus.indexPath, binary) == 7)
+
+        // A rebuild that cannot read the folder would drop its articles: the old index stays.
+        let rebuild = try runAsNobody(binary, arguments + ["--rebuild"])
+        #expect(rebuild.status == 1, "\(rebuild.stdout)")
+        #expect(rebuild.stdout.contains("the old index is kept"), "\(rebuild.stdout)")
+        #expect(try documents(corpus.indexPath, binary) == 7)
+    }
+
+    func documents(_ index: String, _ binary: SearchBinary) throws -> Int? {
+        let stats = try binary.run(["stats", "--json", "--index", index])
+        return (try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any])?["documents"] as? Int
     }
 }

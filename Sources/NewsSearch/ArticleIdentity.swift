@@ -16,9 +16,9 @@ struct ArticleIdentity {
         for file in known {
             owners[ScannedFile.relative(file.path, to: file.root)] = file.path
         }
-        // Innermost first: a new file is named like the files beside it.
-        bases = Set(known.map(\.root)).filter { root in known.contains { $0.path != root && $0.path.hasPrefix(root + "/") } }
-            .sorted { $0.count > $1.count }
+        // Folders only (a named file is its own root), innermost first: a new file is named like the
+        // files beside it.
+        bases = Set(known.filter { $0.path != $0.root }.map(\.root)).sorted { $0.count > $1.count }
     }
 
     /// Sets `file.root` to the base its ids are relative to; `recorded` is the base stored for it, if any.

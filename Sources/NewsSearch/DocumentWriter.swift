@@ -124,7 +124,7 @@ final class DocumentWriter {
                     sql: "UPDATE documents SET file_id = ?, path = (SELECT path FROM files WHERE id = ?) WHERE id = ?",
                     arguments: [other, other, documentID])
                 // Its row matches no file until it is read again, so a run killed first still reads it next time.
-                try db.execute(sql: "UPDATE files SET size = -1 WHERE id = ?", arguments: [other])
+                try db.execute(sql: "UPDATE files SET size = -1, hash = '' WHERE id = ?", arguments: [other])
                 release.reread.insert(other)
             } else {
                 try delete(documentID: documentID, in: db)

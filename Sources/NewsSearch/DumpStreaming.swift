@@ -17,7 +17,10 @@ extension Indexer {
         progress: (IndexEvent) -> Void
     ) throws {
         guard let handle = FileHandle(forReadingAtPath: file.path) else {
-            record(SkippedRecord(location: file.path, reason: "cannot be read"), in: &summary, progress: progress)
+            // Its row and articles are left as they are: unreadable is not gone.
+            let reason = known == nil ? "cannot be read" : "cannot be read; the articles indexed from it are kept"
+            record(SkippedRecord(location: file.path, reason: reason), in: &summary, progress: progress)
+            summary.unreadable += 1
             return
         }
         defer { try? handle.close() }

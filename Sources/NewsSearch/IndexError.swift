@@ -27,7 +27,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .documentNotFound(let id): "no article with id '\(id)'"
         case .pathNotFound(let path): "no such file or folder: \(path)"
         case .locked(let path): "\(path): the index is being updated by another process"
-        case .diskFull(let path): "\(path): the disk is full; the index keeps its last committed state"
+        case .diskFull(let path): "\(path): cannot write (is the disk full?); the index keeps its last committed state"
         case .readOnly(let path): "\(path): the index is read-only"
         case .database(let message): "index error: \(message)"
         case .badConfiguration(let file, let reason): "\(file): \(reason)"

@@ -126,6 +126,9 @@ public final class IndexStore: Sendable {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
         case .SQLITE_FULL: return .diskFull(path: path)
+        // A write refused by the system (no space, a file size limit, a failing disk) ends the run like a full disk.
+        case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_WRITE || error.extendedResultCode == .SQLITE_IOERR_FSYNC:
+            return .diskFull(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notAnIndex(path: path)
         case .SQLITE_CANTOPEN: return .indexNotFound(path: path)

@@ -154,3 +154,31 @@ probe_index_foreign_sqlite() {
         report fail index_foreign_sqlite "$failures commands wrote or answered badly$summary"
     fi
 }
+
+# A disk that fills up mid-run (simulated with a file size limit, SIGXFSZ ignored so the write fails
+# as on a full disk): one line, exit 1, the index sound at its last commit, and a re-run completes.
+probe_index_full_disk() {
+    local dir="$work/index-full"
+    mkdir -p "$dir"
+    python3 - "$dir/d.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(20000):
+        f.write(json.dumps({"id": f"r{i}", "title": f"Harbour {i}", "body": f"Harbour ledger {i} lists cargo volume and shipping notes. " * 6}) + "\n")
+PY
+    local out
+    out=$(bash -c 'trap "" XFSZ; ulimit -f 4000; exec "$0" index --quiet --index "$1" --dump-chunk-bytes 500000 "$2"' \
+        "$SEARCH_BIN" "$dir/search.sqlite" "$dir/d.jsonl" 2>&1); code=$?
+    local verify documents final rerun_code
+    verify=$("$SEARCH_BIN" stats --verify --index "$dir/search.sqlite" >/dev/null 2>&1 && echo sound || echo damaged)
+    documents=$(_index_documents "$dir/search.sqlite")
+    final=$("$SEARCH_BIN" index --quiet --index "$dir/search.sqlite" --dump-chunk-bytes 500000 "$dir/d.jsonl" 2>&1 | head -n 1); rerun_code=$?
+    local after
+    after=$(_index_documents "$dir/search.sqlite")
+    local figure="exit $code \"$out\", index $verify with $documents committed; re-run: $after/20000"
+    if [ "$code" = 1 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 1 ] && [ "$verify" = sound ] && [ "$after" = 20000 ]; then
+        report ok index_full_disk "$figure"
+    else
+        report fail index_full_disk "$figure ($final)"
+    fi
+}

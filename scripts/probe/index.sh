@@ -22,7 +22,7 @@ probe_index_dump_killed_10_times() {
     corpus="$dir/corpus/corpus.jsonl"
     lines=$(wc -l < "$corpus")
     # How long a whole run takes here, so the kills are spread over a run.
-    timed "$SEARCH_BIN" index --quiet --index "$dir/reference.sqlite" "$corpus"
+    timed "$SEARCH_BIN" index --quiet --index "$dir/reference.sqlite" "$corpus" >/dev/null
     full=$elapsed
     rm -f "$dir"/reference.sqlite*
     for round in 1 2 3 4 5 6 7 8 9 10; do
@@ -36,13 +36,13 @@ probe_index_dump_killed_10_times() {
         kills=$((kills + 1))
         echo "  kill $round at ${moment}s: $(_index_documents "$dir/search.sqlite") articles committed" >&2
     done
-    timed "$SEARCH_BIN" index --quiet --index "$dir/search.sqlite" "$corpus"
+    timed "$SEARCH_BIN" index --quiet --index "$dir/search.sqlite" "$corpus" >/dev/null
     local final_code=$code final_elapsed=$elapsed
     local documents duplicates again
     documents=$(_index_documents "$dir/search.sqlite")
     duplicates=$(_index_duplicates "$dir/search.sqlite")
     again=$("$SEARCH_BIN" index --quiet --index "$dir/search.sqlite" "$corpus" 2>&1 | head -n 1)
-    local figure="$documents articles / $lines lines, duplicates $duplicates, $landed of $kills kills mid-run (full run ${full}s, final ${final_elapsed}s); then: ${again#*: }"
+    local figure="$documents articles / $lines lines, duplicates $duplicates, $landed of $kills kills landed mid-run (a whole run ${full}s; the last run ${final_elapsed}s); a run after it: ${again#*: }"
     if [ "$final_code" = 0 ] && [ "$documents" = "$lines" ] && [ "$duplicates" = 0 ] && [[ "$again" == *"0 added, 0 updated, 0 removed, $lines unchanged"* ]]; then
         report ok index_dump_killed_10_times "$figure"
     else
@@ -78,7 +78,7 @@ probe_index_duplicate_id() {
     printf '{"id": "dup", "title": "Harbour from b", "body": "Text in b."}\n' > "$dir/d/b.jsonl"
     local first warning after title
     first=$("$SEARCH_BIN" index --quiet --index "$dir/search.sqlite" "$dir/d" 2>&1)
-    warning=$(printf '%s\n' "$first" | grep -c 'warning')
+    warning=$(printf '%s\n' "$first" | grep -c '^  warning')
     rm "$dir/d/a.jsonl"
     after=$("$SEARCH_BIN" index --quiet --index "$dir/search.sqlite" "$dir/d" 2>&1 | head -n 1)
     title=$("$SEARCH_BIN" show dup --json --index "$dir/search.sqlite" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["title"])' 2>/dev/null)
@@ -119,7 +119,7 @@ probe_index_unreadable_folder() {
     missing=$("$SEARCH_BIN" index --quiet --index "$dir/index/search.sqlite" "$dir/news" 2>&1); local missing_code=$?
     local after_missing
     after_missing=$(_index_documents "$dir/index/search.sqlite")
-    local figure="unlisted folder: exit $code, $kept/5 articles kept, \"$(printf '%s\n' "$run" | grep warning | head -n 1 | sed 's/^ *//')\"; vanished root: exit $missing_code, $after_missing/5 kept"
+    local figure="unlisted folder: exit $code, $kept/5 articles kept, \"$(printf '%s\n' "$run" | grep '^  warning' | head -n 1 | sed 's/^ *//')\"; vanished root: exit $missing_code, $after_missing/5 kept"
     if [ "$code" = 0 ] && [ "$kept" = 5 ] && [[ "$run" == *"warning $dir/news/beta"* ]] && [ "$missing_code" = 2 ] && [ "$after_missing" = 5 ]; then
         report ok index_unreadable_folder "$figure"
     else

@@ -197,12 +197,15 @@ public final class Indexer {
         }
         let result = read(data, file: file, ingestor: ingestor, format: format, defaultSource: defaultSource, jobs: jobs)
         let many = result.articles.count > 1
+        // A dump numbers its records however many it has, so one that shrinks to a single record (or
+        // grows from one) keeps its ids, as a streamed dump always did.
+        let readAsDump = format == .jsonl || format == .auto && Ingestor.detectFormat(path: file.path, data: data) == .jsonl
         // A JSON Lines dump is one file but thousands of articles: those are prepared in parallel too.
         let numbered = Array(result.articles.enumerated())
         let fallbackSource = defaultSource ?? file.folderName
         let documents = parallelMap(numbered, jobs: many ? jobs : 1) { index, article in
             PreparedDocument(
-                article: article, externalID: article.id ?? (file.relativePath + (many ? "#\(index + 1)" : "")),
+                article: article, externalID: article.id ?? (file.relativePath + (readAsDump ? "#\(index + 1)" : "")),
                 path: file.path, fallbackSource: fallbackSource, extractor: extractor)
         }
         return PreparedFile(file: file, hash: digest, documents: documents, skipped: result.skipped, contentUnchanged: false)

@@ -105,3 +105,16 @@ import Testing
         #expect((try JSONSerialization.jsonObject(with: query.stdoutData) as? [String: Any])?["total"] as? Int == 3000)
     }
 }
+
+extension IndexEdgeCaseTests {
+    /// A small dump that shrank to one record renamed it from `x.jsonl#1` to `x.jsonl`: the article
+    /// left the index and came back under another id.
+    @Test func aDumpShrinkingToOneRecordKeepsItsId() throws {
+        try folder.write(Self.records(1...2, ids: false), to: "d/x.jsonl")
+        _ = try run([path("d")])
+        try folder.write(Self.records(1...1, ids: false), to: "d/x.jsonl")
+        let shrunk = try run([path("d")])
+        #expect(shrunk.stdout.contains("0 added, 0 updated, 1 removed, 1 unchanged"), "\(shrunk.stdout)")
+        #expect(try binary.run(["show", "x.jsonl#1", "--index", index]).status == 0)
+    }
+}

@@ -118,3 +118,22 @@ extension IndexEdgeCaseTests {
         #expect(try binary.run(["show", "x.jsonl#1", "--index", index]).status == 0)
     }
 }
+
+extension IndexEdgeCaseTests {
+    /// A re-read dump skips preparing records it holds already; records that swapped places (their
+    /// ids are their places) must still be written in full, text and full-text index alike.
+    @Test func recordsThatSwapPlacesInAStreamedDumpAreRewritten() throws {
+        var lines = Self.records(1...200, ids: false).split(separator: "\n").map(String.init)
+        try folder.write(lines.joined(separator: "\n") + "\n", to: "d/x.jsonl")
+        _ = try run(["--dump-chunk-bytes", "2000", path("d")])
+        lines.swapAt(0, 1)
+        try folder.write(lines.joined(separator: "\n") + "\n", to: "d/x.jsonl")
+        let again = try run(["--dump-chunk-bytes", "2000", path("d")])
+        #expect(again.stdout.contains("0 added, 2 updated, 0 removed, 198 unchanged"), "\(again.stdout)")
+        let shown = try binary.run(["show", "x.jsonl#1", "--json", "--index", index])
+        #expect(shown.stdout.contains("Harbour 2\""), "\(shown.stdout)")
+        let found = try binary.run(["title:harbour", "number", "2", "--match", "all", "--json", "--limit", "1", "--index", index])
+        #expect(found.stdout.contains("\"id\":\"x.jsonl#1\""), "\(found.stdout)")
+        #expect(try binary.run(["stats", "--verify", "--index", index]).status == 0)
+    }
+}

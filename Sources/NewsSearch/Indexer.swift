@@ -99,7 +99,8 @@ public final class Indexer {
         var pending: [ScannedFile] = []
         var dumps: [ScannedFile] = []
         for file in scanned {
-            if let old = known[file.path], old.size == file.size, old.mtime == file.mtime {
+            // An empty hash is a dump an older version recorded before it had read all of it: read it again.
+            if let old = known[file.path], old.size == file.size, old.mtime == file.mtime, !old.hash.isEmpty {
                 summary.unchanged += documentCounts[old.id] ?? 0
             } else if file.size > streamingThreshold, job.format == .jsonl || job.format == .auto && Self.isDump(file.path) {
                 dumps.append(file)

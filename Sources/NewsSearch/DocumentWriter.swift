@@ -6,10 +6,17 @@ import NewsIngest
 /// Writes prepared documents inside the indexer's transaction: the row, its FTS5 entry, its source
 /// and its actor links, so that a commit always leaves all of them in agreement.
 final class DocumentWriter {
-    enum Outcome { case added, updated, unchanged }
+    enum Outcome: Equatable {
+        case added, updated, unchanged
+        /// The id is another file's article already: this file is recorded as holding it too, and the
+        /// article keeps the text it has (read from the file at `heldBy`).
+        case duplicate(heldBy: String)
+    }
 
     private var sourceIDs: [String: Int64] = [:]
     private var actorIDs: [String: Int64] = [:]
+    /// Files leaving the index in this run: an id they hold that another file now has has moved, not doubled.
+    var leaving: Set<Int64> = []
     /// Documents or actor links changed since the last ``recordChanges(in:)``.
     private var changed = false
 
@@ -26,11 +33,21 @@ final class DocumentWriter {
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, content_hash, file_id FROM documents WHERE external_id = ?"),
             arguments: [document.externalID])
+        if let existing, let fileID, let holder = existing["file_id"] as Int64?, holder != fileID, !leaving.contains(holder),
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM document_files WHERE document_id = ? AND file_id = ?"),
+                arguments: [existing["id"] as Int64, holder]) == true
+        {
+            try hold(existing["id"], by: fileID, in: db)
+            let path = try String.fetchOne(db, sql: "SELECT path FROM files WHERE id = ?", arguments: [holder])
+            return .duplicate(heldBy: path ?? "another file")
+        }
         if let existing, existing["content_hash"] as String == document.contentHash {
             if (existing["file_id"] as Int64?) != fileID {
                 try db.execute(sql: "UPDATE documents SET file_id = ?, path = ? WHERE id = ?",
                     arguments: [fileID, document.path, existing["id"] as Int64])
             }
+            if let fileID { try hold(existing["id"], by: fileID, in: db) }
             return .unchanged
         }
         changed = true
@@ -67,7 +84,54 @@ final class DocumentWriter {
         try db.cachedStatement(sql: "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)")
             .execute(arguments: [rowID, article.title, article.body])
         try link(document.actors, to: rowID, in: db)
+        if let fileID { try hold(rowID, by: fileID, in: db) }
         return existing == nil ? .added : .updated
+    }
+
+    private func hold(_ documentID: Int64, by fileID: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO document_files(document_id, file_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            .execute(arguments: [documentID, fileID])
+    }
+
+    /// What letting go of a file's documents did: documents no file holds any more were removed, and
+    /// documents whose text came from it now belong to another holder, which must be read again.
+    struct Release {
+        var removed = 0
+        var reread: Set<Int64> = []
+    }
+
+    /// The file no longer holds these documents (all of them, or all but `kept`): each leaves the
+    /// index only when no other file holds it.
+    func release(fileID: Int64, except kept: Set<String>? = nil, in db: Database) throws -> Release {
+        var release = Release()
+        let held = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.id, d.external_id, d.file_id FROM document_files h JOIN documents d ON d.id = h.document_id
+                WHERE h.file_id = ?
+                """,
+            arguments: [fileID])
+        for row in held where !(kept?.contains(row["external_id"] as String) ?? false) {
+            let documentID: Int64 = row["id"]
+            try db.execute(
+                sql: "DELETE FROM document_files WHERE document_id = ? AND file_id = ?", arguments: [documentID, fileID])
+            let other = try Int64.fetchOne(
+                db, sql: "SELECT file_id FROM document_files WHERE document_id = ? ORDER BY file_id LIMIT 1",
+                arguments: [documentID])
+            if let other {
+                guard (row["file_id"] as Int64?) == fileID else { continue }
+                try db.execute(
+                    sql: "UPDATE documents SET file_id = ?, path = (SELECT path FROM files WHERE id = ?) WHERE id = ?",
+                    arguments: [other, other, documentID])
+                // Its row matches no file until it is read again, so a run killed first still reads it next time.
+                try db.execute(sql: "UPDATE files SET size = -1, hash = '' WHERE id = ?", arguments: [other])
+                release.reread.insert(other)
+            } else {
+                try delete(documentID: documentID, in: db)
+                release.removed += 1
+            }
+        }
+        return release
     }
 
     /// Records which actors a document names and how often, creating actors not seen before.
@@ -88,6 +152,7 @@ final class DocumentWriter {
     func delete(documentID: Int64, in db: Database) throws {
         changed = true
         try deleteIndexEntries(of: documentID, in: db)
+        try db.cachedStatement(sql: "DELETE FROM document_files WHERE document_id = ?").execute(arguments: [documentID])
         try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [documentID])
     }
 

@@ -5,6 +5,9 @@ import NewsIngest
 /// Large JSON Lines dumps are read in line-aligned chunks, each prepared on the workers while the
 /// writer commits the one before, so memory stays bounded by a few chunks whatever the dump's size.
 extension Indexer {
+    /// The size recorded for a dump while it is being streamed: no file has it.
+    static let incompleteSize = -1
+
     static func isDump(_ path: String) -> Bool {
         ["jsonl", "ndjson"].contains((path as NSString).pathExtension.lowercased())
     }
@@ -14,33 +17,56 @@ extension Indexer {
         progress: (IndexEvent) -> Void
     ) throws {
         guard let handle = FileHandle(forReadingAtPath: file.path) else {
-            record(SkippedRecord(location: file.path, reason: "cannot be read"), in: &summary, progress: progress)
+            // Its row and articles are left as they are: unreadable is not gone.
+            let reason = known == nil ? "cannot be read" : "cannot be read; the articles indexed from it are kept"
+            record(SkippedRecord(location: file.path, reason: reason), in: &summary, progress: progress)
+            summary.unreadable += 1
             return
         }
         defer { try? handle.close() }
-        // The file's hash stays empty until the whole dump is in, so an interrupted run reads it again.
+        // Until the whole dump is in, its row matches no file (size -1, no hash): a run killed before
+        // the end leaves a dump the next run must read again, never one it takes as done.
         var fileID: Int64 = known?.id ?? 0
         try writeTransaction { db in
             if let known {
-                try db.execute(sql: "UPDATE files SET hash = '' WHERE id = ?", arguments: [known.id])
+                try db.execute(sql: "UPDATE files SET size = \(Self.incompleteSize), hash = '' WHERE id = ?", arguments: [known.id])
             } else {
                 try db.execute(
-                    sql: "INSERT INTO files(path, size, mtime, hash, root) VALUES (?, ?, ?, '', ?)",
-                    arguments: [file.path, file.size, file.mtime, file.root])
+                    sql: "INSERT INTO files(path, size, mtime, hash, root) VALUES (?, \(Self.incompleteSize), ?, '', ?)",
+                    arguments: [file.path, file.mtime, file.root])
                 fileID = db.lastInsertedRowID
             }
         }
         // Worked out once: per article it cost 0.7% of a run in path handling.
         let fallbackSource = job.source ?? file.folderName
+        // A dump read again (changed, or cut short by a kill) mostly holds what is stored already: those
+        // records skip actor extraction and analysis, so a re-run gets quickly to where the last one stopped.
+        let stored: Set<String> = try known.map { known in
+            try store.pool.read { db in
+                try Set(String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT d.content_hash FROM document_files h JOIN documents d ON d.id = h.document_id
+                        WHERE h.file_id = ?
+                        """,
+                    arguments: [known.id]))
+            }
+        } ?? []
         // Each piece is read and prepared by the worker that claims it: no wait between reading the
         // whole chunk and preparing its articles, where a slow piece left the other core idle.
         let prepare: @Sendable ((data: Data, firstLine: Int)) -> (documents: [PreparedDocument], skipped: [SkippedRecord]) = {
-            [ingestor, extractor, source = job.source] chunk in
+            [ingestor, extractor, stored, source = job.source] chunk in
             let parts = parallelMap(Self.pieces(of: chunk.data, firstLine: chunk.firstLine, jobs: jobs), jobs: jobs) { piece in
                 let result = Self.readPiece(piece, file: file, ingestor: ingestor, defaultSource: source)
                 // Ids for records without one are numbered by the writer, which sees the dump in order.
                 let documents = result.articles.map { article in
-                    PreparedDocument(
+                    let source = PreparedDocument.clean(article.source) ?? fallbackSource
+                    let hash = stored.isEmpty ? "" : PreparedDocument.contentHash(of: article, source: source)
+                    if stored.contains(hash) {
+                        return PreparedDocument.known(
+                            article: article, externalID: article.id ?? "", path: file.path, source: source, contentHash: hash)
+                    }
+                    return PreparedDocument(
                         article: article, externalID: article.id ?? "", path: file.path,
                         fallbackSource: fallbackSource, extractor: extractor)
                 }
@@ -67,6 +93,12 @@ extension Indexer {
                 for var document in documents {
                     ordinal += 1
                     if document.externalID.isEmpty { document.externalID = file.relativePath + "#\(ordinal)" }
+                    if !document.isPrepared, try !self.isStored(document, in: db) {
+                        // Its content is stored, but under another id (records moved in the dump): prepared here after all.
+                        document = PreparedDocument(
+                            article: document.article, externalID: document.externalID, path: file.path,
+                            fallbackSource: fallbackSource, extractor: self.extractor)
+                    }
                     kept.insert(document.externalID)
                     try self.store(document, fileID: fileID, in: db, summary: &local)
                 }
@@ -77,12 +109,21 @@ extension Indexer {
         let digest = cursor.hash.value
         var local = summary
         try writeTransaction { db in
-            local.removed += try self.removeRecords(of: fileID, except: kept, in: db)
+            local.removed += try self.release(fileID: fileID, except: kept, in: db)
             try db.execute(
                 sql: "UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?",
                 arguments: [file.size, file.mtime, digest, fileID])
         }
         summary = local
+    }
+}
+
+extension Indexer {
+    /// The document is stored under its id with this content.
+    func isStored(_ document: PreparedDocument, in db: Database) throws -> Bool {
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT content_hash FROM documents WHERE external_id = ?"), arguments: [document.externalID]
+        ) == document.contentHash
     }
 }
 

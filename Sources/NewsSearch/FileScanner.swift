@@ -3,13 +3,16 @@ import Foundation
 /// One input file found under an indexed path, with what incremental indexing compares.
 struct ScannedFile: Sendable {
     var path: String
-    /// The folder or file the user named: ids are relative to it, removals are scoped to it.
+    /// What ids are relative to: the folder or file the user named when the scanner found it; the
+    /// indexer may move it to a folder indexed before, or up a level to keep ids unique (``ArticleIdentity``).
     var root: String
     var size: Int
     var mtime: Double
 
     /// The path relative to its root, used as the article id when the article has none.
-    var relativePath: String {
+    var relativePath: String { Self.relative(path, to: root) }
+
+    static func relative(_ path: String, to root: String) -> String {
         if path == root { return (path as NSString).lastPathComponent }
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
@@ -20,36 +23,67 @@ struct ScannedFile: Sendable {
     var folderName: String { SourceFolder.name(ofFolderHolding: path) }
 }
 
+/// What a walk found: the input files, and the folders it could not list (their files are not gone).
+struct ScanResult: Sendable {
+    var files: [ScannedFile] = []
+    var unreadableFolders: [String] = []
+}
+
 /// Walks files and folders (recursively), skipping hidden entries and SQLite files.
 enum FileScanner {
-    static func scan(_ paths: [String]) throws -> [ScannedFile] {
-        var files: [ScannedFile] = []
-        let manager = FileManager.default
+    static func scan(_ paths: [String], fileSystem: some FileSystem = LocalFileSystem()) throws -> ScanResult {
+        var result = ScanResult()
         for given in paths {
-            let root = URL(fileURLWithPath: given).standardizedFileURL.path
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: root, isDirectory: &isDirectory) else { throw IndexError.pathNotFound(given) }
-            if !isDirectory.boolValue {
+            let root = rootPath(given)
+            var info = Glibc.stat()
+            guard statFollowingLinks(root, &info) == 0 else { throw IndexError.pathNotFound(given) }
+            if info.st_mode & S_IFMT != S_IFDIR {
                 // A file named on the command line is read through a symbolic link, as `cat` would;
                 // links met while walking a folder are still left alone.
-                if let file = stat(root, root: root, followingLinks: true) { files.append(file) }
+                if let file = stat(root, root: root, followingLinks: true) { result.files.append(file) }
                 continue
             }
-            guard let walker = manager.enumerator(atPath: root) else { throw IndexError.pathNotFound(given) }
             var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    walker.skipDescendants()
-                    continue
-                }
-                found.append(relative)
-            }
+            walk(root, relative: "", into: &found, unreadable: &result.unreadableFolders, fileSystem: fileSystem)
             for relative in found.sorted() where isInput(relative) {
-                if let file = stat(root + "/" + relative, root: root) { files.append(file) }
+                if let file = stat(root + "/" + relative, root: root) { result.files.append(file) }
             }
         }
-        return files
+        // A file reached twice (a dump named twice, a folder and a file in it) is one input, read once.
+        var seen: Set<String> = []
+        result.files.removeAll { !seen.insert($0.path).inserted }
+        return result
+    }
+
+    /// A named path as the index records it: absolute, and through any symbolic link, so one file
+    /// always has one path (a folder named through a link would otherwise be a second copy of it).
+    static func rootPath(_ given: String) -> String {
+        let standardized = URL(fileURLWithPath: given).standardizedFileURL.path
+        guard let resolved = realpath(standardized, nil) else { return standardized }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Collects the non-hidden entries under a folder that are not folders themselves; symbolic links
+    /// to folders are not followed (a link could lead out of the tree or round in a loop).
+    private static func walk(
+        _ folder: String, relative: String, into found: inout [String], unreadable: inout [String],
+        fileSystem: some FileSystem
+    ) {
+        guard let names = fileSystem.entries(ofFolder: folder) else {
+            unreadable.append(folder)
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = folder + "/" + name
+            let entry = relative.isEmpty ? name : relative + "/" + name
+            var info = Glibc.stat()
+            if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+                walk(path, relative: entry, into: &found, unreadable: &unreadable, fileSystem: fileSystem)
+            } else {
+                found.append(entry)
+            }
+        }
     }
 
     /// Index files and their journals are never inputs, even when the index lives under the corpus;

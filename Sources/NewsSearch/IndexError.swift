@@ -11,6 +11,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case readOnly(path: String)
     case database(String)
     case badConfiguration(file: String, reason: String)
+    /// A rebuild could not read everything the old index holds; swapping it in would lose those articles.
+    case incompleteRebuild(unreadable: Int)
 
     public var description: String {
         switch self {
@@ -25,10 +27,12 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .documentNotFound(let id): "no article with id '\(id)'"
         case .pathNotFound(let path): "no such file or folder: \(path)"
         case .locked(let path): "\(path): the index is being updated by another process"
-        case .diskFull(let path): "\(path): the disk is full; the index keeps its last committed state"
+        case .diskFull(let path): "\(path): cannot write (is the disk full?); the index keeps its last committed state"
         case .readOnly(let path): "\(path): the index is read-only"
         case .database(let message): "index error: \(message)"
         case .badConfiguration(let file, let reason): "\(file): \(reason)"
+        case .incompleteRebuild(let unreadable):
+            "\(unreadable) folder\(unreadable == 1 ? "" : "s") or file\(unreadable == 1 ? "" : "s") could not be read, so the rebuilt index would lack their articles: the old index is kept"
         }
     }
 }

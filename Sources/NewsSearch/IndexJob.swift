@@ -11,13 +11,20 @@ public struct IndexJob: Sendable {
     /// The source for articles that name none (else the folder name).
     public var source: String?
     public var format: InputFormat
+    /// Streams JSON Lines files over this size in chunks of this size (default 32 MB files, 8 MB
+    /// chunks): lets tests make a small dump span several commits.
+    public var dumpChunkBytes: Int?
 
-    public init(paths: [String], rebuild: Bool = false, jobs: Int = 0, source: String? = nil, format: InputFormat = .auto) {
+    public init(
+        paths: [String], rebuild: Bool = false, jobs: Int = 0, source: String? = nil, format: InputFormat = .auto,
+        dumpChunkBytes: Int? = nil
+    ) {
         self.paths = paths
         self.rebuild = rebuild
         self.jobs = jobs
         self.source = source
         self.format = format
+        self.dumpChunkBytes = dumpChunkBytes
     }
 }
 
@@ -30,6 +37,10 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public var skipped: [Skip] = []
     /// Articles that went in with a change ingestion made to keep them (see ``NewsIngest/IngestNote``).
     public var notes: [Note] = []
+    /// What was kept although it looked gone or clashed (an unreadable folder, an id in two files).
+    public var warnings: [Warning] = []
+    /// Folders (or named folders that came back empty) whose indexed articles were kept unread.
+    public var unreadable = 0
     public var files = 0
     public var bytes = 0
     public var seconds = 0.0
@@ -44,6 +55,11 @@ public struct IndexSummary: Sendable, Codable, Equatable {
         public var message: String
     }
 
+    public struct Warning: Sendable, Codable, Equatable {
+        public var location: String
+        public var message: String
+    }
+
     public init() {}
 }
 
@@ -54,4 +70,5 @@ public enum IndexEvent: Sendable {
     /// Files finished so far, articles written so far, bytes read so far.
     case progress(filesDone: Int, articles: Int, bytes: Int)
     case skipped(IndexSummary.Skip)
+    case warning(IndexSummary.Warning)
 }

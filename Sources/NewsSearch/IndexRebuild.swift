@@ -11,6 +11,8 @@ public struct IndexRebuild {
     }
 
     public func run<T>(_ build: (IndexStore) throws -> T) throws -> T {
+        // Checked before the build, so another program's file is neither locked beside nor replaced.
+        try IndexFileCheck.requireIndexOrEmpty(at: path)
         // The old index's lock: no incremental run may write to it while its replacement is built.
         let lock = try WriterLock(indexPath: path)
         defer { withExtendedLifetime(lock) {} }

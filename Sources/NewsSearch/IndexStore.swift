@@ -22,7 +22,10 @@ public final class IndexStore: Sendable {
     /// - Parameter requireCurrentTokenizer: `false` only for `reindex`, which exists to fix a mismatch.
     public init(path: String, access: Access, requireCurrentTokenizer: Bool = true) throws {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
+        try IndexFileCheck.requireIndexOrEmpty(at: path)
+        // An empty file is a new index (it gets the new-file settings below); a readable one is ours.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue
+        let exists = (size ?? 0) > 0
         if access == .readOnly && !exists { throw IndexError.indexNotFound(path: path) }
         if !exists {
             let folder = (path as NSString).deletingLastPathComponent
@@ -123,6 +126,9 @@ public final class IndexStore: Sendable {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
         case .SQLITE_FULL: return .diskFull(path: path)
+        // A write refused by the system (no space, a file size limit, a failing disk) ends the run like a full disk.
+        case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_WRITE || error.extendedResultCode == .SQLITE_IOERR_FSYNC:
+            return .diskFull(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notAnIndex(path: path)
         case .SQLITE_CANTOPEN: return .indexNotFound(path: path)

@@ -25,6 +25,9 @@ public final class Indexer {
     /// Merges actors across the corpus: one canonical name per actor, a lone surname joins its full name.
     var registry: ActorRegistry
 
+    /// Lists folders and reads files; tests swap in one where some cannot be read.
+    var fileSystem: any FileSystem = LocalFileSystem()
+
     /// Files prepared between two commits: large enough to amortise a commit, small enough to lose little.
     static let batchFiles = 256
 
@@ -43,7 +46,13 @@ public final class Indexer {
         var size: Int
         var mtime: Double
         var hash: String
+        /// What the ids of its articles are relative to (``ArticleIdentity``).
+        var root: String
     }
+
+    /// Files whose text must be read again before the run ends: an article whose text came from a
+    /// file that let go of it now comes from another file holding the same id.
+    var rereads: Set<Int64> = []
 
     /// What preparing one file produced, ready for the writer.
     private struct PreparedFile: Sendable {
@@ -53,6 +62,8 @@ public final class Indexer {
         var skipped: [SkippedRecord]
         /// The content is what was indexed already; only the modification time moved.
         var contentUnchanged: Bool
+        /// The file could not be read: what the index holds from it stays as it is.
+        var unreadable = false
     }
 
     public func run(
@@ -61,17 +72,22 @@ public final class Indexer {
         let lock = try WriterLock(indexPath: store.path)
         defer { withExtendedLifetime(lock) {} }
         let started = Date()
+        if let chunk = job.dumpChunkBytes {
+            streamingThreshold = chunk
+            chunkBytes = chunk
+        }
         var summary = IndexSummary()
         try store.pool.writeWithoutTransaction { db in try IndexStore.unmapWriter(db) }
         try writeTransaction { db in try self.store.prepareForWriting(in: db) }
         try seedRegistry()
-        let scanned = try FileScanner.scan(job.paths.filter { $0 != "-" })
-        let known = try store.pool.read { db in
-            try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash FROM files").map {
-                    ($0["path"] as String, KnownFile(id: $0["id"], size: $0["size"], mtime: $0["mtime"], hash: $0["hash"]))
-                })
-        }
+        let scan = try FileScanner.scan(job.paths.filter { $0 != "-" }, fileSystem: fileSystem)
+        let known = try knownFiles()
+        var identity = ArticleIdentity(known: known.map { ($0.key, $0.value.root) })
+        var scanned = scan.files
+        for index in scanned.indices { identity.assign(&scanned[index], recorded: known[scanned[index].path]?.root) }
+        // Known before writing, so that an id moving from a vanished file (a rename) is not taken for a duplicate.
+        let vanished = vanishedFiles(scan, known: known, job: job, summary: &summary, progress: progress)
+        writer.leaving = Set(vanished.map(\.id))
         let documentCounts = try store.pool.read { db in
             try Dictionary(
                 uniqueKeysWithValues: Row.fetchAll(
@@ -83,7 +99,8 @@ public final class Indexer {
         var pending: [ScannedFile] = []
         var dumps: [ScannedFile] = []
         for file in scanned {
-            if let old = known[file.path], old.size == file.size, old.mtime == file.mtime {
+            // An empty hash is a dump an older version recorded before it had read all of it: read it again.
+            if let old = known[file.path], old.size == file.size, old.mtime == file.mtime, !old.hash.isEmpty {
                 summary.unchanged += documentCounts[old.id] ?? 0
             } else if file.size > streamingThreshold, job.format == .jsonl || job.format == .auto && Self.isDump(file.path) {
                 dumps.append(file)
@@ -99,9 +116,10 @@ public final class Indexer {
         var articlesWritten = 0
         var bytesRead = 0
         // Batch k+1 is prepared on the workers while the writer commits batch k.
-        let prepareBatch: @Sendable ([ScannedFile]) -> [PreparedFile] = { [ingestor, extractor, format = job.format, source = job.source] batch in
+        let prepareBatch: @Sendable ([ScannedFile]) -> [PreparedFile] = {
+            [ingestor, extractor, fileSystem, format = job.format, source = job.source] batch in
             parallelMap(batch, jobs: jobs) { file in
-                Self.prepare(file, known: known[file.path]?.hash, ingestor: ingestor, extractor: extractor,
+                Self.prepare(file, known: known[file.path]?.hash, fileSystem: fileSystem, ingestor: ingestor, extractor: extractor,
                     format: format, defaultSource: source, jobs: batch.count == 1 ? jobs : 1)
             }
         }
@@ -128,10 +146,16 @@ public final class Indexer {
 
         if let standardInput {
             let result = ingestor.read(data: standardInput, path: "-", format: .jsonl, defaultSource: job.source)
-            let documents = result.articles.enumerated().map { index, article in
+            let documents = result.articles.map { article in
                 PreparedDocument(
-                    article: article, externalID: article.id ?? "stdin#\(index + 1)", path: nil,
+                    article: article, externalID: article.id ?? "", path: nil,
                     fallbackSource: job.source ?? "stdin", extractor: extractor)
+            }.map { document in
+                // Named by content, not by place in the stream: two streams' first records stay two
+                // articles, and the same stream read again is the same articles.
+                var document = document
+                if document.externalID.isEmpty { document.externalID = "stdin#" + document.contentHash.prefix(12) }
+                return document
             }
             try writeTransaction { db in
                 for document in documents { try self.store(document, fileID: nil, in: db, summary: &summary) }
@@ -139,24 +163,15 @@ public final class Indexer {
             for skip in result.skipped { record(skip, in: &summary, progress: progress) }
         }
 
-        // Files that vanished from a folder indexed now leave the index.
-        let roots = Set(scanned.map(\.root)) .union(job.paths.filter { $0 != "-" }.map {
-            URL(fileURLWithPath: $0).standardizedFileURL.path
-        })
-        let present = Set(scanned.map(\.path))
-        let vanished = known.filter { path, _ in
-            !present.contains(path) && roots.contains { root in path == root || path.hasPrefix(root + "/") }
-        }
         if !vanished.isEmpty {
             try writeTransaction { db in
-                for (_, file) in vanished {
-                    let ids = try Int64.fetchAll(db, sql: "SELECT id FROM documents WHERE file_id = ?", arguments: [file.id])
-                    for id in ids { try self.writer.delete(documentID: id, in: db) }
-                    summary.removed += ids.count
+                for file in vanished {
+                    summary.removed += try self.release(fileID: file.id, in: db)
                     try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [file.id])
                 }
             }
         }
+        try readAgain(job: job, summary: &summary, progress: progress)
         try writeTransaction { db in
             try SurnameMerge.run(in: db)
             try DocumentWriter.pruneOrphans(in: db)
@@ -170,12 +185,13 @@ public final class Indexer {
     }
 
     private static func prepare(
-        _ file: ScannedFile, known hash: String?, ingestor: Ingestor, extractor: ActorExtractor,
+        _ file: ScannedFile, known hash: String?, fileSystem: any FileSystem, ingestor: Ingestor, extractor: ActorExtractor,
         format: InputFormat, defaultSource: String?, jobs: Int
     ) -> PreparedFile {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        guard let data = fileSystem.contents(of: file.path) else {
+            let reason = hash == nil ? "cannot be read" : "cannot be read; the articles indexed from it are kept"
             return PreparedFile(file: file, hash: "", documents: [],
-                skipped: [SkippedRecord(location: file.path, reason: "cannot be read")], contentUnchanged: false)
+                skipped: [SkippedRecord(location: file.path, reason: reason)], contentUnchanged: false, unreadable: true)
         }
         let digest = ContentHash.of(data)
         if digest == hash {
@@ -183,12 +199,15 @@ public final class Indexer {
         }
         let result = read(data, file: file, ingestor: ingestor, format: format, defaultSource: defaultSource, jobs: jobs)
         let many = result.articles.count > 1
+        // A dump numbers its records however many it has, so one that shrinks to a single record (or
+        // grows from one) keeps its ids, as a streamed dump always did.
+        let readAsDump = format == .jsonl || format == .auto && Ingestor.detectFormat(path: file.path, data: data) == .jsonl
         // A JSON Lines dump is one file but thousands of articles: those are prepared in parallel too.
         let numbered = Array(result.articles.enumerated())
         let fallbackSource = defaultSource ?? file.folderName
         let documents = parallelMap(numbered, jobs: many ? jobs : 1) { index, article in
             PreparedDocument(
-                article: article, externalID: article.id ?? (file.relativePath + (many ? "#\(index + 1)" : "")),
+                article: article, externalID: article.id ?? (file.relativePath + (readAsDump ? "#\(index + 1)" : "")),
                 path: file.path, fallbackSource: fallbackSource, extractor: extractor)
         }
         return PreparedFile(file: file, hash: digest, documents: documents, skipped: result.skipped, contentUnchanged: false)
@@ -258,6 +277,10 @@ public final class Indexer {
             for file in prepared {
                 for skip in file.skipped { self.record(skip, in: &local, progress: progress) }
                 let old = known[file.file.path]
+                if file.unreadable {
+                    local.unreadable += 1
+                    continue
+                }
                 if file.contentUnchanged, let old {
                     try db.execute(sql: "UPDATE files SET size = ?, mtime = ? WHERE id = ?",
                         arguments: [file.file.size, file.file.mtime, old.id])
@@ -277,7 +300,7 @@ public final class Indexer {
                     fileID = db.lastInsertedRowID
                 }
                 for document in file.documents { try self.store(document, fileID: fileID, in: db, summary: &local) }
-                local.removed += try self.removeRecords(of: fileID, except: Set(file.documents.map(\.externalID)), in: db)
+                local.removed += try self.release(fileID: fileID, except: Set(file.documents.map(\.externalID)), in: db)
             }
         }
         summary = local
@@ -289,17 +312,53 @@ public final class Indexer {
         var document = document
         document.actors = registry.merge(document.actors)
         let outcome = try writer.upsert(document, fileID: fileID, in: db)
-        if outcome != .unchanged { boilerplate.learn(lineHashes: document.lineHashes, source: document.source) }
+        if outcome == .added || outcome == .updated { boilerplate.learn(lineHashes: document.lineHashes, source: document.source) }
+        if case .duplicate(let holder) = outcome {
+            summary.warnings.append(IndexSummary.Warning(
+                location: document.path ?? "-",
+                message: "id '\(document.externalID)' is also in \(holder); the article keeps the text from there"))
+        }
         count(outcome, in: &summary)
         summary.notes += document.article.notes.map { IndexSummary.Note(location: $0.location, message: $0.message) }
     }
 
-    /// Removes the records a re-read file no longer has; ids that moved to another file belong to it now.
-    func removeRecords(of fileID: Int64, except kept: Set<String>, in db: Database) throws -> Int {
-        let stale = try Row.fetchAll(db, sql: "SELECT id, external_id FROM documents WHERE file_id = ?", arguments: [fileID])
-            .filter { !kept.contains($0["external_id"] as String) }
-        for row in stale { try writer.delete(documentID: row["id"], in: db) }
-        return stale.count
+    /// The file no longer holds these records (all, or all but `kept`); returns how many left the index
+    /// (an id another file still holds stays).
+    func release(fileID: Int64, except kept: Set<String>? = nil, in db: Database) throws -> Int {
+        let release = try writer.release(fileID: fileID, except: kept, in: db)
+        rereads.formUnion(release.reread)
+        return release.removed
+    }
+
+    func knownFiles() throws -> [String: KnownFile] {
+        try store.pool.read { db in
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash, root FROM files").map {
+                    ($0["path"] as String,
+                     KnownFile(id: $0["id"], size: $0["size"], mtime: $0["mtime"], hash: $0["hash"], root: $0["root"]))
+                })
+        }
+    }
+
+    /// Reads again the files that now hold an article another file let go of, so it shows their text.
+    private func readAgain(job: IndexJob, summary: inout IndexSummary, progress: (IndexEvent) -> Void) throws {
+        for _ in 0..<4 where !rereads.isEmpty {
+            let known = try knownFiles()
+            let files = known.filter { rereads.contains($0.value.id) }.compactMap { path, file in
+                FileScanner.stat(path, root: file.root, followingLinks: true)
+            }
+            rereads = []
+            let prepared = files.map {
+                Self.prepare($0, known: nil, fileSystem: fileSystem, ingestor: ingestor, extractor: extractor,
+                    format: job.format, defaultSource: job.source, jobs: 1)
+            }
+            var again = IndexSummary()
+            try write(prepared, known: known, documentCounts: [:], summary: &again, progress: progress)
+            summary.added += again.added
+            summary.updated += again.updated
+            summary.removed += again.removed
+            summary.warnings += again.warnings
+        }
     }
 
     /// Actors already in the index come first, so new articles merge into them.
@@ -319,6 +378,7 @@ public final class Indexer {
         case .added: summary.added += 1
         case .updated: summary.updated += 1
         case .unchanged: summary.unchanged += 1
+        case .duplicate: break
         }
     }
 
@@ -326,6 +386,11 @@ public final class Indexer {
         let entry = IndexSummary.Skip(location: skip.location, reason: skip.reason)
         summary.skipped.append(entry)
         progress(.skipped(entry))
+    }
+
+    func warn(_ warning: IndexSummary.Warning, in summary: inout IndexSummary, progress: (IndexEvent) -> Void) {
+        summary.warnings.append(warning)
+        progress(.warning(warning))
     }
 
     func writeTransaction(_ body: (Database) throws -> Void) throws {

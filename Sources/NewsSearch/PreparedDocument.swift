@@ -21,21 +21,56 @@ struct PreparedDocument: Sendable {
     var givenActorsJSON: String
     var metadataJSON: String
 
+    /// False for a record known to be stored already with this content: its actors, tokens and
+    /// columns were not worked out (see ``known(article:externalID:path:fallbackSource:)``).
+    private(set) var isPrepared = true
+
     init(article: Article, externalID: String, path: String?, fallbackSource: String, extractor: ActorExtractor) {
         self.externalID = externalID
         self.path = path
         self.article = article
         self.source = Self.clean(article.source) ?? fallbackSource
-        var hashed = article.title + "\u{1}" + article.body + "\u{1}" + (article.date?.description ?? "")
-        hashed += "\u{1}" + source + "\u{1}" + (article.url ?? "") + "\u{1}" + article.actors.joined(separator: "\u{2}")
-        hashed += "\u{1}" + article.authors.joined(separator: "\u{2}")
-        self.contentHash = ContentHash.of(hashed)
+        self.contentHash = Self.contentHash(of: article, source: source)
         self.actors = Self.actors(of: article.title, article.body, given: article.actors, extractor: extractor)
         self.tokens = [PreparedTokens(analyzing: article.title), PreparedTokens(analyzing: article.body)]
         self.lineHashes = BoilerplateModel.lineHashes(of: article.body)
         self.authorsJSON = Self.json(article.authors)
         self.givenActorsJSON = Self.json(article.actors)
         self.metadataJSON = Self.json(article.metadata)
+    }
+
+    /// A record whose content hash the index already holds for its file: when the writer finds it
+    /// stored unchanged (the usual case on a re-read dump), the costly preparation is never needed.
+    static func known(article: Article, externalID: String, path: String?, source: String, contentHash: String) -> Self {
+        PreparedDocument(
+            externalID: externalID, path: path, article: article, source: source, contentHash: contentHash, actors: [],
+            tokens: [], lineHashes: [], authorsJSON: "[]", givenActorsJSON: "[]", metadataJSON: "{}", isPrepared: false)
+    }
+
+    private init(
+        externalID: String, path: String?, article: Article, source: String, contentHash: String, actors: [ExtractedActor],
+        tokens: [PreparedTokens], lineHashes: [UInt64], authorsJSON: String, givenActorsJSON: String, metadataJSON: String,
+        isPrepared: Bool
+    ) {
+        self.externalID = externalID
+        self.path = path
+        self.article = article
+        self.source = source
+        self.contentHash = contentHash
+        self.actors = actors
+        self.tokens = tokens
+        self.lineHashes = lineHashes
+        self.authorsJSON = authorsJSON
+        self.givenActorsJSON = givenActorsJSON
+        self.metadataJSON = metadataJSON
+        self.isPrepared = isPrepared
+    }
+
+    static func contentHash(of article: Article, source: String) -> String {
+        var hashed = article.title + "\u{1}" + article.body + "\u{1}" + (article.date?.description ?? "")
+        hashed += "\u{1}" + source + "\u{1}" + (article.url ?? "") + "\u{1}" + article.actors.joined(separator: "\u{2}")
+        hashed += "\u{1}" + article.authors.joined(separator: "\u{2}")
+        return ContentHash.of(hashed)
     }
 
     /// Sorted keys, so equal values always store equal text; an empty list needs no encoder.

@@ -7,7 +7,7 @@ import NewsAnalysis
 /// body, written by the indexer in the same transaction as the row, so the two never disagree.
 enum Schema {
     /// Bumped when the tables change shape; an older index is upgraded in place by the migrations below.
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -102,6 +102,20 @@ enum Schema {
                 sql: """
                     DROP INDEX IF EXISTS documents_date;
                     UPDATE meta SET value = '3' WHERE key = 'schema_version';
+                    """)
+        }
+        // v4: which files hold each document. An id found in two files is one article, kept while
+        // either holds it (issue 14); `documents.file_id` stays the file its text was read from.
+        migrator.registerMigration("v4") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE document_files(
+                        document_id INTEGER NOT NULL,
+                        file_id INTEGER NOT NULL,
+                        PRIMARY KEY(document_id, file_id)) WITHOUT ROWID;
+                    CREATE INDEX document_files_file ON document_files(file_id);
+                    INSERT INTO document_files(document_id, file_id) SELECT id, file_id FROM documents WHERE file_id IS NOT NULL;
+                    UPDATE meta SET value = '4' WHERE key = 'schema_version';
                     """)
         }
         return migrator

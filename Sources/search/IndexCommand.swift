@@ -21,6 +21,7 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "The source for articles that name none (default: the folder name).") var source: String?
     @Option(help: "auto, jsonl, text, markdown or html.") var format = InputFormat.auto
     @Flag(help: "No progress line.") var quiet = false
+    @Option(help: .hidden) var dumpChunkBytes: Int?
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to index (or - for standard input)") }
@@ -29,12 +30,16 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let standardInput = paths.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : nil
-        let job = IndexJob(paths: paths, rebuild: rebuild, jobs: jobs ?? 0, source: source, format: format)
+        let job = IndexJob(paths: paths, rebuild: rebuild, jobs: jobs ?? 0, source: source, format: format,
+            dumpChunkBytes: dumpChunkBytes.map { max($0, 1) })
         let progress = ProgressLine(enabled: !quiet && !output.json && isatty(STDERR_FILENO) == 1)
         let summary = try IndexRun.run(job, at: indexOptions.path, standardInput: standardInput) { event in
-            if case .skipped(let skip) = event, output.json {
+            if output.json {
                 var out = StandardOutput()
-                try? JSONOutput.write(IndexEventJSON(type: "skipped", data: skip), to: &out)
+                if case .skipped(let skip) = event { try? JSONOutput.write(IndexEventJSON(type: "skipped", data: skip), to: &out) }
+                if case .warning(let warning) = event {
+                    try? JSONOutput.write(IndexEventJSON(type: "warning", data: warning), to: &out)
+                }
             }
             progress.show(event)
         }
@@ -59,9 +64,15 @@ enum IndexRun {
     static func run(
         _ job: IndexJob, at path: String, standardInput: Data?, progress: (IndexEvent) -> Void
     ) throws -> IndexSummary {
+        // A path that is not there is the user's mistake: said before any index file is made or opened.
+        for given in job.paths where given != "-" && !FileManager.default.fileExists(atPath: given) {
+            throw IndexError.pathNotFound(given)
+        }
         if job.rebuild {
             return try IndexRebuild(path: path).run { store in
-                try Indexer(store: store).run(job, standardInput: standardInput, progress: progress)
+                let summary = try Indexer(store: store).run(job, standardInput: standardInput, progress: progress)
+                if summary.unreadable > 0 { throw IndexError.incompleteRebuild(unreadable: summary.unreadable) }
+                return summary
             }
         }
         let store = try IndexStore(path: path, access: .readWrite)
@@ -74,8 +85,12 @@ enum SummaryRenderer {
         out.write(
             "indexed \(path): \(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, "
                 + "\(summary.unchanged) unchanged, \(summary.skipped.count) skipped"
-                + (summary.notes.isEmpty ? " " : ", \(summary.notes.count) with notes ")
-                + "(\(summary.files) files, \(String(format: "%.2f", summary.seconds)) s)\n")
+                + (summary.notes.isEmpty ? "" : ", \(summary.notes.count) with notes")
+                + (summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")")
+                + " (\(summary.files) files, \(String(format: "%.2f", summary.seconds)) s)\n")
+        for warning in summary.warnings {
+            out.write("  warning \(warning.location): \(warning.message)\n")
+        }
         for skip in summary.skipped {
             out.write("  skipped \(skip.location): \(skip.reason)\n")
         }

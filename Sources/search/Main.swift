@@ -82,7 +82,7 @@ struct CLIError: Error {
         case .indexNotFound, .notAnIndex, .documentNotFound, .pathNotFound, .tokenizerVersionMismatch,
             .schemaVersionMismatch, .badConfiguration:
             2
-        case .locked, .diskFull, .readOnly, .database:
+        case .locked, .diskFull, .readOnly, .database, .incompleteRebuild:
             1
         }
     }

@@ -33,7 +33,7 @@ final class ProgressLine {
                 Self.duration(eta))
             FileHandle.standardError.write(Data(line.utf8))
             drawn = true
-        case .skipped:
+        case .skipped, .warning:
             break
         }
     }

@@ -18,7 +18,7 @@ import Testing
             var times = [time, time]  // access, modification
             #expect(utimensat(AT_FDCWD, file.path, &times, 0) == 0)
         }
-        let scanned = try FileScanner.scan([folder.url.path])
+        let scanned = try FileScanner.scan([folder.url.path]).files
         #expect(scanned.count == 300)
         for file in scanned {
             let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
@@ -33,9 +33,9 @@ import Testing
         let link = folder.url.appendingPathComponent("walk/link.md")
         try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-        #expect(try FileScanner.scan([link.deletingLastPathComponent().path]).isEmpty)
-        let named = try FileScanner.scan([link.path])
+        #expect(try FileScanner.scan([link.deletingLastPathComponent().path]).files.isEmpty)
+        let named = try FileScanner.scan([link.path]).files
         #expect(named.map(\.size) == [4])
-        #expect(try FileScanner.scan([folder.url.appendingPathComponent("real").path]).map(\.size) == [4])
+        #expect(try FileScanner.scan([folder.url.appendingPathComponent("real").path]).files.map(\.size) == [4])
     }
 }

@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+
+/// Tells a NewsSearch index (or a file that may become one) from another program's file, before
+/// anything opens it for writing: opening in WAL mode, migrating or swapping in a rebuilt index would
+/// each change a file that is not ours.
+enum IndexFileCheck {
+    /// A missing or empty file may become an index, and so may an SQLite file with no tables (nothing
+    /// in it to lose); anything else must hold our `meta` table with a schema version.
+    static func requireIndexOrEmpty(at path: String) throws {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
+        if attributes[.type] as? FileAttributeType == .typeDirectory { throw IndexError.notAnIndex(path: path) }
+        if (attributes[.size] as? NSNumber)?.intValue == 0 { return }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw IndexError.readOnly(path: path) }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        guard header == Data("SQLite format 3\u{0}".utf8) else { throw IndexError.notAnIndex(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            let ours = try queue.read { db -> Bool in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if tables.isEmpty { return true }
+                guard tables.contains("meta") else { return false }
+                return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") != nil
+            }
+            if !ours { throw IndexError.notAnIndex(path: path) }
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw IndexError.locked(path: path) }
+            throw IndexError.notAnIndex(path: path)
+        }
+    }
+}

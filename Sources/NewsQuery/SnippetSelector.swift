@@ -26,11 +26,16 @@ public struct SnippetSelector: Sendable {
         let tokens = analyzer.tokens(in: text)
         guard !tokens.isEmpty else { return Snippet(text: String(text.prefix(240)), highlights: []) }
         // One entry per position: the token's bytes and which query terms it (or a variant) matches.
+        // A variant that matches marks its own bytes too: `us` colocated on "United States" spans both words.
         var positions: [(bytes: Range<Int>, term: Int?)] = []
         for token in tokens {
             let hit = matcher.termIndex(of: token.term)
             if token.isColocated, !positions.isEmpty {
-                if positions[positions.count - 1].term == nil, let hit { positions[positions.count - 1].term = hit }
+                let last = positions.count - 1
+                if positions[last].term == nil, let hit {
+                    positions[last].term = hit
+                    positions[last].bytes = Self.union(positions[last].bytes, token.byteRange)
+                }
                 continue
             }
             positions.append((token.byteRange, hit))
@@ -61,20 +66,26 @@ public struct SnippetSelector: Sendable {
 
         let prefix = byteStart > 0 ? "… " : ""
         let suffix = byteEnd < utf8.count ? " …" : ""
-        let passage = String(decoding: utf8[byteStart..<byteEnd], as: UTF8.self)
-            .split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        let passage = Passage(utf8[byteStart..<byteEnd])
+        let lead = prefix.unicodeScalars.count
         var highlights: [Range<Int>] = []
         for index in best.start...last where positions[index].term != nil {
             let range = positions[index].bytes
-            let start = prefix.unicodeScalars.count + Self.scalarCount(utf8, from: byteStart, to: range.lowerBound)
-            let length = Self.scalarCount(utf8, from: range.lowerBound, to: range.upperBound)
+            // A variant reaching outside the passage (its first word cut off) cannot be shown.
+            guard range.lowerBound >= byteStart, range.upperBound <= byteEnd else { continue }
+            let start = lead + passage.scalarOffset(ofByte: range.lowerBound - byteStart)
+            let end = lead + passage.scalarOffset(ofByte: range.upperBound - byteStart)
             if let previous = highlights.last, previous.upperBound >= start {
-                highlights[highlights.count - 1] = previous.lowerBound..<max(previous.upperBound, start + length)
+                highlights[highlights.count - 1] = previous.lowerBound..<max(previous.upperBound, end)
             } else {
-                highlights.append(start..<(start + length))
+                highlights.append(start..<end)
             }
         }
-        return Snippet(text: prefix + passage + suffix, highlights: highlights)
+        return Snippet(text: prefix + passage.text + suffix, highlights: highlights)
+    }
+
+    static func union(_ a: Range<Int>, _ b: Range<Int>) -> Range<Int> {
+        min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
     }
 
     /// Unicode scalars in a byte range: every byte that is not a UTF-8 continuation byte starts one.

@@ -35,7 +35,7 @@ public struct QueryParser: Sendable {
     public static let maximumWarnings = 20
     /// Input longer than this many Unicode scalars is cut (at a space when there is one near the end) with a warning: 256 clauses
     /// fit many times over, and every later stage then works on bounded text.
-    public static let maximumLength = 10_000
+    public static let maximumLength = 50_000
 
     /// Decides which words are searchable (those that make at least one token); the same analyzer
     /// the index and ``MatchExpression`` use.
@@ -49,13 +49,13 @@ public struct QueryParser: Sendable {
         let (text, cut) = Self.bounded(input)
         var state = QueryParseState(lexemes: QueryLexer.lex(text), analyzer: analyzer)
         if cut {
-            state.warn(.tooLong, "the query is longer than \(Self.maximumLength) characters; only its start was searched")
+            state.warn(.tooLong, "the query is longer than \(Self.maximumLength) characters; only its first \(Self.maximumLength) were searched")
         }
         let root = state.parseQuery()
         return Query(root: root, filters: state.filters, warnings: state.warnings)
     }
 
-    /// `input`, or its first ``maximumLength`` characters, ending at the last space among them when
+    /// `input`, or its first ``maximumLength`` Unicode scalars, ending at the last space among them when
     /// that keeps most of them (a cut word would be searched as a different word).
     static func bounded(_ input: String) -> (text: String, cut: Bool) {
         let scalars = input.unicodeScalars

@@ -11,10 +11,10 @@ enum Main {
             var command = try Search.parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("search: \(error.message)\n".utf8))
+            Console.note("search: \(error.message)")
             exit(error.exitCode)
         } catch let error as IndexError {
-            FileHandle.standardError.write(Data("search: \(error.description)\n".utf8))
+            Console.note("search: \(error.description)")
             exit(CLIError.exitCode(for: error))
         } catch {
             let code = Search.exitCode(for: error)
@@ -22,9 +22,9 @@ enum Main {
                 Search.exit(withError: error)  // --help, --version: print and exit 0
             }
             let message = Search.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            FileHandle.standardError.write(Data("search: \(message)\n".utf8))
+            Console.note("search: \(message)")
             if code == .validationFailure || error is ValidationError {
-                FileHandle.standardError.write(Data("Run 'search --help' for usage.\n".utf8))
+                Console.note("Run 'search --help' for usage.")
                 exit(2)
             }
             exit(code.rawValue == 64 ? 2 : 1)

@@ -1,0 +1,57 @@
+/// What a terminal may receive: the one place human-readable output is made safe, applied by
+/// ``StandardOutput`` and ``Console`` to everything they write, so no renderer can forget it.
+///
+/// Article text, ids, paths and queries are untrusted: an `ESC]0;…BEL` in a title would retitle the
+/// terminal, `ESC[2J` clear it, a U+202E reverse what follows. So, as ripgrep and git do, every
+/// control character is shown as a visible escape (`\x1b`, `\r`, `\x7f`, `\u{9b}`), and so are the
+/// bidirectional overrides and isolates (`\u{202e}`). Newlines and tabs stay: bodies are laid out
+/// with them.
+///
+/// Our own colours cannot be written as ESC then, so ``Style`` writes ``escape`` instead: a run of
+/// private-use scalars drawn at random for each process, which text from an article cannot hold, and
+/// which ``safe(_:)`` turns back into ESC after everything else has been escaped.
+enum TerminalText {
+    static let escape: String = {
+        var generator = SystemRandomNumberGenerator()
+        // Four distinct scalars: a run with no repeated scalar cannot overlap itself, so a partial
+        // run in the text before a real one cannot complete a false match.
+        var scalars: [Unicode.Scalar] = []
+        while scalars.count < 4 {
+            let scalar = Unicode.Scalar(UInt32.random(in: 0x10_0000...0x10_FFFD, using: &generator))!
+            if !scalars.contains(scalar) { scalars.append(scalar) }
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }()
+
+    /// `text` with every control character and bidi override escaped, and ``escape`` turned into ESC.
+    static func safe(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var changed = false
+        for scalar in text.unicodeScalars {
+            if let escaped = visible(scalar) {
+                result.append(contentsOf: escaped.unicodeScalars)
+                changed = true
+            } else {
+                result.append(scalar)
+            }
+        }
+        let escaped = changed ? String(result) : text
+        return escaped.contains(escape) ? escaped.replacingOccurrences(of: escape, with: "\u{1B}") : escaped
+    }
+
+    /// The visible form of a scalar a terminal would act on, or nil when it may be shown as it is.
+    static func visible(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar.value {
+        case 0x0A, 0x09: nil
+        case 0x0D: "\\r"
+        case 0x00...0x1F, 0x7F: "\\x" + hex(scalar.value, width: 2)
+        case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: "\\u{" + hex(scalar.value, width: 1) + "}"
+        default: nil
+        }
+    }
+
+    private static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

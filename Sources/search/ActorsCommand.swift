@@ -4,7 +4,8 @@ import NewsSearch
 
 struct ActorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "actors", abstract: "List the actors in the index with the number of articles naming each.")
+        commandName: "actors", abstract: "List the actors in the index with the number of articles naming each.",
+        usage: "search actors [<options>]")
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions

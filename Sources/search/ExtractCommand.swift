@@ -8,6 +8,7 @@ struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Show what ingestion sees in one article: title, date, source, cleaned body, removed lines, actors.",
+        usage: "search extract [<options>] <file>",
         discussion: "The tool to debug a corpus with: every boilerplate line removed is listed with its reason.")
 
     @OptionGroup var output: OutputOptions

@@ -7,10 +7,10 @@ struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Index files and folders (incremental: only new or changed files are read).",
-        discussion: """
-            Folders are read recursively: .jsonl dumps, .md/.txt articles with optional front matter, .html pages.
-            `-` reads JSON Lines from standard input. Files that vanished from an indexed folder leave the index.
-            """)
+        usage: "search index [<options>] <paths> ...",
+        discussion: "Folders are read recursively: .jsonl dumps, .md/.txt articles with optional front matter, "
+            + ".html pages. `-` reads JSON Lines from standard input. Files that vanished from an indexed folder "
+            + "leave the index.")
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions

@@ -2,7 +2,8 @@ import ArgumentParser
 import NewsSearch
 
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one stored article.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one stored article.",
+        usage: "search show [<options>] <id>")
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions

@@ -60,6 +60,17 @@ import Testing
         }
     }
 
+    @Test func thousandsOfFilters() throws {
+        let actors = (0..<3_000).map { "actor:x\($0)" }.joined(separator: " ")
+        let sources = (0..<3_000).map { "source:x\($0)" }.joined(separator: " ")
+        for text in [actors, sources] {
+            let (seconds, results) = try timed("defense " + text)
+            #expect(seconds < 2, "took \(seconds) s")
+            #expect(results.warnings.contains { $0.contains("only the first 32 of 3000") }, "\(results.warnings.prefix(3))")
+            #expect(results.warnings.count < 50)
+        }
+    }
+
     /// A misspelt word of ordinary length still gets its suggestion next to a long one.
     @Test func shortTyposAreStillCorrected() throws {
         let (_, results) = try timed("defnse " + String(repeating: "q", count: 5_000))

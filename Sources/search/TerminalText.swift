@@ -25,18 +25,29 @@ enum TerminalText {
 
     /// `text` with every control character and bidi override escaped, and ``escape`` turned into ESC.
     static func safe(_ text: String) -> String {
+        guard mayNeedChanges(text) else { return text }
         var result = String.UnicodeScalarView()
-        var changed = false
         for scalar in text.unicodeScalars {
             if let escaped = visible(scalar) {
                 result.append(contentsOf: escaped.unicodeScalars)
-                changed = true
             } else {
                 result.append(scalar)
             }
         }
-        let escaped = changed ? String(result) : text
+        let escaped = String(result)
         return escaped.contains(escape) ? escaped.replacingOccurrences(of: escape, with: "\u{1B}") : escaped
+    }
+
+    /// A byte scan that clears most text at once (a 10 MB `analyze` line in milliseconds): no C0
+    /// control but newline and tab, no DEL, and no lead byte of C1 (C2), of U+202A-U+2069 (E2) or of
+    /// the planes ``escape`` comes from (F4).
+    static func mayNeedChanges(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            bytes.contains { byte in
+                (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xF4
+            }
+        }
     }
 
     /// The visible form of a scalar a terminal would act on, or nil when it may be shown as it is.

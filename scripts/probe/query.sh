@@ -6,7 +6,7 @@ query_index() {
     local index="$work/query/index.sqlite"
     if [ ! -f "$index" ]; then
         mkdir -p "$work/query/corpus"
-        python3 "$root/scripts/gen-corpus" 2000 7 --out "$work/query/corpus" --format jsonl >/dev/null
+        python3 "$root/scripts/gen-corpus" 2000 7 --out "$work/query/corpus" --format jsonl >/dev/null 2>&1
         printf '{"id": "evil", "title": "Harbour \\u001b[31mred\\u001b]0;pwned\\u0007 \\u202eevil", "body": "The harbour \\u001b[2J report.", "source": "Evil \\u001b[5m Wire"}\n' \
             > "$work/query/corpus/evil.jsonl"
         "$SEARCH_BIN" index --quiet --index "$index" "$work/query/corpus" >/dev/null 2>"$work/query/index.err" \
@@ -20,7 +20,7 @@ query_long_word() {
     local name="$1" length="$2" index
     index=$(query_index)
     head -c "$length" /dev/zero | tr '\0' 'q' > "$work/query/word-$length"
-    timed "$SEARCH_BIN" "$(cat "$work/query/word-$length")" --index "$index" --json --no-facets
+    timed "$SEARCH_BIN" "$(cat "$work/query/word-$length")" --index "$index" --json --no-facets >/dev/null
     if [ "$code" -eq 0 ] && awk "BEGIN{exit !($elapsed < 1)}" && [ "$peak_mb" -lt 200 ]; then
         report ok "$name" "${elapsed}s ${peak_mb}MB"
     else
@@ -45,6 +45,7 @@ probe_query_words_100k() {
 }
 
 probe_query_analyze_10mb() {
+    mkdir -p "$work/query"
     head -c 10000000 /dev/zero | tr '\0' 'y' > "$work/query/analyze-10mb"
     timed "$SEARCH_BIN" analyze - < "$work/query/analyze-10mb" >/dev/null
     if [ "$code" -eq 0 ] && awk "BEGIN{exit !($elapsed < 2)}" && [ "$peak_mb" -lt 300 ]; then

@@ -24,7 +24,9 @@ public struct SnippetSelector: Sendable {
     /// The best passage of `text`; its opening words when nothing in it matches.
     public func snippet(of text: String) -> Snippet {
         let tokens = analyzer.tokens(in: text)
-        guard !tokens.isEmpty else { return Snippet(text: String(text.prefix(240)), highlights: []) }
+        guard !tokens.isEmpty else {
+            return Snippet(text: Passage(Array(String(text.prefix(240)).utf8)[...]).text, highlights: [])
+        }
         // One entry per position: the token's bytes and which query terms it (or a variant) matches.
         // A variant that matches marks its own bytes too: `us` colocated on "United States" spans both words.
         var positions: [(bytes: Range<Int>, term: Int?)] = []

@@ -27,9 +27,9 @@ struct ActorsCommand: ParsableCommand {
             try JSONOutput.write(actors.map { Entry(name: $0.name, type: $0.type.rawValue, documents: $0.count) }, to: &out)
             return
         }
-        let width = actors.map(\.name.count).max() ?? 0
+        let width = actors.map(\.name.oneLine.count).max() ?? 0
         for actor in actors {
-            out.write(actor.name.rightPad(width) + "  " + actor.type.rawValue.rightPad(12) + String(actor.count).leftPad(6) + "\n")
+            out.write(actor.name.oneLine.rightPad(width) + "  " + actor.type.rawValue.rightPad(12) + String(actor.count).leftPad(6) + "\n")
         }
     }
 }

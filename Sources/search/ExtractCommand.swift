@@ -70,23 +70,23 @@ struct ExtractCommand: ParsableCommand {
                 continue
             }
             if let reason = report.skipped {
-                out.write(style.dim("skipped \(report.id ?? path): \(reason)") + "\n\n")
+                out.write(style.dim("skipped \(report.id ?? path): \(reason)".oneLine) + "\n\n")
                 continue
             }
             let date = report.date.map { "\($0) (\($0.precision.rawValue), from \(report.dateOrigin?.rawValue ?? "?"))" } ?? "unknown"
             let sourceText = report.source.map { "\($0) (from \(report.sourceOrigin?.rawValue ?? "?"))" } ?? "unknown"
-            out.write(style.bold("title   ") + report.title + "\n")
+            out.write(style.bold("title   ") + report.title.oneLine + "\n")
             out.write(style.bold("date    ") + date + "\n")
-            out.write(style.bold("source  ") + sourceText + "\n")
+            out.write(style.bold("source  ") + sourceText.oneLine + "\n")
             if !actors.isEmpty {
                 let names = actors.map { "\($0.name) (\($0.type.rawValue), \($0.mentionCount)×)" }
-                out.write(style.bold("actors  ") + names.joined(separator: ", ") + "\n")
+                out.write(style.bold("actors  ") + names.joined(separator: ", ").oneLine + "\n")
             }
             out.write("\n" + report.body + "\n")
             if !report.removed.isEmpty {
                 out.write("\n" + style.bold("removed \(report.removed.count) lines") + "\n")
                 for line in report.removed {
-                    out.write(style.dim("  [\(line.reason)] ") + line.text + "\n")
+                    out.write(style.dim("  [\(line.reason)] ") + line.text.oneLine + "\n")
                 }
             }
             out.write("\n")

@@ -76,7 +76,7 @@ enum SummaryRenderer {
                 + "\(summary.unchanged) unchanged, \(summary.skipped.count) skipped "
                 + "(\(summary.files) files, \(String(format: "%.2f", summary.seconds)) s)\n")
         for skip in summary.skipped {
-            out.write("  skipped \(skip.location): \(skip.reason)\n")
+            out.write("  skipped \("\(skip.location): \(skip.reason)".oneLine)\n")
         }
     }
 }

@@ -66,3 +66,20 @@ enum TerminalText {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
+
+extension String {
+    /// For fields a layout shows on one line (titles, sources, ids, paths, names): line breaks and
+    /// tabs become spaces, so an article cannot draw a line that looks like another hit. The output
+    /// layer escapes everything else.
+    var oneLine: String {
+        guard utf8.contains(where: { (0x09...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) else { return self }
+        var scalars = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x09...0x0D, 0x85, 0x2028, 0x2029: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+}

@@ -14,6 +14,7 @@ import Testing
             ? String(format: "\\u%04x", $0.value) : String($0) }.joined()
         return """
             {"id": "evil\(escaped)", "title": "Harbour \(escaped) report", "body": "The harbour authority said \(escaped) cargo rose.\\n\\nSecond paragraph about the harbour.", "date": "2025-04-10", "source": "Evil \(escaped) Wire", "url": "https://example.test/\(escaped)", "authors": ["Ann \(escaped)"], "actors": ["Mallory \(escaped)"]}
+            {"id": "two\\nlines", "title": "Harbour\\n  2. Fake hit\\tline", "body": "The harbour again.", "date": "2025-04-12", "source": "Line\\nWire"}
             {"id": "plain", "title": "Harbour figures", "body": "The harbour handled more cargo.", "date": "2025-04-11", "source": "Plain Wire"}
 
             """
@@ -84,7 +85,10 @@ import Testing
         }
         // What the article holds is still shown, escaped.
         let hit = try run(["harbour", "--color", "never"] + index).stdout
-        #expect(hit.contains("Harbour \\x1b[31mRED \\x1b]0;pwned\\x07 \\x1b[2J \\u{9b}1m back\\rspoof \\u{202e}desrever\\u{2066} report"), "\(hit)")
+        #expect(hit.contains("Harbour \\x1b[31mRED \\x1b]0;pwned\\x07 \\x1b[2J \\u{9b}1m back spoof \\u{202e}desrever\\u{2066} report"), "\(hit)")
+        // Fields shown on one line stay on one line: no fake hit drawn from a title.
+        #expect(hit.contains("Harbour   2. Fake hit line"), "\(hit)")
+        #expect(hit.contains("Line Wire") && hit.contains("id: two lines"), "\(hit)")
         let shown = try run(["show", "evil" + Self.payload, "--color", "never"] + index)
         #expect(shown.stdout.contains("\n\nSecond paragraph"), "\(shown.stdout)")
     }

@@ -11,24 +11,38 @@ struct Passage {
     init(_ bytes: ArraySlice<UInt8>) {
         offsets = [Int](repeating: 0, count: bytes.count + 1)
         var scalars = String.UnicodeScalarView()
+        // Kept by hand: the view's own count walks the whole string.
+        var count = 0
         var pendingBreak = false
         var byte = 0
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
             if Self.isBreak(scalar) {
                 // Spaces before the break fold into it; so do the ones after (below).
-                while scalars.last == " " { scalars.removeLast() }
+                while scalars.last == " " {
+                    scalars.removeLast()
+                    count -= 1
+                }
                 pendingBreak = true
             } else if !(pendingBreak && scalar == " ") {
-                if pendingBreak { scalars.append(" ") }
+                if pendingBreak {
+                    scalars.append(" ")
+                    count += 1
+                }
                 pendingBreak = false
             }
             let width = UTF8.width(scalar)
-            for k in byte..<min(byte + width, bytes.count) { offsets[k] = scalars.count }
-            if !pendingBreak { scalars.append(scalar) }
+            for k in byte..<min(byte + width, bytes.count) { offsets[k] = count }
+            if !pendingBreak {
+                scalars.append(scalar)
+                count += 1
+            }
             byte += width
         }
-        if pendingBreak { scalars.append(" ") }
-        offsets[bytes.count] = scalars.count
+        if pendingBreak {
+            scalars.append(" ")
+            count += 1
+        }
+        offsets[bytes.count] = count
         text = String(scalars)
     }
 

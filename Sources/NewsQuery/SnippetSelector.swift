@@ -90,13 +90,6 @@ public struct SnippetSelector: Sendable {
         min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
     }
 
-    /// Unicode scalars in a byte range: every byte that is not a UTF-8 continuation byte starts one.
-    static func scalarCount(_ utf8: [UInt8], from start: Int, to end: Int) -> Int {
-        var count = 0
-        for index in start..<end where utf8[index] & 0xC0 != 0x80 { count += 1 }
-        return count
-    }
-
     private func isSentenceStart(at byte: Int, in utf8: [UInt8]) -> Bool {
         var index = byte - 1
         while index >= 0, utf8[index] == 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "(") {

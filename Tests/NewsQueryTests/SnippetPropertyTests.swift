@@ -46,6 +46,16 @@ import Testing
         #expect(marked == ["Defence", "Defense", "defence", "defense"])
     }
 
+    /// A body that is one enormous word (a pasted blob) costs time in proportion to its length.
+    @Test func aLongWordIsSnippetedInLinearTime() {
+        let word = String(repeating: "y", count: 200_000)
+        let start = ContinuousClock.now
+        let snippet = SnippetSelector(matcher: TermMatcher(query: QueryParser().parse("harbour")))
+            .snippet(of: "The harbour\n\n" + word + "\n\nend.")
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(snippet.highlights == [4..<11])
+    }
+
     static func substring(_ text: String, _ range: Range<Int>) -> String {
         let scalars = Array(text.unicodeScalars)
         guard range.lowerBound >= 0, range.upperBound <= scalars.count else { return "<out of range \(range)>" }

@@ -15,6 +15,9 @@ public struct SnippetSelector: Sendable {
     public var windowTokens: Int
     let analyzer: Analyzer
 
+    /// The longest passage, in UTF-8 bytes; thirty words of any script fit several times over.
+    public static let maximumBytes = 2_000
+
     public init(matcher: TermMatcher, windowTokens: Int = 30, analyzer: Analyzer = Analyzer()) {
         self.matcher = matcher
         self.windowTokens = windowTokens
@@ -59,9 +62,12 @@ public struct SnippetSelector: Sendable {
             if score > best.score { best = (score, start) }
             if end == positions.count, start > 0, score < best.score { break }
         }
-        let last = min(best.start + windowTokens, positions.count) - 1
+        var last = min(best.start + windowTokens, positions.count) - 1
         let byteStart = positions[best.start].bytes.lowerBound
-        var byteEnd = positions[last].bytes.upperBound
+        // A window of giant tokens (a pasted blob, a data URL) is cut: a snippet is for reading.
+        while last > best.start, positions[last].bytes.upperBound - byteStart > Self.maximumBytes { last -= 1 }
+        var byteEnd = min(positions[last].bytes.upperBound, byteStart + Self.maximumBytes)
+        while byteEnd > byteStart, byteEnd < utf8.count, utf8[byteEnd] & 0xC0 == 0x80 { byteEnd -= 1 }
         // Keep sentence punctuation that directly follows the last word.
         while byteEnd < utf8.count, [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""),
             UInt8(ascii: ")")].contains(utf8[byteEnd]) { byteEnd += 1 }

@@ -54,6 +54,7 @@ import Testing
             .snippet(of: "The harbour\n\n" + word + "\n\nend.")
         #expect(ContinuousClock.now - start < .seconds(2))
         #expect(snippet.highlights == [4..<11])
+        #expect(snippet.text.utf8.count <= SnippetSelector.maximumBytes + 10)
     }
 
     static func substring(_ text: String, _ range: Range<Int>) -> String {

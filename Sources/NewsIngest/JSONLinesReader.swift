@@ -50,13 +50,20 @@ struct JSONLinesReader {
     /// A draft from one record's fields, wherever the record came from (a line, an element of an array).
     func draft(fields: [String: Any]) throws -> ArticleDraft {
         var nuls = 0
-        // Every string field loses its NULs (SQLite would cut the text there); title and body also get
-        // one kind of line end, so that CR LF paragraphs are paragraphs.
+        // Every string field loses its NULs (SQLite would cut the text there). Title, body and extra
+        // fields also get one kind of line end, so that CR LF paragraphs are paragraphs; an id or URL
+        // is kept as written otherwise, so that `search show ID` finds exactly what the record says.
         func text(_ value: Any?) -> String? {
             guard let value, let raw = Self.string(value) else { return nil }
             let (cleaned, removed) = InputText.normalized(raw)
             nuls += removed
             return cleaned
+        }
+        func plain(_ value: Any?) -> String? {
+            guard let value, let raw = Self.string(value) else { return nil }
+            guard raw.utf8.contains(0) else { return raw }
+            nuls += raw.unicodeScalars.filter { $0.value == 0 }.count
+            return String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0.value != 0 }))
         }
         let body = text(fields["body"] ?? fields["text"] ?? fields["content"]) ?? ""
         let title = text(fields["title"]) ?? ""
@@ -80,8 +87,8 @@ struct JSONLinesReader {
         for (key, value) in fields where !known.contains(key) {
             draft.metadata[key] = text(value) ?? Self.list(value).map { InputText.normalized($0).text }.joined(separator: ", ")
         }
-        draft.id = text(fields["id"]).flatMap { $0.isEmpty ? nil : $0 }
-        draft.url = text(fields["url"])
+        draft.id = plain(fields["id"]).flatMap { $0.isEmpty ? nil : $0 }
+        draft.url = plain(fields["url"])
         draft.authors = fields["authors"].map { Self.list($0).map { InputText.normalized($0).text } } ?? []
         draft.actors = fields["actors"].map { Self.list($0).map { InputText.normalized($0).text } } ?? []
         if nuls > 0 { draft.notes.append(InputText.nulNote(nuls)) }

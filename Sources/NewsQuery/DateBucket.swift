@@ -37,6 +37,18 @@ public enum DateBucket: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// How many labels ``labels(from:to:)`` would make, without making them: a day bucket between
+    /// 0001 and 9999 is 3.6 million.
+    public func labelCount(from first: ArticleDate, to last: ArticleDate) -> Int {
+        let (low, high) = first <= last ? (first, last) : (last, first)
+        let start = CivilDay(low.firstDay), end = CivilDay(high.lastDay)
+        switch self {
+        case .year: return end.year - start.year + 1
+        case .month: return (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
+        case .day: return max(end.number - start.number, 0) + 1
+        }
+    }
+
     /// Every bucket label from the one holding `first` to the one holding `last`, in order, with the
     /// empty ones in between, so a histogram shows gaps. A bound less precise than the bucket counts
     /// from its first day (`first`) or to its last day (`last`). Reversed bounds are swapped.

@@ -44,7 +44,9 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
     /// words that make no tokens).
     public init?(_ query: Query, mode: MatchMode, analyzer: Analyzer = Analyzer()) {
         guard let root = query.root else { return nil }
-        var compiler = MatchCompiler(analyzer: analyzer, clauses: query.positiveClauses)
+        var compiler = MatchCompiler(
+            analyzer: analyzer, clauses: query.positiveClauses,
+            pairs: SynonymPairs.alternatives(in: root, analyzer: analyzer))
         let text: String?
         if case .and(let children) = root {
             text = compiler.compileAnd(children, joiner: mode == .all ? "AND" : "OR", top: true)
@@ -78,7 +80,8 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
     /// matches every document (after filters) except `rowid IN (… MATCH exclusion)`. When it does
     /// return an expression, the exclusions are already inside it as `NOT`; do not apply them twice.
     public static func exclusion(of query: Query, analyzer: Analyzer = Analyzer()) -> MatchExpression? {
-        var compiler = MatchCompiler(analyzer: analyzer, clauses: [])
+        var compiler = MatchCompiler(
+            analyzer: analyzer, clauses: [], pairs: SynonymPairs.alternatives(in: query.root, analyzer: analyzer))
         let parts = query.exclusions.compactMap { compiler.compile($0, excluded: true, top: false) }
         guard !parts.isEmpty else { return nil }
         return MatchExpression(text: parts.joined(separator: " OR "), phraseClauses: compiler.phrases)
@@ -108,7 +111,15 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
 struct MatchCompiler {
     let analyzer: Analyzer
     let clauses: [QueryNode]
+    /// Bare words that spell a multi-word synonym with a neighbour, and its short form (``SynonymPairs``).
+    var pairs: [QueryNode: String] = [:]
     var phrases: [Int] = []
+
+    init(analyzer: Analyzer, clauses: [QueryNode], pairs: [QueryNode: String] = [:]) {
+        self.analyzer = analyzer
+        self.clauses = clauses
+        self.pairs = pairs
+    }
 
     /// Compiles a node; on nil, any phrases recorded on the way are forgotten, so ``phrases`` always
     /// matches the text.
@@ -173,7 +184,7 @@ struct MatchCompiler {
         var literal = MatchExpression.quoted(text) + suffix
         // Multi-word synonyms are colocated in documents only ("United States" also indexes `us`), so
         // the query side spells the other direction out: "United States army" OR "us army".
-        let alternatives = mode == .prefixQuery ? [] : analyzer.synonymAlternatives(for: text)
+        let alternatives = mode == .prefixQuery ? [] : pairs[node].map { [$0] } ?? analyzer.synonymAlternatives(for: text)
         if !alternatives.isEmpty {
             for _ in alternatives { phrases.append(clause) }
             literal = "(" + ([literal] + alternatives.map { MatchExpression.quoted($0) }).joined(separator: " OR ") + ")"

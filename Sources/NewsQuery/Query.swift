@@ -70,7 +70,7 @@ public struct QueryWarning: Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, for code that reacts to a kind rather than to a message.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case unbalancedQuote, unbalancedParenthesis, loneOperator, noSearchableText, unsupportedSyntax
-        case negatedFilter, filterInGroup, exclusionInOr, emptyFilter, invalidDate, tooDeep, tooManyClauses
+        case negatedFilter, filterInGroup, exclusionInOr, emptyFilter, invalidDate, tooDeep, tooManyClauses, tooLong
         case other
     }
 

@@ -33,6 +33,9 @@ public struct QueryParser: Sendable {
     public static let maximumClauses = 256
     /// At most this many warnings are kept; repeats of the same warning are kept once.
     public static let maximumWarnings = 20
+    /// Input longer than this many Unicode scalars is cut (at a space when there is one near the end) with a warning: 256 clauses
+    /// fit many times over, and every later stage then works on bounded text.
+    public static let maximumLength = 50_000
 
     /// Decides which words are searchable (those that make at least one token); the same analyzer
     /// the index and ``MatchExpression`` use.
@@ -43,9 +46,30 @@ public struct QueryParser: Sendable {
     }
 
     public func parse(_ input: String) -> Query {
-        var state = QueryParseState(lexemes: QueryLexer.lex(input), analyzer: analyzer)
+        let (text, cut) = Self.bounded(input)
+        var state = QueryParseState(lexemes: QueryLexer.lex(text), analyzer: analyzer)
+        if cut {
+            state.warn(.tooLong, "the query is longer than \(Self.maximumLength) characters; only its first \(Self.maximumLength) were searched")
+        }
         let root = state.parseQuery()
         return Query(root: root, filters: state.filters, warnings: state.warnings)
+    }
+
+    /// `input`, or its first ``maximumLength`` Unicode scalars, ending at the last space among them when
+    /// that keeps most of them (a cut word would be searched as a different word).
+    static func bounded(_ input: String) -> (text: String, cut: Bool) {
+        let scalars = input.unicodeScalars
+        guard input.utf8.count > maximumLength,
+            let end = scalars.index(scalars.startIndex, offsetBy: maximumLength, limitedBy: scalars.endIndex),
+            end < scalars.endIndex
+        else { return (input, false) }
+        var head = scalars[..<end]
+        if let space = head.lastIndex(where: \.properties.isWhitespace),
+            head.distance(from: head.startIndex, to: space) > maximumLength / 2
+        {
+            head = head[..<space]
+        }
+        return (String(head), true)
     }
 
     /// The keys that make a filter rather than a search term.

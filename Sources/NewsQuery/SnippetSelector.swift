@@ -15,6 +15,9 @@ public struct SnippetSelector: Sendable {
     public var windowTokens: Int
     let analyzer: Analyzer
 
+    /// The longest passage, in UTF-8 bytes; thirty words of any script fit several times over.
+    public static let maximumBytes = 2_000
+
     public init(matcher: TermMatcher, windowTokens: Int = 30, analyzer: Analyzer = Analyzer()) {
         self.matcher = matcher
         self.windowTokens = windowTokens
@@ -24,13 +27,20 @@ public struct SnippetSelector: Sendable {
     /// The best passage of `text`; its opening words when nothing in it matches.
     public func snippet(of text: String) -> Snippet {
         let tokens = analyzer.tokens(in: text)
-        guard !tokens.isEmpty else { return Snippet(text: String(text.prefix(240)), highlights: []) }
+        guard !tokens.isEmpty else {
+            return Snippet(text: Passage(Array(String(text.prefix(240)).utf8)[...]).text, highlights: [])
+        }
         // One entry per position: the token's bytes and which query terms it (or a variant) matches.
+        // A variant that matches marks its own bytes too: `us` colocated on "United States" spans both words.
         var positions: [(bytes: Range<Int>, term: Int?)] = []
         for token in tokens {
             let hit = matcher.termIndex(of: token.term)
             if token.isColocated, !positions.isEmpty {
-                if positions[positions.count - 1].term == nil, let hit { positions[positions.count - 1].term = hit }
+                let last = positions.count - 1
+                if positions[last].term == nil, let hit {
+                    positions[last].term = hit
+                    positions[last].bytes = Self.union(positions[last].bytes, token.byteRange)
+                }
                 continue
             }
             positions.append((token.byteRange, hit))
@@ -52,36 +62,38 @@ public struct SnippetSelector: Sendable {
             if score > best.score { best = (score, start) }
             if end == positions.count, start > 0, score < best.score { break }
         }
-        let last = min(best.start + windowTokens, positions.count) - 1
+        var last = min(best.start + windowTokens, positions.count) - 1
         let byteStart = positions[best.start].bytes.lowerBound
-        var byteEnd = positions[last].bytes.upperBound
+        // A window of giant tokens (a pasted blob, a data URL) is cut: a snippet is for reading.
+        while last > best.start, positions[last].bytes.upperBound - byteStart > Self.maximumBytes { last -= 1 }
+        var byteEnd = min(positions[last].bytes.upperBound, byteStart + Self.maximumBytes)
+        while byteEnd > byteStart, byteEnd < utf8.count, utf8[byteEnd] & 0xC0 == 0x80 { byteEnd -= 1 }
         // Keep sentence punctuation that directly follows the last word.
         while byteEnd < utf8.count, [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""),
             UInt8(ascii: ")")].contains(utf8[byteEnd]) { byteEnd += 1 }
 
         let prefix = byteStart > 0 ? "… " : ""
         let suffix = byteEnd < utf8.count ? " …" : ""
-        let passage = String(decoding: utf8[byteStart..<byteEnd], as: UTF8.self)
-            .split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        let passage = Passage(utf8[byteStart..<byteEnd])
+        let lead = prefix.unicodeScalars.count
         var highlights: [Range<Int>] = []
         for index in best.start...last where positions[index].term != nil {
             let range = positions[index].bytes
-            let start = prefix.unicodeScalars.count + Self.scalarCount(utf8, from: byteStart, to: range.lowerBound)
-            let length = Self.scalarCount(utf8, from: range.lowerBound, to: range.upperBound)
+            // A variant reaching outside the passage (its first word cut off) cannot be shown.
+            guard range.lowerBound >= byteStart, range.upperBound <= byteEnd else { continue }
+            let start = lead + passage.scalarOffset(ofByte: range.lowerBound - byteStart)
+            let end = lead + passage.scalarOffset(ofByte: range.upperBound - byteStart)
             if let previous = highlights.last, previous.upperBound >= start {
-                highlights[highlights.count - 1] = previous.lowerBound..<max(previous.upperBound, start + length)
+                highlights[highlights.count - 1] = previous.lowerBound..<max(previous.upperBound, end)
             } else {
-                highlights.append(start..<(start + length))
+                highlights.append(start..<end)
             }
         }
-        return Snippet(text: prefix + passage + suffix, highlights: highlights)
+        return Snippet(text: prefix + passage.text + suffix, highlights: highlights)
     }
 
-    /// Unicode scalars in a byte range: every byte that is not a UTF-8 continuation byte starts one.
-    static func scalarCount(_ utf8: [UInt8], from start: Int, to end: Int) -> Int {
-        var count = 0
-        for index in start..<end where utf8[index] & 0xC0 != 0x80 { count += 1 }
-        return count
+    static func union(_ a: Range<Int>, _ b: Range<Int>) -> Range<Int> {
+        min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
     }
 
     private func isSentenceStart(at byte: Int, in utf8: [UInt8]) -> Bool {

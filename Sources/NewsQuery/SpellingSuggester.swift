@@ -56,8 +56,12 @@ public struct SpellingSuggester: Sendable {
         length < 3 ? 0 : length < 5 ? 1 : 2
     }
 
+    /// Longer words get no suggestions: nobody mistypes one, and pass 1 costs the square of the length
+    /// (about 54 × length candidates of that length).
+    public static let maximumWordLength = 40
+
     public func suggestions(for word: String, limit: Int = 3) -> [String] {
-        guard limit > 0, let term = analyze(word), counts[term] == nil else { return [] }
+        guard limit > 0, word.unicodeScalars.count <= Self.maximumWordLength, let term = analyze(word), counts[term] == nil else { return [] }
         let readable = readableSuggestions(for: word)
         if !readable.isEmpty { return Array(readable.prefix(limit)) }
         let target = Array(term.unicodeScalars)

@@ -10,6 +10,7 @@ public struct TermMatcher: Sendable {
     private var prefixes: [(String, Int)] = []
 
     public init(query: Query, analyzer: Analyzer = Analyzer()) {
+        let pairs = SynonymPairs.alternatives(in: query.root, analyzer: analyzer)
         for (index, clause) in query.positiveClauses.enumerated() {
             switch clause {
             case .term(let text, let prefix, _):
@@ -24,6 +25,14 @@ public struct TermMatcher: Sendable {
                 }
             default:
                 break
+            }
+            // The short forms the compiler ORs in match too, so "U.S." is marked for `united states`.
+            var alternatives = pairs[clause].map { [$0] } ?? []
+            if case .phrase(let text, _) = clause { alternatives += analyzer.synonymAlternatives(for: text) }
+            for alternative in alternatives {
+                for token in analyzer.tokens(in: alternative, mode: .query) where exact[token.term] == nil {
+                    exact[token.term] = index
+                }
             }
         }
     }

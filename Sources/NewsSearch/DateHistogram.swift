@@ -32,12 +32,10 @@ struct DateHistogram {
             counts[bucket.label(for: date) ?? date.description, default: 0] += count
         }
         var labels = counts.keys.sorted()
-        if let first, let last {
-            let filled = bucket.labels(from: first, to: last)
-            if filled.count <= Self.maximumFilled {
-                let filledSet = Set(filled)
-                labels = (filled + labels.filter { !filledSet.contains($0) }).sorted()
-            }
+        // Counted before they are made: a day bucket from 0001 to 9999 is 3.6 million labels.
+        if let first, let last, bucket.labelCount(from: first, to: last) <= Self.maximumFilled {
+            let filledSet = Set(bucket.labels(from: first, to: last))
+            labels = (filledSet.sorted() + labels.filter { !filledSet.contains($0) }).sorted()
         }
         var result = labels.map { Count(label: $0, count: counts[$0] ?? 0) }
         if unknown > 0 { result.append(Count(label: "unknown", count: unknown)) }

@@ -16,8 +16,17 @@ struct ResolvedFilters {
 /// Resolves the names a user typed (any case, any accents, a surname, a shortened source) to the index's.
 struct FilterResolver {
     let db: Database
+    /// Values per facet beyond this are ignored with a warning: each is matched loosely against every
+    /// name in the index (5,000 `actor:` filters took 4.5 s).
+    static let maximumValues = 32
 
-    func resolve(_ filters: QueryFilters, warnings: inout [String]) throws -> ResolvedFilters {
+    func resolve(_ given: QueryFilters, warnings: inout [String]) throws -> ResolvedFilters {
+        var filters = given
+        for (name, count) in [("source", filters.sources.count), ("actor", filters.actors.count)] where count > Self.maximumValues {
+            warnings.append("only the first \(Self.maximumValues) of \(count) \(name) filters are used")
+        }
+        filters.sources = Array(filters.sources.prefix(Self.maximumValues))
+        filters.actors = Array(filters.actors.prefix(Self.maximumValues))
         var resolved = ResolvedFilters()
         if !filters.sources.isEmpty {
             let sources = try Row.fetchAll(db, sql: "SELECT id, name FROM sources").map { ($0[0] as Int64, $0[1] as String) }

@@ -43,7 +43,7 @@ struct HitBuilder {
             guard let row = byID[entry.id] else { return nil }
             let body: String = row["body"]
             return SearchHit(
-                id: row["external_id"], rank: offset + index + 1, score: entry.score, title: row["title"],
+                id: row["external_id"], rank: Int.max - offset > index ? offset + index + 1 : Int.max, score: entry.score, title: row["title"],
                 date: row["date"], source: row["source"], url: row["url"], path: row["path"],
                 actors: actors[entry.id] ?? [], snippet: selector.snippet(of: body),
                 missing: missing[entry.id] ?? [])

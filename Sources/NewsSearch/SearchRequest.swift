@@ -19,6 +19,13 @@ public struct SearchRequest: Sendable {
     public var filters = QueryFilters()
     public var limit = 10
     public var offset = 0
+
+    /// How many of the best matches the page needs: offset + limit, saturating, as both come from the
+    /// command line and `--offset 9223372036854775807` must page past the end, not trap.
+    public var pageEnd: Int {
+        let (sum, overflow) = max(offset, 0).addingReportingOverflow(max(limit, 0))
+        return overflow ? Int.max : sum
+    }
     public var sort = Sort.relevance
     public var match = Match.auto
     public var facets: Set<Facet> = Set(Facet.allCases)

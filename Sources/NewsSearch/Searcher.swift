@@ -48,7 +48,7 @@ public final class Searcher: Sendable {
                 // Partial matches only make sense ranked by relevance; sorted by date, the hits are the counted set.
                 let byDate = request.sort != .relevance || anyExpression == nil
                 var scan = MatchScan(
-                    columns: columns, filter: filter, facets: request.facets, hits: request.offset + max(request.limit, 0))
+                    columns: columns, filter: filter, facets: request.facets, hits: request.pageEnd)
                 scan.order = byDate ? .date(newestFirst: request.sort != .oldest) : .relevance
                 var counted = SearchResults.Counted.any
                 var passExpression = anyExpression
@@ -92,7 +92,7 @@ public final class Searcher: Sendable {
                 }
                 let facets = try scan.tally.counts(
                     columns: columns, limit: max(request.facetLimit, 0), bucket: request.dateBucket, in: db)
-                let page = scan.top.sorted().dropFirst(request.offset).map { (id: $0.id, score: $0.score) }
+                let page = scan.top.sorted().dropFirst(max(request.offset, 0)).map { (id: $0.id, score: $0.score) }
                 let hits = try HitBuilder(db: db, query: query, expression: anyExpression, analyzer: analyzer).build(page, offset: request.offset)
                 if anyExpression != nil, scan.total == 0, !resolved.isEmpty, scan.matched > 0 {
                     warnings.append(Self.emptyingFilters(scan, resolved, filters))

@@ -9,10 +9,14 @@ struct SpellingHelp {
     let analyzer: Analyzer
 
     /// Corrected versions of `text`, best first; empty when every word is known or nothing is close.
+    /// Unknown words corrected per query: each costs a scan of part of the vocabulary.
+    static let maximumCorrections = 8
+
     func suggestions(for text: String, query: Query, limit: Int = 3) throws -> [String] {
         var unknown: [(word: String, term: String)] = []
-        for clause in query.positiveClauses {
+        for clause in query.positiveClauses where unknown.count < Self.maximumCorrections {
             guard case .term(let word, false, _) = clause,
+                word.unicodeScalars.count <= SpellingSuggester.maximumWordLength,
                 let term = analyzer.tokens(in: word, mode: .query).first?.term
             else { continue }
             let known = try Bool.fetchOne(

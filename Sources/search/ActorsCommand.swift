@@ -4,7 +4,8 @@ import NewsSearch
 
 struct ActorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "actors", abstract: "List the actors in the index with the number of articles naming each.")
+        commandName: "actors", abstract: "List the actors in the index with the number of articles naming each.",
+        usage: "search actors [<options>]")
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions
@@ -26,9 +27,9 @@ struct ActorsCommand: ParsableCommand {
             try JSONOutput.write(actors.map { Entry(name: $0.name, type: $0.type.rawValue, documents: $0.count) }, to: &out)
             return
         }
-        let width = actors.map(\.name.count).max() ?? 0
+        let width = actors.map(\.name.oneLine.count).max() ?? 0
         for actor in actors {
-            out.write(actor.name.rightPad(width) + "  " + actor.type.rawValue.rightPad(12) + String(actor.count).leftPad(6) + "\n")
+            out.write(actor.name.oneLine.rightPad(width) + "  " + actor.type.rawValue.rightPad(12) + String(actor.count).leftPad(6) + "\n")
         }
     }
 }

@@ -5,7 +5,8 @@ import NewsAnalysis
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Print the tokens the tokenizer makes of a text: term, position, byte range, colocated variants.")
+        abstract: "Print the tokens the tokenizer makes of a text: term, position, byte range, colocated variants.",
+        usage: "search analyze [<options>] <text> ...")
 
     @OptionGroup var output: OutputOptions
     @Flag(help: "Analyse as a query (synonym and prefix handling differ from documents).") var query = false

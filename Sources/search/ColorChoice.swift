@@ -16,7 +16,8 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// ANSI styles, applied only when colour is on.
+/// ANSI styles, applied only when colour is on; ESC is written as ``TerminalText/escape``, which only
+/// the output layer turns into ESC (article text cannot).
 struct Style {
     let enabled: Bool
 
@@ -26,6 +27,6 @@ struct Style {
     func title(_ text: String) -> String { wrap(text, "1;36") }
 
     private func wrap(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        enabled ? "\(TerminalText.escape)[\(code)m\(text)\(TerminalText.escape)[0m" : text
     }
 }

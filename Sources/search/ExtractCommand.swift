@@ -8,6 +8,7 @@ struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Show what ingestion sees in one article: title, date, source, cleaned body, removed lines, actors.",
+        usage: "search extract [<options>] <file>",
         discussion: """
             The tool to debug a corpus with: every boilerplate line removed is listed with its reason. It uses \
             the configuration of the index that `search index` would write to (--index, else $SEARCH_INDEX, \
@@ -74,29 +75,29 @@ struct ExtractCommand: ParsableCommand {
                 continue
             }
             if let reason = report.skipped {
-                out.write(style.dim("skipped \(report.id ?? path): \(reason)") + "\n\n")
+                out.write(style.dim("skipped \(report.id ?? path): \(reason)".oneLine) + "\n\n")
                 continue
             }
             let date = report.date.map { "\($0) (\($0.precision.rawValue), from \(report.dateOrigin?.rawValue ?? "?"))" } ?? "unknown"
             let sourceText = report.source.map { "\($0) (from \(report.sourceOrigin?.rawValue ?? "?"))" } ?? "unknown"
-            out.write(style.bold("title   ") + report.title + "\n")
+            out.write(style.bold("title   ") + report.title.oneLine + "\n")
             out.write(style.bold("date    ") + date + "\n")
-            out.write(style.bold("source  ") + sourceText + "\n")
+            out.write(style.bold("source  ") + sourceText.oneLine + "\n")
             if extraction.indexExists {
-                out.write(style.bold("index   ") + "\(indexOptions.path) (\(extraction.learnedLines) learned boilerplate lines)\n")
+                out.write(style.bold("index   ") + "\(indexOptions.path) (\(extraction.learnedLines) learned boilerplate lines)".oneLine + "\n")
             }
             for note in report.notes {
-                out.write(style.bold("note    ") + note + "\n")
+                out.write(style.bold("note    ") + note.oneLine + "\n")
             }
             if !actors.isEmpty {
                 let names = actors.map { "\($0.name) (\($0.type.rawValue), \($0.mentionCount)×)" }
-                out.write(style.bold("actors  ") + names.joined(separator: ", ") + "\n")
+                out.write(style.bold("actors  ") + names.joined(separator: ", ").oneLine + "\n")
             }
             out.write("\n" + report.body + "\n")
             if !report.removed.isEmpty {
                 out.write("\n" + style.bold("removed \(report.removed.count) lines") + "\n")
                 for line in report.removed {
-                    out.write(style.dim("  [\(line.reason)] ") + line.text + "\n")
+                    out.write(style.dim("  [\(line.reason)] ") + line.text.oneLine + "\n")
                 }
             }
             out.write("\n")

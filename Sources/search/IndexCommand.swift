@@ -7,10 +7,10 @@ struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Index files and folders (incremental: only new or changed files are read).",
-        discussion: """
-            Folders are read recursively: .jsonl dumps, .md/.txt articles with optional front matter, .html pages.
-            `-` reads JSON Lines from standard input. Files that vanished from an indexed folder leave the index.
-            """)
+        usage: "search index [<options>] <paths> ...",
+        discussion: "Folders are read recursively: .jsonl dumps, .md/.txt articles with optional front matter, "
+            + ".html pages. `-` reads JSON Lines from standard input. Files that vanished from an indexed folder "
+            + "leave the index.")
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions
@@ -92,7 +92,7 @@ enum SummaryRenderer {
             out.write("  warning \(warning.location): \(warning.message)\n")
         }
         for skip in summary.skipped {
-            out.write("  skipped \(skip.location): \(skip.reason)\n")
+            out.write("  skipped \("\(skip.location): \(skip.reason)".oneLine)\n")
         }
         for note in summary.notes {
             out.write("  note \(note.location): \(note.message)\n")

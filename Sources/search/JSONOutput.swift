@@ -97,9 +97,9 @@ enum JSONOutput {
         }
     }
 
-    static func write(_ value: some Encodable, to out: inout some TextOutputStream) throws {
+    static func write(_ value: some Encodable, to out: inout StandardOutput) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]  // stable output for diffs and tests
-        out.write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+        out.writeJSON(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
     }
 }

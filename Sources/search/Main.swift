@@ -11,20 +11,19 @@ enum Main {
             var command = try Search.parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("search: \(error.message)\n".utf8))
+            Console.note("search: \(error.message)")
             exit(error.exitCode)
         } catch let error as IndexError {
-            FileHandle.standardError.write(Data("search: \(error.description)\n".utf8))
+            Console.note("search: \(error.description)")
             exit(CLIError.exitCode(for: error))
         } catch {
             let code = Search.exitCode(for: error)
             if code == .success {
                 Search.exit(withError: error)  // --help, --version: print and exit 0
             }
-            let message = oneLine(Search.message(for: error))
-            FileHandle.standardError.write(Data("search: \(message)\n".utf8))
+            Console.note("search: \(singleLineMessage(Search.message(for: error)))")
             if code == .validationFailure || error is ValidationError {
-                FileHandle.standardError.write(Data("Run 'search --help' for usage.\n".utf8))
+                Console.note("Run 'search --help' for usage.")
                 exit(2)
             }
             exit(code.rawValue == 64 ? 2 : 1)
@@ -34,7 +33,7 @@ enum Main {
 
 /// ArgumentParser's messages may list choices on lines of their own ("Please provide one of the
 /// following:\n  - auto\n  - jsonl"): errors are one line here, so the list joins the sentence.
-func oneLine(_ message: String) -> String {
+func singleLineMessage(_ message: String) -> String {
     let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     guard let first = lines.first else { return message }
     let items = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }

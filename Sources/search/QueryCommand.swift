@@ -6,6 +6,7 @@ struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Search the index (the default command): ranked articles, snippets and facet counts.",
+        usage: "search [query] [<options>] <words> ...",
         discussion: QuerySyntax.help)
 
     @OptionGroup var indexOptions: IndexOptions

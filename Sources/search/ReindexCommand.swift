@@ -5,7 +5,8 @@ import NewsSearch
 struct ReindexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex",
-        abstract: "Rebuild the full-text index and the actors from the stored articles (after an upgrade).")
+        abstract: "Rebuild the full-text index and the actors from the stored articles (after an upgrade).",
+        usage: "search reindex [<options>]")
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions

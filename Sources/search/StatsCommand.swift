@@ -3,7 +3,8 @@ import NewsSearch
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "What the index holds: articles, sources, actors, dates, size, versions.")
+        commandName: "stats", abstract: "What the index holds: articles, sources, actors, dates, size, versions.",
+        usage: "search stats [<options>]")
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions

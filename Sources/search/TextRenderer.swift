@@ -22,24 +22,24 @@ struct TextRenderer {
     }
 
     func render(_ results: SearchResults, request: SearchRequest, to out: inout some TextOutputStream) {
-        for warning in results.warnings { out.write(style.dim("note: \(warning)") + "\n") }
+        for warning in results.warnings { out.write(style.dim("note: \(warning.oneLine)") + "\n") }
         let scope = results.counted == .all ? "" : " (none has every term; showing partial matches)"
         let noun = results.total == 1 ? "article" : "articles"
-        let what = request.text.isEmpty ? "" : " for \(request.text)"
+        let what = request.text.isEmpty ? "" : " for \(request.text.oneLine)"
         out.write(style.bold("\(results.total) \(noun)\(what)") + scope + style.dim(" · \(format(results.tookMilliseconds)) ms") + "\n")
         if !results.suggestions.isEmpty {
-            out.write("did you mean: " + results.suggestions.map { style.bold($0) }.joined(separator: ", ") + "\n")
+            out.write("did you mean: " + results.suggestions.map { style.bold($0.oneLine) }.joined(separator: ", ") + "\n")
         }
         for hit in results.hits {
             out.write("\n")
             let rank = String(hit.rank).leftPad(3)
-            out.write("\(rank). " + style.title(hit.title.isEmpty ? hit.id : hit.title) + "\n")
+            out.write("\(rank). " + style.title((hit.title.isEmpty ? hit.id : hit.title).oneLine) + "\n")
             var meta = [hit.date ?? "undated", hit.source]
             if !hit.actors.isEmpty { meta.append(hit.actors.joined(separator: ", ")) }
-            out.write("     " + style.dim(meta.joined(separator: " · ")) + "\n")
+            out.write("     " + style.dim(meta.joined(separator: " · ").oneLine) + "\n")
             out.write("     " + highlighted(hit.snippet) + "\n")
-            if !hit.missing.isEmpty { out.write("     " + style.dim("missing: " + hit.missing.joined(separator: ", ")) + "\n") }
-            out.write("     " + style.dim("id: \(hit.id)") + "\n")
+            if !hit.missing.isEmpty { out.write("     " + style.dim(("missing: " + hit.missing.joined(separator: ", ")).oneLine) + "\n") }
+            out.write("     " + style.dim("id: \(hit.id.oneLine)") + "\n")
         }
         renderFacets(results, to: &out)
     }
@@ -72,7 +72,7 @@ struct TextRenderer {
     }
 
     func label(_ value: FacetCounts.Value) -> String {
-        value.type.map { "\(value.value) (\($0.rawValue))" } ?? value.value
+        value.type.map { "\(value.value.oneLine) (\($0.rawValue))" } ?? value.value.oneLine
     }
 
     /// The snippet with its highlight ranges (Unicode-scalar offsets) styled.

@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+@testable import NewsSearch
+
+/// The histogram's work depends on the buckets it fills, never on the span of the dates alone.
+@Suite struct DateHistogramTests {
+    @Test(arguments: [SearchRequest.Bucket.day, .month, .year, .auto])
+    func tenThousandYearsOfDaysAreNotEnumerated(_ bucket: SearchRequest.Bucket) {
+        let start = Date()
+        let histogram = DateHistogram(counts: ["0001-01-01": 1, "9999-12-31": 2], unknown: 0, bucket: bucket)
+        #expect(Date().timeIntervalSince(start) < 0.5, "\(bucket): \(Date().timeIntervalSince(start)) s")
+        #expect(histogram.counts.map(\.count).reduce(0, +) == 3)
+        #expect(histogram.counts.count == 2)
+    }
+
+    @Test func shortSpansStillShowTheirGaps() {
+        let histogram = DateHistogram(counts: ["2025-01": 1, "2025-04": 2], unknown: 1, bucket: .month)
+        #expect(histogram.counts.map(\.label) == ["2025-01", "2025-02", "2025-03", "2025-04", "unknown"])
+    }
+}

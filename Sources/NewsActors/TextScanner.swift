@@ -186,12 +186,25 @@ enum TextScanner {
                 index += 2
                 continue
             }
-            let text = String(scalar)
-            tokens.append(Token(kind: .punctuation, start: index, end: index + 1, text: text, lower: text, hash: WordMap<Bool>.hash(text), shape: .other))
+            if scalar.isASCII {
+                let byte = Int(scalar.value)
+                tokens.append(
+                    Token(
+                        kind: .punctuation, start: index, end: index + 1, text: asciiStrings[byte], lower: asciiStrings[byte],
+                        hash: asciiHashes[byte], shape: .other))
+            } else {
+                let text = String(scalar)
+                tokens.append(Token(kind: .punctuation, start: index, end: index + 1, text: text, lower: text, hash: WordMap<Bool>.hash(text), shape: .other))
+            }
             index += 1
         }
         return Scanned(tokens: tokens, utf8: utf8, byteStarts: byteStarts)
     }
+
+    /// One-character strings and their hashes for ASCII punctuation, made once: news text has a
+    /// comma or period every few words, and each made its own String and hash.
+    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+    private static let asciiHashes: [UInt64] = asciiStrings.map { WordMap<Bool>.hash($0) }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {

@@ -34,14 +34,19 @@ struct JSONLinesReader {
         return result
     }
 
-    func draft(from line: Data) throws -> ArticleDraft {
+    /// - Parameter generalParser: always use `JSONSerialization` (the tests compare the two paths).
+    func draft(from line: Data, generalParser: Bool = false) throws -> ArticleDraft {
         // ASCII is valid UTF-8; only other lines need the decoder's check.
         guard line.withUnsafeBytes({ $0.allSatisfy { $0 < 0x80 } }) || String(data: line, encoding: .utf8) != nil else { throw IngestError.notUTF8 }
         let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: line)
-        } catch {
-            throw IngestError.malformedJSON("not a JSON value")
+        if !generalParser, let flat = line.withUnsafeBytes({ FlatJSONObject.parse($0) }) {
+            object = flat
+        } else {
+            do {
+                object = try JSONSerialization.jsonObject(with: line)
+            } catch {
+                throw IngestError.malformedJSON("not a JSON value")
+            }
         }
         guard let fields = object as? [String: Any] else { throw IngestError.notAnObject }
         var nuls = 0

@@ -13,13 +13,15 @@ import NewsIngest
 var path: String?
 var passes = 3
 var stage = "all"
+var dumpPath: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--passes": passes = max(1, Int(arguments.popFirst() ?? "") ?? passes)
     case "--stage": stage = arguments.popFirst() ?? stage
+    case "--dump": dumpPath = arguments.popFirst()
     case "-h", "--help":
-        print("usage: bench-workers FILE.jsonl [--passes N] [--stage all|read|actors|analyze|hashes]")
+        print("usage: bench-workers FILE.jsonl [--passes N] [--stage all|read|actors|analyze|hashes] [--dump OUT]")
         exit(0)
     default: path = argument
     }
@@ -36,7 +38,7 @@ func cpuSeconds() -> Double {
 }
 
 /// The fastest of `passes` runs: a shared machine only ever makes a pass slower.
-func fastest(_ body: () -> Void) -> Double {
+func fastest(_ passes: Int, _ body: () -> Void) -> Double {
     var best = Double.infinity
     for _ in 0..<passes {
         let start = cpuSeconds()
@@ -54,12 +56,30 @@ _ = extractor.extract(title: "", body: "Warm-up: NATO met in Japan.")
 let analyzer = Analyzer()
 var sink = 0
 
+// `--dump OUT`: what each stage produced, one article per line, so that two builds can be diffed.
+if let dumpPath {
+    var out = ""
+    for article in articles {
+        out += "\(article.id ?? "") \(article.date?.description ?? "-") \(article.source ?? "-") \(article.authors) \(article.metadata.sorted { $0.key < $1.key })\n"
+        out += "T \(article.title)\nB \(article.body.replacingOccurrences(of: "\n", with: "\\n"))\n"
+        for actor in extractor.extract(title: article.title, body: article.body) {
+            out += "A \(actor.name)|\(actor.type)|\(actor.mentionCount)|\(actor.mentions.map { "\($0.start)-\($0.end):\($0.text)" }.joined(separator: ","))\n"
+        }
+        for name in article.actors { out += "G \(extractor.resolve(name))\n" }
+        var terms = 0
+        var text = article.body
+        text.withUTF8 { bytes in analyzer.analyze(utf8: bytes) { term, start, end, _ in terms &+= term.count &* 31 &+ start &* 7 &+ end } }
+        out += "K \(terms) \(BoilerplateModel.lineHashes(of: article.body))\n"
+    }
+    FileManager.default.createFile(atPath: dumpPath, contents: Data(out.utf8))
+}
+
 var rows: [(String, Double)] = []
 if stage == "all" || stage == "read" {
-    rows.append(("read and clean", fastest { sink &+= ingestor.read(data: data, path: path, format: .jsonl).articles.count }))
+    rows.append(("read and clean", fastest(passes) { sink &+= ingestor.read(data: data, path: path, format: .jsonl).articles.count }))
 }
 if stage == "all" || stage == "actors" {
-    rows.append(("actor extraction", fastest {
+    rows.append(("actor extraction", fastest(passes) {
         for article in articles {
             sink &+= extractor.extract(title: article.title, body: article.body).count
             for name in article.actors { sink &+= extractor.resolve(name).name.utf8.count }
@@ -67,7 +87,7 @@ if stage == "all" || stage == "actors" {
     }))
 }
 if stage == "all" || stage == "analyze" {
-    rows.append(("analysis", fastest {
+    rows.append(("analysis", fastest(passes) {
         for article in articles {
             for var text in [article.title, article.body] {
                 text.withUTF8 { bytes in analyzer.analyze(utf8: bytes) { term, _, _, _ in sink &+= term.count } }
@@ -76,7 +96,7 @@ if stage == "all" || stage == "analyze" {
     }))
 }
 if stage == "all" || stage == "hashes" {
-    rows.append(("line hashes", fastest { for article in articles { sink &+= BoilerplateModel.lineHashes(of: article.body).count } }))
+    rows.append(("line hashes", fastest(passes) { for article in articles { sink &+= BoilerplateModel.lineHashes(of: article.body).count } }))
 }
 print("\(articles.count) articles, \(String(format: "%.1f", megabytes)) MB of title + body text; fastest of \(passes) passes, thread CPU time")
 for (name, seconds) in rows {

@@ -20,6 +20,7 @@ enum FlatJSONObject {
             skipSpace()
             guard next(0x7B) else { return nil }
             var fields: [String: Any] = [:]
+            fields.reserveCapacity(16)
             skipSpace()
             if next(0x7D) { return end() ? fields : nil }
             while true {
@@ -69,16 +70,18 @@ enum FlatJSONObject {
                 at += 1
             }
             scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: bytes[start..<at])
+            var run = start
             while at < bytes.count {
                 let byte = bytes[at]
+                // Plain bytes are copied a run at a time, when an escape or the closing quote ends the run.
+                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else {
+                    at += 1
+                    continue
+                }
+                scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[run..<at]))
                 at += 1
                 if byte == 0x22 { return String(decoding: scratch, as: UTF8.self) }
                 if byte < 0x20 { return nil }
-                guard byte == 0x5C else {
-                    scratch.append(byte)
-                    continue
-                }
                 guard at < bytes.count else { return nil }
                 let escaped = bytes[at]
                 at += 1
@@ -96,6 +99,7 @@ enum FlatJSONObject {
                     scratch.append(contentsOf: String(Character(scalar)).utf8)
                 default: return nil
                 }
+                run = at
             }
             return nil
         }

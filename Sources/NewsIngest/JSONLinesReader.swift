@@ -76,8 +76,8 @@ struct JSONLinesReader {
         if let source = text(fields["source"]), !source.isEmpty {
             draft.sources.append((source, .jsonLines))
         }
-        let known: Set<String> = ["id", "title", "body", "text", "content", "date", "source", "url", "authors", "actors"]
-        for (key, value) in fields where !known.contains(key) {
+        draft.metadata.reserveCapacity(fields.count)
+        for (key, value) in fields where !Self.knownFields.contains(key) {
             draft.metadata[key] = text(value) ?? Self.list(value).map { InputText.normalized($0).text }.joined(separator: ", ")
         }
         draft.id = text(fields["id"]).flatMap { $0.isEmpty ? nil : $0 }
@@ -87,6 +87,8 @@ struct JSONLinesReader {
         if nuls > 0 { draft.notes.append(InputText.nulNote(nuls)) }
         return draft
     }
+
+    static let knownFields: Set<String> = ["id", "title", "body", "text", "content", "date", "source", "url", "authors", "actors"]
 
     static func string(_ value: Any) -> String? {
         switch value {

@@ -55,6 +55,7 @@ let package = Package(
         // libFuzzer target for the query parser (scripts/fuzz-query-parser.sh builds it with -sanitize=fuzzer).
         .executableTarget(name: "fuzz-query-parser", dependencies: ["NewsQuery"]),
         .executableTarget(name: "actors-eval", dependencies: ["NewsActors"]),
+        .executableTarget(name: "bench-workers", dependencies: ["NewsActors", "NewsAnalysis", "NewsIngest"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(
             name: "NewsIngestTests",

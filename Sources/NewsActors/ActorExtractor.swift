@@ -56,7 +56,7 @@ public struct ActorExtractor: Sendable {
         }
         var resolved = resolver.resolve(proseCandidates)
         let known = resolver.known
-        let knownNames = WordSet(resolved.map(\.name))
+        let knownNames = WordSet(resolved.map { $0.name })
         // The title counts towards the link, not the body's mentions.
         var titleItems = resolved.filter { $0.candidate.inTitle }
         resolved.removeAll { $0.candidate.inTitle }

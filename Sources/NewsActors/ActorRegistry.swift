@@ -10,6 +10,10 @@ public struct ActorRegistry: Sendable {
     private var organizationsByInitials: [String: Set<String>] = [:]
     /// `extractor.resolve` by name: it is pure, and the same few thousand names come back in every batch.
     private var resolved: [String: (name: String, type: ActorType)] = [:]
+    /// Full names and multi-word organisations already filed under their surname or initials: filing
+    /// one again changes nothing, and this runs on the writer thread for every actor of every article.
+    private var filedPeople: Set<String> = []
+    private var filedOrganizations: Set<String> = []
 
     public init(extractor: ActorExtractor = ActorExtractor()) {
         self.extractor = extractor
@@ -22,7 +26,9 @@ public struct ActorRegistry: Sendable {
         case .person:
             // The text is single-spaced, so a space means two words or more, and the surname follows the last.
             if let space = cleaned.utf8.lastIndex(of: 0x20) {
-                fullNamesBySurname[cleaned[cleaned.index(after: space)...].lowercased(), default: []].insert(cleaned)
+                if filedPeople.insert(cleaned).inserted {
+                    fullNamesBySurname[cleaned[cleaned.index(after: space)...].lowercased(), default: []].insert(cleaned)
+                }
                 return (cleaned, .person)
             }
             if let full = fullNamesBySurname[cleaned.lowercased()], full.count == 1 { return (full.first!, .person) }
@@ -38,8 +44,10 @@ public struct ActorRegistry: Sendable {
             if known.name != cleaned || known.type != .person && known.type != .organization {
                 return known.type == .person ? (cleaned, type) : known
             }
+            if filedOrganizations.contains(cleaned) { return (cleaned, type) }
             let words = cleaned.split(separator: " ")
             if words.count >= 2 {
+                filedOrganizations.insert(cleaned)
                 let initials = String(words.filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
                 if initials.count >= 2 { organizationsByInitials[initials, default: []].insert(cleaned) }
                 return (cleaned, type)

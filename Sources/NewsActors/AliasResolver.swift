@@ -43,7 +43,7 @@ struct AliasResolver {
         var acronyms: [String: String] = [:]
         if candidates.contains(where: { $0.type == .organization && $0.wordCount == 1 && $0.canonical == nil }) {
             for candidate in candidates where candidate.type == .organization && candidate.wordCount > 1 {
-                let initials = String(candidate.text.split(separator: " ").filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
+                let initials = String(candidate.text.split(separator: " ").filter { $0.first?.isUppercase ?? false }.compactMap { $0.first })
                 if initials.count >= 2 { acronyms[initials] = candidate.canonical ?? candidate.text }
             }
         }
@@ -112,10 +112,26 @@ struct AliasResolver {
         for surname in surnames.keys where known[surname] == nil {
             if let full = fullName(surname) { known[surname] = KnownName(name: full, type: .person) }
         }
+        // Words counted over the bytes, as `split(separator: " ")` would cut them: splitting every key
+        // into Strings was a tenth of resolving.
         for key in known.keys {
-            let words = key.split(separator: " ")
-            let first = String(words[0])
-            knownLongest[first] = max(knownLongest[first] ?? 0, words.count)
+            var words = 0
+            var first: Range<String.Index>?
+            var wordStart: String.Index?
+            let utf8 = key.utf8
+            for index in utf8.indices {
+                if utf8[index] == 0x20 {
+                    if let start = wordStart, first == nil { first = start..<index }
+                    wordStart = nil
+                } else if wordStart == nil {
+                    wordStart = index
+                    words += 1
+                }
+            }
+            if let start = wordStart, first == nil { first = start..<utf8.endIndex }
+            guard let first else { continue }
+            let word = first == key.startIndex..<key.endIndex ? key : String(key[first])
+            knownLongest[word] = max(knownLongest[word] ?? 0, words)
         }
         return resolved
     }

@@ -25,6 +25,9 @@ enum Lexicon {
     /// First words of roles, also with the period of an abbreviation ("gen.").
     static let titleFirstWords = WordSet(titles.flatMap { [$0[0], $0[0] + "."] })
 
+    /// The roles by their first word, so a capitalised word is compared with its own few roles, not all of them.
+    static let titlesByFirstWord: [String: [[String]]] = Dictionary(grouping: titles) { $0[0] }
+
     /// Words that qualify a following role: "Deputy Foreign Minister", "former President".
     static let titleModifiers: WordSet = ["deputy", "acting", "former", "vice", "interim", "assistant", "senior", "incoming", "outgoing", "first"]
 

@@ -13,11 +13,12 @@ enum LineKind: Sendable, Equatable {
         var words = 0
         var capitals = 0
         var numbers = 0
-        for token in tokens {
-            if token.isScore { numbers += 1 }
-            guard token.kind == .word, token.shape != .other else { continue }
+        // Fields read in place: a `for token in tokens` loop copied every token, two strings and all.
+        for index in tokens.indices {
+            if tokens[index].isScore { numbers += 1 }
+            guard tokens[index].kind == .word, tokens[index].shape != .other else { continue }
             words += 1
-            if token.shape == .allCaps, !token.isInitial { capitals += 1 }
+            if tokens[index].shape == .allCaps, !tokens[index].isInitial { capitals += 1 }
         }
         guard words > 0 else {
             self = .prose
@@ -37,21 +38,28 @@ enum LineKind: Sendable, Equatable {
             self = .prose
             return
         }
-        let endsSentence = tokens.last.map { [".", "!", "?", "\"", "\u{201D}", ")"].contains($0.text) } ?? false
+        let endsSentence: Bool
+        switch tokens.last?.text ?? "" {
+        case ".", "!", "?", "\"", "\u{201D}", ")": endsSentence = true
+        default: endsSentence = false
+        }
         // Second pass over content words (function words such as "with" do not count): Title Case when
         // every one is capitalised; a short unpunctuated label when most are.
         var longWords = 0
         var longCapitalized = 0
         // Results lines ("Ann Li ( Kenya ) vs. Bo Wu ( Chile )") are not headings.
-        if tokens.contains(where: { $0.text == "(" || $0.lower == "vs" || $0.lower == "vs." || $0.lower == "v" }) {
+        // The byte count first: comparing every word of the line with these strings was a tenth of this test.
+        if tokens.contains(where: {
+            $0.lower.utf8.count <= 3 && ($0.text == "(" || $0.lower == "vs" || $0.lower == "vs." || $0.lower == "v")
+        }) {
             self = .prose
             return
         }
-        for token in tokens where token.kind == .word && token.end - token.start >= 4 {
-            if token.isCapitalized {
+        for index in tokens.indices where tokens[index].kind == .word && tokens[index].end - tokens[index].start >= 4 {
+            if tokens[index].isCapitalized {
                 longWords += 1
                 longCapitalized += 1
-            } else if !Lexicon.stopWords.contains(token) {
+            } else if !Lexicon.stopWords.contains(tokens[index]) {
                 longWords += 1
                 if endsSentence || longWords > 6 {
                     self = .prose

@@ -78,7 +78,7 @@ struct RuleTagger {
         while start < limit, Lexicon.titleModifiers.contains(tokens[start]) { start += 1 }
         guard start < limit, Lexicon.titleFirstWords.contains(tokens[start]) else { return nil }
         var best = 0
-        for title in Lexicon.titles where title.count > best && start + title.count <= limit {
+        for title in Lexicon.titlesByFirstWord[stripDot(tokens[start].lower)] ?? [] where title.count > best && start + title.count <= limit {
             var matches = true
             for (offset, word) in title.enumerated() where stripDot(tokens[start + offset].lower) != word {
                 matches = false
@@ -287,17 +287,19 @@ struct RuleTagger {
         let first = words.first!
         let next = range.upperBound < line.upperBound ? tokens[range.upperBound] : nil
         let before = range.lowerBound > line.lowerBound ? tokens[range.lowerBound - 1] : nil
-        let spoke = next.map { Lexicon.reportingVerbs.contains($0.lower) } ?? false
-            || before.map { Lexicon.reportingVerbs.contains($0.lower) } ?? false
+        // Look-ups by token reuse the hash the scanner computed (`Token.hash` is the hash of `lower`).
+        let lastToken = words.last!
+        let spoke = next.map { Lexicon.reportingVerbs.contains($0) } ?? false
+            || before.map { Lexicon.reportingVerbs.contains($0) } ?? false
 
-        if Lexicon.eventHeads.contains(last) { return }
-        if Lexicon.organizationHeads.contains(last) || words.contains(where: { $0.lower == "of" || $0.lower == "for" }) {
-            if words.count == 1, Lexicon.genericSingles.contains(last) || titled { return }
+        if Lexicon.eventHeads.contains(lastToken) { return }
+        if Lexicon.organizationHeads.contains(lastToken) || words.contains(where: { $0.lower == "of" || $0.lower == "for" }) {
+            if words.count == 1, Lexicon.genericSingles.contains(lastToken) || titled { return }
             if words.count == 1, initial { return }
             found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
             return
         }
-        if words.count >= 2, Lexicon.placeHeads.contains(last) {
+        if words.count >= 2, Lexicon.placeHeads.contains(lastToken) {
             found.append(candidate(range, type: .location, evidence: .strong, initial: initial))
             return
         }
@@ -314,7 +316,7 @@ struct RuleTagger {
                 found.append(candidate(range, type: .location, evidence: .weak, initial: initial))
             } else {
                 let strong = first.isInitial || gazetteer.givenNames.contains(first) || spoke
-                    || gazetteer.surnames.contains(last)
+                    || gazetteer.surnames.contains(lastToken)
                 if !strong, isPlural(last) { return }
                 found.append(candidate(range, type: .person, evidence: strong ? .strong : .weak, initial: initial))
             }

@@ -1,16 +1,22 @@
 /// Words mapped to values with a cheap byte hash (FNV-1a) and open addressing: the rules ask "is this
 /// word in that list?" several times per token, and `String` hashing dominated extraction time. Tokens
 /// carry their hash (`Token.hash`), so most look-ups hash nothing at all.
+///
+/// A slot holds the entry's index in its low 32 bits and the top 32 bits of its hash above them, so a
+/// probe that misses (most look-ups: most words are in no list) reads one slot and no entry; the
+/// gazetteer's tables are far larger than the cache, and each extra read was a cache miss.
 struct WordMap<Value: Sendable>: Sendable {
-    private var slots: [Int32]
+    private var slots: [UInt64]
     private var hashes: [UInt64] = []
     private var words: [String] = []
     private var values: [Value] = []
     private var mask: Int
 
+    private static var empty: UInt64 { UInt64.max }
+
     init() {
         mask = 15
-        slots = Array(repeating: -1, count: 16)
+        slots = Array(repeating: Self.empty, count: 16)
     }
 
     var count: Int { words.count }
@@ -29,11 +35,15 @@ struct WordMap<Value: Sendable>: Sendable {
     subscript(_ token: Token) -> Value? { lookup(token.lower, hash: token.hash) }
 
     private func lookup(_ word: String, hash: UInt64) -> Value? {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let index = Int(slots[slot])
-            if index < 0 { return nil }
-            if hashes[index] == hash, words[index] == word { return values[index] }
+            let entry = slots[slot]
+            if entry == Self.empty { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+                if hashes[index] == hash, words[index] == word { return values[index] }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -42,29 +52,35 @@ struct WordMap<Value: Sendable>: Sendable {
         let hash = Self.hash(word)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let index = Int(slots[slot])
-            if index < 0 { break }
+            let entry = slots[slot]
+            if entry == Self.empty { break }
+            let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
             if hashes[index] == hash, words[index] == word {
                 values[index] = value
                 return
             }
             slot = (slot + 1) & mask
         }
-        slots[slot] = Int32(words.count)
+        slots[slot] = Self.slot(hash, index: words.count)
         words.append(word)
         hashes.append(hash)
         values.append(value)
         if words.count * 3 > slots.count { grow() }
     }
 
+    /// Never `empty`: an index is far below 2^32 - 1.
+    private static func slot(_ hash: UInt64, index: Int) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(index)
+    }
+
     private mutating func grow() {
         let size = slots.count * 2
         mask = size - 1
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: Self.empty, count: size)
         for (index, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+            while slots[slot] != Self.empty { slot = (slot + 1) & mask }
+            slots[slot] = Self.slot(hash, index: index)
         }
     }
 

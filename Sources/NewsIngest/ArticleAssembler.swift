@@ -175,7 +175,12 @@ struct ArticleAssembler {
 
     /// The index of a first line that is only a date with a weekday, followed by a line that is not a date.
     static func currentDateBanner(in lines: [String]) -> Int? {
-        let nonEmpty = lines.indices.filter { !lines[$0].trimmingWhitespace().isEmpty }
+        // Only the first two non-empty lines matter; trimming every line of a long body to find them did not.
+        var nonEmpty: [Int] = []
+        for index in lines.indices where !lines[index].trimmingWhitespace().isEmpty {
+            nonEmpty.append(index)
+            if nonEmpty.count == 2 { break }
+        }
         guard nonEmpty.count >= 2 else { return nil }
         let first = lines[nonEmpty[0]]
         guard DateExtractor.isDateLine(first), !DateExtractor.isDateLine(lines[nonEmpty[1]]) else { return nil }

@@ -50,12 +50,13 @@ public enum DateExtractor {
     /// Whether a line says nothing but a date (with weekday, time, zone or "Published"/"Updated").
     public static func isDateLine(_ line: String) -> Bool {
         let trimmed = line.trimmingWhitespace()
-        guard trimmed.characterCount <= 80, parse(trimmed) != nil || parse(trimmed, contextYear: 2000) != nil else {
+        // The word test first: a line of prose fails at its first word, before two date parses; it is
+        // asked of every article's first lines.
+        guard trimmed.characterCount <= 80 else { return false }
+        for token in tokenize(trimmed) where token.number == nil && token.month == nil && !dateWords.contains(token.lower) {
             return false
         }
-        return tokenize(trimmed).allSatisfy { token in
-            token.number != nil || token.month != nil || dateWords.contains(token.lower)
-        }
+        return parse(trimmed) != nil || parse(trimmed, contextYear: 2000) != nil
     }
 
     /// A date in a file path: `2025-04-10-rutte.md`, `20250410_rutte.txt`, `news/2025/04/10/rutte.html`.

@@ -34,14 +34,19 @@ struct JSONLinesReader {
         return result
     }
 
-    func draft(from line: Data) throws -> ArticleDraft {
+    /// - Parameter generalParser: always use `JSONSerialization` (the tests compare the two paths).
+    func draft(from line: Data, generalParser: Bool = false) throws -> ArticleDraft {
         // ASCII is valid UTF-8; only other lines need the decoder's check.
         guard line.withUnsafeBytes({ $0.allSatisfy { $0 < 0x80 } }) || String(data: line, encoding: .utf8) != nil else { throw IngestError.notUTF8 }
         let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: line)
-        } catch {
-            throw IngestError.malformedJSON("not a JSON value")
+        if !generalParser, let flat = line.withUnsafeBytes({ FlatJSONObject.parse($0) }) {
+            object = flat
+        } else {
+            do {
+                object = try JSONSerialization.jsonObject(with: line)
+            } catch {
+                throw IngestError.malformedJSON("not a JSON value")
+            }
         }
         guard let fields = object as? [String: Any] else { throw IngestError.notAnObject }
         return try draft(fields: fields)
@@ -83,8 +88,8 @@ struct JSONLinesReader {
         if let source = text(fields["source"]), !source.isEmpty {
             draft.sources.append((source, .jsonLines))
         }
-        let known: Set<String> = ["id", "title", "body", "text", "content", "date", "source", "url", "authors", "actors"]
-        for (key, value) in fields where !known.contains(key) {
+        draft.metadata.reserveCapacity(fields.count)
+        for (key, value) in fields where !Self.knownFields.contains(key) {
             draft.metadata[key] = text(value) ?? Self.list(value).map { InputText.normalized($0).text }.joined(separator: ", ")
         }
         draft.id = plain(fields["id"]).flatMap { $0.isEmpty ? nil : $0 }
@@ -94,6 +99,8 @@ struct JSONLinesReader {
         if nuls > 0 { draft.notes.append(InputText.nulNote(nuls)) }
         return draft
     }
+
+    static let knownFields: Set<String> = ["id", "title", "body", "text", "content", "date", "source", "url", "authors", "actors"]
 
     static func string(_ value: Any) -> String? {
         switch value {

@@ -34,9 +34,9 @@ struct PreparedDocument: Sendable {
         self.actors = Self.actors(of: article.title, article.body, given: article.actors, extractor: extractor)
         self.tokens = [PreparedTokens(analyzing: article.title), PreparedTokens(analyzing: article.body)]
         self.lineHashes = BoilerplateModel.lineHashes(of: article.body)
-        self.authorsJSON = Self.json(article.authors)
-        self.givenActorsJSON = Self.json(article.actors)
-        self.metadataJSON = Self.json(article.metadata)
+        self.authorsJSON = StoredJSON.encode(article.authors)
+        self.givenActorsJSON = StoredJSON.encode(article.actors)
+        self.metadataJSON = StoredJSON.encode(article.metadata)
     }
 
     /// A record whose content hash the index already holds for its file: when the writer finds it
@@ -73,11 +73,6 @@ struct PreparedDocument: Sendable {
         return ContentHash.of(hashed)
     }
 
-    /// Sorted keys, so equal values always store equal text; an empty list needs no encoder.
-    static func json(_ value: some Encodable & Collection) -> String {
-        if value.isEmpty { return value is [String] ? "[]" : "{}" }
-        return String(decoding: (try? JSONEncoder.sorted.encode(value)) ?? Data(), as: UTF8.self)
-    }
 
     /// Extracted actors plus those the input named itself, one entry per canonical name.
     static func actors(of title: String, _ body: String, given: [String], extractor: ActorExtractor) -> [ExtractedActor] {

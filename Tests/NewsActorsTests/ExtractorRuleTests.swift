@@ -189,6 +189,24 @@ struct RegistryTests {
         #expect(registry.canonical(name: "NATO", type: .organization).name == "NATO")
     }
 
+    /// Names met again take a shortcut; what they resolve to, and what they teach, must not change.
+    @Test func namesMetAgainResolveAsTheFirstTime() {
+        var registry = ActorRegistry()
+        for _ in 0..<3 {
+            #expect(registry.canonical(name: "Oskar Brenholt", type: .person).name == "Oskar Brenholt")
+            #expect(registry.canonical(name: "Velmar Trade Council", type: .organization).name == "Velmar Trade Council")
+            #expect(registry.canonical(name: "Brenholt", type: .person).name == "Oskar Brenholt")
+            #expect(registry.canonical(name: "VTC", type: .organization).name == "Velmar Trade Council")
+        }
+        // A name filed as a person is still filed under its initials when it comes as an organisation.
+        _ = registry.canonical(name: "Dara Quell", type: .person)
+        #expect(registry.canonical(name: "Dara Quell", type: .organization).name == "Dara Quell")
+        #expect(registry.canonical(name: "DQ", type: .organization).name == "Dara Quell")
+        // A second full name with the surname makes it ambiguous, however often the first was seen.
+        _ = registry.canonical(name: "Ilse Brenholt", type: .person)
+        #expect(registry.canonical(name: "Brenholt", type: .person).name == "Brenholt")
+    }
+
     @Test func singleSpacingAgreesWithSplitAndJoin() {
         var generator = SystemRandomNumberGenerator()
         let pieces = ["a", "Bo", " ", "  ", "\t", "\n", "\u{A0}", "\u{3000}", "é", "-", "\r\n"]

@@ -304,6 +304,49 @@ class GenCorpusTests(unittest.TestCase):
         self.assertEqual(n_files, 3000)
 
 
+class GenCorpusRealisticTests(unittest.TestCase):
+    """--mode realistic on the invented Reuters fixture above (no shared data)."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.base = Path(self.tmp.name)
+        (self.base / "src").mkdir()
+        (self.base / "src" / "reut2-000.sgm").write_bytes(REUTERS_SGML)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def generate(self, name, *extra):
+        p = run(str(SCRIPTS / "gen-corpus"), "40", "3", "--mode", "realistic", "--reuters",
+                str(self.base / "src"), "--out", str(self.base / name), *extra)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p
+
+    def test_articles_from_the_stories_with_our_dates_and_sources(self):
+        self.generate("a")
+        self.generate("b")
+        a = (self.base / "a" / "corpus.jsonl").read_bytes()
+        self.assertEqual(a, (self.base / "b" / "corpus.jsonl").read_bytes())
+        records = [json.loads(line) for line in a.decode().splitlines()]
+        self.assertEqual(len(records), 40)
+        for r in records:
+            # Only story 7 has a title and a body; its dateline place leads, with our date.
+            self.assertEqual(r["title"], "FARM GROUP <FGX> SEES LARGER WHEAT CROP")
+            self.assertRegex(r["body"], r"^KANSAS CITY, [A-Z][a-z]{2} \d{1,2} - A farm group said")
+            self.assertRegex(r["date"], r"^20(0[1-9]|1\d|2[0-5])-\d\d-\d\d$")
+            self.assertNotEqual(r["source"], "Reuters")
+            self.assertIn("James Baker", r["actors"])
+            self.assertIn("United States", r["actors"])
+            self.assertTrue(r["id"].startswith("real3-"))
+
+    def test_missing_data_is_skipped(self):
+        p = run(str(SCRIPTS / "gen-corpus"), "5", "1", "--mode", "realistic", "--reuters",
+                str(self.base / "absent"), "--out", str(self.base / "x"))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertTrue(p.stdout.startswith("skipped: "), p.stdout)
+        self.assertFalse((self.base / "x").exists())
+
+
 class LoaderAndSkipTests(unittest.TestCase):
     def test_fts5_load_baseline(self):
         with tempfile.TemporaryDirectory() as d:

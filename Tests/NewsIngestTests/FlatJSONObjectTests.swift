@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import NewsIngest
+
+/// The flat reader must give every record exactly what `JSONSerialization` gives it, or step aside.
+@Suite struct FlatJSONObjectTests {
+    static let pieces: [String] = [
+        "a", "Z", " ", "é", "日本", "😀", "\\\"", "\\\\", "\\/", "\\n", "\\r", "\\t", "\\b", "\\f", "\\u00e9",
+        "\\u2028", "\\u0041", "\\u0000", "\\u001f", "\\ud83d\\ude00", "\\ud800", ",", ":", "{", "[", "\\x", "\u{7F}",
+        "e\u{301}", "2025-04-10",
+    ]
+
+    static func jsonString(_ generator: inout some RandomNumberGenerator) -> String {
+        "\"" + (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() + "\""
+    }
+
+    static func value(_ generator: inout some RandomNumberGenerator) -> String {
+        switch Int.random(in: 0..<12, using: &generator) {
+        case 0: return "[" + (0..<Int.random(in: 0...3, using: &generator)).map { _ in jsonString(&generator) }.joined(separator: ", ") + "]"
+        case 1: return ["12", "-3.5e2", "true", "null", "{\"x\": \"y\"}", "[1, \"a\"]", "\"a\" \"b\""].randomElement(using: &generator)!
+        default: return jsonString(&generator)
+        }
+    }
+
+    static func record(_ generator: inout some RandomNumberGenerator) -> String {
+        let keys = ["id", "title", "body", "text", "date", "source", "url", "authors", "actors", "places", "x", "é", "e\u{301}"]
+        let members = (0..<Int.random(in: 0...7, using: &generator)).map { _ in
+            "\"\(keys.randomElement(using: &generator)!)\" :\(Bool.random(using: &generator) ? " " : "")\(value(&generator))"
+        }
+        let tail = ["", "", "", " ", "\t", " x", ",", "}"].randomElement(using: &generator)!
+        return " {" + members.joined(separator: ",") + "}" + tail
+    }
+
+    static func describe(_ result: Result<ArticleDraft, Error>) -> String {
+        switch result {
+        case .success(let draft):
+            "\(draft.id ?? "-")|\(draft.title ?? "-")|\(draft.lines)|\(String(describing: draft.date))|\(draft.invalidDate ?? "-")"
+                + "|\(draft.sources.map(\.name))|\(draft.url ?? "-")|\(draft.authors)|\(draft.actors)"
+                + "|\(draft.metadata.sorted { $0.key < $1.key })|\(draft.notes)"
+        case .failure(let error): "error \(error)"
+        }
+    }
+
+    @Test func recordsAreReadAsJSONSerializationReadsThem() {
+        var generator = SystemRandomNumberGenerator()
+        let reader = JSONLinesReader()
+        var flat = 0
+        for _ in 0..<5000 {
+            let line = Data(Self.record(&generator).utf8)
+            let fast = Result { try reader.draft(from: line) }
+            let general = Result { try reader.draft(from: line, generalParser: true) }
+            #expect(Self.describe(fast) == Self.describe(general), "\(String(decoding: line, as: UTF8.self))")
+            if line.withUnsafeBytes({ FlatJSONObject.parse($0) }) != nil { flat += 1 }
+        }
+        // The generator must exercise the flat path, not only the fallback.
+        #expect(flat > 300)
+    }
+
+    @Test(arguments: [
+        "{\"a\": 1}", "{\"a\": true}", "{\"a\": null}", "{\"a\": {\"b\": \"c\"}}", "{\"a\": \"x\", \"a\": \"y\"}",
+        "{\"a\": \"\\ud83d\\ude00\"}", "{\"a\": \"\\u0000\"}", "{\"a\": \"b\"} x", "[\"a\"]", "{\"a\": [\"b\", 2]}",
+        "{\"a\": \"tab\there\"}",
+    ])
+    func leavesTheUnusualToTheGeneralParser(_ line: String) {
+        #expect(Data(line.utf8).withUnsafeBytes { FlatJSONObject.parse($0) } == nil)
+    }
+
+    @Test func readsTheUsualShape() throws {
+        let line = #"{"id": "r-1", "title": "A \"quoted\" title", "body": "One\n\nTwo \u00e9", "authors": ["A", "B"], "places": []}"#
+        let fields = try #require(Data(line.utf8).withUnsafeBytes { FlatJSONObject.parse($0) })
+        #expect(fields["title"] as? String == "A \"quoted\" title")
+        #expect(fields["body"] as? String == "One\n\nTwo é")
+        #expect(fields["authors"] as? [String] == ["A", "B"])
+        #expect((fields["places"] as? [Any])?.isEmpty == true)
+    }
+}

@@ -6,7 +6,7 @@ import GRDBSQLite
 /// a document's score is computed only when it passes every filter, so a filtered broad query does not
 /// pay to rank what it throws away.
 struct MatchScan: Sendable {
-    enum Order: Sendable {
+    enum Order: Sendable, Equatable {
         case relevance
         case date(newestFirst: Bool)
     }

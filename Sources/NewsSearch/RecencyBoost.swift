@@ -1,4 +1,3 @@
-import GRDB
 import NewsQuery
 
 /// ``RecencyPrior`` applied during the one pass over the matches: ages come from the in-memory date
@@ -17,19 +16,6 @@ struct RecencyBoost: Sendable {
         ageByCode = RecencyPrior.ages(ofFirstDays: columns.firstDays)
         dateCode = columns.dateCode
         self.everyClause = everyClause
-    }
-
-    /// For a pass over the matches of `passExpression`: finds the documents with every clause unless
-    /// the caller already knows them (`known`, as ``MatchScan/matches(of:columns:filter:in:)`` returns).
-    static func make(
-        _ prior: RecencyPrior, columns: FacetColumns, filter: DocumentFilter, allExpression: MatchExpression?,
-        known: (set: [Bool], anyPasses: Bool)?, in db: Database
-    ) throws -> RecencyBoost {
-        var all = known
-        if all == nil, let allExpression {
-            all = try MatchScan.matches(of: allExpression.text, columns: columns, filter: filter, in: db)
-        }
-        return RecencyBoost(prior: prior, columns: columns, everyClause: all?.anyPasses == true ? all?.set : nil)
     }
 
     @inline(__always)

@@ -60,20 +60,6 @@ public final class Searcher: Sendable {
             ? "\(scan.matched) \(noun) the words, but none passes all the filters together"
             : "\(scan.matched) \(noun) the words; the \(culprits.joined(separator: " and the ")) filter removed them all"
     }
-
-    /// The rank function's first argument: which query clause each FTS5 phrase belongs to, so coverage
-    /// counts the user's clauses, not the excluded phrases the expression also holds, and each phrase's
-    /// weight (``MatchExpression/rankArgument``).
-    static func clauseMap(of expression: MatchExpression) -> String {
-        expression.rankArgument
-    }
-
-    /// `newsrank` with the default parameters, the clause map as parameter 1 and the document lengths
-    /// as parameter 2 (a pointer bound by ``MatchScan``).
-    static let rankWithLengths: String = {
-        let defaults = Array(repeating: "NULL", count: Int(FTS5RankFunction.lengthsArgument) - 1).joined(separator: ", ")
-        return "\(FTS5RankFunction.name)(documents_fts, ?, \(defaults), ?)"
-    }()
 }
 
 /// Id lists cross into SQL as one JSON array parameter, read with `json_each`.

@@ -50,8 +50,7 @@ struct QueryExecutor {
                 prior: stage.prior, columns: columns, everyClause: try every.flatMap { try sets.matches(of: $0).passingSet })
         }
         if let ranked {
-            let pass = MatchScan.RankedPass(clauseMap: Searcher.clauseMap(of: ranked), expression: ranked.text)
-            try scan.run(pass, parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
+            try scan.run(RankCall(ranked), parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         } else if case .allExcept(let exclusion) = plan.source {
             scan.scanAll(excluding: try sets.matches(of: exclusion).set)
         } else {

@@ -22,6 +22,10 @@ enum FTS5RankFunction {
     /// query however many clauses the user typed.
     static let clausesName = "newsclauses"
 
+    /// `newsexplain(input, lengths, sink)`: what `newsrank` would see of this row, left in the
+    /// ``ExplanationSink`` bound as `sink`, for ``HitExplainer``; returns NULL.
+    static let explainName = "newsexplain"
+
     /// The type tag SQLite checks when the `lengths` pointer argument is read; must outlive every statement.
     nonisolated(unsafe) static let lengthsPointerType: UnsafePointer<CChar> = UnsafePointer(strdup("newssearch.token-lengths")!)
     static let inputArgument = 0
@@ -31,6 +35,7 @@ enum FTS5RankFunction {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
         _ = api.pointee.xCreateFunction(api, name, nil, rank, nil)
         _ = api.pointee.xCreateFunction(api, clausesName, nil, matchedClauses, nil)
+        _ = api.pointee.xCreateFunction(api, explainName, nil, explain, nil)
     }
 
     private static let matchedClauses: fts5_extension_function = { api, fts, context, argumentCount, arguments in
@@ -69,8 +74,40 @@ enum FTS5RankFunction {
 
     private static let rank: fts5_extension_function = { api, fts, context, argumentCount, arguments in
         guard let api, let fts else { return }
-        let functions = api.pointee
         do {
+            let data = try rowData(api, fts, argumentCount, arguments)
+            sqlite3_result_double(context, -data.model.score(data.statistics))
+        } catch let error as RankError {
+            sqlite3_result_error_code(context, error.code)
+        } catch {
+            sqlite3_result_error_code(context, SQLITE_ERROR)
+        }
+    }
+
+    private static let explain: fts5_extension_function = { api, fts, context, argumentCount, arguments in
+        guard let api, let fts else { return }
+        do {
+            let data = try rowData(api, fts, argumentCount, arguments)
+            if argumentCount > 2, let value = arguments?[2],
+                let pointer = sqlite3_value_pointer(value, ExplanationSink.pointerType)
+            {
+                let sink = Unmanaged<ExplanationSink>.fromOpaque(pointer).takeUnretainedValue()
+                sink.rows[api.pointee.xRowid(fts)] = (data.model, data.statistics)
+            }
+            sqlite3_result_null(context)
+        } catch let error as RankError {
+            sqlite3_result_error_code(context, error.code)
+        } catch {
+            sqlite3_result_error_code(context, SQLITE_ERROR)
+        }
+    }
+
+    /// The query's data with this row's hits and column lengths filled in.
+    static func rowData(
+        _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ argumentCount: Int32,
+        _ arguments: UnsafeMutablePointer<OpaquePointer?>?
+    ) throws -> QueryData {
+        let functions = api.pointee
             let data = try queryData(functions, api, fts, argumentCount, arguments)
             var count: Int32 = 0
             try check(functions.xInstCount(fts, &count))
@@ -91,12 +128,7 @@ enum FTS5RankFunction {
                 try check(functions.xColumnSize(fts, Int32(column), &length))
                 data.statistics.columnLength[column] = Int(length)
             }
-            sqlite3_result_double(context, -data.model.score(data.statistics))
-        } catch let error as RankError {
-            sqlite3_result_error_code(context, error.code)
-        } catch {
-            sqlite3_result_error_code(context, SQLITE_ERROR)
-        }
+            return data
     }
 
     struct RankError: Error { let code: Int32 }

@@ -12,7 +12,9 @@ struct HitBuilder {
     /// How many actors a hit lists: enough to say who the article is about.
     static let actorsPerHit = 4
 
-    func build(_ page: [(id: Int64, score: Double)], offset: Int) throws -> [SearchHit] {
+    func build(
+        _ page: [(id: Int64, score: Double)], offset: Int, explanations: [Int64: Explanation] = [:]
+    ) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
         let ids = page.map(\.id)
         let rows = try Row.fetchAll(
@@ -46,7 +48,7 @@ struct HitBuilder {
                 id: row["external_id"], rank: Int.max - offset > index ? offset + index + 1 : Int.max, score: entry.score, title: row["title"],
                 date: row["date"], source: row["source"], url: row["url"], path: row["path"],
                 actors: actors[entry.id] ?? [], snippet: selector.snippet(of: body),
-                missing: missing[entry.id] ?? [])
+                missing: missing[entry.id] ?? [], explanation: explanations[entry.id])
         }
     }
 

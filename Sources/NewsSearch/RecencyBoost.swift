@@ -18,6 +18,24 @@ struct RecencyBoost: Sendable {
         self.everyClause = everyClause
     }
 
+    /// `relevance` (the explanation of an unboosted score) times this document's factor.
+    func explain(_ relevance: Explanation, id: Int) -> Explanation {
+        let code = id < dateCode.count ? Int(dateCode[id]) : -1
+        let age = code >= 0 && code < ageByCode.count ? ageByCode[code] : nil
+        let every = everyClause.map { id < $0.count && $0[id] } ?? true
+        let factor = every ? prior.factor(ageDays: age) : 1
+        let why: String
+        if !every {
+            why = "recency: none, the article lacks a query clause that other matches have"
+        } else if let age {
+            why = "recency, computed as 1 + \(prior.maximumBoost) × 2^(−age / half-life), age \(Int(age)) days, "
+                + "half-life \(prior.halfLifeDays) days"
+        } else {
+            why = "recency: none, the article is undated"
+        }
+        return Explanation(apply(relevance.value, id: id), "score with recency, product of:", [relevance, Explanation(factor, why)])
+    }
+
     @inline(__always)
     func apply(_ score: Double, id: Int) -> Double {
         let code = id < dateCode.count ? Int(dateCode[id]) : -1

@@ -59,8 +59,15 @@ struct QueryExecutor {
 
         let facets = try scan.tally.counts(columns: columns, limit: plan.facetLimit, bucket: plan.dateBucket, in: db)
         let page = scan.top.sorted().dropFirst(max(plan.offset, 0)).map { (id: $0.id, score: $0.score) }
+        var explanations: [Int64: Explanation] = [:]
+        if plan.explain {
+            let ids = page.map(\.id)
+            explanations = try ranked.map {
+                try HitExplainer(db: db, call: RankCall($0), lengths: columns.tokenLengths, recency: scan.recency).explain(ids)
+            } ?? Dictionary(uniqueKeysWithValues: ids.map { ($0, HitExplainer.unranked) })
+        }
         let hits = try HitBuilder(db: db, query: plan.query, expression: plan.hitExpression, analyzer: analyzer)
-            .build(page, offset: plan.offset)
+            .build(page, offset: plan.offset, explanations: explanations)
         if plan.hitExpression != nil, scan.total == 0, !resolved.isEmpty, scan.matched > 0 {
             warnings.append(Searcher.emptyingFilters(scan, resolved, plan.filters))
         }

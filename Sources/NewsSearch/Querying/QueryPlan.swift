@@ -66,6 +66,8 @@ struct QueryPlan: Sendable {
     let offset: Int
     /// How many of the best documents the pass keeps: offset + limit.
     let pageEnd: Int
+    /// Explain the page's hits, once they are known.
+    let explain: Bool
 
     init(_ request: SearchRequest, analyzer: Analyzer = Analyzer()) {
         let query = QueryParser().parse(request.text)
@@ -105,5 +107,6 @@ struct QueryPlan: Sendable {
         dateBucket = request.dateBucket
         offset = request.offset
         pageEnd = request.pageEnd
+        explain = request.explain
     }
 }

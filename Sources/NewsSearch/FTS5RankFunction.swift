@@ -108,27 +108,27 @@ enum FTS5RankFunction {
         _ arguments: UnsafeMutablePointer<OpaquePointer?>?
     ) throws -> QueryData {
         let functions = api.pointee
-            let data = try queryData(functions, api, fts, argumentCount, arguments)
-            var count: Int32 = 0
-            try check(functions.xInstCount(fts, &count))
-            data.statistics.hits.removeAll(keepingCapacity: true)
-            for index in 0..<count {
-                var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-                try check(functions.xInst(fts, index, &phrase, &column, &offset))
-                data.statistics.hits.append((Int(phrase), Int(column), Int(offset)))
+        let data = try queryData(functions, api, fts, argumentCount, arguments)
+        var count: Int32 = 0
+        try check(functions.xInstCount(fts, &count))
+        data.statistics.hits.removeAll(keepingCapacity: true)
+        for index in 0..<count {
+            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+            try check(functions.xInst(fts, index, &phrase, &column, &offset))
+            data.statistics.hits.append((Int(phrase), Int(column), Int(offset)))
+        }
+        let lengths = data.lengths?.takeUnretainedValue()
+        let rowid = lengths == nil ? 0 : functions.xRowid(fts)
+        for column in data.statistics.columnLength.indices {
+            if let known = lengths?.length(of: rowid, column: column) {
+                data.statistics.columnLength[column] = Int(known)
+                continue
             }
-            let lengths = data.lengths?.takeUnretainedValue()
-            let rowid = lengths == nil ? 0 : functions.xRowid(fts)
-            for column in data.statistics.columnLength.indices {
-                if let known = lengths?.length(of: rowid, column: column) {
-                    data.statistics.columnLength[column] = Int(known)
-                    continue
-                }
-                var length: Int32 = 0
-                try check(functions.xColumnSize(fts, Int32(column), &length))
-                data.statistics.columnLength[column] = Int(length)
-            }
-            return data
+            var length: Int32 = 0
+            try check(functions.xColumnSize(fts, Int32(column), &length))
+            data.statistics.columnLength[column] = Int(length)
+        }
+        return data
     }
 
     struct RankError: Error { let code: Int32 }

@@ -41,7 +41,10 @@ final class FacetColumnStore: Sendable {
     static func refresh(in db: Database) throws {
         let generation = try generation(in: db)
         let saved = try Row.fetchOne(db, sql: "SELECT layout, generation FROM facet_columns")
-        if let saved, saved[0] as Int == layout, saved[1] as Int64 == generation { return }
+        // A current copy is kept unless it no longer loads (damaged): then it is saved again.
+        if let saved, saved[0] as Int == layout, saved[1] as Int64 == generation,
+            try loadSaved(in: db, generation: generation) != nil
+        { return }
         let columns = try FacetColumns.build(in: db, generation: generation)
         // A stored date with a line break (none that ingestion writes) keeps the JSON of layout 2.
         let asLines = !columns.dates.contains { $0.contains("\n") }
@@ -87,6 +90,24 @@ final class FacetColumnStore: Sendable {
             generation: generation, source: source, dateCode: dateCode, dates: pairs.map { $0[0] },
             firstDays: pairs.map { $0[1] }, actorStart: actorStart, actorIDs: actorIDs,
             tokenLengths: TokenLengths(values: lengths))
+    }
+
+    /// For `stats --verify`: a saved copy for the current generation must load and equal the columns
+    /// built from the tables (a damaged one is only rebuilt per process, silently and slowly). Nil when
+    /// it does, or when there is no current copy (a run that died before saving).
+    static func verifySaved(in db: Database) throws -> String? {
+        let generation = try generation(in: db)
+        let current = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM facet_columns WHERE layout IN (2, 3) AND generation = ?", arguments: [generation]) ?? 0
+        guard current > 0 else { return nil }
+        guard let saved = try loadSaved(in: db, generation: generation) else {
+            return "saved facet columns: damaged; run search index to save them again"
+        }
+        let built = try FacetColumns.build(in: db, generation: generation)
+        let same = saved.source == built.source && saved.dateCode == built.dateCode && saved.dates == built.dates
+            && saved.firstDays == built.firstDays && saved.actorStart == built.actorStart && saved.actorIDs == built.actorIDs
+            && saved.tokenLengths.values == built.tokenLengths.values
+        return same ? nil : "saved facet columns: differ from the tables; run search reindex to save them again"
     }
 
     /// `[date, first day]` for each date code, from either readable layout; nil when damaged.

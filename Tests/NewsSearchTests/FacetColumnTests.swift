@@ -104,6 +104,18 @@ import Testing
         #expect(try store.pool.read { db in try FacetColumnStore.loadSaved(in: db, generation: generation) } == nil)
     }
 
+    @Test func verifyComparesTheSavedCopyWithTheTables() throws {
+        #expect(try IndexCatalog(store: store).verify().isEmpty)
+        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET dates = 'odd'") }
+        #expect(try IndexCatalog(store: store).verify() == ["saved facet columns: damaged; run search index to save them again"])
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        #expect(try IndexCatalog(store: store).verify().isEmpty, "an index run saves a damaged copy again")
+        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET sources = zeroblob(length(sources))") }
+        #expect(try IndexCatalog(store: store).verify() == ["saved facet columns: differ from the tables; run search reindex to save them again"])
+        try Reindexer(store: store).run()
+        #expect(try IndexCatalog(store: store).verify().isEmpty)
+    }
+
     @Test func reindexRefreshesTheColumns() throws {
         try Reindexer(store: store).run()
         let generation = try store.pool.read(FacetColumnStore.generation)

@@ -9,9 +9,9 @@ import NewsQuery
 /// them), both optional. `input` is a ``RankInput``: each FTS5 phrase's clause and weight, and the
 /// ranking parameters; without it each phrase is a clause of weight 1 under the default parameters.
 /// `lengths` is the searcher's ``TokenLengths``: document lengths from memory instead of one docsize
-/// lookup per match. Set as the table's `rank` (without arguments) so that FTS5 accepts `newsrank` as
-/// an auxiliary function of the table; like `bm25()` it returns minus the score, so ascending order is
-/// best first.
+/// lookup per match. The table's `rank` is `newsrank()` with neither, for SQL that orders by `rank`
+/// itself (the engine calls it through ``RankCall``); like `bm25()` it returns minus the score, so
+/// ascending order is best first.
 ///
 /// Related SQLite documentation: <https://sqlite.org/fts5.html#custom_auxiliary_functions>
 enum FTS5RankFunction {

@@ -39,6 +39,8 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
     public let phraseClauses: [Int]
     /// How much each phrase counts in the score (empty: 1 each); see ``expanded(with:clauseWeights:)``.
     public let phraseWeights: [Double]
+    /// For each FTS5 phrase, the text it matches (a synonym alternative its own), for explanations.
+    public let phraseTexts: [String]
 
     /// `nil` when the query has nothing positive to match (only filters, only exclusions, or only
     /// words that make no tokens).
@@ -57,6 +59,7 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
         self.text = text
         self.phraseClauses = compiler.phrases
         self.phraseWeights = []
+        self.phraseTexts = compiler.phraseTexts
     }
 
     /// One clause alone (a word or phrase): used to test which clauses a document has.
@@ -67,12 +70,14 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
         self.text = text
         self.phraseClauses = compiler.phrases
         self.phraseWeights = []
+        self.phraseTexts = compiler.phraseTexts
     }
 
-    init(text: String, phraseClauses: [Int], phraseWeights: [Double] = []) {
+    init(text: String, phraseClauses: [Int], phraseWeights: [Double] = [], phraseTexts: [String]) {
         self.text = text
         self.phraseClauses = phraseClauses
         self.phraseWeights = phraseWeights
+        self.phraseTexts = phraseTexts
     }
 
     /// The query's top-level exclusions as one OR expression (`"china" OR "russia"`), or nil when it
@@ -84,7 +89,8 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
             analyzer: analyzer, clauses: [], pairs: SynonymPairs.alternatives(in: query.root, analyzer: analyzer))
         let parts = query.exclusions.compactMap { compiler.compile($0, excluded: true, top: false) }
         guard !parts.isEmpty else { return nil }
-        return MatchExpression(text: parts.joined(separator: " OR "), phraseClauses: compiler.phrases)
+        return MatchExpression(
+            text: parts.joined(separator: " OR "), phraseClauses: compiler.phrases, phraseTexts: compiler.phraseTexts)
     }
 
     public var description: String { text }
@@ -114,6 +120,8 @@ struct MatchCompiler {
     /// Bare words that spell a multi-word synonym with a neighbour, and its short form (``SynonymPairs``).
     var pairs: [QueryNode: String] = [:]
     var phrases: [Int] = []
+    /// The text of each phrase in ``phrases``.
+    var phraseTexts: [String] = []
 
     init(analyzer: Analyzer, clauses: [QueryNode], pairs: [QueryNode: String] = [:]) {
         self.analyzer = analyzer
@@ -126,7 +134,7 @@ struct MatchCompiler {
     mutating func compile(_ node: QueryNode, excluded: Bool, top: Bool) -> String? {
         let mark = phrases.count
         let text = compileNode(node, excluded: excluded, top: top)
-        if text == nil { phrases.removeSubrange(mark...) }
+        if text == nil { forget(from: mark) }
         return text
     }
 
@@ -156,7 +164,7 @@ struct MatchCompiler {
         let positive = children.filter { !$0.isExclusionOnly }
             .compactMap { compile($0, excluded: excluded, top: false) }
         guard !positive.isEmpty else {
-            phrases.removeSubrange(mark...)
+            forget(from: mark)
             return nil
         }
         var negatives: [QueryNode] = []
@@ -181,15 +189,24 @@ struct MatchCompiler {
         guard !analyzer.tokens(in: text, mode: mode).isEmpty else { return nil }
         let clause = excluded ? -1 : clauses.firstIndex(of: node) ?? -1
         phrases.append(clause)
+        phraseTexts.append(field.map { "\($0.rawValue):\(text)" } ?? text)
         var literal = MatchExpression.quoted(text) + suffix
         // Multi-word synonyms are colocated in documents only ("United States" also indexes `us`), so
         // the query side spells the other direction out: "United States army" OR "us army".
         let alternatives = mode == .prefixQuery ? [] : pairs[node].map { [$0] } ?? analyzer.synonymAlternatives(for: text)
         if !alternatives.isEmpty {
-            for _ in alternatives { phrases.append(clause) }
+            for alternative in alternatives {
+                phrases.append(clause)
+                phraseTexts.append(alternative)
+            }
             literal = "(" + ([literal] + alternatives.map { MatchExpression.quoted($0) }).joined(separator: " OR ") + ")"
         }
         return field.map { "\($0.rawValue) : \(literal)" } ?? literal
+    }
+
+    private mutating func forget(from mark: Int) {
+        phrases.removeSubrange(mark...)
+        phraseTexts.removeSubrange(mark...)
     }
 
     private func wrap(_ text: String, _ top: Bool) -> String { top ? text : "(" + text + ")" }

@@ -5,41 +5,43 @@ import NewsQuery
 
 /// Registers `newsrank`, our FTS5 auxiliary ranking function, and adapts FTS5's API to ``BM25FModel``.
 ///
-/// `newsrank(clauses, k1, titleWeight, bodyWeight, coverage, proximity, titleB, bodyB, delta, lengths)`: every
-/// argument optional (NULL or absent: the default of ``RankingParameters``). `lengths`, bound with
-/// `sqlite3_bind_pointer` as ``lengthsPointerType``, is the searcher's ``TokenLengths``: document
-/// lengths from memory instead of one docsize lookup per match.
-/// `clauses` is the query clause of each FTS5 phrase as text, with its weight when that is not 1,
-/// `"0 1 1 -1 -2:0.4200"` (see `MatchExpression.rankArgument`); without it each phrase counts as a clause.
-/// Set as the table's `rank`, so `ORDER BY rank LIMIT k` stays FTS5's fast path; like `bm25()` it
-/// returns minus the score, so ascending order is best first.
+/// `newsrank(input, lengths)`: both pointers bound with `sqlite3_bind_pointer` (``RankCall`` binds
+/// them), both optional. `input` is a ``RankInput``: each FTS5 phrase's clause and weight, and the
+/// ranking parameters; without it each phrase is a clause of weight 1 under the default parameters.
+/// `lengths` is the searcher's ``TokenLengths``: document lengths from memory instead of one docsize
+/// lookup per match. The table's `rank` is `newsrank()` with neither, for SQL that orders by `rank`
+/// itself (the engine calls it through ``RankCall``); like `bm25()` it returns minus the score, so
+/// ascending order is best first.
 ///
 /// Related SQLite documentation: <https://sqlite.org/fts5.html#custom_auxiliary_functions>
 enum FTS5RankFunction {
     static let name = "newsrank"
 
-    /// `newsclauses('0 1 1 -1')`: the query clauses this row matched, as text (`"0 2"`); the argument
-    /// maps FTS5 phrases to clauses as for `newsrank`. One pass over the row's hits, so `missing`
-    /// costs one query however many clauses the user typed.
+    /// `newsclauses(input)`: the query clauses this row matched, as text (`"0 2"`); `input` is the
+    /// ``RankInput`` pointer, as for `newsrank`. One pass over the row's hits, so `missing` costs one
+    /// query however many clauses the user typed.
     static let clausesName = "newsclauses"
+
+    /// `newsexplain(input, lengths, sink)`: what `newsrank` would see of this row, left in the
+    /// ``ExplanationSink`` bound as `sink`, for ``HitExplainer``; returns NULL.
+    static let explainName = "newsexplain"
 
     /// The type tag SQLite checks when the `lengths` pointer argument is read; must outlive every statement.
     nonisolated(unsafe) static let lengthsPointerType: UnsafePointer<CChar> = UnsafePointer(strdup("newssearch.token-lengths")!)
-    static let lengthsArgument: Int32 = 9
+    static let inputArgument = 0
+    static let lengthsArgument = 1
 
     static func register(in db: Database) {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
         _ = api.pointee.xCreateFunction(api, name, nil, rank, nil)
         _ = api.pointee.xCreateFunction(api, clausesName, nil, matchedClauses, nil)
+        _ = api.pointee.xCreateFunction(api, explainName, nil, explain, nil)
     }
 
     private static let matchedClauses: fts5_extension_function = { api, fts, context, argumentCount, arguments in
         guard let api, let fts else { return }
         let functions = api.pointee
-        var map: [Int] = []
-        if argumentCount > 0, let value = arguments?[0], let text = sqlite3_value_text(value) {
-            map = MatchExpression.parseRankArgument(String(cString: text)).clauses
-        }
+        let map = input(argumentCount, arguments)?.clauses ?? []
         var count: Int32 = 0
         guard functions.xInstCount(fts, &count) == SQLITE_OK else {
             sqlite3_result_error_code(context, SQLITE_ERROR)
@@ -72,28 +74,8 @@ enum FTS5RankFunction {
 
     private static let rank: fts5_extension_function = { api, fts, context, argumentCount, arguments in
         guard let api, let fts else { return }
-        let functions = api.pointee
         do {
-            let data = try queryData(functions, api, fts, argumentCount, arguments)
-            var count: Int32 = 0
-            try check(functions.xInstCount(fts, &count))
-            data.statistics.hits.removeAll(keepingCapacity: true)
-            for index in 0..<count {
-                var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-                try check(functions.xInst(fts, index, &phrase, &column, &offset))
-                data.statistics.hits.append((Int(phrase), Int(column), Int(offset)))
-            }
-            let lengths = data.lengths?.takeUnretainedValue()
-            let rowid = lengths == nil ? 0 : functions.xRowid(fts)
-            for column in data.statistics.columnLength.indices {
-                if let known = lengths?.length(of: rowid, column: column) {
-                    data.statistics.columnLength[column] = Int(known)
-                    continue
-                }
-                var length: Int32 = 0
-                try check(functions.xColumnSize(fts, Int32(column), &length))
-                data.statistics.columnLength[column] = Int(length)
-            }
+            let data = try rowData(api, fts, argumentCount, arguments)
             sqlite3_result_double(context, -data.model.score(data.statistics))
         } catch let error as RankError {
             sqlite3_result_error_code(context, error.code)
@@ -102,7 +84,62 @@ enum FTS5RankFunction {
         }
     }
 
+    private static let explain: fts5_extension_function = { api, fts, context, argumentCount, arguments in
+        guard let api, let fts else { return }
+        do {
+            let data = try rowData(api, fts, argumentCount, arguments)
+            if argumentCount > 2, let value = arguments?[2],
+                let pointer = sqlite3_value_pointer(value, ExplanationSink.pointerType)
+            {
+                let sink = Unmanaged<ExplanationSink>.fromOpaque(pointer).takeUnretainedValue()
+                sink.rows[api.pointee.xRowid(fts)] = (data.model, data.statistics)
+            }
+            sqlite3_result_null(context)
+        } catch let error as RankError {
+            sqlite3_result_error_code(context, error.code)
+        } catch {
+            sqlite3_result_error_code(context, SQLITE_ERROR)
+        }
+    }
+
+    /// The query's data with this row's hits and column lengths filled in.
+    static func rowData(
+        _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ argumentCount: Int32,
+        _ arguments: UnsafeMutablePointer<OpaquePointer?>?
+    ) throws -> QueryData {
+        let functions = api.pointee
+        let data = try queryData(functions, api, fts, argumentCount, arguments)
+        var count: Int32 = 0
+        try check(functions.xInstCount(fts, &count))
+        data.statistics.hits.removeAll(keepingCapacity: true)
+        for index in 0..<count {
+            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+            try check(functions.xInst(fts, index, &phrase, &column, &offset))
+            data.statistics.hits.append((Int(phrase), Int(column), Int(offset)))
+        }
+        let lengths = data.lengths?.takeUnretainedValue()
+        let rowid = lengths == nil ? 0 : functions.xRowid(fts)
+        for column in data.statistics.columnLength.indices {
+            if let known = lengths?.length(of: rowid, column: column) {
+                data.statistics.columnLength[column] = Int(known)
+                continue
+            }
+            var length: Int32 = 0
+            try check(functions.xColumnSize(fts, Int32(column), &length))
+            data.statistics.columnLength[column] = Int(length)
+        }
+        return data
+    }
+
     struct RankError: Error { let code: Int32 }
+
+    /// The ``RankInput`` bound to the first argument, if any; the caller keeps it alive.
+    static func input(_ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?) -> RankInput? {
+        guard argumentCount > inputArgument, let value = arguments?[inputArgument],
+            let pointer = sqlite3_value_pointer(value, RankInput.pointerType)
+        else { return nil }
+        return Unmanaged<RankInput>.fromOpaque(pointer).takeUnretainedValue()
+    }
 
     static func check(_ code: Int32?) throws {
         guard let code else { throw RankError(code: SQLITE_MISUSE) }
@@ -116,28 +153,8 @@ enum FTS5RankFunction {
         if let existing = functions.xGetAuxdata(fts, 0) {
             return Unmanaged<QueryData>.fromOpaque(existing).takeUnretainedValue()
         }
-        var phraseClause: [Int] = []
-        var phraseWeight: [Double] = []
-        if argumentCount > 0, let value = arguments?[0], sqlite3_value_type(value) == SQLITE_TEXT,
-            let text = sqlite3_value_text(value)
-        {
-            (phraseClause, phraseWeight) = MatchExpression.parseRankArgument(String(cString: text))
-        }
-        func argument(_ index: Int32) -> Double? {
-            guard index < argumentCount, let value = arguments?[Int(index)],
-                sqlite3_value_type(value) != SQLITE_NULL
-            else { return nil }
-            return sqlite3_value_double(value)
-        }
-        var parameters = RankingParameters.default
-        parameters.k1 = argument(1) ?? parameters.k1
-        parameters.titleWeight = argument(2) ?? parameters.titleWeight
-        parameters.bodyWeight = argument(3) ?? parameters.bodyWeight
-        parameters.coverage = argument(4) ?? parameters.coverage
-        parameters.proximity = argument(5) ?? parameters.proximity
-        parameters.titleB = argument(6) ?? parameters.titleB
-        parameters.bodyB = argument(7) ?? parameters.bodyB
-        parameters.delta = argument(8) ?? parameters.delta
+        let given = input(argumentCount, arguments)
+        let phraseClause = given?.clauses ?? []
 
         var rows: Int64 = 0
         try check(functions.xRowCount(fts, &rows))
@@ -161,13 +178,13 @@ enum FTS5RankFunction {
             idf.append(BM25FModel.idf(documentFrequency: Int(documents), documentCount: Int(rows)))
         }
         let data = QueryData(
-            model: BM25FModel(parameters: parameters),
+            model: BM25FModel(parameters: given?.parameters ?? .default),
             statistics: MatchStatistics(
                 clauseCount: phraseClause.isEmpty ? phrases : Set(phraseClause.filter { $0 >= 0 }).count, idf: idf, averageLength: averages,
                 columnLength: Array(repeating: 0, count: columns), hits: []))
         data.statistics.phraseClause = phraseClause
-        data.statistics.phraseWeight = phraseWeight
-        if lengthsArgument < argumentCount, let value = arguments?[Int(lengthsArgument)],
+        data.statistics.phraseWeight = given?.weights ?? []
+        if lengthsArgument < argumentCount, let value = arguments?[lengthsArgument],
             let pointer = sqlite3_value_pointer(value, lengthsPointerType)
         {
             data.lengths = Unmanaged<TokenLengths>.fromOpaque(pointer)

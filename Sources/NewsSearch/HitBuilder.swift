@@ -12,7 +12,9 @@ struct HitBuilder {
     /// How many actors a hit lists: enough to say who the article is about.
     static let actorsPerHit = 4
 
-    func build(_ page: [(id: Int64, score: Double)], offset: Int) throws -> [SearchHit] {
+    func build(
+        _ page: [(id: Int64, score: Double)], offset: Int, explanations: [Int64: Explanation] = [:]
+    ) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
         let ids = page.map(\.id)
         let rows = try Row.fetchAll(
@@ -46,7 +48,7 @@ struct HitBuilder {
                 id: row["external_id"], rank: Int.max - offset > index ? offset + index + 1 : Int.max, score: entry.score, title: row["title"],
                 date: row["date"], source: row["source"], url: row["url"], path: row["path"],
                 actors: actors[entry.id] ?? [], snippet: selector.snippet(of: body),
-                missing: missing[entry.id] ?? [])
+                missing: missing[entry.id] ?? [], explanation: explanations[entry.id])
         }
     }
 
@@ -55,14 +57,14 @@ struct HitBuilder {
     func missingClauses(for ids: [Int64]) throws -> [Int64: [String]] {
         let clauses = query.positiveClauses
         guard clauses.count > 1, let expression else { return [:] }
-        let map = expression.phraseClauses.map(String.init).joined(separator: " ")
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT rowid, \(FTS5RankFunction.clausesName)(documents_fts, ?) FROM documents_fts
-                WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))
-                """,
-            arguments: [map, expression.text, IDList.json(ids)])
+        let call = RankCall(expression)
+        let statement = try db.makeStatement(sql: """
+            SELECT rowid, \(FTS5RankFunction.clausesName)(documents_fts, :input) FROM documents_fts
+            WHERE documents_fts MATCH :expression AND rowid IN (SELECT value FROM json_each(:ids))
+            """)
+        try statement.setArguments(["input": nil, "expression": expression.text, "ids": IDList.json(ids)])
+        call.bindInputs(statement, lengths: nil)
+        let rows = try withExtendedLifetime(call) { try Row.fetchAll(statement) }
         var having: [Int64: Set<Int>] = [:]
         for row in rows {
             having[row[0]] = Set((row[1] as String? ?? "").split(separator: " ").compactMap { Int($0) })

@@ -117,8 +117,9 @@ public struct IndexCatalog: Sendable {
         }
     }
 
-    /// Runs SQLite's `integrity_check` and FTS5's `integrity-check` (with the content comparison);
-    /// returns the problems found, none when the index is sound.
+    /// Runs SQLite's `integrity_check` and FTS5's `integrity-check` (with the content comparison), and
+    /// compares the saved facet columns with the tables; returns the problems found, none when the
+    /// index is sound.
     public func verify() throws -> [String] {
         do {
             return try store.pool.writeWithoutTransaction { db in
@@ -128,6 +129,7 @@ public struct IndexCatalog: Sendable {
                 } catch let error as DatabaseError {
                     problems.append("full-text index: \(error.message ?? "\(error.resultCode)")")
                 }
+                if let columns = try FacetColumnStore.verifySaved(in: db) { problems.append(columns) }
                 return problems
             }
         } catch let error as DatabaseError {

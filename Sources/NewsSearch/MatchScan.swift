@@ -6,7 +6,7 @@ import GRDBSQLite
 /// a document's score is computed only when it passes every filter, so a filtered broad query does not
 /// pay to rank what it throws away.
 struct MatchScan: Sendable {
-    enum Order: Sendable {
+    enum Order: Sendable, Equatable {
         case relevance
         case date(newestFirst: Bool)
     }
@@ -35,32 +35,22 @@ struct MatchScan: Sendable {
         top = TopHits(capacity: hits)
     }
 
-    /// Passes over the rows of `sql`: the document id first and its score second (minus the score, as
-    /// `newsrank` returns it), NULL where the statement's `newsadmit` guard skipped ranking. Parameter
-    /// `lengthsParameter` receives the columns' ``TokenLengths`` and `admissionParameter` a fresh
-    /// ``HitAdmission`` (both given as NULL in `arguments`).
-    mutating func scan(
-        _ sql: String, arguments: StatementArguments, lengthsParameter: Int32, admissionParameter: Int32,
-        in db: Database
-    ) throws {
-        let statement = try db.makeStatement(sql: sql)
-        try statement.setArguments(arguments)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
+    /// Passes over the matches of `call` with ids in `ids`, ranking those a fresh ``HitAdmission``
+    /// admits (the rest come back with no score).
+    mutating func scan(_ call: RankCall, ids: Range<Int>, in db: Database) throws {
         let lengths = columns.tokenLengths
         let admission = HitAdmission(filter: filter, hitsFrom: hitsFrom, order: order)
-        sqlite3_bind_pointer(
-            handle, lengthsParameter, Unmanaged.passUnretained(lengths).toOpaque(), FTS5RankFunction.lengthsPointerType, nil)
-        sqlite3_bind_pointer(
-            handle, admissionParameter, Unmanaged.passUnretained(admission).toOpaque(), HitAdmission.pointerType, nil)
-        defer { withExtendedLifetime((lengths, admission)) {} }
+        let statement = try call.passStatement(ids: ids, lengths: lengths, admission: admission, in: db)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        defer { withExtendedLifetime((lengths, admission, call)) {} }
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                    sql: sql)
+                    sql: RankCall.passSQL)
             }
             let id = Int(sqlite3_column_int64(handle, 0))
             guard columns.contains(Int64(id)) else { continue }

@@ -7,24 +7,12 @@ import Synchronization
 /// reader connection, then merged: counts add up, and the best hits of each range compete for the top.
 /// Scores do not depend on the split: the rank function's collection statistics are table-wide.
 extension MatchScan {
-    /// A ranked FTS5 pass: `newsrank` with the clause map and the document lengths, over one expression.
-    struct RankedPass: Sendable {
-        let clauseMap: String
-        let expression: String
-
-        /// Parameters: the admission, the clause map, the lengths, the expression, the id range.
-        static let sql = """
-            SELECT rowid, CASE WHEN \(HitAdmission.functionName)(?, rowid) THEN \(Searcher.rankWithLengths) END
-            FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? AND rowid < ?
-            """
-    }
-
     /// Runs `pass` over every document, in `parts` id ranges at once when the index has at least
     /// `threshold` document ids (below that, one thread answers before others could start and merge).
     /// `db` answers the first range; if another connection sees a different index generation (a
     /// writer committed in between), the whole pass is redone on `db` alone, so counts never mix states.
     mutating func run(
-        _ pass: RankedPass, parts requested: Int, threshold: Int, store: IndexStore, in db: Database
+        _ pass: RankCall, parts requested: Int, threshold: Int, store: IndexStore, in db: Database
     ) throws {
         let limit = columns.idLimit
         let parts = limit >= threshold ? max(1, min(requested, 8, limit)) : 1
@@ -65,12 +53,6 @@ extension MatchScan {
     }
 
     private struct GenerationMoved: Error {}
-
-    mutating func scan(_ pass: RankedPass, ids: Range<Int>, in db: Database) throws {
-        try scan(
-            RankedPass.sql, arguments: [nil, pass.clauseMap, nil, pass.expression, ids.lowerBound, ids.upperBound],
-            lengthsParameter: 3, admissionParameter: 1, in: db)
-    }
 
     /// Adds another range's pass to this one.
     mutating func merge(_ other: MatchScan) {

@@ -42,7 +42,7 @@ struct QueryExpansion {
         // looking at.
         var first = MatchScan(columns: columns, filter: filter, facets: [], hits: feedback.documents)
         try first.run(
-            MatchScan.RankedPass(clauseMap: Searcher.clauseMap(of: firstPass), expression: firstPass.text),
+            RankCall(firstPass),
             parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         let best = first.top.sorted()
         guard first.total > 0, !best.isEmpty else { return nil }

@@ -1,4 +1,3 @@
-import GRDB
 import NewsQuery
 
 /// ``RecencyPrior`` applied during the one pass over the matches: ages come from the in-memory date
@@ -19,17 +18,22 @@ struct RecencyBoost: Sendable {
         self.everyClause = everyClause
     }
 
-    /// For a pass over the matches of `passExpression`: finds the documents with every clause unless
-    /// the caller already knows them (`known`, as ``MatchScan/matches(of:columns:filter:in:)`` returns).
-    static func make(
-        _ prior: RecencyPrior, columns: FacetColumns, filter: DocumentFilter, allExpression: MatchExpression?,
-        known: (set: [Bool], anyPasses: Bool)?, in db: Database
-    ) throws -> RecencyBoost {
-        var all = known
-        if all == nil, let allExpression {
-            all = try MatchScan.matches(of: allExpression.text, columns: columns, filter: filter, in: db)
+    /// `relevance` (the explanation of an unboosted score) times this document's factor.
+    func explain(_ relevance: Explanation, id: Int) -> Explanation {
+        let code = id < dateCode.count ? Int(dateCode[id]) : -1
+        let age = code >= 0 && code < ageByCode.count ? ageByCode[code] : nil
+        let every = everyClause.map { id < $0.count && $0[id] } ?? true
+        let factor = every ? prior.factor(ageDays: age) : 1
+        let why: String
+        if !every {
+            why = "recency: none, the article lacks a query clause that other matches have"
+        } else if let age {
+            why = "recency, computed as 1 + \(prior.maximumBoost) × 2^(−age / half-life), age \(Int(age)) days, "
+                + "half-life \(prior.halfLifeDays) days"
+        } else {
+            why = "recency: none, the article is undated"
         }
-        return RecencyBoost(prior: prior, columns: columns, everyClause: all?.anyPasses == true ? all?.set : nil)
+        return Explanation(apply(relevance.value, id: id), "score with recency, product of:", [relevance, Explanation(factor, why)])
     }
 
     @inline(__always)

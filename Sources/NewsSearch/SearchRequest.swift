@@ -36,6 +36,8 @@ public struct SearchRequest: Sendable {
     public var recency: RecencyPrior?
     /// Pseudo-relevance feedback for long queries (six words or more by default); nil turns it off.
     public var feedback: RelevanceFeedback? = .default
+    /// Each hit's score as a tree (``SearchHit/explanation``), computed for the page's hits only.
+    public var explain = false
 
     public init(text: String) {
         self.text = text

@@ -36,6 +36,8 @@ public struct SearchHit: Sendable {
     public var snippet: Snippet
     /// Query words or phrases this article lacks, as the user typed them.
     public var missing: [String]
+    /// Why the score is what it is, when the request asked (`--explain`); the root's value is `score`.
+    public var explanation: Explanation?
 }
 
 /// Counts by facet value over all matches; each facet ignores its own filter (disjunctive facets).

@@ -1,4 +1,5 @@
 import Foundation
+import NewsQuery
 import NewsSearch
 
 /// The JSON wire format (DESIGN §3). Every field is always present; unknown values are `null`.
@@ -54,6 +55,8 @@ enum JSONOutput {
         var highlights: [[Int]]
         /// Query words or phrases this article lacks.
         var missing: [String]
+        /// With `--explain` only: the score as a tree whose root's value is `score`.
+        var explain: ExplainNode?
 
         init(_ hit: SearchHit) {
             id = hit.id
@@ -68,6 +71,22 @@ enum JSONOutput {
             snippet = hit.snippet.text
             highlights = hit.snippet.highlights.map { [$0.lowerBound, $0.upperBound] }
             missing = hit.missing
+            explain = hit.explanation.map(ExplainNode.init)
+        }
+    }
+
+    /// A node of `"explain"`, Lucene's and Elasticsearch's shape: `value` is the sum of the details'
+    /// values unless `description` says how they combine ("product of:", "computed as …").
+    struct ExplainNode: Encodable {
+        var value: Double
+        var description: String
+        var details: [ExplainNode]
+
+        /// Values rounded as `score` is, so the root's value is the hit's `score`.
+        init(_ explanation: Explanation) {
+            value = (explanation.value * 10000).rounded() / 10000
+            description = explanation.description
+            details = explanation.details.map(ExplainNode.init)
         }
     }
 

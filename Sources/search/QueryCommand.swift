@@ -29,6 +29,8 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The recency boost's half-life: 30d, 6w, 3m, 1y (implies --recency).", valueName: "span"))
     var recencyHalfLife: HalfLifeArgument?
     @Flag(help: "Do not expand long queries with words from their best matches (see RANKING).") var noFeedback = false
+    @Flag(help: "Show each hit's score as a tree: every word's part per field, coverage, proximity, recency.")
+    var explain = false
 
     @Argument(parsing: .allUnrecognized, help: "The query (see QUERY SYNTAX).")
     var words: [String] = []
@@ -62,6 +64,7 @@ struct QueryCommand: ParsableCommand {
         request.facetLimit = facetLimit
         request.dateBucket = dateBucket
         if noFeedback { request.feedback = nil }
+        request.explain = explain
         if recency || recencyHalfLife != nil {
             request.recency = RecencyPrior(halfLifeDays: recencyHalfLife?.days ?? RecencyPrior.defaultHalfLifeDays)
         }

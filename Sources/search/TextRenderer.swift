@@ -40,8 +40,16 @@ struct TextRenderer {
             out.write("     " + highlighted(hit.snippet) + "\n")
             if !hit.missing.isEmpty { out.write("     " + style.dim(("missing: " + hit.missing.joined(separator: ", ")).oneLine) + "\n") }
             out.write("     " + style.dim("id: \(hit.id.oneLine)") + "\n")
+            if let explanation = hit.explanation { renderExplanation(explanation, depth: 0, to: &out) }
         }
         renderFacets(results, to: &out)
+    }
+
+    /// `1.7178  score, sum of:` with each detail indented two more spaces under its node.
+    func renderExplanation(_ node: Explanation, depth: Int, to out: inout some TextOutputStream) {
+        let indent = String(repeating: " ", count: 5 + 2 * depth)
+        out.write(indent + style.dim(String((node.value * 10000).rounded() / 10000)) + "  " + node.description.oneLine + "\n")
+        for detail in node.details { renderExplanation(detail, depth: depth + 1, to: &out) }
     }
 
     func renderFacets(_ results: SearchResults, to out: inout some TextOutputStream) {

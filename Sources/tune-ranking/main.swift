@@ -42,6 +42,18 @@ let queries: [(String, String)] = try String(contentsOfFile: queriesPath, encodi
         let parts = line.split(separator: "\t", maxSplits: 1)
         return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
     }
+/// `k1,titleWeight,bodyWeight,coverage,proximity,titleB,bodyB,delta`, an empty field keeping the default.
+func parameters(_ values: String) -> RankingParameters {
+    var parameters = RankingParameters.default
+    let paths: [WritableKeyPath<RankingParameters, Double>] = [
+        \.k1, \.titleWeight, \.bodyWeight, \.coverage, \.proximity, \.titleB, \.bodyB, \.delta,
+    ]
+    for (path, value) in zip(paths, values.split(separator: ",", omittingEmptySubsequences: false)) {
+        if let number = Double(value) { parameters[keyPath: path] = number }
+    }
+    return parameters
+}
+
 let parser = QueryParser()
 let compiled = queries.map { id, text -> (String, MatchExpression?) in
     (id, MatchExpression(parser.parse(text), mode: .any))
@@ -55,17 +67,19 @@ for setting in arguments.dropFirst(3) {
     try queue.read { db in
         for (queryID, expression) in compiled {
             guard let expression else { continue }
-            let rank: String
+            let rows: [Row]
             if values == "bm25" {
-                rank = "bm25(2.0, 1.0)"
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT rowid, bm25(t, 2.0, 1.0) AS score FROM t WHERE t MATCH ? ORDER BY score LIMIT 1000",
+                    arguments: [expression.text])
             } else {
-                let map = expression.rankArgument
-                let numbers = values.isEmpty ? [] : values.split(separator: ",", omittingEmptySubsequences: false).map { $0.isEmpty ? "NULL" : String($0) }
-                rank = "newsrank('\(map)'" + numbers.map { ", " + $0 }.joined() + ")"
+                let call = RankCall(expression, parameters: parameters(values))
+                let statement = try db.makeStatement(
+                    sql: "SELECT rowid, newsrank(t, :input) AS score FROM t WHERE t MATCH :expression ORDER BY score LIMIT 1000")
+                try statement.setArguments(["input": nil, "expression": expression.text])
+                call.bindInput(statement)
+                rows = try withExtendedLifetime(call) { try Row.fetchAll(statement) }
             }
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT rowid, rank FROM t WHERE t MATCH ? AND rank MATCH ? ORDER BY rank LIMIT 1000",
-                arguments: [expression.text, rank])
             for (index, row) in rows.enumerated() {
                 run += "\(queryID) Q0 \(ids[row[0]]!) \(index + 1) \(-(row[1] as Double)) \(name)\n"
             }

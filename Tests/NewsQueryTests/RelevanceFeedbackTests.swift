@@ -61,19 +61,11 @@ import Testing
 }
 
 @Suite struct PhraseWeightTests {
-    @Test func theRankArgumentRoundTrips() {
-        let expression = MatchExpression(text: "", phraseClauses: [0, 1, 1, -1, -2], phraseWeights: [1, 1.35, 1.35, 1, 0.42])
-        #expect(expression.rankArgument == "0 1:1.3500 1:1.3500 -1 -2:0.4200")
-        let parsed = MatchExpression.parseRankArgument(expression.rankArgument)
-        #expect(parsed.clauses == [0, 1, 1, -1, -2])
-        #expect(parsed.weights == [1, 1.35, 1.35, 1, 0.42])
-        #expect(expression.rankArgument.allSatisfy { "0123456789-.: ".contains($0) })
-    }
-
-    @Test func aMangledTokenKeepsItsPlace() {
-        let parsed = MatchExpression.parseRankArgument("0 x 2:nan 3:-1 4:0.5")
-        #expect(parsed.clauses == [0, -1, 2, 3, 4])
-        #expect(parsed.weights == [1, 1, 1, 1, 0.5])
+    @Test func everyPhraseHasItsText() throws {
+        let query = QueryParser().parse("title:jet \"jet nozzle\" US -rocket")
+        let expression = try #require(MatchExpression(query, mode: .any))
+        #expect(expression.phraseTexts == ["title:jet", "jet nozzle", "US", "rocket"])
+        #expect(expression.phraseTexts.count == expression.phraseClauses.count)
     }
 
     @Test func expansionKeepsThePhraseNumbersOfTheQuery() throws {
@@ -83,6 +75,7 @@ import Testing
         #expect(expanded.text == "(\(expression.text)) OR \"exhaust\" OR \"thrust\"")
         #expect(expanded.phraseClauses == expression.phraseClauses + [-2, -2])
         #expect(expanded.phraseWeights == [1, 1.8, 1, 0.5, 0.25])
+        #expect(expanded.phraseTexts == expression.phraseTexts + ["exhaust", "thrust"])
         #expect(try MatchExpressionValidator.phraseCount(in: expanded.text) == 5)
     }
 

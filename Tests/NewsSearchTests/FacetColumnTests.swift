@@ -86,6 +86,36 @@ import Testing
         #expect(try searcher.search(SearchRequest(text: "shipbuilding subsidies")).total == 0)
     }
 
+    /// Layout 3 keeps the dates as lines; a copy saved as layout 2 (JSON) by an older build still reads.
+    @Test func datesReadFromBothLayouts() throws {
+        let generation = try store.pool.read(FacetColumnStore.generation)
+        let built = try store.pool.read { db in try FacetColumns.build(in: db, generation: generation) }
+        let saved = try store.pool.read { db in
+            (try String.fetchOne(db, sql: "SELECT dates FROM facet_columns"), try Int.fetchOne(db, sql: "SELECT layout FROM facet_columns"))
+        }
+        #expect(saved.1 == 3)
+        #expect(saved.0 == zip(built.dates, built.firstDays).map { $0 + "\n" + $1 }.joined(separator: "\n"))
+        let json = String(decoding: try JSONEncoder().encode(zip(built.dates, built.firstDays).map { [$0, $1] }), as: UTF8.self)
+        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET layout = 2, dates = ?", arguments: [json]) }
+        let old = try store.pool.read { db in try FacetColumnStore.loadSaved(in: db, generation: generation) }
+        #expect(old?.dates == built.dates)
+        #expect(old?.firstDays == built.firstDays)
+        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET layout = 3, dates = 'odd'") }
+        #expect(try store.pool.read { db in try FacetColumnStore.loadSaved(in: db, generation: generation) } == nil)
+    }
+
+    @Test func verifyComparesTheSavedCopyWithTheTables() throws {
+        #expect(try IndexCatalog(store: store).verify().isEmpty)
+        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET dates = 'odd'") }
+        #expect(try IndexCatalog(store: store).verify() == ["saved facet columns: damaged; run search index to save them again"])
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        #expect(try IndexCatalog(store: store).verify().isEmpty, "an index run saves a damaged copy again")
+        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET sources = zeroblob(length(sources))") }
+        #expect(try IndexCatalog(store: store).verify() == ["saved facet columns: differ from the tables; run search reindex to save them again"])
+        try Reindexer(store: store).run()
+        #expect(try IndexCatalog(store: store).verify().isEmpty)
+    }
+
     @Test func reindexRefreshesTheColumns() throws {
         try Reindexer(store: store).run()
         let generation = try store.pool.read(FacetColumnStore.generation)

@@ -1,0 +1,60 @@
+import GRDB
+import GRDBSQLite
+import NewsQuery
+
+/// One ranked pass's statement: the SQL, its named parameters, and their bindings. The rank function's
+/// inputs travel as typed pointers (``RankInput``, ``TokenLengths``, ``HitAdmission``), so no parameter
+/// is known by its position and none is text to parse.
+package struct RankCall: Sendable {
+    let expression: MatchExpression
+    let input: RankInput
+
+    package init(_ expression: MatchExpression, parameters: RankingParameters = .default) {
+        self.expression = expression
+        input = RankInput(expression, parameters: parameters)
+    }
+
+    /// `newsrank` over the current FTS5 row, given the query and the document lengths.
+    static let rank = "\(FTS5RankFunction.name)(documents_fts, :input, :lengths)"
+
+    /// Every match in an id range, its score (minus it, as `newsrank` returns it) or NULL where
+    /// `newsadmit` decided the match cannot be a hit.
+    static let passSQL = """
+        SELECT rowid, CASE WHEN \(HitAdmission.functionName)(:admission, rowid) THEN \(rank) END
+        FROM documents_fts WHERE documents_fts MATCH :expression AND rowid >= :low AND rowid < :high
+        """
+
+    /// Prepares ``passSQL`` for the ids `ids`; `lengths` and `admission` must outlive the statement's steps.
+    func passStatement(
+        ids: Range<Int>, lengths: TokenLengths, admission: HitAdmission, in db: Database
+    ) throws -> Statement {
+        let statement = try db.makeStatement(sql: Self.passSQL)
+        try statement.setArguments([
+            "expression": expression.text, "low": ids.lowerBound, "high": ids.upperBound,
+            "admission": nil, "input": nil, "lengths": nil,
+        ])
+        bind(statement, ":admission", admission, HitAdmission.pointerType)
+        bindInputs(statement, lengths: lengths)
+        return statement
+    }
+
+    /// Binds `:input` and, when given, `:lengths` of a statement that calls ``rank``. The objects must
+    /// outlive the statement's steps.
+    func bindInputs(_ statement: Statement, lengths: TokenLengths?) {
+        bindInput(statement)
+        if let lengths { bind(statement, ":lengths", lengths, FTS5RankFunction.lengthsPointerType) }
+    }
+
+    /// Binds `:input` alone (FTS5 then reads the lengths from its docsize table), for tools that rank
+    /// their own table; this call must outlive the statement's steps.
+    package func bindInput(_ statement: Statement) {
+        bind(statement, ":input", input, RankInput.pointerType)
+    }
+
+    func bind(_ statement: Statement, _ name: String, _ object: AnyObject, _ type: UnsafePointer<CChar>) {
+        let handle = statement.sqliteStatement
+        let index = sqlite3_bind_parameter_index(handle, name)
+        precondition(index > 0, "no parameter \(name)")
+        sqlite3_bind_pointer(handle, index, Unmanaged.passUnretained(object).toOpaque(), type, nil)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import NewsQuery
+
+/// What `newsrank` is told about a query, handed over as a pointer (`sqlite3_bind_pointer`): each FTS5
+/// phrase's clause, weight and text, and the ranking parameters. The rank function reads it once per
+/// statement; nothing is formatted as text and parsed back.
+package final class RankInput: Sendable {
+    /// The type tag SQLite checks when the pointer is read; must outlive every statement.
+    nonisolated(unsafe) static let pointerType: UnsafePointer<CChar> = UnsafePointer(strdup("newssearch.rank-input")!)
+
+    /// For each FTS5 phrase, its query clause (``MatchExpression/phraseClauses``); empty: each phrase
+    /// is its own clause.
+    let clauses: [Int]
+    /// For each phrase, how much it counts in the BM25 sum; empty: 1 each.
+    let weights: [Double]
+    /// For each phrase, the text it matches, for explanations.
+    let texts: [String]
+    let parameters: RankingParameters
+
+    package init(_ expression: MatchExpression, parameters: RankingParameters = .default) {
+        clauses = expression.phraseClauses
+        weights = expression.phraseWeights.map(Self.measured)
+        texts = expression.phraseTexts
+        self.parameters = parameters
+    }
+
+    /// A weight to four decimals, as the text argument that carried weights before this type did:
+    /// the ranking figures in BENCHMARKS.md (Cranfield 0.4185 / 0.3560) were measured so, and exact
+    /// weights move feedback scores in the fourth decimal. A weight that is not finite or is negative
+    /// counts 1, as then.
+    static func measured(_ weight: Double) -> Double {
+        guard weight.isFinite, weight >= 0 else { return 1 }
+        return (weight * 10_000).rounded() / 10_000
+    }
+}

@@ -1,0 +1,103 @@
+import NewsQuery
+import Testing
+
+@testable import NewsSearch
+
+/// The plan is decided from the query and the request alone: these run without an index.
+@Suite struct QueryPlanTests {
+    func plan(_ text: String, _ change: (inout SearchRequest) -> Void = { _ in }) -> QueryPlan {
+        var request = SearchRequest(text: text)
+        change(&request)
+        return QueryPlan(request)
+    }
+
+    func expression(_ text: String, _ mode: MatchMode) -> MatchExpression? {
+        MatchExpression(QueryParser().parse(text), mode: mode)
+    }
+
+    @Test func severalWordsRankAnyAndCountAllUnderAuto() throws {
+        let plan = plan("defense industrial")
+        #expect(plan.source == .ranked(try #require(expression("defense industrial", .any))))
+        #expect(plan.counting == .allTermsWhenAny(try #require(expression("defense industrial", .all))))
+        #expect(plan.order == .relevance)
+        #expect(!plan.hitsAreCounted)
+        #expect(plan.feedback == nil || !plan.feedback!.applies(toClauses: 2))
+    }
+
+    @Test func oneWordCountsWhatItMatches() {
+        #expect(plan("defense").counting == .visited(.all))
+    }
+
+    @Test func matchAllRanksTheAllTermsExpression() throws {
+        let plan = plan("defense industrial") { $0.match = .all }
+        #expect(plan.source == .ranked(try #require(expression("defense industrial", .all))))
+        #expect(plan.counting == .visited(.all))
+        #expect(plan.feedback == nil)
+    }
+
+    @Test func matchAnyCountsEveryMatch() {
+        #expect(plan("defense industrial") { $0.match = .any }.counting == .visited(.any))
+    }
+
+    @Test func byDateUnderAutoTheHitsAreTheCountedDocuments() {
+        let plan = plan("defense industrial") { $0.sort = .oldest }
+        #expect(plan.order == .date(newestFirst: false))
+        #expect(plan.hitsAreCounted)
+        #expect(plan.feedback == nil)
+    }
+
+    @Test func exclusionsAloneVisitEverythingElseByDate() throws {
+        let plan = plan("-china")
+        #expect(plan.source == .allExcept(try #require(MatchExpression.exclusion(of: QueryParser().parse("-china")))))
+        #expect(plan.order == .date(newestFirst: true))
+        #expect(plan.notes.isEmpty)
+    }
+
+    @Test func filtersAloneVisitEverything() {
+        let plan = plan("source:\"Alpha Wire\"")
+        #expect(plan.source == .everything)
+        #expect(plan.filters.sources == ["Alpha Wire"])
+        #expect(plan.hitExpression == nil)
+    }
+
+    @Test func textWithoutWordsListsByDate() {
+        let plan = plan("…")
+        #expect(plan.source == .everything)
+        #expect(plan.order == .date(newestFirst: true))
+        #expect(plan.hitExpression == nil)
+        #expect(!plan.warnings.isEmpty)
+    }
+
+    @Test func longQueriesPlanFeedbackOnlyInRelevanceOrder() {
+        let text = "what are the allies doing about shell production"
+        #expect(plan(text).feedback == .default)
+        #expect(plan(text) { $0.feedback = nil }.feedback == nil)
+        #expect(plan(text) { $0.sort = .newest }.feedback == nil)
+        #expect(plan(text) { $0.match = .all }.feedback == nil)
+    }
+
+    @Test func recencyBoostsOnlyTheAllTermsMatchesOfSeveralClauses() throws {
+        let prior = RecencyPrior()
+        let several = plan("defense industrial") { $0.recency = prior }
+        #expect(several.recency == .init(prior: prior, everyClause: try #require(expression("defense industrial", .all))))
+        #expect(plan("defense") { $0.recency = prior }.recency == .init(prior: prior, everyClause: nil))
+        #expect(plan("defense") { $0.recency = prior; $0.sort = .newest }.recency == nil)
+    }
+
+    @Test func thePageAndFacetsComeFromTheRequest() {
+        let plan = plan("japan") {
+            $0.offset = 20
+            $0.limit = 5
+            $0.facets = [.source]
+            $0.facetLimit = -3
+        }
+        #expect(plan.pageEnd == 25)
+        #expect(plan.offset == 20)
+        #expect(plan.facets == [.source])
+        #expect(plan.facetLimit == 0)
+    }
+
+    @Test func parserWarningsComeFirst() {
+        #expect(plan("\"unbalanced").warnings == QueryParser().parse("\"unbalanced").warnings.map(\.message))
+    }
+}

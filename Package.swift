@@ -55,6 +55,8 @@ let package = Package(
         // libFuzzer target for the query parser (scripts/fuzz-query-parser.sh builds it with -sanitize=fuzzer).
         .executableTarget(name: "fuzz-query-parser", dependencies: ["NewsQuery"]),
         .executableTarget(name: "actors-eval", dependencies: ["NewsActors"]),
+        // Runs HTML extraction in one process over many pages for scripts/eval-extraction.
+        .executableTarget(name: "extraction-eval", dependencies: ["NewsIngest"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(
             name: "NewsIngestTests",

@@ -11,6 +11,14 @@ import Foundation
 ///    block elements as lines.
 struct HTMLContentExtractor {
     private(set) var removed: [RemovedLine] = []
+    /// The page's paragraph text before pruning, to recognise a wrapper of the article by its share of it.
+    private var pageText = 0
+
+    /// Removal reasons that hold even for a block holding most of the page's text.
+    static let strictTags: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "select",
+        "input", "textarea",
+    ]
 
     static let chromeTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "nav", "header",
@@ -42,30 +50,52 @@ struct HTMLContentExtractor {
 
     /// The article's lines (paragraphs, sub-headings, list items), in order.
     mutating func extract(from root: HTMLElement) -> [String] {
-        prune(root)
+        pageText = MainContentFinder.paragraphText(root)
+        prune(root, inArticle: false)
+        root.resetMetrics()
         let body = root.first { $0.name == "body" } ?? root
-        let container = mainContainer(in: body)
-        if container !== body { reportOutside(body, container: container) }
-        dropLinkLists(container)
+        let blocks = MainContentFinder.find(in: body)
+        if !(blocks.count == 1 && blocks[0] === body) { reportOutside(body, blocks: Set(blocks.map(ObjectIdentifier.init))) }
         var lines: [String] = []
         var current = ""
-        render(container, lines: &lines, current: &current)
-        flush(&current, into: &lines)
+        for block in blocks {
+            dropLinkLists(block)
+            render(block, lines: &lines, current: &current)
+            flush(&current, into: &lines)
+        }
         return lines
     }
 
     // MARK: - Pruning
 
-    private mutating func prune(_ element: HTMLElement) {
+    private mutating func prune(_ element: HTMLElement, inArticle: Bool) {
         element.children = element.children.filter { node in
             guard case .element(let child) = node else { return true }
-            if let reason = Self.chromeReason(child) {
+            let inArticle = inArticle || child.name == "article" || child["itemprop"]?.lowercased() == "articlebody"
+            // An article's own <header> holds its lead paragraph; the byline and share bar in it still go.
+            if child.name == "header", inArticle {
+                prune(child, inArticle: true)
+                return true
+            }
+            if let reason = Self.chromeReason(child), !wrapsArticle(child, reason: reason) {
                 record(child, kind: reason.kind, detail: reason.detail)
                 return false
             }
-            prune(child)
+            prune(child, inArticle: inArticle)
             return true
         }
+    }
+
+    /// Whether a block that looks like chrome (a `<form>` around the whole page, a `has-sidebar` layout
+    /// wrapper, a `widget` box that themes put the post in) in fact holds most of the page's text:
+    /// then it is the article's wrapper, and only what is inside it gets pruned.
+    private func wrapsArticle(_ element: HTMLElement, reason: (kind: RemovalKind, detail: String)) -> Bool {
+        guard pageText >= 200, !Self.strictTags.contains(element.name), element["hidden"] == nil,
+            reason.detail != "hidden", reason.kind != .commentPrompt, reason.kind != .cookieNotice
+        else { return false }
+        let length = element.textLength
+        guard length > 0, Double(element.linkTextLength) / Double(length) < 0.5 else { return false }
+        return Double(MainContentFinder.paragraphText(element)) >= 0.5 * Double(pageText)
     }
 
     static func chromeReason(_ element: HTMLElement) -> (kind: RemovalKind, detail: String)? {
@@ -110,57 +140,19 @@ struct HTMLContentExtractor {
         }
     }
 
-    // MARK: - Main container
+    // MARK: - Main content
 
-    private func mainContainer(in body: HTMLElement) -> HTMLElement {
-        let minimum = 140
-        if let hinted = body.first(where: { element in
-            element["itemprop"]?.lowercased() == "articlebody"
-                || element.classAndID.contains { name in Self.positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) } }
-        }), hinted.text.count >= minimum {
-            return hinted
-        }
-        var best: (element: HTMLElement, score: Int)?
-        body.forEach { element in
-            guard element.name == "article" || element.name == "main" else { return }
-            let score = Self.paragraphText(element)
-            if score > (best?.score ?? minimum - 1) { best = (element, score) }
-        }
-        if let best { return best.element }
-        // Readability's idea: paragraphs vote for their parent (and half for the grandparent).
-        var scores: [ObjectIdentifier: (HTMLElement, Double)] = [:]
-        func vote(_ element: HTMLElement, parent: HTMLElement?, grandparent: HTMLElement?) {
-            for child in element.elements { vote(child, parent: element, grandparent: parent) }
-            guard element.name == "p", let parent else { return }
-            let text = element.text
-            guard text.count >= 25 else { return }
-            let value = 1 + Double(text.filter { $0 == "," }.count) + min(Double(text.count) / 100, 3)
-            scores[ObjectIdentifier(parent), default: (parent, 0)].1 += value
-            if let grandparent { scores[ObjectIdentifier(grandparent), default: (grandparent, 0)].1 += value / 2 }
-        }
-        vote(body, parent: nil, grandparent: nil)
-        if let top = scores.values.max(by: { $0.1 < $1.1 }), top.0.text.count >= minimum { return top.0 }
-        return body
-    }
-
-    static func paragraphText(_ element: HTMLElement) -> Int {
-        var total = 0
-        element.forEach { if $0.name == "p" { total += $0.text.count } }
-        return total
-    }
-
-    /// Reports the text-bearing blocks beside the path from the body down to the container.
-    private mutating func reportOutside(_ body: HTMLElement, container: HTMLElement) {
+    /// Reports the text-bearing blocks beside the paths from the body down to the article's blocks.
+    private mutating func reportOutside(_ element: HTMLElement, blocks: Set<ObjectIdentifier>) {
         func contains(_ element: HTMLElement) -> Bool {
-            element === container || element.elements.contains(where: contains)
+            blocks.contains(ObjectIdentifier(element)) || element.elements.contains(where: contains)
         }
-        var element = body
-        while element !== container {
-            guard let next = element.elements.first(where: contains) else { return }
-            for sibling in element.elements where sibling !== next && sibling.text.count >= 20 {
-                record(sibling, kind: .outsideMainContent, detail: "<\(sibling.name)> beside the article")
+        for child in element.elements where !blocks.contains(ObjectIdentifier(child)) {
+            if contains(child) {
+                reportOutside(child, blocks: blocks)
+            } else if child.textLength >= 20 {
+                record(child, kind: .outsideMainContent, detail: "<\(child.name)> beside the article")
             }
-            element = next
         }
     }
 
@@ -172,8 +164,8 @@ struct HTMLContentExtractor {
         element.children = element.children.filter { node in
             guard case .element(let child) = node else { return true }
             if ["ul", "ol", "div", "section", "p", "table", "dl"].contains(child.name) {
-                let text = child.text.count
-                let links = Self.linkTextLength(child)
+                let text = child.textLength
+                let links = child.linkTextLength
                 if text > 0, Double(links) / Double(text) > 0.5 {
                     record(child, kind: .linkDensity, detail: "\(links * 100 / text)% of its text is links")
                     return false
@@ -184,10 +176,7 @@ struct HTMLContentExtractor {
         }
     }
 
-    static func linkTextLength(_ element: HTMLElement) -> Int {
-        if element.name == "a" { return element.text.count }
-        return element.elements.reduce(0) { $0 + linkTextLength($1) }
-    }
+    static func linkTextLength(_ element: HTMLElement) -> Int { element.linkTextLength }
 
     // MARK: - Rendering
 
@@ -212,6 +201,6 @@ struct HTMLContentExtractor {
     private mutating func record(_ element: HTMLElement, kind: RemovalKind, detail: String) {
         let text = element.text
         guard !text.isEmpty else { return }
-        removed.append(RemovedLine(text: String(text.prefix(200)), kind: kind, detail: detail))
+        removed.append(RemovedLine(text: String(text.prefix(200000)), kind: kind, detail: detail))
     }
 }

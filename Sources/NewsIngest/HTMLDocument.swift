@@ -7,7 +7,17 @@ import Foundation
 final class HTMLElement {
     let name: String
     let attributes: [String: String]
-    var children: [HTMLNode]
+    var children: [HTMLNode] {
+        didSet {
+            cachedElements = nil
+            cachedMetrics = nil
+        }
+    }
+    // Extraction asks the same questions of an element many times (its text length, its link text, its
+    // class names) from every ancestor's point of view; answered once each, a page costs linear time.
+    private var cachedElements: [HTMLElement]?
+    private var cachedMetrics: (text: Int, links: Int)?
+    private var cachedClassAndID: [String]?
 
     init(name: String, attributes: [String: String], children: [HTMLNode] = []) {
         self.name = name
@@ -18,7 +28,55 @@ final class HTMLElement {
     subscript(attribute: String) -> String? { attributes[attribute] }
 
     var elements: [HTMLElement] {
-        children.compactMap { if case .element(let element) = $0 { element } else { nil } }
+        if let cachedElements { return cachedElements }
+        let found = children.compactMap { node -> HTMLElement? in if case .element(let element) = node { element } else { nil } }
+        cachedElements = found
+        return found
+    }
+
+    /// About how many characters ``text`` has (white space runs counted as one), without building it.
+    var textLength: Int { metrics().text }
+    /// About how many of those characters are inside links.
+    var linkTextLength: Int { metrics().links }
+
+    /// Forgets the measured lengths of the whole subtree: pruning changes descendants behind an ancestor's back.
+    func resetMetrics() {
+        cachedMetrics = nil
+        for child in elements { child.resetMetrics() }
+    }
+
+    private func metrics() -> (text: Int, links: Int) {
+        if let cachedMetrics { return cachedMetrics }
+        var text = 0
+        var links = 0
+        for child in children {
+            switch child {
+            case .text(let value): text += Self.visibleLength(value)
+            case .element(let element):
+                let inner = element.metrics()
+                text += inner.text
+                links += inner.links
+            }
+        }
+        if name == "a" { links = text }
+        cachedMetrics = (text, links)
+        return (text, links)
+    }
+
+    /// Scalars, with each run of ASCII white space counted once.
+    static func visibleLength(_ text: String) -> Int {
+        var count = 0
+        var inSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if !inSpace { count += 1 }
+                inSpace = true
+            } else {
+                inSpace = false
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+        }
+        return count
     }
 
     /// All descendants in document order, this element first.
@@ -53,8 +111,14 @@ final class HTMLElement {
 
     /// Class names and id, lower-cased: the hints pages give about what a block is.
     var classAndID: [String] {
-        var names = (self["class"] ?? "").lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        if let cachedClassAndID { return cachedClassAndID }
+        var names: [String] = []
+        if let classes = self["class"], !classes.isEmpty {
+            names = classes.lowercased().utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+                .compactMap { String($0) }
+        }
         if let id = self["id"]?.lowercased(), !id.isEmpty { names.append(id) }
+        cachedClassAndID = names
         return names
     }
 }

@@ -5,6 +5,10 @@ struct HTMLMetadata {
     var headline: String?
     var date: ArticleDate?
     var dateOrigin: DateOrigin?
+    var dateConfidence: DateConfidence?
+    /// What JSON-LD said about dates, for ``PageDateFinder``.
+    private var dates = PageDateFinder()
+    private var jsonLDURL: String?
     var authors: [String] = []
     var publisher: String?
     var siteName: String?
@@ -26,11 +30,10 @@ struct HTMLMetadata {
     init(root: HTMLElement) {
         var meta: [String: String] = [:]
         var scripts: [String] = []
-        var timeValue: String?
         root.forEach { element in
             switch element.name {
             case "meta":
-                let key = (element["property"] ?? element["name"] ?? element["itemprop"])?.lowercased()
+                let key = (element["property"] ?? element["name"] ?? element["itemprop"] ?? element["http-equiv"])?.lowercased()
                 if let key, let content = element["content"]?.trimmingWhitespace(), !content.isEmpty,
                     meta[key] == nil
                 {
@@ -40,12 +43,10 @@ struct HTMLMetadata {
                 scripts.append(element.text)
             case "title" where documentTitle == nil:
                 documentTitle = element.text.nilIfEmpty
-            case "time" where timeValue == nil:
-                timeValue = (element["datetime"] ?? element.text).nilIfEmpty
             case "link" where (element["rel"] ?? "").lowercased() == "canonical":
                 if url == nil { url = element["href"]?.nilIfEmpty }
             case "html":
-                language = element["lang"]?.nilIfEmpty
+                language = (element["lang"] ?? element["xml:lang"])?.nilIfEmpty
             default:
                 break
             }
@@ -61,20 +62,28 @@ struct HTMLMetadata {
         {
             authors = [author.hasPrefix("By ") ? String(author.dropFirst(3)) : author]
         }
-        if date == nil {
-            let keys = [
-                "article:published_time", "og:article:published_time", "datepublished", "publishdate",
-                "publish-date", "pubdate", "date", "dc.date", "dc.date.issued", "parsely-pub-date",
-                "sailthru.date", "article.published", "og:updated_time", "article:modified_time",
-            ]
-            if let raw = keys.lazy.compactMap({ meta[$0] }).first, let parsed = DateExtractor.parse(raw) {
-                date = parsed
-                dateOrigin = .metaTag
-            } else if let timeValue, let parsed = DateExtractor.parse(timeValue) {
-                date = parsed
-                dateOrigin = .timeElement
-            }
+        if language == nil {
+            language = meta["content-language"] ?? meta["og:locale"] ?? meta["language"] ?? meta["dc.language"]
         }
+        language = language.map(Self.languageTag)
+        dates.meta = meta
+        dates.urls = [url, meta["og:url"], jsonLDURL].compactMap { $0 }
+        dates.language = language
+        if let found = dates.find(in: root) {
+            date = found.date
+            dateOrigin = found.origin
+            dateConfidence = found.confidence
+        }
+    }
+
+    /// "en_US", "EN-us" → "en-US"; a list ("de, en") → its first.
+    static func languageTag(_ raw: String) -> String {
+        let first = raw.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).first.map(String.init) ?? raw
+        let parts = first.split(whereSeparator: { $0 == "_" || $0 == "-" })
+        guard let code = parts.first else { return raw }
+        var tag = code.lowercased()
+        if parts.count > 1, parts[1].count == 2 { tag += "-" + parts[1].uppercased() }
+        return tag
     }
 
     /// The headline: the first of JSON-LD `headline`, og:/twitter: title, `<title>` and the `<h1>`s
@@ -96,7 +105,7 @@ struct HTMLMetadata {
             guard found.count < 8 else { return }
             let hints = element.classAndID
             let chrome = inChrome || ["header", "nav"].contains(element.name)
-                || hints.contains { $0.contains("logo") || $0.contains("brand") || $0.contains("masthead") || $0 == "site-title" }
+                || hints.contains { $0.hasBytes("logo") || $0.hasBytes("brand") || $0.hasBytes("masthead") || $0 == "site-title" }
             let content = inContent || ["article", "main"].contains(element.name) || element["itemprop"] == "headline"
             if element.name == "h1" {
                 if let text = element.text.nilIfEmpty { found.append((text, content ? 0 : chrome ? 2 : 1)) }
@@ -146,11 +155,25 @@ struct HTMLMetadata {
     private mutating func readJSONLD(_ text: String) {
         guard let data = text.trimmingWhitespace().data(using: .utf8),
             let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else { return }
+        else {
+            // Hand-written JSON-LD is often invalid (trailing commas, raw line breaks); its dates still count.
+            if dates.jsonLDPublished == nil, let raw = Self.rawValue(of: "datePublished", in: text) {
+                dates.jsonLDPublished = PageDateFinder.parseValue(raw)
+            }
+            if dates.jsonLDModified == nil, let raw = Self.rawValue(of: "dateModified", in: text) {
+                dates.jsonLDModified = PageDateFinder.parseValue(raw)
+            }
+            return
+        }
         var nodes: [[String: Any]] = []
         Self.collectNodes(object, into: &nodes)
         var byID: [String: [String: Any]] = [:]
         for node in nodes { if let id = node["@id"] as? String { byID[id] = node } }
+        if dates.jsonLDOtherPublished == nil,
+            let raw = nodes.lazy.compactMap({ ($0["datePublished"] ?? $0["dateCreated"]) as? String }).first
+        {
+            dates.jsonLDOtherPublished = PageDateFinder.parseValue(raw)
+        }
         guard
             let article = nodes.first(where: { node in
                 Self.types(of: node).contains { Self.articleTypes.contains($0.lowercased()) }
@@ -167,18 +190,30 @@ struct HTMLMetadata {
             // Script text is raw: entities in JSON-LD strings are not decoded by the HTML parser.
             headline = HTMLEntities.decode(value).trimmingWhitespace()
         }
-        if date == nil, let raw = (article["datePublished"] ?? article["dateCreated"]) as? String,
-            let parsed = DateExtractor.parse(raw)
-        {
-            date = parsed
-            dateOrigin = .jsonLD
+        if dates.jsonLDPublished == nil, let raw = (article["datePublished"] ?? article["dateCreated"]) as? String {
+            dates.jsonLDPublished = PageDateFinder.parseValue(raw)
+        }
+        if dates.jsonLDModified == nil, let raw = article["dateModified"] as? String {
+            dates.jsonLDModified = PageDateFinder.parseValue(raw)
         }
         if articleBody == nil, let body = article["articleBody"] as? String, !body.isEmpty {
             articleBody = HTMLEntities.decode(body)
         }
         if authors.isEmpty { authors = Self.names(article["author"], byID: byID) }
         if publisher == nil { publisher = Self.names(article["publisher"], byID: byID).first }
-        if url == nil { url = (article["url"] as? String) ?? (article["mainEntityOfPage"] as? String) }
+        let articleURL = (article["url"] as? String) ?? (article["mainEntityOfPage"] as? String)
+            ?? ((article["mainEntityOfPage"] as? [String: Any])?["@id"] as? String)
+        if jsonLDURL == nil { jsonLDURL = articleURL }
+        if url == nil { url = articleURL }
+    }
+
+    /// The string value of `"key": "…"` in JSON text that does not parse.
+    static func rawValue(of key: String, in text: String) -> String? {
+        guard let keyRange = text.range(of: "\"\(key)\"") else { return nil }
+        let rest = text[keyRange.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" }
+        guard rest.first == "\"" else { return nil }
+        let value = rest.dropFirst().prefix { $0 != "\"" }
+        return value.isEmpty ? nil : String(value)
     }
 
     /// Every object in a JSON-LD value: top level, arrays, and `@graph`.
@@ -187,7 +222,10 @@ struct HTMLMetadata {
             for item in array { collectNodes(item, into: &nodes) }
         } else if let object = value as? [String: Any] {
             nodes.append(object)
-            if let graph = object["@graph"] { collectNodes(graph, into: &nodes) }
+            // The article is often nested: in `@graph`, or as a page's `mainEntity`.
+            for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
+                if let inner = object[key], !(inner is String) { collectNodes(inner, into: &nodes) }
+            }
         }
     }
 

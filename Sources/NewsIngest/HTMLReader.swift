@@ -16,6 +16,7 @@ struct HTMLReader {
         var draft = ArticleDraft(title: metadata.title, lines: lines)
         draft.date = metadata.date
         draft.dateOrigin = metadata.dateOrigin
+        draft.dateConfidence = metadata.dateConfidence
         draft.url = metadata.url
         draft.authors = metadata.authors
         draft.removed = extractor.removed

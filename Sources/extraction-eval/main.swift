@@ -17,7 +17,11 @@ struct Line: Encodable {
     var language: String?
     var skipped: String?
     var ms: Double
+    /// With EXTRACTION_EVAL_REMOVED=1: each removed block's reason and text, to see why a snippet went.
+    var removed: [String]?
 }
+
+let withRemoved = ProcessInfo.processInfo.environment["EXTRACTION_EVAL_REMOVED"] == "1"
 
 let ingestor = Ingestor()
 let encoder = JSONEncoder()
@@ -32,7 +36,8 @@ while let path = readLine(strippingNewline: true) {
     let line = Line(
         file: (path as NSString).lastPathComponent, title: report.title, body: report.body,
         date: report.date?.description, dateOrigin: report.dateOrigin?.rawValue,
-        dateConfidence: nil, language: report.metadata["language"], skipped: report.skipped, ms: ms)
+        dateConfidence: report.dateConfidence?.rawValue, language: report.metadata["language"], skipped: report.skipped, ms: ms,
+        removed: withRemoved ? report.removed.map { "[\($0.reason)] \($0.text)" } : nil)
     var bytes = try encoder.encode(line)
     bytes.append(0x0A)
     output.write(bytes)

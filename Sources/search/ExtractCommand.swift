@@ -77,11 +77,20 @@ struct ExtractCommand: ParsableCommand {
                 out.write(style.dim("skipped \(report.id ?? path): \(reason)") + "\n\n")
                 continue
             }
-            let date = report.date.map { "\($0) (\($0.precision.rawValue), from \(report.dateOrigin?.rawValue ?? "?"))" } ?? "unknown"
+            let date = report.date.map { date in
+                let confidence = report.dateConfidence.map { ", \($0.rawValue) confidence" } ?? ""
+                return "\(date) (\(date.precision.rawValue), from \(report.dateOrigin?.rawValue ?? "?")\(confidence))"
+            } ?? "unknown"
             let sourceText = report.source.map { "\($0) (from \(report.sourceOrigin?.rawValue ?? "?"))" } ?? "unknown"
             out.write(style.bold("title   ") + report.title + "\n")
             out.write(style.bold("date    ") + date + "\n")
             out.write(style.bold("source  ") + sourceText + "\n")
+            if !report.authors.isEmpty {
+                out.write(style.bold("authors ") + report.authors.joined(separator: ", ") + "\n")
+            }
+            if let language = report.metadata["language"] {
+                out.write(style.bold("lang    ") + language + "\n")
+            }
             if extraction.indexExists {
                 out.write(style.bold("index   ") + "\(indexOptions.path) (\(extraction.learnedLines) learned boilerplate lines)\n")
             }

@@ -1,0 +1,117 @@
+/// Chooses the blocks of a pruned page that hold the article, in page order.
+///
+/// 1. The container: an `articleBody` hint or a body class (`article-body`, `entry-content` …), the
+///    one with the most text; else the `<article>` or `<main>` with the most paragraph text; else the
+///    element that paragraphs vote for (readability's idea), where a `<div>` of bare text counts as
+///    a paragraph too (many sites write paragraphs as `text<br><br>text`).
+/// 2. Its siblings that are article text as well: an article split by a figure, an ad slot or an
+///    inline box into several blocks has its paragraphs in each, and the lead is often styled apart
+///    (`lead`, `intro`, `summary`, `standfirst`) before the body's container.
+struct MainContentFinder {
+    static let minimum = 140
+    static let leadHints = [
+        "lead", "intro", "summary", "standfirst", "teaser", "abstract", "excerpt", "chapo", "chapeau", "dek",
+        "deck", "subtitle", "subhead", "description", "kicker", "vorspann", "entradilla", "sommario",
+    ]
+
+    /// The article's blocks: the container, and any siblings that belong with it.
+    static func find(in body: HTMLElement) -> [HTMLElement] {
+        var parents: [ObjectIdentifier: HTMLElement] = [:]
+        body.forEach { element in
+            for child in element.elements { parents[ObjectIdentifier(child)] = element }
+        }
+        let (container, voted) = container(in: body)
+        guard container !== body, let parent = parents[ObjectIdentifier(container)] else { return [container] }
+        return withSiblings(container, parent: parent, voted: voted)
+    }
+
+    private static func container(in body: HTMLElement) -> (HTMLElement, voted: Bool) {
+        var hinted: (element: HTMLElement, length: Int)?
+        body.forEach { element in
+            guard element["itemprop"]?.lowercased() == "articlebody"
+                || element.classAndID.contains(where: { name in
+                    HTMLContentExtractor.positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) }
+                })
+            else { return }
+            let length = paragraphText(element)
+            if length >= minimum, length > (hinted?.length ?? 0) { hinted = (element, length) }
+        }
+        if let hinted { return (hinted.element, false) }
+        var best: (element: HTMLElement, score: Int)?
+        body.forEach { element in
+            guard element.name == "article" || element.name == "main" else { return }
+            let score = paragraphText(element)
+            if score > (best?.score ?? minimum - 1) { best = (element, score) }
+        }
+        if let best { return (best.element, false) }
+        var scores: [ObjectIdentifier: (HTMLElement, Double)] = [:]
+        func vote(_ element: HTMLElement, parent: HTMLElement?, grandparent: HTMLElement?) {
+            for child in element.elements { vote(child, parent: element, grandparent: parent) }
+            guard isParagraph(element), let parent else { return }
+            guard element.textLength >= 25 else { return }
+            let text = element.text
+            let value = 1 + Double(text.filter { $0 == "," }.count) + min(Double(text.count) / 100, 3)
+            scores[ObjectIdentifier(parent), default: (parent, 0)].1 += value
+            if let grandparent { scores[ObjectIdentifier(grandparent), default: (grandparent, 0)].1 += value / 2 }
+        }
+        vote(body, parent: nil, grandparent: nil)
+        if let top = scores.values.max(by: { $0.1 < $1.1 }), top.0.textLength >= minimum { return (top.0, true) }
+        return (body, false)
+    }
+
+    /// A `<p>`, or a block of bare text: a `<div>` or `<section>` with no block children.
+    static func isParagraph(_ element: HTMLElement) -> Bool {
+        if element.name == "p" { return true }
+        guard element.name == "div" || element.name == "section" || element.name == "td" else { return false }
+        return !element.elements.contains { HTMLContentExtractor.blockTags.contains($0.name) && $0.name != "br" }
+    }
+
+    /// Paragraph text in the subtree: `<p>`, bare-text blocks, list items and quotes.
+    static func paragraphText(_ element: HTMLElement) -> Int {
+        var total = 0
+        func walk(_ element: HTMLElement) {
+            if isParagraph(element) || element.name == "li" || element.name == "blockquote" {
+                total += element.textLength
+                return
+            }
+            for child in element.elements { walk(child) }
+        }
+        walk(element)
+        return total
+    }
+
+    /// The container with the siblings around it that are article text too.
+    private static func withSiblings(_ container: HTMLElement, parent: HTMLElement, voted: Bool) -> [HTMLElement] {
+        let siblings = parent.elements
+        guard let position = siblings.firstIndex(where: { $0 === container }) else { return [container] }
+        let own = paragraphText(container)
+        var blocks: [HTMLElement] = []
+        for (index, sibling) in siblings.enumerated() {
+            if index == position {
+                blocks.append(container)
+                continue
+            }
+            if belongs(sibling, beside: own, before: index < position, voted: voted) { blocks.append(sibling) }
+        }
+        return blocks
+    }
+
+    private static func belongs(_ sibling: HTMLElement, beside own: Int, before: Bool, voted: Bool) -> Bool {
+        let length = sibling.textLength
+        guard length >= 40 else { return false }
+        let links = sibling.linkTextLength
+        guard Double(links) / Double(length) < 0.25 else { return false }
+        // A lead styled apart, just before the body (or as a heading block's subtitle).
+        if before, sibling.classAndID.contains(where: { name in leadHints.contains { name.contains($0) } }) {
+            return true
+        }
+        guard voted || sibling.name == "p" || isParagraph(sibling) else {
+            // Hinted and <article> containers are usually whole; only their plain paragraph siblings join.
+            return false
+        }
+        // A paragraph beside the voted block, or a block of paragraphs carrying a good share of the text.
+        let paragraphs = paragraphText(sibling)
+        if isParagraph(sibling) { return length >= 80 && sibling.text.contains(where: { ".!?。".contains($0) }) }
+        return Double(paragraphs) >= max(Double(own) * 0.2, 200)
+    }
+}

@@ -1,0 +1,109 @@
+/// The dates a page shows in its markup: `itemprop` dates, `<time>` elements and byline text,
+/// each the first found outside the parts of a page whose dates belong to something else.
+struct PageDates {
+    /// `itemprop="datePublished"` (or `dateCreated`) on any element: its `content`, `datetime` or text.
+    private(set) var itemprop: ArticleDate?
+    /// The first `<time>` that is not marked as an update: one marked as publication wins.
+    private(set) var time: ArticleDate?
+    /// The first date in a short text block whose class or id says it holds the date or the byline.
+    private(set) var byline: ArticleDate?
+    /// A date the page marks as modified or updated.
+    private(set) var modified: ArticleDate?
+
+    private var publishedTime: ArticleDate?
+    private var plainTime: ArticleDate?
+    private let dayFirst: Bool
+
+    /// Class or id words of blocks whose dates are not the article's: comments, lists of other articles.
+    static let otherContent = [
+        "comment", "related", "sidebar", "widget", "recommend", "popular", "trending", "teaser", "more-",
+        "footer", "respond", "reply", "mostread", "most-read", "newsletter", "archive", "calendar", "sidebar",
+    ]
+    /// Class or id words of blocks that hold the article's date or byline.
+    static let dateHints = [
+        "date", "time", "publish", "posted", "byline", "dateline", "meta", "datum", "fecha", "submitted",
+        "info", "author", "zeit", "entry-", "article-header", "story-header", "credit",
+    ]
+    static let updateWords = [
+        "updated", "update", "modified", "aktualisiert", "geändert", "mis à jour", "mise à jour", "actualizado",
+        "actualización", "aggiornato", "atualizado", "bijgewerkt", "edited", "last modified", "zuletzt",
+    ]
+
+    init(root: HTMLElement, dayFirst: Bool) {
+        self.dayFirst = dayFirst
+        walk(root, excluded: false, inArticle: false)
+        time = publishedTime ?? plainTime
+    }
+
+    private mutating func walk(_ element: HTMLElement, excluded: Bool, inArticle: Bool) {
+        if ["script", "style", "noscript", "template", "svg", "head", "nav", "aside", "select", "option"].contains(element.name) {
+            return
+        }
+        let hints = element.classAndID
+        let inArticle = inArticle || element.name == "article"
+        let excluded = excluded || (element.name == "footer" && !inArticle)
+            || hints.contains { name in Self.otherContent.contains { name.utf8.containsBytes(of: $0.utf8) } }
+        let itemprop = element["itemprop"]?.lowercased()
+        if itemprop == "datepublished" || itemprop == "datecreated", self.itemprop == nil, !excluded {
+            let raw = element["content"] ?? element["datetime"] ?? element.text
+            self.itemprop = PageDateFinder.parseValue(raw)
+        }
+        if itemprop == "datemodified", modified == nil {
+            modified = PageDateFinder.parseValue(element["content"] ?? element["datetime"] ?? element.text)
+        }
+        if element.name == "time", !excluded {
+            readTime(element, hints: hints)
+            return
+        }
+        if byline == nil, !excluded, hints.contains(where: { name in Self.dateHints.contains { name.utf8.containsBytes(of: $0.utf8) } }) {
+            readByline(element)
+        }
+        for child in element.elements { walk(child, excluded: excluded, inArticle: inArticle) }
+    }
+
+    private mutating func readTime(_ element: HTMLElement, hints: [String]) {
+        let raw = element["datetime"]?.nilIfEmpty ?? element.text
+        guard let date = DateExtractor.parse(raw, contextYear: nil, lenient: true, dayFirst: dayFirst) else { return }
+        let words = (hints + [element["itemprop"] ?? ""]).joined(separator: " ").lowercased()
+        let text = element.text.lowercased()
+        if words.hasBytes("modif") || words.hasBytes("updat") || Self.updateWords.contains(where: text.hasBytes) {
+            if modified == nil { modified = date }
+            return
+        }
+        if element["pubdate"] != nil || words.hasBytes("publish") || words.hasBytes("pubdate") || words.hasBytes("created") {
+            if publishedTime == nil { publishedTime = date }
+        } else if plainTime == nil {
+            plainTime = date
+        }
+    }
+
+    /// A byline or date line: short, and its date is not the one it calls an update.
+    private mutating func readByline(_ element: HTMLElement) {
+        guard (1...170).contains(element.textLength) else { return }
+        let text = element.text
+        guard text.count <= 160 else { return }
+        let lower = text.lowercased()
+        // "Published 17 May 2024, updated 18 May": the part before the update word.
+        var searched = text
+        if Self.updateWords.contains(where: lower.hasBytes),
+            let update = Self.updateWords.compactMap({ lower.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
+        {
+            let offset = lower.distance(from: lower.startIndex, to: update.lowerBound)
+            let before = String(text.prefix(offset))
+            if DateExtractor.parse(before, contextYear: nil, lenient: true, dayFirst: dayFirst) == nil {
+                if modified == nil {
+                    modified = DateExtractor.parse(text, contextYear: nil, lenient: true, dayFirst: dayFirst)
+                }
+                return
+            }
+            searched = before
+        }
+        // Copyright lines date the site, not the article.
+        if lower.hasBytes("©") || lower.hasBytes("copyright") { return }
+        if let date = DateExtractor.parse(searched, contextYear: nil, lenient: true, dayFirst: dayFirst),
+            date.precision == .day
+        {
+            byline = date
+        }
+    }
+}

@@ -13,6 +13,8 @@ struct HTMLContentExtractor {
     private(set) var removed: [RemovedLine] = []
     /// The page's paragraph text before pruning, to recognise a wrapper of the article by its share of it.
     private var pageText = 0
+    /// The article's likely block and its ancestors, found before pruning (``MainContentFinder/anchorPath(in:)``).
+    private var anchorPath: Set<ObjectIdentifier> = []
 
     /// Removal reasons that hold even for a block holding most of the page's text.
     static let strictTags: Set<String> = [
@@ -46,11 +48,14 @@ struct HTMLContentExtractor {
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
         "dd", "blockquote", "pre", "table", "tr", "td", "th", "br", "hr", "body", "html", "figcaption", "address",
+        "form", "header", "footer", "nav", "aside", "figure", "center", "fieldset", "details", "summary", "caption",
+        "tbody", "thead", "tfoot", "head", "li",
     ]
 
     /// The article's lines (paragraphs, sub-headings, list items), in order.
     mutating func extract(from root: HTMLElement) -> [String] {
         pageText = MainContentFinder.paragraphText(root)
+        anchorPath = Set(MainContentFinder.anchorPath(in: root).map(ObjectIdentifier.init))
         prune(root, inArticle: false)
         root.resetMetrics()
         let body = root.first { $0.name == "body" } ?? root
@@ -93,6 +98,7 @@ struct HTMLContentExtractor {
         guard pageText >= 200, !Self.strictTags.contains(element.name), element["hidden"] == nil,
             reason.detail != "hidden", reason.kind != .commentPrompt, reason.kind != .cookieNotice
         else { return false }
+        if anchorPath.contains(ObjectIdentifier(element)) { return true }
         let length = element.textLength
         guard length > 0, Double(element.linkTextLength) / Double(length) < 0.5 else { return false }
         return Double(MainContentFinder.paragraphText(element)) >= 0.5 * Double(pageText)

@@ -16,7 +16,7 @@ final class HTMLElement {
     // Extraction asks the same questions of an element many times (its text length, its link text, its
     // class names) from every ancestor's point of view; answered once each, a page costs linear time.
     private var cachedElements: [HTMLElement]?
-    private var cachedMetrics: (text: Int, links: Int)?
+    private var cachedMetrics: (text: Int, links: Int, commas: Int)?
     private var cachedClassAndID: [String]?
 
     init(name: String, attributes: [String: String], children: [HTMLNode] = []) {
@@ -38,6 +38,8 @@ final class HTMLElement {
     var textLength: Int { metrics().text }
     /// About how many of those characters are inside links.
     var linkTextLength: Int { metrics().links }
+    /// Commas in the text: readability's sign of real sentences.
+    var commaCount: Int { metrics().commas }
 
     /// Forgets the measured lengths of the whole subtree: pruning changes descendants behind an ancestor's back.
     func resetMetrics() {
@@ -45,22 +47,32 @@ final class HTMLElement {
         for child in elements { child.resetMetrics() }
     }
 
-    private func metrics() -> (text: Int, links: Int) {
+    private func metrics() -> (text: Int, links: Int, commas: Int) {
         if let cachedMetrics { return cachedMetrics }
         var text = 0
         var links = 0
+        var commas = 0
         for child in children {
             switch child {
-            case .text(let value): text += Self.visibleLength(value)
+            case .text(let value):
+                text += Self.visibleLength(value)
+                commas += Self.commas(value)
             case .element(let element):
                 let inner = element.metrics()
                 text += inner.text
                 links += inner.links
+                commas += inner.commas
             }
         }
         if name == "a" { links = text }
-        cachedMetrics = (text, links)
-        return (text, links)
+        cachedMetrics = (text, links, commas)
+        return (text, links, commas)
+    }
+
+    static func commas(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte == 0x2C { count += 1 }
+        return count
     }
 
     /// Scalars, with each run of ASCII white space counted once.

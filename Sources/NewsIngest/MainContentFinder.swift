@@ -25,6 +25,37 @@ struct MainContentFinder {
         return withSiblings(container, parent: parent, voted: voted)
     }
 
+    /// The path from `root` down to the block that most surely holds the article, read before any
+    /// pruning: the body-hinted element or the `<article>`/`<main>` with the most paragraph text.
+    /// Its ancestors are the article's wrappers, whatever their class names say.
+    static func anchorPath(in root: HTMLElement) -> [HTMLElement] {
+        var best: (path: [HTMLElement], length: Int, hinted: Bool)?
+        var path: [HTMLElement] = []
+        func walk(_ element: HTMLElement) {
+            path.append(element)
+            defer { path.removeLast() }
+            if HTMLContentExtractor.strictTags.contains(element.name) { return }
+            if element.classAndID.contains(where: { $0.hasBytes("comment") }) { return }
+            let hinted = isBodyHinted(element)
+            if hinted || element.name == "article" || element.name == "main" {
+                let length = paragraphText(element)
+                if length >= minimum, best == nil || (hinted && !best!.hinted) || (hinted == best!.hinted && length > best!.length) {
+                    best = (path, length, hinted)
+                }
+            }
+            for child in element.elements { walk(child) }
+        }
+        walk(root)
+        return best?.path ?? []
+    }
+
+    static func isBodyHinted(_ element: HTMLElement) -> Bool {
+        element["itemprop"]?.lowercased() == "articlebody"
+            || element.classAndID.contains(where: { name in
+                HTMLContentExtractor.positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) }
+            })
+    }
+
     private static func container(in body: HTMLElement) -> (HTMLElement, voted: Bool) {
         var hinted: (element: HTMLElement, length: Int)?
         body.forEach { element in
@@ -45,18 +76,63 @@ struct MainContentFinder {
         }
         if let best { return (best.element, false) }
         var scores: [ObjectIdentifier: (HTMLElement, Double)] = [:]
+        func add(_ element: HTMLElement?, _ value: Double) {
+            guard let element else { return }
+            scores[ObjectIdentifier(element), default: (element, 0)].1 += value
+        }
+        // A <p>'s text votes for its parent; text written straight into a <div> (runs between <br>s
+        // and blocks) is a paragraph of that <div>, as if wrapped in a <p>, and votes for the <div>.
         func vote(_ element: HTMLElement, parent: HTMLElement?, grandparent: HTMLElement?) {
             for child in element.elements { vote(child, parent: element, grandparent: parent) }
-            guard isParagraph(element), let parent else { return }
-            guard element.textLength >= 25 else { return }
-            let text = element.text
-            let value = 1 + Double(text.filter { $0 == "," }.count) + min(Double(text.count) / 100, 3)
-            scores[ObjectIdentifier(parent), default: (parent, 0)].1 += value
-            if let grandparent { scores[ObjectIdentifier(grandparent), default: (grandparent, 0)].1 += value / 2 }
+            let isParagraph = element.name == "p" || element.name == "pre"
+            for run in ownRuns(element) where run.text - run.links >= 25 {
+                let value = 1 + Double(run.commas) + min(Double(run.text) / 100, 3)
+                if isParagraph {
+                    add(parent, value)
+                    add(grandparent, value / 2)
+                } else {
+                    add(element, value)
+                    add(parent, value / 2)
+                }
+            }
         }
         vote(body, parent: nil, grandparent: nil)
         if let top = scores.values.max(by: { $0.1 < $1.1 }), top.0.textLength >= minimum { return (top.0, true) }
         return (body, false)
+    }
+
+    struct Run {
+        var text = 0
+        var links = 0
+        var commas = 0
+    }
+
+    /// The runs of inline content directly in an element, split at `<br>` and at block children.
+    static func ownRuns(_ element: HTMLElement) -> [Run] {
+        var runs: [Run] = []
+        var current = Run()
+        func close() {
+            if current.text > 0 { runs.append(current) }
+            current = Run()
+        }
+        for child in element.children {
+            switch child {
+            case .text(let value):
+                current.text += HTMLElement.visibleLength(value)
+                current.commas += HTMLElement.commas(value)
+            case .element(let inner):
+                if HTMLContentExtractor.strictTags.contains(inner.name) || inner.name == "title" { continue }
+                if HTMLContentExtractor.blockTags.contains(inner.name) {
+                    close()
+                } else {
+                    current.text += inner.textLength
+                    current.links += inner.linkTextLength
+                    current.commas += inner.commaCount
+                }
+            }
+        }
+        close()
+        return runs
     }
 
     /// A `<p>`, or a block of bare text: a `<div>` or `<section>` with no block children.
@@ -66,15 +142,14 @@ struct MainContentFinder {
         return !element.elements.contains { HTMLContentExtractor.blockTags.contains($0.name) && $0.name != "br" }
     }
 
-    /// Paragraph text in the subtree: `<p>`, bare-text blocks, list items and quotes.
+    /// Text outside links in runs long enough to be sentences, in the whole subtree.
     static func paragraphText(_ element: HTMLElement) -> Int {
         var total = 0
         func walk(_ element: HTMLElement) {
-            if isParagraph(element) || element.name == "li" || element.name == "blockquote" {
-                total += element.textLength
-                return
+            for run in ownRuns(element) where run.text - run.links >= 25 { total += run.text - run.links }
+            for child in element.elements where HTMLContentExtractor.blockTags.contains(child.name) && child.name != "head" {
+                walk(child)
             }
-            for child in element.elements { walk(child) }
         }
         walk(element)
         return total

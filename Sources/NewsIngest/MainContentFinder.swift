@@ -20,7 +20,8 @@ struct MainContentFinder {
         body.forEach { element in
             for child in element.elements { parents[ObjectIdentifier(child)] = element }
         }
-        let (container, voted) = container(in: body)
+        var (container, voted) = container(in: body)
+        container = widened(container, parents: parents, body: body)
         guard container !== body, let parent = parents[ObjectIdentifier(container)] else { return [container] }
         return withSiblings(container, parent: parent, voted: voted)
     }
@@ -153,6 +154,29 @@ struct MainContentFinder {
         }
         walk(element)
         return total
+    }
+
+    /// The voted block's ancestors while they add article text: CMSs wrap every paragraph or two in
+    /// its own content element (`div.text`, `div.media`, `div#c123`), so the block with the most
+    /// paragraphs is one of many cousins. An ancestor is taken while it holds a quarter more paragraph
+    /// text and stays mostly text rather than links (chrome was pruned already; link lists go later).
+    private static func widened(_ start: HTMLElement, parents: [ObjectIdentifier: HTMLElement], body: HTMLElement) -> HTMLElement {
+        var container = start
+        var own = paragraphText(container)
+        var ancestor = start
+        // Wrappers with a single child add nothing but must be walked through to reach the cousins.
+        for _ in 0..<6 {
+            guard let parent = parents[ObjectIdentifier(ancestor)], parent !== body else { break }
+            let length = parent.textLength
+            guard length > 0, Double(parent.linkTextLength) / Double(length) < 0.35 else { break }
+            ancestor = parent
+            let total = paragraphText(parent)
+            if Double(total) >= Double(own) * 1.25 {
+                container = parent
+                own = total
+            }
+        }
+        return container
     }
 
     /// The container with the siblings around it that are article text too.

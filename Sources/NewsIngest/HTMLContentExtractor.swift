@@ -37,7 +37,9 @@ struct HTMLContentExtractor {
         "ranking", "trending", "most-read", "mostread", "outbrain", "taboola", "advert", "banner", "footer",
         "masthead", "navigation", "site-header", "global-header", "navbar", "menu", "modal", "popup", "paywall", "tags",
         "toolbar", "pagination", "author-bio", "read-more", "readmore", "more-stories", "widget", "skip-link",
-        "visually-hidden", "sr-only", "byline",
+        "visually-hidden", "sr-only", "byline", "caption", "bildunterschrift", "legende", "photo-credit",
+        "image-credit", "about-author", "author-box", "authorbox", "author-info", "autorenbox", "kommentar",
+        "comentario", "login", "register", "abonn", "print-only", "further-reading", "weiterlesen",
     ]
     /// Whole class names of ad slots (short names like "ad" cannot be matched as substrings: "head", "read").
     static let adClassNames: Set<String> = ["ad", "ads", "adsbygoogle", "ad-slot", "ad-unit", "ad-container", "dfp"]
@@ -122,8 +124,10 @@ struct HTMLContentExtractor {
         guard element.name != "article",
             !(element["itemprop"]?.lowercased() == "articlebody")
         else { return nil }
-        for name in names {
+        for name in names where !isTaxonomyClass(name) {
             guard let hint = negativeHints.first(where: { name.utf8.containsBytes(of: $0.utf8) }) else { continue }
+            // "image-caption-title" on a heading is the headline's style, not a caption.
+            if element.name.hasPrefix("h"), element.name.count == 2, hint == "caption" { continue }
             // A body container that also carries a tool's class ("article-body has-share-tools") stays.
             if names.contains(where: { name in positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) } }) { return nil }
             return (kind(forHint: hint), "<\(element.name) \"\(name)\">")
@@ -131,9 +135,16 @@ struct HTMLContentExtractor {
         return nil
     }
 
+    /// Blog engines class a post by its category and tags ("category-kommentar", "tag-social-media"):
+    /// names of topics, not of page parts.
+    static func isTaxonomyClass(_ name: String) -> Bool {
+        name.hasPrefix("category-") || name.hasPrefix("tag-") || name.hasPrefix("kategorie-") || name.hasPrefix("categories-")
+            || name.hasPrefix("rubrik-") || name.hasPrefix("section-") || name.hasPrefix("topic-")
+    }
+
     static func kind(forHint hint: String) -> RemovalKind {
         switch hint {
-        case "comment", "disqus": .commentPrompt
+        case "comment", "disqus", "kommentar", "comentario": .commentPrompt
         case "share", "sharing", "social": .shareBar
         case "newsletter", "subscri", "signup": .subscribe
         case "cookie", "consent", "gdpr": .cookieNotice
@@ -167,19 +178,44 @@ struct HTMLContentExtractor {
     /// Removes lists and blocks that are mostly link text, bottom-up is not needed: the first
     /// dense block found on the way down goes whole.
     private mutating func dropLinkLists(_ element: HTMLElement) {
-        element.children = element.children.filter { node in
-            guard case .element(let child) = node else { return true }
+        var kept: [HTMLNode] = []
+        for node in element.children {
+            guard case .element(let child) = node else {
+                kept.append(node)
+                continue
+            }
             if ["ul", "ol", "div", "section", "p", "table", "dl"].contains(child.name) {
                 let text = child.textLength
                 let links = child.linkTextLength
                 if text > 0, Double(links) / Double(text) > 0.5 {
                     record(child, kind: .linkDensity, detail: "\(links * 100 / text)% of its text is links")
-                    return false
+                    // "Related articles", "Mehr zum Thema": the heading goes with its list.
+                    if let last = kept.lastIndex(where: { if case .element = $0 { true } else { !Self.isBlank($0) } }),
+                        case .element(let previous) = kept[last], Self.isListHeading(previous)
+                    {
+                        record(previous, kind: .relatedList, detail: "heading of a list of links")
+                        kept.remove(at: last)
+                    }
+                    continue
                 }
             }
             dropLinkLists(child)
-            return true
+            kept.append(node)
         }
+        element.children = kept
+    }
+
+    static func isBlank(_ node: HTMLNode) -> Bool {
+        if case .text(let text) = node { return text.allSatisfy(\.isFastWhitespace) }
+        return false
+    }
+
+    /// A heading, or a short line with no sentence end, standing right above a list of links.
+    static func isListHeading(_ element: HTMLElement) -> Bool {
+        if ["h2", "h3", "h4", "h5", "h6"].contains(element.name) { return element.textLength <= 80 }
+        guard ["p", "div", "span", "strong", "b"].contains(element.name), element.textLength <= 40 else { return false }
+        let text = element.text
+        return !text.isEmpty && !text.hasSuffix(".") && element.elements.allSatisfy { !blockTags.contains($0.name) }
     }
 
     static func linkTextLength(_ element: HTMLElement) -> Int { element.linkTextLength }

@@ -17,7 +17,7 @@ struct PageDates {
     /// Class or id words of blocks whose dates are not the article's: comments, lists of other articles.
     static let otherContent = [
         "comment", "related", "sidebar", "widget", "recommend", "popular", "trending", "teaser", "more-",
-        "footer", "respond", "reply", "mostread", "most-read", "newsletter", "archive", "calendar", "sidebar",
+        "footer", "respond", "reply", "mostread", "most-read", "newsletter", "archive", "calendar",
     ]
     /// Class or id words of blocks that hold the article's date or byline.
     static let dateHints = [
@@ -29,20 +29,38 @@ struct PageDates {
         "actualización", "aggiornato", "atualizado", "bijgewerkt", "edited", "last modified", "zuletzt",
     ]
 
+    /// The page's text length: a block holding half of it is a layout wrapper ("has-sidebar" on the
+    /// body, "sticky-sidebar-parent" on the article), whatever its class says.
+    private var pageLength = 0
+    /// The first `<h1>` and its ancestors: a block holding the headline is the article's, not a sidebar.
+    private var headlinePath: Set<ObjectIdentifier> = []
+
     init(root: HTMLElement, dayFirst: Bool) {
         self.dayFirst = dayFirst
+        pageLength = root.textLength
+        var path: [ObjectIdentifier] = []
+        func findHeadline(_ element: HTMLElement) -> Bool {
+            path.append(ObjectIdentifier(element))
+            if element.name == "h1" { return true }
+            for child in element.elements where findHeadline(child) { return true }
+            path.removeLast()
+            return false
+        }
+        if findHeadline(root) { headlinePath = Set(path) }
         walk(root, excluded: false, inArticle: false)
         time = publishedTime ?? plainTime
     }
 
     private mutating func walk(_ element: HTMLElement, excluded: Bool, inArticle: Bool) {
-        if ["script", "style", "noscript", "template", "svg", "head", "nav", "aside", "select", "option"].contains(element.name) {
+        if ["script", "style", "noscript", "template", "svg", "head", "nav", "select", "option"].contains(element.name) {
             return
         }
         let hints = element.classAndID
         let inArticle = inArticle || element.name == "article"
-        let excluded = excluded || (element.name == "footer" && !inArticle)
-            || hints.contains { name in Self.otherContent.contains { name.utf8.containsBytes(of: $0.utf8) } }
+        let isWrapper = element.name == "html" || element.name == "body" || element.textLength * 2 >= pageLength
+            || headlinePath.contains(ObjectIdentifier(element))
+        let excluded = excluded || ((element.name == "footer" || element.name == "aside") && !inArticle)
+            || (!isWrapper && hints.contains { name in Self.otherContent.contains { name.utf8.containsBytes(of: $0.utf8) } })
         let itemprop = element["itemprop"]?.lowercased()
         if itemprop == "datepublished" || itemprop == "datecreated", self.itemprop == nil, !excluded {
             let raw = element["content"] ?? element["datetime"] ?? element.text

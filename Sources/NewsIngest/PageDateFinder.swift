@@ -59,8 +59,19 @@ struct PageDateFinder {
             (jsonLDPublished, .jsonLD), (metaPublished, .metaTag), (page.itemprop, .metaTag),
             (jsonLDOtherPublished, .jsonLD),
         ]
+        let metaModified = Self.modifiedKeys.lazy.compactMap { meta[$0] }.compactMap { Self.parseValue($0) }.first
+        let stated = Set(
+            [jsonLDPublished, metaPublished, page.itemprop, jsonLDOtherPublished, jsonLDModified, metaModified, page.modified]
+                .compactMap { $0 })
+        let shown = page.time.map { ($0, DateOrigin.timeElement) } ?? page.byline.map { ($0, DateOrigin.byline) }
         for (date, origin) in ordered {
             guard var found = consider(date, origin, .high) else { continue }
+            // The date the page shows its readers, when the structured data knows it too (as its
+            // modified date, say), is the day of the version the page is: a re-published article
+            // keeps its first `datePublished` but says, and means, the new day.
+            if let shown, shown.0.precision == .day, shown.0 != found.date, stated.contains(shown.0) {
+                return Found(date: shown.0, origin: shown.1, confidence: .high)
+            }
             // The URL's day is independent of the markup: when it disagrees, it was the day the
             // article first went out (the markup's date is often a re-publication's).
             if let urlDate, urlDate.precision == .day, urlDate != found.date, urlDate < found.date {

@@ -16,8 +16,8 @@ struct PageDates {
 
     /// Class or id words of blocks whose dates are not the article's: comments, lists of other articles.
     static let otherContent = [
-        "comment", "related", "sidebar", "widget", "recommend", "popular", "trending", "teaser", "more-",
-        "footer", "respond", "reply", "mostread", "most-read", "newsletter", "archive", "calendar",
+        "comment", "related", "sidebar", "widget", "recommend", "popular", "trending", "more-", "respond", "reply",
+        "mostread", "most-read", "newsletter", "archive", "calendar", "leserbrief",
     ]
     /// Class or id words of blocks that hold the article's date or byline.
     static let dateHints = [
@@ -38,16 +38,18 @@ struct PageDates {
     init(root: HTMLElement, dayFirst: Bool) {
         self.dayFirst = dayFirst
         pageLength = root.textLength
-        var path: [ObjectIdentifier] = []
+        var path: [HTMLElement] = []
         func findHeadline(_ element: HTMLElement) -> Bool {
-            path.append(ObjectIdentifier(element))
+            path.append(element)
             if element.name == "h1" { return true }
             for child in element.elements where findHeadline(child) { return true }
             path.removeLast()
             return false
         }
-        if findHeadline(root) { headlinePath = Set(path) }
+        let headline = findHeadline(root) ? path : []
+        headlinePath = Set(headline.map(ObjectIdentifier.init))
         walk(root, excluded: false, inArticle: false)
+        if byline == nil, headline.count >= 2 { byline = dateBelow(headline: headline) }
         time = publishedTime ?? plainTime
     }
 
@@ -93,6 +95,27 @@ struct PageDates {
         } else if plainTime == nil {
             plainTime = date
         }
+    }
+
+    /// A date in the short lines right under the headline ("01. November 2021 | Naturschutz"), where
+    /// pages without date markup print it: the `<h1>`'s next siblings, then its parent's.
+    private func dateBelow(headline path: [HTMLElement]) -> ArticleDate? {
+        for level in [path.count - 1, path.count - 2] where level >= 1 {
+            let element = path[level]
+            let siblings = path[level - 1].elements
+            guard let position = siblings.firstIndex(where: { $0 === element }) else { continue }
+            for sibling in siblings.dropFirst(position + 1).prefix(3) {
+                guard (6...200).contains(sibling.textLength) else { continue }
+                let text = sibling.text
+                if Self.updateWords.contains(where: text.lowercased().hasBytes) { continue }
+                if let date = DateExtractor.parse(text, contextYear: nil, lenient: true, dayFirst: dayFirst),
+                    date.precision == .day
+                {
+                    return date
+                }
+            }
+        }
+        return nil
     }
 
     /// A byline or date line: short, and its date is not the one it calls an update.

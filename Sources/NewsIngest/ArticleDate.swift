@@ -160,7 +160,8 @@ extension StringProtocol {
     /// The length in bytes of the white space character at `index`, or 0.
     private static func whitespaceWidth(_ bytes: [UInt8], at index: Int) -> Int {
         let byte = bytes[index]
-        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        // As `isFastWhitespace`: vertical tab and form feed are not separators here.
+        if byte < 0x80 { return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D ? 1 : 0 }
         let next = index + 1 < bytes.count ? bytes[index + 1] : 0
         let third = index + 2 < bytes.count ? bytes[index + 2] : 0
         switch byte {

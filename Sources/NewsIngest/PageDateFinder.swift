@@ -79,11 +79,12 @@ struct PageDateFinder {
             }
             return found
         }
-        let agrees = { (date: ArticleDate) in urlDate == date || page.byline == date || page.time == date }
-        if let found = consider(urlDate, .url, .medium) {
-            return agrees(found.date) && (page.byline == found.date || page.time == found.date)
-                ? Found(date: found.date, origin: .url, confidence: .high) : found
+        // The URL's day and the page's own date element agree: the element, and sure of it.
+        if let urlDate, urlDate.precision == .day {
+            if page.time == urlDate { return Found(date: urlDate, origin: .timeElement, confidence: .high) }
+            if page.byline == urlDate { return Found(date: urlDate, origin: .byline, confidence: .high) }
         }
+        if let found = consider(urlDate, .url, .medium) { return found }
         if var found = consider(page.time, .timeElement, .medium) {
             if page.byline == found.date { found.confidence = .high }
             return found

@@ -30,6 +30,7 @@ struct HTMLMetadata {
     init(root: HTMLElement) {
         var meta: [String: String] = [:]
         var scripts: [String] = []
+        var markedAuthors: [String] = []
         root.forEach { element in
             switch element.name {
             case "meta":
@@ -47,6 +48,10 @@ struct HTMLMetadata {
                 if url == nil { url = element["href"]?.nilIfEmpty }
             case "html":
                 language = (element["lang"] ?? element["xml:lang"])?.nilIfEmpty
+            case _ where markedAuthors.isEmpty && (element["itemprop"]?.lowercased() == "author"
+                || (element.name == "a" && (element["rel"] ?? "").lowercased().split(separator: " ").contains("author"))):
+                // The first marked author is the article's; comments further down mark theirs too.
+                if let name = Self.authorName(in: element) { markedAuthors.append(name) }
             default:
                 break
             }
@@ -57,11 +62,13 @@ struct HTMLMetadata {
         ogTitle = meta["og:title"] ?? meta["twitter:title"]
         siteName = meta["og:site_name"] ?? meta["application-name"]
         if url == nil { url = meta["og:url"] }
-        if authors.isEmpty, let author = meta["article:author"] ?? meta["author"] ?? meta["byl"],
-            !author.hasPrefix("http")
+        if authors.isEmpty,
+            let author = ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"]
+                .lazy.compactMap({ meta[$0] }).first(where: { !$0.hasPrefix("http") })
         {
-            authors = [author.hasPrefix("By ") ? String(author.dropFirst(3)) : author]
+            authors = [Self.strippingBy(author)]
         }
+        if authors.isEmpty { authors = markedAuthors }
         if language == nil {
             language = meta["content-language"] ?? meta["og:locale"] ?? meta["language"] ?? meta["dc.language"]
         }
@@ -74,6 +81,23 @@ struct HTMLMetadata {
             dateOrigin = found.origin
             dateConfidence = found.confidence
         }
+    }
+
+    /// The name an `itemprop="author"` or `rel="author"` element gives: its `name` property or its text.
+    static func authorName(in element: HTMLElement) -> String? {
+        let named = element.first { $0 !== element && $0["itemprop"]?.lowercased() == "name" }
+        let raw = named?["content"] ?? named?.text ?? element["content"] ?? element.text
+        let name = strippingBy(raw.trimmingWhitespace())
+        guard (2...80).contains(name.count), !name.hasPrefix("http") else { return nil }
+        return name
+    }
+
+    /// "By Ines Marlow", "von Ines Marlow" → "Ines Marlow".
+    static func strippingBy(_ text: String) -> String {
+        for prefix in ["By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "di "] where text.hasPrefix(prefix) {
+            return String(text.dropFirst(prefix.count)).trimmingWhitespace()
+        }
+        return text
     }
 
     /// "en_US", "EN-us" → "en-US"; a list ("de, en") → its first.

@@ -115,8 +115,12 @@ struct HTMLContentExtractor {
         if element["hidden"] != nil || element["aria-hidden"]?.lowercased() == "true" {
             return (.pageChrome, "hidden")
         }
-        let style = (element["style"] ?? "").lowercased().replacingOccurrences(of: " ", with: "")
-        if style.utf8.containsBytes(of: "display:none".utf8) || style.utf8.containsBytes(of: "visibility:hidden".utf8) { return (.pageChrome, "hidden") }
+        if let style = element["style"], !style.isEmpty {
+            let compact = String(decoding: style.lowercased().utf8.filter { $0 != 0x20 }, as: UTF8.self)
+            if compact.utf8.containsBytes(of: "display:none".utf8) || compact.utf8.containsBytes(of: "visibility:hidden".utf8) {
+                return (.pageChrome, "hidden")
+            }
+        }
         let names = element.classAndID
         if let name = names.first(where: { adClassNames.contains($0) || $0.hasPrefix("ad-") || $0.hasSuffix("-ad") }) {
             return (.advertisement, "<\(element.name) \"\(name)\">")
@@ -124,13 +128,11 @@ struct HTMLContentExtractor {
         guard element.name != "article",
             !(element["itemprop"]?.lowercased() == "articlebody")
         else { return nil }
-        for name in names where !isTaxonomyClass(name) {
-            guard let hint = negativeHints.first(where: { name.utf8.containsBytes(of: $0.utf8) }) else { continue }
-            // "image-caption-title" on a heading is the headline's style, not a caption.
-            if element.name.hasPrefix("h"), element.name.count == 2, hint == "caption" { continue }
+        let hints = element.hints
+        if let negative = hints.negative {
             // A body container that also carries a tool's class ("article-body has-share-tools") stays.
-            if names.contains(where: { name in positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) } }) { return nil }
-            return (kind(forHint: hint), "<\(element.name) \"\(name)\">")
+            if hints.positive { return nil }
+            return (kind(forHint: negative.hint), "<\(element.name) \"\(negative.name)\">")
         }
         return nil
     }
@@ -241,8 +243,9 @@ struct HTMLContentExtractor {
     }
 
     private mutating func record(_ element: HTMLElement, kind: RemovalKind, detail: String) {
-        let text = element.text
+        guard element.textLength > 0 else { return }
+        let text = element.textPrefix(200)
         guard !text.isEmpty else { return }
-        removed.append(RemovedLine(text: String(text.prefix(200000)), kind: kind, detail: detail))
+        removed.append(RemovedLine(text: text, kind: kind, detail: detail))
     }
 }

@@ -18,6 +18,9 @@ final class HTMLElement {
     private var cachedElements: [HTMLElement]?
     private var cachedMetrics: (text: Int, links: Int, commas: Int)?
     private var cachedClassAndID: [String]?
+    private var cachedHints: ClassHints?
+    /// ``MainContentFinder/paragraphText(_:)`` of this subtree, once measured.
+    var cachedParagraphText: Int?
 
     init(name: String, attributes: [String: String], children: [HTMLNode] = []) {
         self.name = name
@@ -44,6 +47,7 @@ final class HTMLElement {
     /// Forgets the measured lengths of the whole subtree: pruning changes descendants behind an ancestor's back.
     func resetMetrics() {
         cachedMetrics = nil
+        cachedParagraphText = nil
         for child in elements { child.resetMetrics() }
     }
 
@@ -105,6 +109,25 @@ final class HTMLElement {
         return nil
     }
 
+    /// About the first `limit` characters of ``text``, without building the rest: a removed block is
+    /// reported by its start, and a page's scripts and menus can hold hundreds of KB.
+    func textPrefix(_ limit: Int) -> String {
+        var parts: [String] = []
+        var collected = 0
+        func collect(_ element: HTMLElement) {
+            for child in element.children where collected <= limit * 2 {
+                switch child {
+                case .text(let text):
+                    parts.append(text)
+                    collected += text.utf8.count
+                case .element(let element): collect(element)
+                }
+            }
+        }
+        collect(self)
+        return String(parts.joined(separator: " ").collapsingWhitespace().prefix(limit))
+    }
+
     /// The text of the subtree with white space collapsed.
     var text: String {
         var parts: [String] = []
@@ -119,6 +142,14 @@ final class HTMLElement {
             case .element(let element): element.collectText(into: &parts)
             }
         }
+    }
+
+    /// What the class names and id say, worked out once.
+    var hints: ClassHints {
+        if let cachedHints { return cachedHints }
+        let hints = ClassHints(names: classAndID, elementName: name)
+        cachedHints = hints
+        return hints
     }
 
     /// Class names and id, lower-cased: the hints pages give about what a block is.
@@ -186,12 +217,12 @@ enum HTMLDocument {
         while let current = attribute {
             if let name = current.pointee.name {
                 let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)
-                attributes[String(cString: name).lowercased()] = value.map { String(cString: $0) } ?? ""
+                attributes[lowercasedASCII(name)] = value.map { String(cString: $0) } ?? ""
                 if let value { free(value) }
             }
             attribute = current.pointee.next
         }
-        let element = HTMLElement(name: String(cString: namePointer).lowercased(), attributes: attributes)
+        let element = HTMLElement(name: lowercasedASCII(namePointer), attributes: attributes)
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
@@ -205,6 +236,16 @@ enum HTMLDocument {
             child = current.pointee.next
         }
         return element
+    }
+
+    /// libxml2's HTML parser already lower-cases tag and attribute names; only the odd one is not.
+    private static func lowercasedASCII(_ pointer: UnsafePointer<xmlChar>) -> String {
+        var scan = pointer
+        while scan.pointee != 0 {
+            if (0x41...0x5A).contains(scan.pointee) { return String(cString: pointer).lowercased() }
+            scan += 1
+        }
+        return String(cString: pointer)
     }
 
     /// UTF-8 bytes for the parser, and the name of the encoding they were decoded from.

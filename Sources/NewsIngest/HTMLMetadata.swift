@@ -127,9 +127,7 @@ struct HTMLMetadata {
         var found: [(text: String, rank: Int)] = []
         func walk(_ element: HTMLElement, inContent: Bool, inChrome: Bool) {
             guard found.count < 8 else { return }
-            let hints = element.classAndID
-            let chrome = inChrome || ["header", "nav"].contains(element.name)
-                || hints.contains { $0.hasBytes("logo") || $0.hasBytes("brand") || $0.hasBytes("masthead") || $0 == "site-title" }
+            let chrome = inChrome || ["header", "nav"].contains(element.name) || element.hints.brand
             let content = inContent || ["article", "main"].contains(element.name) || element["itemprop"] == "headline"
             if element.name == "h1" {
                 if let text = element.text.nilIfEmpty { found.append((text, content ? 0 : chrome ? 2 : 1)) }

@@ -36,7 +36,7 @@ struct MainContentFinder {
             path.append(element)
             defer { path.removeLast() }
             if HTMLContentExtractor.strictTags.contains(element.name) { return }
-            if element.classAndID.contains(where: { $0.hasBytes("comment") }) { return }
+            if element.hints.comment { return }
             let hinted = isBodyHinted(element)
             if hinted || element.name == "article" || element.name == "main" {
                 let length = paragraphText(element)
@@ -51,20 +51,13 @@ struct MainContentFinder {
     }
 
     static func isBodyHinted(_ element: HTMLElement) -> Bool {
-        element["itemprop"]?.lowercased() == "articlebody"
-            || element.classAndID.contains(where: { name in
-                HTMLContentExtractor.positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) }
-            })
+        element.hints.positive || element["itemprop"]?.lowercased() == "articlebody"
     }
 
     private static func container(in body: HTMLElement) -> (HTMLElement, voted: Bool) {
         var hinted: (element: HTMLElement, length: Int)?
         body.forEach { element in
-            guard element["itemprop"]?.lowercased() == "articlebody"
-                || element.classAndID.contains(where: { name in
-                    HTMLContentExtractor.positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) }
-                })
-            else { return }
+            guard isBodyHinted(element) else { return }
             let length = paragraphText(element)
             if length >= minimum, length > (hinted?.length ?? 0) { hinted = (element, length) }
         }
@@ -145,14 +138,13 @@ struct MainContentFinder {
 
     /// Text outside links in runs long enough to be sentences, in the whole subtree.
     static func paragraphText(_ element: HTMLElement) -> Int {
+        if let cached = element.cachedParagraphText { return cached }
         var total = 0
-        func walk(_ element: HTMLElement) {
-            for run in ownRuns(element) where run.text - run.links >= 25 { total += run.text - run.links }
-            for child in element.elements where HTMLContentExtractor.blockTags.contains(child.name) && child.name != "head" {
-                walk(child)
-            }
+        for run in ownRuns(element) where run.text - run.links >= 25 { total += run.text - run.links }
+        for child in element.elements where HTMLContentExtractor.blockTags.contains(child.name) && child.name != "head" {
+            total += paragraphText(child)
         }
-        walk(element)
+        element.cachedParagraphText = total
         return total
     }
 

@@ -62,7 +62,7 @@ struct PageDates {
         let isWrapper = element.name == "html" || element.name == "body" || element.textLength * 2 >= pageLength
             || headlinePath.contains(ObjectIdentifier(element))
         let excluded = excluded || ((element.name == "footer" || element.name == "aside") && !inArticle)
-            || (!isWrapper && hints.contains { name in Self.otherContent.contains { name.utf8.containsBytes(of: $0.utf8) } })
+            || (!isWrapper && element.hints.otherContent)
         let itemprop = element["itemprop"]?.lowercased()
         if itemprop == "datepublished" || itemprop == "datecreated", self.itemprop == nil, !excluded {
             let raw = element["content"] ?? element["datetime"] ?? element.text
@@ -75,7 +75,7 @@ struct PageDates {
             readTime(element, hints: hints)
             return
         }
-        if byline == nil, !excluded, hints.contains(where: { name in Self.dateHints.contains { name.utf8.containsBytes(of: $0.utf8) } }) {
+        if byline == nil, !excluded, element.hints.dateHint {
             readByline(element)
         }
         for child in element.elements { walk(child, excluded: excluded, inArticle: inArticle) }

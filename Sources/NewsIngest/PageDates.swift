@@ -16,7 +16,7 @@ struct PageDates {
 
     /// Class or id words of blocks whose dates are not the article's: comments, lists of other articles.
     static let otherContent = [
-        "comment", "related", "sidebar", "widget", "recommend", "popular", "trending", "more-", "respond", "reply",
+        "comment", "related", "sidebar", "recommend", "popular", "trending", "more-", "respond", "reply",
         "mostread", "most-read", "newsletter", "archive", "calendar", "leserbrief",
     ]
     /// Class or id words of blocks that hold the article's date or byline.

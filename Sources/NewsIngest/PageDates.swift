@@ -10,8 +10,14 @@ struct PageDates {
     /// A date the page marks as modified or updated.
     private(set) var modified: ArticleDate?
 
-    private var publishedTime: ArticleDate?
-    private var plainTime: ArticleDate?
+    // Each kind of date is kept twice, the first before the headline and the first after it: a date
+    // above the headline is often the site's (today's date, a ticker, the previous article's).
+    private var publishedTime: [ArticleDate?] = [nil, nil]
+    private var plainTime: [ArticleDate?] = [nil, nil]
+    private var bylines: [ArticleDate?] = [nil, nil]
+    private var headline: ObjectIdentifier?
+    private var afterHeadline: Int { passedHeadline ? 1 : 0 }
+    private var passedHeadline = false
     private let dayFirst: Bool
 
     /// Class or id words of blocks whose dates are not the article's: comments, lists of other articles.
@@ -46,11 +52,12 @@ struct PageDates {
             path.removeLast()
             return false
         }
-        let headline = findHeadline(root) ? path : []
-        headlinePath = Set(headline.map(ObjectIdentifier.init))
+        let headlinePath = findHeadline(root) ? path : []
+        self.headlinePath = Set(headlinePath.map(ObjectIdentifier.init))
+        headline = headlinePath.last.map(ObjectIdentifier.init)
         walk(root, excluded: false, inArticle: false)
-        if byline == nil, headline.count >= 2 { byline = dateBelow(headline: headline) }
-        time = publishedTime ?? plainTime
+        byline = bylines[1] ?? (headlinePath.count >= 2 ? dateBelow(headline: headlinePath) : nil) ?? bylines[0]
+        time = publishedTime[1] ?? publishedTime[0] ?? plainTime[1] ?? plainTime[0]
     }
 
     private mutating func walk(_ element: HTMLElement, excluded: Bool, inArticle: Bool) {
@@ -75,10 +82,11 @@ struct PageDates {
             readTime(element, hints: hints)
             return
         }
-        if byline == nil, !excluded, element.hints.dateHint {
+        if bylines[afterHeadline] == nil, !excluded, element.hints.dateHint {
             readByline(element)
         }
         for child in element.elements { walk(child, excluded: excluded, inArticle: inArticle) }
+        if ObjectIdentifier(element) == headline { passedHeadline = true }
     }
 
     private mutating func readTime(_ element: HTMLElement, hints: [String]) {
@@ -91,9 +99,9 @@ struct PageDates {
             return
         }
         if element["pubdate"] != nil || words.hasBytes("publish") || words.hasBytes("pubdate") || words.hasBytes("created") {
-            if publishedTime == nil { publishedTime = date }
-        } else if plainTime == nil {
-            plainTime = date
+            if publishedTime[afterHeadline] == nil { publishedTime[afterHeadline] = date }
+        } else if plainTime[afterHeadline] == nil {
+            plainTime[afterHeadline] = date
         }
     }
 
@@ -144,7 +152,7 @@ struct PageDates {
         if let date = DateExtractor.parse(searched, contextYear: nil, lenient: true, dayFirst: dayFirst),
             date.precision == .day
         {
-            byline = date
+            bylines[afterHeadline] = date
         }
     }
 }

@@ -223,6 +223,9 @@ enum HTMLDocument {
             attribute = current.pointee.next
         }
         let element = HTMLElement(name: lowercasedASCII(namePointer), attributes: attributes)
+        // Scripts, styles and drawings are never text of the article; copying them (inline app state
+        // runs to hundreds of KB) cost more than the rest of the page. JSON-LD is the one script read.
+        if skipsContent(element) { return element }
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
@@ -236,6 +239,14 @@ enum HTMLDocument {
             child = current.pointee.next
         }
         return element
+    }
+
+    private static func skipsContent(_ element: HTMLElement) -> Bool {
+        switch element.name {
+        case "style", "svg", "canvas", "template": return true
+        case "script": return !(element["type"] ?? "").lowercased().contains("ld+json")
+        default: return false
+        }
     }
 
     /// libxml2's HTML parser already lower-cases tag and attribute names; only the odd one is not.

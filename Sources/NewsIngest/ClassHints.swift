@@ -19,22 +19,56 @@ struct ClassHints {
     init(names: [String], elementName: String) {
         let isHeading = elementName.count == 2 && elementName.hasPrefix("h")
         for name in names {
-            let bytes = name.utf8
-            if !positive { positive = HTMLContentExtractor.positiveHints.contains { bytes.containsBytes(of: $0.utf8) } }
-            if !comment { comment = bytes.containsBytes(of: "comment".utf8) }
-            if !otherContent { otherContent = PageDates.otherContent.contains { bytes.containsBytes(of: $0.utf8) } }
-            if !dateHint { dateHint = PageDates.dateHints.contains { bytes.containsBytes(of: $0.utf8) } }
-            if !brand {
-                brand = bytes.containsBytes(of: "logo".utf8) || bytes.containsBytes(of: "brand".utf8)
-                    || bytes.containsBytes(of: "masthead".utf8) || name == "site-title"
-            }
-            if negative == nil, !HTMLContentExtractor.isTaxonomyClass(name),
-                let hint = HTMLContentExtractor.negativeHints.first(where: { bytes.containsBytes(of: $0.utf8) }),
+            let bytes = Array(name.utf8)
+            if !positive { positive = Self.positives.firstMatch(in: bytes) != nil }
+            if !comment { comment = Self.comments.firstMatch(in: bytes) != nil }
+            if !otherContent { otherContent = Self.others.firstMatch(in: bytes) != nil }
+            if !dateHint { dateHint = Self.dates.firstMatch(in: bytes) != nil }
+            if !brand { brand = Self.brands.firstMatch(in: bytes) != nil || name == "site-title" }
+            if negative == nil, !HTMLContentExtractor.isTaxonomyClass(name), let index = Self.negatives.firstMatch(in: bytes) {
+                let hint = HTMLContentExtractor.negativeHints[index]
                 // "image-caption-title" on a heading is the headline's style, not a caption.
-                !(isHeading && hint == "caption")
-            {
-                negative = (name, hint)
+                if !(isHeading && hint == "caption") { negative = (name, hint) }
             }
         }
+    }
+
+    static let positives = PatternSet(HTMLContentExtractor.positiveHints)
+    static let negatives = PatternSet(HTMLContentExtractor.negativeHints)
+    static let comments = PatternSet(["comment"])
+    static let others = PatternSet(PageDates.otherContent)
+    static let dates = PatternSet(PageDates.dateHints)
+    static let brands = PatternSet(["logo", "brand", "masthead"])
+}
+
+/// Substring patterns bucketed by their first byte, so one pass over a name tests them all.
+struct PatternSet: Sendable {
+    private let buckets: [[(index: Int, bytes: [UInt8])]]
+
+    init(_ patterns: [String]) {
+        var buckets = Array(repeating: [(index: Int, bytes: [UInt8])](), count: 256)
+        for (index, pattern) in patterns.enumerated() {
+            let bytes = Array(pattern.utf8)
+            guard let first = bytes.first else { continue }
+            buckets[Int(first)].append((index, bytes))
+        }
+        self.buckets = buckets
+    }
+
+    /// The lowest index of a pattern found anywhere in `text` (the first in list order), or nil.
+    func firstMatch(in text: [UInt8]) -> Int? {
+        var best: Int?
+        for start in text.indices {
+            for (index, pattern) in buckets[Int(text[start])] where index < (best ?? Int.max) {
+                guard start + pattern.count <= text.count else { continue }
+                var matched = true
+                for offset in 1..<pattern.count where text[start + offset] != pattern[offset] {
+                    matched = false
+                    break
+                }
+                if matched { best = index }
+            }
+        }
+        return best
     }
 }

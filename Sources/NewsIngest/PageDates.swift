@@ -18,6 +18,12 @@ struct PageDates {
     private var headline: ObjectIdentifier?
     private var afterHeadline: Int { passedHeadline ? 1 : 0 }
     private var passedHeadline = false
+    /// The first date after a label that says what it is ("Datum: 03.11.2021", "Erschienen am …").
+    private var labelled: ArticleDate?
+    static let labels = [
+        "datum", "date", "erschienen", "veröffentlicht", "published", "posted on", "publié", "publicado",
+        "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "fecha",
+    ]
     private let dayFirst: Bool
 
     /// Class or id words of blocks whose dates are not the article's: comments, lists of other articles.
@@ -32,7 +38,7 @@ struct PageDates {
     ]
     static let updateWords = [
         "updated", "update", "modified", "aktualisiert", "geändert", "mis à jour", "mise à jour", "actualizado",
-        "actualización", "aggiornato", "atualizado", "bijgewerkt", "edited", "last modified", "zuletzt",
+        "actualización", "aggiornato", "atualizado", "bijgewerkt", "edited", "last modified", "zuletzt", "änderung",
     ]
 
     /// The page's text length: a block holding half of it is a layout wrapper ("has-sidebar" on the
@@ -56,7 +62,7 @@ struct PageDates {
         self.headlinePath = Set(headlinePath.map(ObjectIdentifier.init))
         headline = headlinePath.last.map(ObjectIdentifier.init)
         walk(root, excluded: false, inArticle: false)
-        byline = bylines[1] ?? (headlinePath.count >= 2 ? dateBelow(headline: headlinePath) : nil) ?? bylines[0]
+        byline = bylines[1] ?? labelled ?? (headlinePath.count >= 2 ? dateNear(headline: headlinePath) : nil) ?? bylines[0]
         time = publishedTime[1] ?? publishedTime[0] ?? plainTime[1] ?? plainTime[0]
     }
 
@@ -82,6 +88,7 @@ struct PageDates {
             readTime(element, hints: hints)
             return
         }
+        if labelled == nil, !excluded { readLabel(element) }
         if bylines[afterHeadline] == nil, !excluded, element.hints.dateHint {
             readByline(element)
         }
@@ -105,14 +112,34 @@ struct PageDates {
         }
     }
 
+    /// A label in the element's own text ("Datum:"), with the date after it there or in the element.
+    private mutating func readLabel(_ element: HTMLElement) {
+        for case .text(let raw) in element.children {
+            guard raw.utf8.count <= 160 else { continue }
+            let text = raw.trimmingWhitespace().lowercased()
+            guard let label = Self.labels.first(where: { text.hasPrefix($0) }) else { continue }
+            let rest = String(text.dropFirst(label.count))
+            let date = DateExtractor.parse(rest, contextYear: nil, lenient: true, dayFirst: dayFirst)
+                ?? (element.textLength <= 200
+                    ? DateExtractor.parse(element.text, contextYear: nil, lenient: true, dayFirst: dayFirst) : nil)
+            if let date, date.precision == .day {
+                labelled = date
+                return
+            }
+        }
+    }
+
     /// A date in the short lines right under the headline ("01. November 2021 | Naturschutz"), where
     /// pages without date markup print it: the `<h1>`'s next siblings, then its parent's.
-    private func dateBelow(headline path: [HTMLElement]) -> ArticleDate? {
-        for level in [path.count - 1, path.count - 2] where level >= 1 {
+    private func dateNear(headline path: [HTMLElement]) -> ArticleDate? {
+        let levels = [path.count - 1, path.count - 2].filter { $0 >= 1 }
+        // Under the headline first; then the line right above it (a dateline over the title).
+        for (level, below) in levels.map({ ($0, true) }) + levels.map({ ($0, false) }) {
             let element = path[level]
             let siblings = path[level - 1].elements
             guard let position = siblings.firstIndex(where: { $0 === element }) else { continue }
-            for sibling in siblings.dropFirst(position + 1).prefix(3) {
+            let near = below ? Array(siblings.dropFirst(position + 1).prefix(3)) : Array(siblings[..<position].suffix(1))
+            for sibling in near {
                 guard (6...200).contains(sibling.textLength) else { continue }
                 let text = sibling.text
                 if Self.updateWords.contains(where: text.lowercased().hasBytes) { continue }

@@ -21,11 +21,14 @@ struct ClassHints {
         for name in names {
             let bytes = Array(name.utf8)
             if !positive { positive = Self.positives.firstMatch(in: bytes) != nil }
-            if !comment { comment = Self.comments.firstMatch(in: bytes) != nil }
+            if !comment { comment = Self.comments.firstMatch(in: bytes) != nil && !name.hasBytes("commentary") }
             if !otherContent { otherContent = Self.others.firstMatch(in: bytes) != nil }
             if !dateHint { dateHint = Self.dates.firstMatch(in: bytes) != nil }
             if !brand { brand = Self.brands.firstMatch(in: bytes) != nil || name == "site-title" }
-            if negative == nil, !HTMLContentExtractor.isTaxonomyClass(name), let index = Self.negatives.firstMatch(in: bytes) {
+            // "commentary" is an opinion piece, not the comments under it.
+            if negative == nil, !HTMLContentExtractor.isTaxonomyClass(name), !name.hasBytes("commentary"),
+                let index = Self.negatives.firstMatch(in: bytes)
+            {
                 let hint = HTMLContentExtractor.negativeHints[index]
                 // "image-caption-title" on a heading is the headline's style, not a caption.
                 if !(isHeading && hint == "caption") { negative = (name, hint) }

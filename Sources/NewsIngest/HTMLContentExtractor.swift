@@ -25,6 +25,7 @@ struct HTMLContentExtractor {
     static let chromeTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "nav", "header",
         "footer", "aside", "form", "button", "select", "input", "textarea", "dialog", "menu", "figure", "head",
+        "figcaption",
     ]
     static let chromeRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
@@ -35,8 +36,8 @@ struct HTMLContentExtractor {
         "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "subscri", "signup",
         "cookie", "consent", "gdpr", "sidebar", "breadcrumb", "promo", "sponsor", "recommend", "popular",
         "ranking", "trending", "most-read", "mostread", "outbrain", "taboola", "advert", "banner", "footer",
-        "masthead", "navigation", "site-header", "global-header", "navbar", "menu", "modal", "popup", "paywall", "tags",
-        "toolbar", "pagination", "author-bio", "read-more", "readmore", "more-stories", "widget", "skip-link",
+        "masthead", "navigation", "site-header", "global-header", "navbar", "menu", "modal", "popup", "tags",
+        "toolbar", "pagination", "author-bio", "read-more", "readmore", "more-stories", "skip-link",
         "visually-hidden", "sr-only", "byline", "caption", "bildunterschrift", "legende", "photo-credit",
         "image-credit", "about-author", "author-box", "authorbox", "author-info", "autorenbox", "kommentar",
         "comentario", "login", "register", "abonn", "print-only", "further-reading", "weiterlesen",
@@ -107,6 +108,9 @@ struct HTMLContentExtractor {
     }
 
     static func chromeReason(_ element: HTMLElement) -> (kind: RemovalKind, detail: String)? {
+        // A <figure> is a picture and its caption, unless pages wrap paragraphs of the story in one
+        // (slideshows, quote boxes, tables); then only its caption goes.
+        if element.name == "figure", hasParagraphs(element) { return nil }
         if chromeTags.contains(element.name) { return (.pageChrome, "<\(element.name)>") }
         if ["html", "body", "main"].contains(element.name) { return nil }
         if let role = element["role"]?.lowercased(), chromeRoles.contains(role) {
@@ -135,6 +139,10 @@ struct HTMLContentExtractor {
             return (kind(forHint: negative.hint), "<\(element.name) \"\(negative.name)\">")
         }
         return nil
+    }
+
+    static func hasParagraphs(_ element: HTMLElement) -> Bool {
+        element.first { $0.name == "p" && $0.textLength >= 80 && $0.linkTextLength * 2 < $0.textLength } != nil
     }
 
     /// Blog engines class a post by its category and tags ("category-kommentar", "tag-social-media"):

@@ -71,7 +71,24 @@ struct HTMLContentExtractor {
             render(block, lines: &lines, current: &current)
             flush(&current, into: &lines)
         }
+        dropTrailingLabels(&lines)
         return lines
+    }
+
+    /// Short lines that end the article's container without ending a sentence ("Ähnliche Beiträge",
+    /// "Infos zum Reiseziel", a sponsor's name) head what the page shows after the story, whose
+    /// lists were already dropped; the story itself ends with a sentence.
+    private mutating func dropTrailingLabels(_ lines: inout [String]) {
+        guard lines.count > 3 else { return }
+        while let last = lines.last, lines.count > 3, Self.isLabel(last) {
+            removed.append(RemovedLine(text: last, kind: .relatedList, detail: "a short label ends the article's block"))
+            lines.removeLast()
+        }
+    }
+
+    static func isLabel(_ line: String) -> Bool {
+        guard line.count <= 40, let end = line.last else { return false }
+        return !".!?…\"”»“)".contains(end) && line.split(separator: " ").count <= 6
     }
 
     // MARK: - Pruning

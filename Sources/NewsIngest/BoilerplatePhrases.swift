@@ -257,6 +257,21 @@ enum BoilerplatePhrases {
         .init("load more", .exact, .relatedList), .init("mehr laden", .exact, .relatedList),
         .init("never miss the latest news", .prefix, .subscribe, maximumLength: 120),
         .init("newsletter abonnieren", .prefix, .subscribe), .init("jetzt abonnieren", .prefix, .subscribe),
+        .init("mit unserem newsletter", .prefix, .subscribe, maximumLength: 120),
+        .init("we want to hear what you think", .prefix, .templateLabel, maximumLength: 200),
+        .init("jetzt teilen", .exact, .shareBar),
+        .init("noch keine bewertungen", .contains, .templateLabel, maximumLength: 40),
+        // Blog engines' post footers: when it was filed and under what.
+        .init("this entry was posted", .prefix, .dateline, maximumLength: 200),
+        .init("der beitrag wurde am", .prefix, .dateline, maximumLength: 200),
+        .init("erstellt am", .prefix, .dateline, maximumLength: 160),
+        .init("kategorie:", .prefix, .relatedList, maximumLength: 80),
+        .init("kategorien:", .prefix, .relatedList, maximumLength: 80),
+        .init("category:", .prefix, .relatedList, maximumLength: 80),
+        .init("categories:", .prefix, .relatedList, maximumLength: 80),
+        .init("tags:", .prefix, .relatedList, maximumLength: 120),
+        .init("schlagwörter:", .prefix, .relatedList, maximumLength: 120),
+        .init("suggested citation", .prefix, .credit, .endOfArticle, maximumLength: 300),
     ]
 
     /// Headings of a site's page template (digest sites wrap every story in the same ones).

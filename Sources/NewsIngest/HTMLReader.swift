@@ -8,9 +8,13 @@ struct HTMLReader {
         let metadata = HTMLMetadata(root: parsed.root)
         var extractor = HTMLContentExtractor()
         var lines = extractor.extract(from: parsed.root)
-        // A page rendered by scripts has its text only in JSON-LD; take it from there.
+        // A page rendered by scripts has its text only in JSON-LD; take it from there. So does a page
+        // whose markup shows a teaser of the story: structured data twice as long as what the markup
+        // gave is the story.
         let extracted = lines.reduce(0) { $0 + $1.count }
-        if extracted < 200, let body = metadata.articleBody, body.count > extracted {
+        if let body = metadata.articleBody, body.count > extracted,
+            extracted < 200 || (body.count >= 500 && body.count > extracted * 2)
+        {
             lines = body.split(separator: "\n").map(String.init)
         }
         var draft = ArticleDraft(title: metadata.title, lines: lines)

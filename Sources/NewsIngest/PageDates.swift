@@ -112,21 +112,27 @@ struct PageDates {
         }
     }
 
-    /// A label in the element's own text ("Datum:"), with the date after it there or in the element.
+    /// A block that starts with a label ("Datum:", in its own text or a child's) and holds a date.
     private mutating func readLabel(_ element: HTMLElement) {
-        for case .text(let raw) in element.children {
-            guard raw.utf8.count <= 160 else { continue }
-            let text = raw.trimmingWhitespace().lowercased()
-            guard let label = Self.labels.first(where: { text.hasPrefix($0) }) else { continue }
-            let rest = String(text.dropFirst(label.count))
-            let date = DateExtractor.parse(rest, contextYear: nil, lenient: true, dayFirst: dayFirst)
-                ?? (element.textLength <= 200
-                    ? DateExtractor.parse(element.text, contextYear: nil, lenient: true, dayFirst: dayFirst) : nil)
-            if let date, date.precision == .day {
-                labelled = date
-                return
+        guard (6...200).contains(element.textLength), let first = Self.leadingText(element) else { return }
+        let start = first.trimmingWhitespace().lowercased()
+        guard Self.labels.contains(where: { start.hasPrefix($0) }) else { return }
+        let text = element.text
+        if Self.updateWords.contains(where: text.lowercased().hasBytes) { return }
+        if let date = DateExtractor.parse(text, contextYear: nil, lenient: true, dayFirst: dayFirst), date.precision == .day {
+            labelled = date
+        }
+    }
+
+    /// The first text in the subtree that is not blank.
+    static func leadingText(_ element: HTMLElement) -> String? {
+        for child in element.children {
+            switch child {
+            case .text(let text): if !text.allSatisfy(\.isFastWhitespace) { return text }
+            case .element(let inner): if let found = leadingText(inner) { return found }
             }
         }
+        return nil
     }
 
     /// A date in the short lines right under the headline ("01. November 2021 | Naturschutz"), where

@@ -72,6 +72,12 @@ struct PageDateFinder {
             if let shown, shown.0.precision == .day, shown.0 != found.date, stated.contains(shown.0) {
                 return Found(date: shown.0, origin: shown.1, confidence: .high)
             }
+            // A bare meta tag is the CMS's; the date printed with the story is what the page says.
+            if origin == .metaTag, jsonLDPublished == nil, let below = page.belowHeadline, below.precision == .day,
+                below != found.date
+            {
+                return Found(date: below, origin: page.time == below ? .timeElement : .byline, confidence: .medium)
+            }
             // The URL's day is independent of the markup: when it disagrees, it was the day the
             // article first went out (the markup's date is often a re-publication's).
             if let urlDate, urlDate.precision == .day, urlDate != found.date, urlDate < found.date {

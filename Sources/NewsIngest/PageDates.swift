@@ -7,6 +7,8 @@ struct PageDates {
     private(set) var time: ArticleDate?
     /// The first date in a short text block whose class or id says it holds the date or the byline.
     private(set) var byline: ArticleDate?
+    /// The first date element or byline after the headline: the date the page shows with the story.
+    private(set) var belowHeadline: ArticleDate?
     /// A date the page marks as modified or updated.
     private(set) var modified: ArticleDate?
 
@@ -64,6 +66,7 @@ struct PageDates {
         walk(root, excluded: false, inArticle: false)
         byline = bylines[1] ?? labelled ?? (headlinePath.count >= 2 ? dateNear(headline: headlinePath) : nil) ?? bylines[0]
         time = publishedTime[1] ?? publishedTime[0] ?? plainTime[1] ?? plainTime[0]
+        belowHeadline = publishedTime[1] ?? plainTime[1] ?? bylines[1] ?? labelled
     }
 
     private mutating func walk(_ element: HTMLElement, excluded: Bool, inArticle: Bool) {

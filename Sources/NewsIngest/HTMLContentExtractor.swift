@@ -4,11 +4,11 @@ import Foundation
 ///
 /// Three passes, each recording what it removed:
 /// 1. prune page chrome by tag (`nav`, `header`, `footer`, `aside`, `form`, `script` …), by ARIA role,
-///    by hidden state, and by class/id hints (`comments`, `related-posts`, `share-bar`, `cookie-banner`, `ad-slot` …);
-/// 2. choose the main container: an `articleBody` hint, else the `<article>` or `<main>` with the most
-///    paragraph text, else the element whose `<p>` children carry the most text (readability's scoring);
-/// 3. inside it, drop blocks that are mostly link text (lists of other articles), then render
-///    block elements as lines.
+///    by hidden state, and by class/id hints (`comments`, `related-posts`, `share-bar`, `cookie-banner`, `ad-slot` …),
+///    sparing the article's wrappers (found before pruning) whatever their names say;
+/// 2. choose the article's blocks (``MainContentFinder``);
+/// 3. inside them, drop blocks that are mostly link text (lists of other articles) with their headings,
+///    render block elements as lines, and drop short labels that end the last block.
 struct HTMLContentExtractor {
     private(set) var removed: [RemovedLine] = []
     /// The page's paragraph text before pruning, to recognise a wrapper of the article by its share of it.
@@ -244,8 +244,6 @@ struct HTMLContentExtractor {
         let text = element.text
         return !text.isEmpty && !text.hasSuffix(".") && element.elements.allSatisfy { !blockTags.contains($0.name) }
     }
-
-    static func linkTextLength(_ element: HTMLElement) -> Int { element.linkTextLength }
 
     // MARK: - Rendering
 

@@ -133,7 +133,7 @@ struct ArticleAssembler {
         switch origin {
         case .frontMatter, .jsonLines, .jsonLD, .metaTag: .high
         case .timeElement, .url, .byline, .header: .medium
-        case .fileName: .low
+        case .fileName, .scriptData: .low
         }
     }
 

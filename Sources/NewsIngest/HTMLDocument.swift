@@ -177,6 +177,8 @@ enum HTMLDocument {
     struct Parsed {
         let root: HTMLElement
         let encoding: String
+        /// The page as UTF-8 text, for the last look for a date in its scripts' data.
+        let source: String
     }
 
     /// libxml2 must be initialised once before threads share it; a static `let` runs exactly once.
@@ -206,7 +208,7 @@ enum HTMLDocument {
         guard let rootNode = xmlDocGetRootElement(document), let root = convert(rootNode) else {
             throw IngestError.malformedHTML("the page has no elements")
         }
-        return Parsed(root: root, encoding: encoding)
+        return Parsed(root: root, encoding: encoding, source: String(decoding: bytes, as: UTF8.self))
     }
 
     /// Copies a libxml2 element and its subtree; comments and processing instructions are dropped.

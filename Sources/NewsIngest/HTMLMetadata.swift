@@ -27,7 +27,7 @@ struct HTMLMetadata {
         "backgroundnewsarticle", "blogposting", "liveblogposting", "scholarlyarticle", "report",
     ]
 
-    init(root: HTMLElement) {
+    init(root: HTMLElement, source: String = "") {
         var meta: [String: String] = [:]
         var scripts: [String] = []
         var markedAuthors: [String] = []
@@ -76,6 +76,7 @@ struct HTMLMetadata {
         dates.meta = meta
         dates.urls = [url, meta["og:url"], jsonLDURL].compactMap { $0 }
         dates.language = language
+        dates.source = source
         if let found = dates.find(in: root) {
             date = found.date
             dateOrigin = found.origin

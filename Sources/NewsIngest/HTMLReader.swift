@@ -5,7 +5,7 @@ struct HTMLReader {
     func read(data: Data) throws -> ArticleDraft {
         let parsed = try HTMLDocument.parse(data)
         // Metadata before pruning: the head, <header> and <time> go with the page chrome.
-        let metadata = HTMLMetadata(root: parsed.root)
+        let metadata = HTMLMetadata(root: parsed.root, source: parsed.source)
         var extractor = HTMLContentExtractor()
         var lines = extractor.extract(from: parsed.root)
         // A page rendered by scripts has its text only in JSON-LD; take it from there. So does a page

@@ -20,6 +20,12 @@ struct PageDateFinder {
     /// The page's own addresses (canonical link, `og:url`, JSON-LD `url`), for a date in their path.
     var urls: [String] = []
     var language: String?
+    /// The page's text, scripts included: apps keep the publication date in their state objects.
+    var source = ""
+    static let scriptKeys = [
+        "datePublished", "publishedDate", "published_at", "publishDate", "pubDate", "publicationDate",
+        "firstPublished", "date_published", "publishedAt", "createdAt", "created_at",
+    ]
 
     static let publishedKeys = [
         "article:published_time", "article:published", "og:article:published_time", "og:published_time",
@@ -100,7 +106,27 @@ struct PageDateFinder {
             jsonLDModified ?? Self.modifiedKeys.lazy.compactMap { meta[$0] }.compactMap { Self.parseValue($0) }.first
             ?? page.modified
         if let found = consider(modified, .metaTag, .low) { return found }
+        // Last: a publication date in the page's script data (`"publishedDate":"2016-11-04T…"`).
+        for key in Self.scriptKeys {
+            if let raw = Self.scriptValue(of: key, in: source), let found = consider(Self.parseValue(raw), .scriptData, .low) {
+                return found
+            }
+        }
         return coarse
+    }
+
+    /// The ISO date after `key` in script data, quoted plainly or escaped inside a string (`\"key\":\"…`).
+    static func scriptValue(of key: String, in source: String) -> String? {
+        var searchFrom = source.startIndex
+        while let found = source.range(of: key, range: searchFrom..<source.endIndex) {
+            searchFrom = found.upperBound
+            let after = source[found.upperBound...]
+            let separators = after.prefix { "\\\"': ".contains($0) }
+            guard separators.contains(":"), separators.count <= 8 else { continue }
+            let value = after.dropFirst(separators.count).prefix { $0.isASCIIDigit || "-T:+.Z".contains($0) }
+            if value.count >= 10 { return String(value) }
+        }
+        return nil
     }
 
     static func parseValue(_ raw: String) -> ArticleDate? {

@@ -14,6 +14,8 @@ public enum DateOrigin: String, Sendable, Hashable, Codable, CaseIterable {
     case url
     /// A byline or date line of the page, found by its class or id ("posted on 17. Mai 2024").
     case byline
+    /// A publication date in the data of the page's scripts (`"publishedDate": "2016-11-04T…"`).
+    case scriptData
     /// A date line or dateline in the first lines of the text.
     case header
     /// A date in the file name or its folders (`2025-04-10-rutte.md`, `2025/04/10/`).

@@ -105,4 +105,16 @@ struct PageDateTests {
             """
         #expect(Ingestor().extract(data: Data(meta.utf8), path: "p.html").authors == ["Ola Brenn"])
     }
+
+    @Test("last, a publication date in the page's script data, with low confidence")
+    func scriptData() {
+        let page = """
+            <html><head><title>Reviews</title><script type="application/json">{"review":{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05"}}</script></head>
+            <body><p>Great service, the parcel came a day early and the driver waited while I checked it.</p></body></html>
+            """
+        let report = Ingestor().extract(data: Data(page.utf8), path: "p.html")
+        #expect(report.date?.description == "2016-11-04")
+        #expect(report.dateOrigin == .scriptData)
+        #expect(report.dateConfidence == .low)
+    }
 }

@@ -56,6 +56,8 @@ let package = Package(
         .executableTarget(name: "fuzz-query-parser", dependencies: ["NewsQuery"]),
         .executableTarget(name: "actors-eval", dependencies: ["NewsActors"]),
         .executableTarget(name: "bench-workers", dependencies: ["NewsActors", "NewsAnalysis", "NewsIngest"]),
+        // Runs HTML extraction in one process over many pages for scripts/eval-extraction.
+        .executableTarget(name: "extraction-eval", dependencies: ["NewsIngest"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(
             name: "NewsIngestTests",

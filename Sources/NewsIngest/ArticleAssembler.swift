@@ -68,6 +68,7 @@ struct ArticleAssembler {
         // Date: metadata, else the header region, else the file name.
         report.date = draft.date
         report.dateOrigin = draft.date == nil ? nil : draft.dateOrigin
+        report.dateConfidence = draft.date == nil ? nil : draft.dateConfidence ?? draft.dateOrigin.map { Self.confidence(for: $0) }
         // The path's year only completes a header date; worked out per article of a dump it was 1% of a run.
         if report.date == nil,
             let found = DateExtractor.headerDate(
@@ -75,10 +76,13 @@ struct ArticleAssembler {
         {
             report.date = found.date
             report.dateOrigin = .header
+            // In a page the first date of the text may be anything's; in a text file it is its dateline.
+            report.dateConfidence = format == .html ? .low : .medium
         }
         if report.date == nil, draft.dateFromPath, let date = DateExtractor.fromPath(path) {
             report.date = date
             report.dateOrigin = .fileName
+            report.dateConfidence = .low
         }
         // Lines that only state the date go, wherever the date came from: it is metadata now.
         var seen = 0
@@ -128,6 +132,15 @@ struct ArticleAssembler {
         }
         if report.title.isEmpty && report.body.isEmpty { report.skipped = IngestError.emptyArticle.description }
         return report
+    }
+
+    /// How sure a date is when the reader did not say: stated dates are sure, found ones less so.
+    static func confidence(for origin: DateOrigin) -> DateConfidence {
+        switch origin {
+        case .frontMatter, .jsonLines, .jsonLD, .metaTag: .high
+        case .timeElement, .url, .byline, .header: .medium
+        case .fileName, .scriptData: .low
+        }
     }
 
     /// A headline longer than this is no headline; JSON and front matter can still give one.

@@ -7,6 +7,8 @@ struct ArticleDraft {
     var lines: [String]
     var date: ArticleDate?
     var dateOrigin: DateOrigin?
+    /// How sure the reader is of `date`; nil lets the assembler judge by the origin.
+    var dateConfidence: DateConfidence?
     /// Candidate sources, best first.
     var sources: [(name: String, origin: SourceOrigin)] = []
     var url: String?

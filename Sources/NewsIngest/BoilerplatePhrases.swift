@@ -42,7 +42,8 @@ struct PhraseRule: Sendable {
 }
 
 enum BoilerplatePhrases {
-    static let rules: [PhraseRule] = advertisements + comments + ends + lists + share + subscribe + cookies + labels
+    static let rules: [PhraseRule] =
+        advertisements + comments + ends + lists + share + subscribe + cookies + labels + credits + prompts
     /// No rule matches a line longer than this.
     static let longestMatch = rules.map(\.maximumLength).max() ?? 0
 
@@ -202,6 +203,77 @@ enum BoilerplatePhrases {
         .init("çerezleri kabul", .contains, .cookieNotice, maximumLength: 300),
     ]
 
+    /// Photo credits and copyright lines: about the page's pictures or the site, not the story.
+    static let credits: [PhraseRule] = [
+        .init("foto:", .prefix, .credit, maximumLength: 100), .init("fotos:", .prefix, .credit, maximumLength: 100),
+        .init("photo:", .prefix, .credit, maximumLength: 100), .init("photos:", .prefix, .credit, maximumLength: 100),
+        .init("photograph by ", .prefix, .credit, maximumLength: 100),
+        .init("photo by ", .prefix, .credit, maximumLength: 100),
+        .init("photo credit", .prefix, .credit, maximumLength: 100),
+        .init("credit:", .prefix, .credit, maximumLength: 100), .init("(credit:", .prefix, .credit, maximumLength: 100),
+        .init("image:", .prefix, .credit, maximumLength: 100), .init("image credit", .prefix, .credit, maximumLength: 100),
+        .init("bild:", .prefix, .credit, maximumLength: 100), .init("bildquelle", .prefix, .credit, maximumLength: 100),
+        .init("titelbild:", .prefix, .credit, maximumLength: 100),
+        .init("beitragsbild", .prefix, .credit, maximumLength: 100),
+        .init("crédits photo", .prefix, .credit, maximumLength: 100),
+        .init("crédit photo", .prefix, .credit, maximumLength: 100),
+        .init("foto de ", .prefix, .credit, maximumLength: 60), .init("imagen:", .prefix, .credit, maximumLength: 100),
+        .init("© ", .prefix, .credit, maximumLength: 120), .init("copyright ©", .prefix, .credit, maximumLength: 120),
+        .init("all rights reserved", .contains, .credit, maximumLength: 120),
+        .init("alle rechte vorbehalten", .contains, .credit, maximumLength: 120),
+        .init("tous droits réservés", .contains, .credit, maximumLength: 120),
+        .init("todos los derechos reservados", .contains, .credit, maximumLength: 120),
+    ]
+
+    /// Calls to act on the page (rate, log in, read on, load more), and the author box that ends a post.
+    static let prompts: [PhraseRule] = [
+        .init("about the author", .exact, .templateLabel, .endOfArticle),
+        .init("über den autor", .exact, .templateLabel, .endOfArticle),
+        .init("über die autorin", .exact, .templateLabel, .endOfArticle),
+        .init("zum autor", .exact, .templateLabel, .endOfArticle),
+        .init("à propos de l'auteur", .exact, .templateLabel, .endOfArticle),
+        .init("sobre el autor", .exact, .templateLabel, .endOfArticle),
+        .init("related coverage", .exact, .relatedList, .list),
+        .init("mehr zum thema", .exact, .relatedList, .list),
+        .init("ähnliche beiträge", .exact, .relatedList, .list),
+        .init("ähnliche artikel", .exact, .relatedList, .list),
+        .init("auch interessant", .exact, .relatedList, .list),
+        .init("das könnte dich auch interessieren", .exact, .relatedList, .endOfArticle),
+        .init("das thema könnte dich auch interessieren", .exact, .relatedList, .endOfArticle),
+        .init("dies könnte sie auch interessieren", .exact, .relatedList, .endOfArticle),
+        .init("vous aimerez aussi", .exact, .relatedList, .endOfArticle),
+        .init("te puede interesar", .exact, .relatedList, .list),
+        .init("min read", .contains, .templateLabel, maximumLength: 16),
+        .init("was this article helpful", .prefix, .templateLabel),
+        .init("war der artikel nützlich", .prefix, .templateLabel),
+        .init("war dieser artikel hilfreich", .prefix, .templateLabel),
+        .init("if you enjoyed reading this", .prefix, .subscribe, maximumLength: 160),
+        .init("kommentieren", .exact, .commentPrompt), .init("kommentare schreiben", .exact, .commentPrompt),
+        .init("kommentar schreiben", .exact, .commentPrompt),
+        .init("sie müssen sich einloggen", .prefix, .commentPrompt, maximumLength: 120),
+        .init("you must be logged in", .prefix, .commentPrompt, maximumLength: 120),
+        .init("bitte registrieren sie sich", .prefix, .commentPrompt, maximumLength: 120),
+        .init("weiterlesen", .exact, .relatedList), .init("lade weitere inhalte", .prefix, .relatedList),
+        .init("load more", .exact, .relatedList), .init("mehr laden", .exact, .relatedList),
+        .init("never miss the latest news", .prefix, .subscribe, maximumLength: 120),
+        .init("newsletter abonnieren", .prefix, .subscribe), .init("jetzt abonnieren", .prefix, .subscribe),
+        .init("mit unserem newsletter", .prefix, .subscribe, maximumLength: 120),
+        .init("we want to hear what you think", .prefix, .templateLabel, maximumLength: 200),
+        .init("jetzt teilen", .exact, .shareBar),
+        .init("noch keine bewertungen", .contains, .templateLabel, maximumLength: 40),
+        // Blog engines' post footers: when it was filed and under what.
+        .init("this entry was posted", .prefix, .dateline, maximumLength: 200),
+        .init("der beitrag wurde am", .prefix, .dateline, maximumLength: 200),
+        .init("erstellt am", .prefix, .dateline, maximumLength: 160),
+        .init("kategorie:", .prefix, .relatedList, maximumLength: 80),
+        .init("kategorien:", .prefix, .relatedList, maximumLength: 80),
+        .init("category:", .prefix, .relatedList, maximumLength: 80),
+        .init("categories:", .prefix, .relatedList, maximumLength: 80),
+        .init("tags:", .prefix, .relatedList, maximumLength: 120),
+        .init("schlagwörter:", .prefix, .relatedList, maximumLength: 120),
+        .init("suggested citation", .prefix, .credit, .endOfArticle, maximumLength: 300),
+    ]
+
     /// Headings of a site's page template (digest sites wrap every story in the same ones).
     static let labels: [PhraseRule] = [
         .init("what's happened", .exact, .templateLabel),
@@ -309,4 +381,10 @@ extension String.UTF8View {
         }
         return false
     }
+}
+
+extension StringProtocol {
+    /// Whether the text contains `needle`, byte for byte: Foundation's `contains` goes through
+    /// locale-aware search and cost a tenth of reading a page.
+    func hasBytes(_ needle: String) -> Bool { String(self).utf8.containsBytes(of: needle.utf8) }
 }

@@ -15,6 +15,16 @@ public enum DateExtractor {
     /// The first date in a piece of text (a metadata value or one line), or nil.
     /// - Parameter contextYear: the year to give a date written without one ("Apr. 10").
     public static func parse(_ text: String, contextYear: Int? = nil) -> ArticleDate? {
+        parse(text, contextYear: contextYear, lenient: false, dayFirst: true)
+    }
+
+    /// The first date in text known to be about a date (a byline, a date element of a page).
+    ///
+    /// - Parameters:
+    ///   - lenient: lower-case month names that are also words ("mai", "mars", "may") count, and so do
+    ///     numeric dates with slashes and two-digit years ("17/05/24").
+    ///   - dayFirst: how to read an ambiguous `05/06/2024`: day first everywhere but in US English.
+    static func parse(_ text: String, contextYear: Int?, lenient: Bool, dayFirst: Bool) -> ArticleDate? {
         // ISO first; a bare leading year ("2025 was…") is only a date when it is all there is.
         let trimmed = text.trimmingWhitespace()
         if let iso = ArticleDate(parsing: trimmed), iso.precision != .year || trimmed.count == 4 { return iso }
@@ -24,14 +34,18 @@ public enum DateExtractor {
         {
             return date
         }
-        let tokens = tokenize(text)
+        if let date = NumericDates.first(in: trimmed, lenient: lenient, dayFirst: dayFirst) { return date }
+        let tokens = tokenize(text).filter { !fillers.contains($0.lower) }
         for (index, token) in tokens.enumerated() {
             if let date = numericDate(tokens, at: index) { return date }
-            guard token.month != nil else { continue }
-            if let date = monthDate(tokens, at: index, contextYear: contextYear) { return date }
+            guard MonthNames.month(token.text, lenient: lenient) != nil else { continue }
+            if let date = monthDate(tokens, at: index, contextYear: contextYear, lenient: lenient) { return date }
         }
         return nil
     }
+
+    /// Words between the parts of a written date: "17 de mayo de 2024", "the 17th of May".
+    static let fillers: Set<String> = ["de", "del", "of", "the", "den", "der", "le", "el", "di", "à", "a", "im"]
 
     /// The first date in the header region of text lines, with the index of the line holding it.
     public static func headerDate(in lines: [String], contextYear: Int? = nil) -> (date: ArticleDate, line: Int)? {
@@ -101,10 +115,7 @@ public enum DateExtractor {
         var digitCount: Int { text.prefix { $0.isASCIIDigit }.count }
         /// Month names count only when capitalised, so "may" and "march" in prose are not months;
         /// an all-capital abbreviation ("FEB") counts too.
-        var month: Int? {
-            guard let first = text.first, first.isUppercase else { return nil }
-            return DateExtractor.months[lower]
-        }
+        var month: Int? { MonthNames.month(text, lenient: false) }
     }
 
     static func tokenize(_ text: String) -> [Token] {
@@ -131,8 +142,8 @@ public enum DateExtractor {
         return ArticleDate(year: year, month: tokens[index + 1].number, day: tokens[index + 2].number)
     }
 
-    static func monthDate(_ tokens: [Token], at index: Int, contextYear: Int?) -> ArticleDate? {
-        guard let month = tokens[index].month else { return nil }
+    static func monthDate(_ tokens: [Token], at index: Int, contextYear: Int?, lenient: Bool = false) -> ArticleDate? {
+        guard let month = MonthNames.month(tokens[index].text, lenient: lenient) else { return nil }
         let previous = index > 0 ? tokens[index - 1] : nil
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         let afterNext = index + 2 < tokens.count ? tokens[index + 2] : nil
@@ -156,19 +167,6 @@ public enum DateExtractor {
         guard let y = Int(year), (1900...2100).contains(y), let m = Int(month), let d = Int(day) else { return nil }
         return ArticleDate(year: y, month: m, day: d)
     }
-
-    static let months: [String: Int] = {
-        let names = [
-            ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
-            ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"],
-            ["november", "nov"], ["december", "dec"],
-        ]
-        var table: [String: Int] = [:]
-        for (index, spellings) in names.enumerated() {
-            for spelling in spellings { table[spelling] = index + 1 }
-        }
-        return table
-    }()
 
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

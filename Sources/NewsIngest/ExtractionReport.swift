@@ -19,6 +19,8 @@ public struct ExtractionReport: Sendable, Hashable, Codable {
     /// `day`, `month` or `year`; nil when the date is unknown.
     public var datePrecision: ArticleDate.Precision? { date?.precision }
     public var dateOrigin: DateOrigin?
+    /// How sure the date is (``DateConfidence``); nil when the date is unknown.
+    public var dateConfidence: DateConfidence?
     /// The canonical source name (``SourceNormalizer``).
     public var source: String?
     public var sourceOrigin: SourceOrigin?
@@ -56,7 +58,7 @@ public struct ExtractionReport: Sendable, Hashable, Codable {
     public var location: String { line.map { "\(path):\($0)" } ?? path }
 
     enum CodingKeys: String, CodingKey {
-        case path, format, encoding, id, title, date, datePrecision, dateOrigin, source, sourceOrigin, url, authors
+        case path, format, encoding, id, title, date, datePrecision, dateOrigin, dateConfidence, source, sourceOrigin, url, authors
         case actors, metadata, body, removed, skipped, line, notes
     }
 
@@ -69,6 +71,7 @@ public struct ExtractionReport: Sendable, Hashable, Codable {
         title = try container.decode(String.self, forKey: .title)
         date = try container.decodeIfPresent(ArticleDate.self, forKey: .date)
         dateOrigin = try container.decodeIfPresent(DateOrigin.self, forKey: .dateOrigin)
+        dateConfidence = try container.decodeIfPresent(DateConfidence.self, forKey: .dateConfidence)
         source = try container.decodeIfPresent(String.self, forKey: .source)
         sourceOrigin = try container.decodeIfPresent(SourceOrigin.self, forKey: .sourceOrigin)
         url = try container.decodeIfPresent(String.self, forKey: .url)
@@ -93,6 +96,7 @@ public struct ExtractionReport: Sendable, Hashable, Codable {
         try container.encode(date, forKey: .date)
         try container.encode(datePrecision, forKey: .datePrecision)
         try container.encode(dateOrigin, forKey: .dateOrigin)
+        try container.encode(dateConfidence, forKey: .dateConfidence)
         try container.encode(source, forKey: .source)
         try container.encode(sourceOrigin, forKey: .sourceOrigin)
         try container.encode(url, forKey: .url)

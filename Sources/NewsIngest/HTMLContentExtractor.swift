@@ -4,17 +4,28 @@ import Foundation
 ///
 /// Three passes, each recording what it removed:
 /// 1. prune page chrome by tag (`nav`, `header`, `footer`, `aside`, `form`, `script` …), by ARIA role,
-///    by hidden state, and by class/id hints (`comments`, `related-posts`, `share-bar`, `cookie-banner`, `ad-slot` …);
-/// 2. choose the main container: an `articleBody` hint, else the `<article>` or `<main>` with the most
-///    paragraph text, else the element whose `<p>` children carry the most text (readability's scoring);
-/// 3. inside it, drop blocks that are mostly link text (lists of other articles), then render
-///    block elements as lines.
+///    by hidden state, and by class/id hints (`comments`, `related-posts`, `share-bar`, `cookie-banner`, `ad-slot` …),
+///    sparing the article's wrappers (found before pruning) whatever their names say;
+/// 2. choose the article's blocks (``MainContentFinder``);
+/// 3. inside them, drop blocks that are mostly link text (lists of other articles) with their headings,
+///    render block elements as lines, and drop short labels that end the last block.
 struct HTMLContentExtractor {
     private(set) var removed: [RemovedLine] = []
+    /// The page's paragraph text before pruning, to recognise a wrapper of the article by its share of it.
+    private var pageText = 0
+    /// The article's likely block and its ancestors, found before pruning (``MainContentFinder/anchorPath(in:)``).
+    private var anchorPath: Set<ObjectIdentifier> = []
+
+    /// Removal reasons that hold even for a block holding most of the page's text.
+    static let strictTags: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "select",
+        "input", "textarea",
+    ]
 
     static let chromeTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "nav", "header",
         "footer", "aside", "form", "button", "select", "input", "textarea", "dialog", "menu", "figure", "head",
+        "figcaption",
     ]
     static let chromeRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
@@ -25,9 +36,11 @@ struct HTMLContentExtractor {
         "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "subscri", "signup",
         "cookie", "consent", "gdpr", "sidebar", "breadcrumb", "promo", "sponsor", "recommend", "popular",
         "ranking", "trending", "most-read", "mostread", "outbrain", "taboola", "advert", "banner", "footer",
-        "masthead", "navigation", "site-header", "global-header", "navbar", "menu", "modal", "popup", "paywall", "tags",
-        "toolbar", "pagination", "author-bio", "read-more", "readmore", "more-stories", "widget", "skip-link",
-        "visually-hidden", "sr-only", "byline",
+        "masthead", "navigation", "site-header", "global-header", "navbar", "menu", "modal", "popup", "tags",
+        "toolbar", "pagination", "author-bio", "read-more", "readmore", "more-stories", "skip-link",
+        "visually-hidden", "sr-only", "byline", "caption", "bildunterschrift", "legende", "photo-credit",
+        "image-credit", "about-author", "author-box", "authorbox", "author-info", "autorenbox", "kommentar",
+        "comentario", "login", "register", "abonn", "print-only", "further-reading", "weiterlesen",
     ]
     /// Whole class names of ad slots (short names like "ad" cannot be matched as substrings: "head", "read").
     static let adClassNames: Set<String> = ["ad", "ads", "adsbygoogle", "ad-slot", "ad-unit", "ad-container", "dfp"]
@@ -38,37 +51,83 @@ struct HTMLContentExtractor {
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
         "dd", "blockquote", "pre", "table", "tr", "td", "th", "br", "hr", "body", "html", "figcaption", "address",
+        "form", "header", "footer", "nav", "aside", "figure", "center", "fieldset", "details", "summary", "caption",
+        "tbody", "thead", "tfoot", "head", "li",
     ]
 
     /// The article's lines (paragraphs, sub-headings, list items), in order.
     mutating func extract(from root: HTMLElement) -> [String] {
-        prune(root)
+        pageText = MainContentFinder.paragraphText(root)
+        anchorPath = Set(MainContentFinder.anchorPath(in: root).map(ObjectIdentifier.init))
+        prune(root, inArticle: false)
+        root.resetMetrics()
         let body = root.first { $0.name == "body" } ?? root
-        let container = mainContainer(in: body)
-        if container !== body { reportOutside(body, container: container) }
-        dropLinkLists(container)
+        let blocks = MainContentFinder.find(in: body)
+        if !(blocks.count == 1 && blocks[0] === body) { reportOutside(body, blocks: Set(blocks.map(ObjectIdentifier.init))) }
         var lines: [String] = []
         var current = ""
-        render(container, lines: &lines, current: &current)
-        flush(&current, into: &lines)
+        for block in blocks {
+            dropLinkLists(block)
+            render(block, lines: &lines, current: &current)
+            flush(&current, into: &lines)
+        }
+        dropTrailingLabels(&lines)
         return lines
+    }
+
+    /// Short lines that end the article's container without ending a sentence ("Ähnliche Beiträge",
+    /// "Infos zum Reiseziel", a sponsor's name) head what the page shows after the story, whose
+    /// lists were already dropped; the story itself ends with a sentence.
+    private mutating func dropTrailingLabels(_ lines: inout [String]) {
+        guard lines.count > 3 else { return }
+        while let last = lines.last, lines.count > 3, Self.isLabel(last) {
+            removed.append(RemovedLine(text: last, kind: .relatedList, detail: "a short label ends the article's block"))
+            lines.removeLast()
+        }
+    }
+
+    static func isLabel(_ line: String) -> Bool {
+        guard line.count <= 40, let end = line.last else { return false }
+        return !".!?…\"”»“)".contains(end) && line.split(separator: " ").count <= 6
     }
 
     // MARK: - Pruning
 
-    private mutating func prune(_ element: HTMLElement) {
+    private mutating func prune(_ element: HTMLElement, inArticle: Bool) {
         element.children = element.children.filter { node in
             guard case .element(let child) = node else { return true }
-            if let reason = Self.chromeReason(child) {
+            let inArticle = inArticle || child.name == "article" || child["itemprop"]?.lowercased() == "articlebody"
+            // An article's own <header> holds its lead paragraph; the byline and share bar in it still go.
+            if child.name == "header", inArticle {
+                prune(child, inArticle: true)
+                return true
+            }
+            if let reason = Self.chromeReason(child), !wrapsArticle(child, reason: reason) {
                 record(child, kind: reason.kind, detail: reason.detail)
                 return false
             }
-            prune(child)
+            prune(child, inArticle: inArticle)
             return true
         }
     }
 
+    /// Whether a block that looks like chrome (a `<form>` around the whole page, a `has-sidebar` layout
+    /// wrapper, a `widget` box that themes put the post in) in fact holds most of the page's text:
+    /// then it is the article's wrapper, and only what is inside it gets pruned.
+    private func wrapsArticle(_ element: HTMLElement, reason: (kind: RemovalKind, detail: String)) -> Bool {
+        guard pageText >= 200, !Self.strictTags.contains(element.name), element["hidden"] == nil,
+            reason.detail != "hidden", reason.kind != .commentPrompt, reason.kind != .cookieNotice
+        else { return false }
+        if anchorPath.contains(ObjectIdentifier(element)) { return true }
+        let length = element.textLength
+        guard length > 0, Double(element.linkTextLength) / Double(length) < 0.5 else { return false }
+        return Double(MainContentFinder.paragraphText(element)) >= 0.5 * Double(pageText)
+    }
+
     static func chromeReason(_ element: HTMLElement) -> (kind: RemovalKind, detail: String)? {
+        // A <figure> is a picture and its caption, unless pages wrap paragraphs of the story in one
+        // (slideshows, quote boxes, tables); then only its caption goes.
+        if element.name == "figure", hasParagraphs(element) { return nil }
         if chromeTags.contains(element.name) { return (.pageChrome, "<\(element.name)>") }
         if ["html", "body", "main"].contains(element.name) { return nil }
         if let role = element["role"]?.lowercased(), chromeRoles.contains(role) {
@@ -77,8 +136,12 @@ struct HTMLContentExtractor {
         if element["hidden"] != nil || element["aria-hidden"]?.lowercased() == "true" {
             return (.pageChrome, "hidden")
         }
-        let style = (element["style"] ?? "").lowercased().replacingOccurrences(of: " ", with: "")
-        if style.utf8.containsBytes(of: "display:none".utf8) || style.utf8.containsBytes(of: "visibility:hidden".utf8) { return (.pageChrome, "hidden") }
+        if let style = element["style"], !style.isEmpty {
+            let compact = String(decoding: style.lowercased().utf8.filter { $0 != 0x20 }, as: UTF8.self)
+            if compact.utf8.containsBytes(of: "display:none".utf8) || compact.utf8.containsBytes(of: "visibility:hidden".utf8) {
+                return (.pageChrome, "hidden")
+            }
+        }
         let names = element.classAndID
         if let name = names.first(where: { adClassNames.contains($0) || $0.hasPrefix("ad-") || $0.hasSuffix("-ad") }) {
             return (.advertisement, "<\(element.name) \"\(name)\">")
@@ -86,18 +149,29 @@ struct HTMLContentExtractor {
         guard element.name != "article",
             !(element["itemprop"]?.lowercased() == "articlebody")
         else { return nil }
-        for name in names {
-            guard let hint = negativeHints.first(where: { name.utf8.containsBytes(of: $0.utf8) }) else { continue }
+        let hints = element.hints
+        if let negative = hints.negative {
             // A body container that also carries a tool's class ("article-body has-share-tools") stays.
-            if names.contains(where: { name in positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) } }) { return nil }
-            return (kind(forHint: hint), "<\(element.name) \"\(name)\">")
+            if hints.positive { return nil }
+            return (kind(forHint: negative.hint), "<\(element.name) \"\(negative.name)\">")
         }
         return nil
     }
 
+    static func hasParagraphs(_ element: HTMLElement) -> Bool {
+        element.first { $0.name == "p" && $0.textLength >= 80 && $0.linkTextLength * 2 < $0.textLength } != nil
+    }
+
+    /// Blog engines class a post by its category and tags ("category-kommentar", "tag-social-media"):
+    /// names of topics, not of page parts.
+    static func isTaxonomyClass(_ name: String) -> Bool {
+        name.hasPrefix("category-") || name.hasPrefix("tag-") || name.hasPrefix("kategorie-") || name.hasPrefix("categories-")
+            || name.hasPrefix("rubrik-") || name.hasPrefix("section-") || name.hasPrefix("topic-")
+    }
+
     static func kind(forHint hint: String) -> RemovalKind {
         switch hint {
-        case "comment", "disqus": .commentPrompt
+        case "comment", "disqus", "kommentar", "comentario": .commentPrompt
         case "share", "sharing", "social": .shareBar
         case "newsletter", "subscri", "signup": .subscribe
         case "cookie", "consent", "gdpr": .cookieNotice
@@ -110,57 +184,19 @@ struct HTMLContentExtractor {
         }
     }
 
-    // MARK: - Main container
+    // MARK: - Main content
 
-    private func mainContainer(in body: HTMLElement) -> HTMLElement {
-        let minimum = 140
-        if let hinted = body.first(where: { element in
-            element["itemprop"]?.lowercased() == "articlebody"
-                || element.classAndID.contains { name in Self.positiveHints.contains { name.utf8.containsBytes(of: $0.utf8) } }
-        }), hinted.text.count >= minimum {
-            return hinted
-        }
-        var best: (element: HTMLElement, score: Int)?
-        body.forEach { element in
-            guard element.name == "article" || element.name == "main" else { return }
-            let score = Self.paragraphText(element)
-            if score > (best?.score ?? minimum - 1) { best = (element, score) }
-        }
-        if let best { return best.element }
-        // Readability's idea: paragraphs vote for their parent (and half for the grandparent).
-        var scores: [ObjectIdentifier: (HTMLElement, Double)] = [:]
-        func vote(_ element: HTMLElement, parent: HTMLElement?, grandparent: HTMLElement?) {
-            for child in element.elements { vote(child, parent: element, grandparent: parent) }
-            guard element.name == "p", let parent else { return }
-            let text = element.text
-            guard text.count >= 25 else { return }
-            let value = 1 + Double(text.filter { $0 == "," }.count) + min(Double(text.count) / 100, 3)
-            scores[ObjectIdentifier(parent), default: (parent, 0)].1 += value
-            if let grandparent { scores[ObjectIdentifier(grandparent), default: (grandparent, 0)].1 += value / 2 }
-        }
-        vote(body, parent: nil, grandparent: nil)
-        if let top = scores.values.max(by: { $0.1 < $1.1 }), top.0.text.count >= minimum { return top.0 }
-        return body
-    }
-
-    static func paragraphText(_ element: HTMLElement) -> Int {
-        var total = 0
-        element.forEach { if $0.name == "p" { total += $0.text.count } }
-        return total
-    }
-
-    /// Reports the text-bearing blocks beside the path from the body down to the container.
-    private mutating func reportOutside(_ body: HTMLElement, container: HTMLElement) {
+    /// Reports the text-bearing blocks beside the paths from the body down to the article's blocks.
+    private mutating func reportOutside(_ element: HTMLElement, blocks: Set<ObjectIdentifier>) {
         func contains(_ element: HTMLElement) -> Bool {
-            element === container || element.elements.contains(where: contains)
+            blocks.contains(ObjectIdentifier(element)) || element.elements.contains(where: contains)
         }
-        var element = body
-        while element !== container {
-            guard let next = element.elements.first(where: contains) else { return }
-            for sibling in element.elements where sibling !== next && sibling.text.count >= 20 {
-                record(sibling, kind: .outsideMainContent, detail: "<\(sibling.name)> beside the article")
+        for child in element.elements where !blocks.contains(ObjectIdentifier(child)) {
+            if contains(child) {
+                reportOutside(child, blocks: blocks)
+            } else if child.textLength >= 20 {
+                record(child, kind: .outsideMainContent, detail: "<\(child.name)> beside the article")
             }
-            element = next
         }
     }
 
@@ -169,24 +205,44 @@ struct HTMLContentExtractor {
     /// Removes lists and blocks that are mostly link text, bottom-up is not needed: the first
     /// dense block found on the way down goes whole.
     private mutating func dropLinkLists(_ element: HTMLElement) {
-        element.children = element.children.filter { node in
-            guard case .element(let child) = node else { return true }
+        var kept: [HTMLNode] = []
+        for node in element.children {
+            guard case .element(let child) = node else {
+                kept.append(node)
+                continue
+            }
             if ["ul", "ol", "div", "section", "p", "table", "dl"].contains(child.name) {
-                let text = child.text.count
-                let links = Self.linkTextLength(child)
+                let text = child.textLength
+                let links = child.linkTextLength
                 if text > 0, Double(links) / Double(text) > 0.5 {
                     record(child, kind: .linkDensity, detail: "\(links * 100 / text)% of its text is links")
-                    return false
+                    // "Related articles", "Mehr zum Thema": the heading goes with its list.
+                    if let last = kept.lastIndex(where: { if case .element = $0 { true } else { !Self.isBlank($0) } }),
+                        case .element(let previous) = kept[last], Self.isListHeading(previous)
+                    {
+                        record(previous, kind: .relatedList, detail: "heading of a list of links")
+                        kept.remove(at: last)
+                    }
+                    continue
                 }
             }
             dropLinkLists(child)
-            return true
+            kept.append(node)
         }
+        element.children = kept
     }
 
-    static func linkTextLength(_ element: HTMLElement) -> Int {
-        if element.name == "a" { return element.text.count }
-        return element.elements.reduce(0) { $0 + linkTextLength($1) }
+    static func isBlank(_ node: HTMLNode) -> Bool {
+        if case .text(let text) = node { return text.allSatisfy(\.isFastWhitespace) }
+        return false
+    }
+
+    /// A heading, or a short line with no sentence end, standing right above a list of links.
+    static func isListHeading(_ element: HTMLElement) -> Bool {
+        if ["h2", "h3", "h4", "h5", "h6"].contains(element.name) { return element.textLength <= 80 }
+        guard ["p", "div", "span", "strong", "b"].contains(element.name), element.textLength <= 40 else { return false }
+        let text = element.text
+        return !text.isEmpty && !text.hasSuffix(".") && element.elements.allSatisfy { !blockTags.contains($0.name) }
     }
 
     // MARK: - Rendering
@@ -210,8 +266,9 @@ struct HTMLContentExtractor {
     }
 
     private mutating func record(_ element: HTMLElement, kind: RemovalKind, detail: String) {
-        let text = element.text
+        guard element.textLength > 0 else { return }
+        let text = element.textPrefix(200)
         guard !text.isEmpty else { return }
-        removed.append(RemovedLine(text: String(text.prefix(200)), kind: kind, detail: detail))
+        removed.append(RemovedLine(text: text, kind: kind, detail: detail))
     }
 }

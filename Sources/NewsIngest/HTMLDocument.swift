@@ -7,7 +7,20 @@ import Foundation
 final class HTMLElement {
     let name: String
     let attributes: [String: String]
-    var children: [HTMLNode]
+    var children: [HTMLNode] {
+        didSet {
+            cachedElements = nil
+            cachedMetrics = nil
+        }
+    }
+    // Extraction asks the same questions of an element many times (its text length, its link text, its
+    // class names) from every ancestor's point of view; answered once each, a page costs linear time.
+    private var cachedElements: [HTMLElement]?
+    private var cachedMetrics: (text: Int, links: Int, commas: Int)?
+    private var cachedClassAndID: [String]?
+    private var cachedHints: ClassHints?
+    /// ``MainContentFinder/paragraphText(_:)`` of this subtree, once measured.
+    var cachedParagraphText: Int?
 
     init(name: String, attributes: [String: String], children: [HTMLNode] = []) {
         self.name = name
@@ -18,7 +31,68 @@ final class HTMLElement {
     subscript(attribute: String) -> String? { attributes[attribute] }
 
     var elements: [HTMLElement] {
-        children.compactMap { if case .element(let element) = $0 { element } else { nil } }
+        if let cachedElements { return cachedElements }
+        let found = children.compactMap { node -> HTMLElement? in if case .element(let element) = node { element } else { nil } }
+        cachedElements = found
+        return found
+    }
+
+    /// About how many characters ``text`` has (white space runs counted as one), without building it.
+    var textLength: Int { metrics().text }
+    /// About how many of those characters are inside links.
+    var linkTextLength: Int { metrics().links }
+    /// Commas in the text: readability's sign of real sentences.
+    var commaCount: Int { metrics().commas }
+
+    /// Forgets the measured lengths of the whole subtree: pruning changes descendants behind an ancestor's back.
+    func resetMetrics() {
+        cachedMetrics = nil
+        cachedParagraphText = nil
+        for child in elements { child.resetMetrics() }
+    }
+
+    private func metrics() -> (text: Int, links: Int, commas: Int) {
+        if let cachedMetrics { return cachedMetrics }
+        var text = 0
+        var links = 0
+        var commas = 0
+        for child in children {
+            switch child {
+            case .text(let value):
+                text += Self.visibleLength(value)
+                commas += Self.commas(value)
+            case .element(let element):
+                let inner = element.metrics()
+                text += inner.text
+                links += inner.links
+                commas += inner.commas
+            }
+        }
+        if name == "a" { links = text }
+        cachedMetrics = (text, links, commas)
+        return (text, links, commas)
+    }
+
+    static func commas(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte == 0x2C { count += 1 }
+        return count
+    }
+
+    /// Scalars, with each run of ASCII white space counted once.
+    static func visibleLength(_ text: String) -> Int {
+        var count = 0
+        var inSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if !inSpace { count += 1 }
+                inSpace = true
+            } else {
+                inSpace = false
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+        }
+        return count
     }
 
     /// All descendants in document order, this element first.
@@ -33,6 +107,25 @@ final class HTMLElement {
             if let found = child.first(where: predicate) { return found }
         }
         return nil
+    }
+
+    /// About the first `limit` characters of ``text``, without building the rest: a removed block is
+    /// reported by its start, and a page's scripts and menus can hold hundreds of KB.
+    func textPrefix(_ limit: Int) -> String {
+        var parts: [String] = []
+        var collected = 0
+        func collect(_ element: HTMLElement) {
+            for child in element.children where collected <= limit * 2 {
+                switch child {
+                case .text(let text):
+                    parts.append(text)
+                    collected += text.utf8.count
+                case .element(let element): collect(element)
+                }
+            }
+        }
+        collect(self)
+        return String(parts.joined(separator: " ").collapsingWhitespace().prefix(limit))
     }
 
     /// The text of the subtree with white space collapsed.
@@ -51,10 +144,24 @@ final class HTMLElement {
         }
     }
 
+    /// What the class names and id say, worked out once.
+    var hints: ClassHints {
+        if let cachedHints { return cachedHints }
+        let hints = ClassHints(names: classAndID, elementName: name)
+        cachedHints = hints
+        return hints
+    }
+
     /// Class names and id, lower-cased: the hints pages give about what a block is.
     var classAndID: [String] {
-        var names = (self["class"] ?? "").lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        if let cachedClassAndID { return cachedClassAndID }
+        var names: [String] = []
+        if let classes = self["class"], !classes.isEmpty {
+            names = classes.lowercased().utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+                .compactMap { String($0) }
+        }
         if let id = self["id"]?.lowercased(), !id.isEmpty { names.append(id) }
+        cachedClassAndID = names
         return names
     }
 }
@@ -70,6 +177,8 @@ enum HTMLDocument {
     struct Parsed {
         let root: HTMLElement
         let encoding: String
+        /// The page as UTF-8 text, for the last look for a date in its scripts' data.
+        let source: String
     }
 
     /// libxml2 must be initialised once before threads share it; a static `let` runs exactly once.
@@ -99,7 +208,7 @@ enum HTMLDocument {
         guard let rootNode = xmlDocGetRootElement(document), let root = convert(rootNode) else {
             throw IngestError.malformedHTML("the page has no elements")
         }
-        return Parsed(root: root, encoding: encoding)
+        return Parsed(root: root, encoding: encoding, source: String(decoding: bytes, as: UTF8.self))
     }
 
     /// Copies a libxml2 element and its subtree; comments and processing instructions are dropped.
@@ -110,12 +219,15 @@ enum HTMLDocument {
         while let current = attribute {
             if let name = current.pointee.name {
                 let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)
-                attributes[String(cString: name).lowercased()] = value.map { String(cString: $0) } ?? ""
+                attributes[lowercasedASCII(name)] = value.map { String(cString: $0) } ?? ""
                 if let value { free(value) }
             }
             attribute = current.pointee.next
         }
-        let element = HTMLElement(name: String(cString: namePointer).lowercased(), attributes: attributes)
+        let element = HTMLElement(name: lowercasedASCII(namePointer), attributes: attributes)
+        // Scripts, styles and drawings are never text of the article; copying them (inline app state
+        // runs to hundreds of KB) cost more than the rest of the page. JSON-LD is the one script read.
+        if skipsContent(element) { return element }
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
@@ -129,6 +241,24 @@ enum HTMLDocument {
             child = current.pointee.next
         }
         return element
+    }
+
+    private static func skipsContent(_ element: HTMLElement) -> Bool {
+        switch element.name {
+        case "style", "svg", "canvas", "template": return true
+        case "script": return !(element["type"] ?? "").lowercased().contains("ld+json")
+        default: return false
+        }
+    }
+
+    /// libxml2's HTML parser already lower-cases tag and attribute names; only the odd one is not.
+    private static func lowercasedASCII(_ pointer: UnsafePointer<xmlChar>) -> String {
+        var scan = pointer
+        while scan.pointee != 0 {
+            if (0x41...0x5A).contains(scan.pointee) { return String(cString: pointer).lowercased() }
+            scan += 1
+        }
+        return String(cString: pointer)
     }
 
     /// UTF-8 bytes for the parser, and the name of the encoding they were decoded from.
@@ -163,11 +293,23 @@ enum HTMLDocument {
     }
 
     static func declaredCharset(in data: Data) -> String? {
-        let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
-        let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-        let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        return name.isEmpty ? nil : String(name)
+        // Bytes, lower-cased by hand: building and searching a 4 KB String for every page cost more
+        // than reading the label.
+        let head = data.prefix(4096).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        let needle = Array("charset=".utf8)
+        guard head.count >= needle.count,
+            let start = (0...(head.count - needle.count)).first(where: { head[$0..<($0 + needle.count)].elementsEqual(needle) })
+        else { return nil }
+        var index = start + needle.count
+        while index < head.count, head[index] == 0x22 || head[index] == 0x27 || head[index] == 0x20 { index += 1 }
+        var name: [UInt8] = []
+        while index < head.count {
+            let byte = head[index]
+            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F else { break }
+            name.append(byte)
+            index += 1
+        }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 
     static func canonicalCharset(_ name: String) -> String {

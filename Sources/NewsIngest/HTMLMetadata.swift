@@ -5,6 +5,10 @@ struct HTMLMetadata {
     var headline: String?
     var date: ArticleDate?
     var dateOrigin: DateOrigin?
+    var dateConfidence: DateConfidence?
+    /// What JSON-LD said about dates, for ``PageDateFinder``.
+    private var dates = PageDateFinder()
+    private var jsonLDURL: String?
     var authors: [String] = []
     var publisher: String?
     var siteName: String?
@@ -23,14 +27,14 @@ struct HTMLMetadata {
         "backgroundnewsarticle", "blogposting", "liveblogposting", "scholarlyarticle", "report",
     ]
 
-    init(root: HTMLElement) {
+    init(root: HTMLElement, source: String = "") {
         var meta: [String: String] = [:]
         var scripts: [String] = []
-        var timeValue: String?
+        var markedAuthors: [String] = []
         root.forEach { element in
             switch element.name {
             case "meta":
-                let key = (element["property"] ?? element["name"] ?? element["itemprop"])?.lowercased()
+                let key = (element["property"] ?? element["name"] ?? element["itemprop"] ?? element["http-equiv"])?.lowercased()
                 if let key, let content = element["content"]?.trimmingWhitespace(), !content.isEmpty,
                     meta[key] == nil
                 {
@@ -40,12 +44,14 @@ struct HTMLMetadata {
                 scripts.append(element.text)
             case "title" where documentTitle == nil:
                 documentTitle = element.text.nilIfEmpty
-            case "time" where timeValue == nil:
-                timeValue = (element["datetime"] ?? element.text).nilIfEmpty
             case "link" where (element["rel"] ?? "").lowercased() == "canonical":
                 if url == nil { url = element["href"]?.nilIfEmpty }
             case "html":
-                language = element["lang"]?.nilIfEmpty
+                language = (element["lang"] ?? element["xml:lang"])?.nilIfEmpty
+            case _ where markedAuthors.isEmpty && (element["itemprop"]?.lowercased() == "author"
+                || (element.name == "a" && (element["rel"] ?? "").lowercased().split(separator: " ").contains("author"))):
+                // The first marked author is the article's; comments further down mark theirs too.
+                if let name = Self.authorName(in: element) { markedAuthors.append(name) }
             default:
                 break
             }
@@ -56,25 +62,53 @@ struct HTMLMetadata {
         ogTitle = meta["og:title"] ?? meta["twitter:title"]
         siteName = meta["og:site_name"] ?? meta["application-name"]
         if url == nil { url = meta["og:url"] }
-        if authors.isEmpty, let author = meta["article:author"] ?? meta["author"] ?? meta["byl"],
-            !author.hasPrefix("http")
+        if authors.isEmpty,
+            let author = ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"]
+                .lazy.compactMap({ meta[$0] }).first(where: { !$0.hasPrefix("http") })
         {
-            authors = [author.hasPrefix("By ") ? String(author.dropFirst(3)) : author]
+            authors = [Self.strippingBy(author)]
         }
-        if date == nil {
-            let keys = [
-                "article:published_time", "og:article:published_time", "datepublished", "publishdate",
-                "publish-date", "pubdate", "date", "dc.date", "dc.date.issued", "parsely-pub-date",
-                "sailthru.date", "article.published", "og:updated_time", "article:modified_time",
-            ]
-            if let raw = keys.lazy.compactMap({ meta[$0] }).first, let parsed = DateExtractor.parse(raw) {
-                date = parsed
-                dateOrigin = .metaTag
-            } else if let timeValue, let parsed = DateExtractor.parse(timeValue) {
-                date = parsed
-                dateOrigin = .timeElement
-            }
+        if authors.isEmpty { authors = markedAuthors }
+        if language == nil {
+            language = meta["content-language"] ?? meta["og:locale"] ?? meta["language"] ?? meta["dc.language"]
         }
+        language = language.map(Self.languageTag)
+        dates.meta = meta
+        dates.urls = [url, meta["og:url"], jsonLDURL].compactMap { $0 }
+        dates.language = language
+        dates.source = source
+        if let found = dates.find(in: root) {
+            date = found.date
+            dateOrigin = found.origin
+            dateConfidence = found.confidence
+        }
+    }
+
+    /// The name an `itemprop="author"` or `rel="author"` element gives: its `name` property or its text.
+    static func authorName(in element: HTMLElement) -> String? {
+        let named = element.first { $0 !== element && $0["itemprop"]?.lowercased() == "name" }
+        let raw = named?["content"] ?? named?.text ?? element["content"] ?? element.text
+        let name = strippingBy(raw.trimmingWhitespace())
+        guard (2...80).contains(name.count), !name.hasPrefix("http") else { return nil }
+        return name
+    }
+
+    /// "By Ines Marlow", "von Ines Marlow" → "Ines Marlow".
+    static func strippingBy(_ text: String) -> String {
+        for prefix in ["By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "di "] where text.hasPrefix(prefix) {
+            return String(text.dropFirst(prefix.count)).trimmingWhitespace()
+        }
+        return text
+    }
+
+    /// "en_US", "EN-us" → "en-US"; a list ("de, en") → its first.
+    static func languageTag(_ raw: String) -> String {
+        let first = raw.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).first.map(String.init) ?? raw
+        let parts = first.split(whereSeparator: { $0 == "_" || $0 == "-" })
+        guard let code = parts.first else { return raw }
+        var tag = code.lowercased()
+        if parts.count > 1, parts[1].count == 2 { tag += "-" + parts[1].uppercased() }
+        return tag
     }
 
     /// The headline: the first of JSON-LD `headline`, og:/twitter: title, `<title>` and the `<h1>`s
@@ -94,9 +128,7 @@ struct HTMLMetadata {
         var found: [(text: String, rank: Int)] = []
         func walk(_ element: HTMLElement, inContent: Bool, inChrome: Bool) {
             guard found.count < 8 else { return }
-            let hints = element.classAndID
-            let chrome = inChrome || ["header", "nav"].contains(element.name)
-                || hints.contains { $0.contains("logo") || $0.contains("brand") || $0.contains("masthead") || $0 == "site-title" }
+            let chrome = inChrome || ["header", "nav"].contains(element.name) || element.hints.brand
             let content = inContent || ["article", "main"].contains(element.name) || element["itemprop"] == "headline"
             if element.name == "h1" {
                 if let text = element.text.nilIfEmpty { found.append((text, content ? 0 : chrome ? 2 : 1)) }
@@ -146,11 +178,25 @@ struct HTMLMetadata {
     private mutating func readJSONLD(_ text: String) {
         guard let data = text.trimmingWhitespace().data(using: .utf8),
             let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else { return }
+        else {
+            // Hand-written JSON-LD is often invalid (trailing commas, raw line breaks); its dates still count.
+            if dates.jsonLDPublished == nil, let raw = Self.rawValue(of: "datePublished", in: text) {
+                dates.jsonLDPublished = PageDateFinder.parseValue(raw)
+            }
+            if dates.jsonLDModified == nil, let raw = Self.rawValue(of: "dateModified", in: text) {
+                dates.jsonLDModified = PageDateFinder.parseValue(raw)
+            }
+            return
+        }
         var nodes: [[String: Any]] = []
         Self.collectNodes(object, into: &nodes)
         var byID: [String: [String: Any]] = [:]
         for node in nodes { if let id = node["@id"] as? String { byID[id] = node } }
+        if dates.jsonLDOtherPublished == nil,
+            let raw = nodes.lazy.compactMap({ ($0["datePublished"] ?? $0["dateCreated"]) as? String }).first
+        {
+            dates.jsonLDOtherPublished = PageDateFinder.parseValue(raw)
+        }
         guard
             let article = nodes.first(where: { node in
                 Self.types(of: node).contains { Self.articleTypes.contains($0.lowercased()) }
@@ -167,18 +213,30 @@ struct HTMLMetadata {
             // Script text is raw: entities in JSON-LD strings are not decoded by the HTML parser.
             headline = HTMLEntities.decode(value).trimmingWhitespace()
         }
-        if date == nil, let raw = (article["datePublished"] ?? article["dateCreated"]) as? String,
-            let parsed = DateExtractor.parse(raw)
-        {
-            date = parsed
-            dateOrigin = .jsonLD
+        if dates.jsonLDPublished == nil, let raw = (article["datePublished"] ?? article["dateCreated"]) as? String {
+            dates.jsonLDPublished = PageDateFinder.parseValue(raw)
+        }
+        if dates.jsonLDModified == nil, let raw = article["dateModified"] as? String {
+            dates.jsonLDModified = PageDateFinder.parseValue(raw)
         }
         if articleBody == nil, let body = article["articleBody"] as? String, !body.isEmpty {
             articleBody = HTMLEntities.decode(body)
         }
         if authors.isEmpty { authors = Self.names(article["author"], byID: byID) }
         if publisher == nil { publisher = Self.names(article["publisher"], byID: byID).first }
-        if url == nil { url = (article["url"] as? String) ?? (article["mainEntityOfPage"] as? String) }
+        let articleURL = (article["url"] as? String) ?? (article["mainEntityOfPage"] as? String)
+            ?? ((article["mainEntityOfPage"] as? [String: Any])?["@id"] as? String)
+        if jsonLDURL == nil { jsonLDURL = articleURL }
+        if url == nil { url = articleURL }
+    }
+
+    /// The string value of `"key": "…"` in JSON text that does not parse.
+    static func rawValue(of key: String, in text: String) -> String? {
+        guard let keyRange = text.range(of: "\"\(key)\"") else { return nil }
+        let rest = text[keyRange.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" }
+        guard rest.first == "\"" else { return nil }
+        let value = rest.dropFirst().prefix { $0 != "\"" }
+        return value.isEmpty ? nil : String(value)
     }
 
     /// Every object in a JSON-LD value: top level, arrays, and `@graph`.
@@ -187,7 +245,10 @@ struct HTMLMetadata {
             for item in array { collectNodes(item, into: &nodes) }
         } else if let object = value as? [String: Any] {
             nodes.append(object)
-            if let graph = object["@graph"] { collectNodes(graph, into: &nodes) }
+            // The article is often nested: in `@graph`, or as a page's `mainEntity`.
+            for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
+                if let inner = object[key], !(inner is String) { collectNodes(inner, into: &nodes) }
+            }
         }
     }
 

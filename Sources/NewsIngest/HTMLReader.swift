@@ -5,17 +5,22 @@ struct HTMLReader {
     func read(data: Data) throws -> ArticleDraft {
         let parsed = try HTMLDocument.parse(data)
         // Metadata before pruning: the head, <header> and <time> go with the page chrome.
-        let metadata = HTMLMetadata(root: parsed.root)
+        let metadata = HTMLMetadata(root: parsed.root, source: parsed.source)
         var extractor = HTMLContentExtractor()
         var lines = extractor.extract(from: parsed.root)
-        // A page rendered by scripts has its text only in JSON-LD; take it from there.
+        // A page rendered by scripts has its text only in JSON-LD; take it from there. So does a page
+        // whose markup shows a teaser of the story: structured data twice as long as what the markup
+        // gave is the story.
         let extracted = lines.reduce(0) { $0 + $1.count }
-        if extracted < 200, let body = metadata.articleBody, body.count > extracted {
+        if let body = metadata.articleBody, body.count > extracted,
+            extracted < 200 || (body.count >= 500 && body.count > extracted * 2)
+        {
             lines = body.split(separator: "\n").map(String.init)
         }
         var draft = ArticleDraft(title: metadata.title, lines: lines)
         draft.date = metadata.date
         draft.dateOrigin = metadata.dateOrigin
+        draft.dateConfidence = metadata.dateConfidence
         draft.url = metadata.url
         draft.authors = metadata.authors
         draft.removed = extractor.removed

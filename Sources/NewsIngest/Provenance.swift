@@ -10,6 +10,12 @@ public enum DateOrigin: String, Sendable, Hashable, Codable, CaseIterable {
     case metaTag
     /// A `<time datetime>` element in the page.
     case timeElement
+    /// A date in the path of the page's own URL (canonical link, `og:url`): `/2024/05/17/`.
+    case url
+    /// A byline or date line of the page, found by its class or id ("posted on 17. Mai 2024").
+    case byline
+    /// A publication date in the data of the page's scripts (`"publishedDate": "2016-11-04T…"`).
+    case scriptData
     /// A date line or dateline in the first lines of the text.
     case header
     /// A date in the file name or its folders (`2025-04-10-rutte.md`, `2025/04/10/`).

@@ -38,6 +38,8 @@ public enum RemovalKind: String, Sendable, Hashable, Codable, CaseIterable {
     case duplicateTitle
     /// A byline ("By Ines Marlow") at the top; authors are metadata.
     case byline
+    /// A photo credit, caption or copyright line ("Foto: …", "Photograph by …", "© 2024 …").
+    case credit
 }
 
 /// One line (or HTML block) that cleaning removed, with the reason, for `search extract`.

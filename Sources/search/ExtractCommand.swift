@@ -78,11 +78,20 @@ struct ExtractCommand: ParsableCommand {
                 out.write(style.dim("skipped \(report.id ?? path): \(reason)".oneLine) + "\n\n")
                 continue
             }
-            let date = report.date.map { "\($0) (\($0.precision.rawValue), from \(report.dateOrigin?.rawValue ?? "?"))" } ?? "unknown"
+            let date = report.date.map { date in
+                let confidence = report.dateConfidence.map { ", \($0.rawValue) confidence" } ?? ""
+                return "\(date) (\(date.precision.rawValue), from \(report.dateOrigin?.rawValue ?? "?")\(confidence))"
+            } ?? "unknown"
             let sourceText = report.source.map { "\($0) (from \(report.sourceOrigin?.rawValue ?? "?"))" } ?? "unknown"
             out.write(style.bold("title   ") + report.title.oneLine + "\n")
             out.write(style.bold("date    ") + date + "\n")
             out.write(style.bold("source  ") + sourceText.oneLine + "\n")
+            if !report.authors.isEmpty {
+                out.write(style.bold("authors ") + report.authors.joined(separator: ", ").oneLine + "\n")
+            }
+            if let language = report.metadata["language"] {
+                out.write(style.bold("lang    ") + language.oneLine + "\n")
+            }
             if extraction.indexExists {
                 out.write(style.bold("index   ") + "\(indexOptions.path) (\(extraction.learnedLines) learned boilerplate lines)".oneLine + "\n")
             }

@@ -377,3 +377,55 @@ class LoaderAndSkipTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class EvalExtractionTests(unittest.TestCase):
+    """eval-extraction on invented pages with a stand-in for the extraction-eval binary."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        base = Path(self.tmp.name)
+        (base / "trafilatura-eval" / "html").mkdir(parents=True)
+        (base / "htmldate-eval" / "html").mkdir(parents=True)
+        (base / "trafilatura-eval" / "html" / "a.html").write_text("<p>x</p>")
+        (base / "trafilatura-eval" / "evaldata.json").write_text(json.dumps({
+            "https://a.example/1": {"file": "a.html", "with": ["Harbour  ferry", "quay"], "without": ["Cookies"]},
+            "https://a.example/missing": {"file": "gone.html", "with": ["x"], "without": []},
+        }))
+        (base / "htmldate-eval" / "html" / "b.html").write_text("<p>y</p>")
+        (base / "htmldate-eval" / "html" / "c.html").write_text("<p>z</p>")
+        (base / "htmldate-eval" / "eval.json").write_text(json.dumps({
+            "https://b.example/": {"file": "b.html", "date": "2024-05-17"},
+            "https://c.example/": {"file": "c.html", "date": "2024-05-18"},
+        }))
+        # Reads page paths, answers: a.html keeps the ferry and the cookie line, loses the quay.
+        self.fake = base / "fake-extraction-eval"
+        self.fake.write_text(
+            "#!/usr/bin/env python3\nimport sys, json, os\n"
+            "answers = {'a.html': ('Harbour', 'ferry news\\nCookies here'), 'b.html': ('B', ''), 'c.html': ('C', '')}\n"
+            "dates = {'b.html': '2024-05-17', 'c.html': '2024-05'}\n"
+            "for line in sys.stdin:\n"
+            "    name = os.path.basename(line.strip())\n"
+            "    if not name: continue\n"
+            "    title, body = answers[name]\n"
+            "    print(json.dumps({'file': name, 'title': title, 'body': body, 'date': dates.get(name), 'ms': 1}))\n")
+        self.fake.chmod(0o755)
+        self.base = base
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_scores_by_the_notice_rules(self):
+        p = run(str(SCRIPTS / "eval-extraction"), "--data", str(self.base), "--bin", str(self.fake), "--no-peers")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        # 1 TP (title + body across the line break, white space normalised), 1 FN, 1 FP.
+        self.assertIn("P 0.500  R 0.500  F1 0.500", p.stdout)
+        self.assertIn("main text (1 pages)", p.stdout)
+        # A month is not the day: 1 of 2 right.
+        self.assertIn("accuracy 0.500  no date 0", p.stdout)
+        self.assertIn("skipped (not installed or --no-peers)", p.stdout)
+
+    def test_skipped_without_data(self):
+        p = run(str(SCRIPTS / "eval-extraction"), "--data", str(self.base / "nowhere"))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertTrue(p.stdout.startswith("skipped:"), p.stdout)

@@ -1,0 +1,194 @@
+/// The dates a page shows in its markup: `itemprop` dates, `<time>` elements and byline text,
+/// each the first found outside the parts of a page whose dates belong to something else.
+struct PageDates {
+    /// `itemprop="datePublished"` (or `dateCreated`) on any element: its `content`, `datetime` or text.
+    private(set) var itemprop: ArticleDate?
+    /// The first `<time>` that is not marked as an update: one marked as publication wins.
+    private(set) var time: ArticleDate?
+    /// The first date in a short text block whose class or id says it holds the date or the byline.
+    private(set) var byline: ArticleDate?
+    /// The first date element or byline after the headline: the date the page shows with the story.
+    private(set) var belowHeadline: ArticleDate?
+    /// A date the page marks as modified or updated.
+    private(set) var modified: ArticleDate?
+
+    // Each kind of date is kept twice, the first before the headline and the first after it: a date
+    // above the headline is often the site's (today's date, a ticker, the previous article's).
+    private var publishedTime: [ArticleDate?] = [nil, nil]
+    private var plainTime: [ArticleDate?] = [nil, nil]
+    private var bylines: [ArticleDate?] = [nil, nil]
+    private var headline: ObjectIdentifier?
+    private var afterHeadline: Int { passedHeadline ? 1 : 0 }
+    private var passedHeadline = false
+    /// The first date after a label that says what it is ("Datum: 03.11.2021", "Erschienen am …").
+    private var labelled: ArticleDate?
+    static let labels = [
+        "datum", "date", "erschienen", "veröffentlicht", "published", "posted on", "publié", "publicado",
+        "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "fecha",
+    ]
+    private let dayFirst: Bool
+
+    /// Class or id words of blocks whose dates are not the article's: comments, lists of other articles.
+    static let otherContent = [
+        "comment", "related", "sidebar", "recommend", "popular", "trending", "more-", "respond", "reply",
+        "mostread", "most-read", "newsletter", "archive", "calendar", "leserbrief",
+    ]
+    /// Class or id words of blocks that hold the article's date or byline.
+    static let dateHints = [
+        "date", "time", "publish", "posted", "byline", "dateline", "meta", "datum", "fecha", "submitted",
+        "info", "author", "zeit", "entry-", "article-header", "story-header", "credit",
+    ]
+    static let updateWords = [
+        "updated", "update", "modified", "aktualisiert", "geändert", "mis à jour", "mise à jour", "actualizado",
+        "actualización", "aggiornato", "atualizado", "bijgewerkt", "edited", "last modified", "zuletzt", "änderung",
+    ]
+
+    /// The page's text length: a block holding half of it is a layout wrapper ("has-sidebar" on the
+    /// body, "sticky-sidebar-parent" on the article), whatever its class says.
+    private var pageLength = 0
+    /// The first `<h1>` and its ancestors: a block holding the headline is the article's, not a sidebar.
+    private var headlinePath: Set<ObjectIdentifier> = []
+
+    init(root: HTMLElement, dayFirst: Bool) {
+        self.dayFirst = dayFirst
+        pageLength = root.textLength
+        var path: [HTMLElement] = []
+        func findHeadline(_ element: HTMLElement) -> Bool {
+            path.append(element)
+            if element.name == "h1" { return true }
+            for child in element.elements where findHeadline(child) { return true }
+            path.removeLast()
+            return false
+        }
+        let headlinePath = findHeadline(root) ? path : []
+        self.headlinePath = Set(headlinePath.map(ObjectIdentifier.init))
+        headline = headlinePath.last.map(ObjectIdentifier.init)
+        walk(root, excluded: false, inArticle: false)
+        byline = bylines[1] ?? labelled ?? (headlinePath.count >= 2 ? dateNear(headline: headlinePath) : nil) ?? bylines[0]
+        time = publishedTime[1] ?? publishedTime[0] ?? plainTime[1] ?? plainTime[0]
+        belowHeadline = publishedTime[1] ?? plainTime[1] ?? bylines[1] ?? labelled
+    }
+
+    private mutating func walk(_ element: HTMLElement, excluded: Bool, inArticle: Bool) {
+        if ["script", "style", "noscript", "template", "svg", "head", "nav", "select", "option"].contains(element.name) {
+            return
+        }
+        let hints = element.classAndID
+        let inArticle = inArticle || element.name == "article"
+        let isWrapper = element.name == "html" || element.name == "body" || element.textLength * 2 >= pageLength
+            || headlinePath.contains(ObjectIdentifier(element))
+        let excluded = excluded || ((element.name == "footer" || element.name == "aside") && !inArticle)
+            || (!isWrapper && element.hints.otherContent)
+        let itemprop = element["itemprop"]?.lowercased()
+        if itemprop == "datepublished" || itemprop == "datecreated", self.itemprop == nil, !excluded {
+            let raw = element["content"] ?? element["datetime"] ?? element.text
+            self.itemprop = PageDateFinder.parseValue(raw)
+        }
+        if itemprop == "datemodified", modified == nil {
+            modified = PageDateFinder.parseValue(element["content"] ?? element["datetime"] ?? element.text)
+        }
+        if element.name == "time", !excluded {
+            readTime(element, hints: hints)
+            return
+        }
+        if labelled == nil, !excluded { readLabel(element) }
+        if bylines[afterHeadline] == nil, !excluded, element.hints.dateHint {
+            readByline(element)
+        }
+        for child in element.elements { walk(child, excluded: excluded, inArticle: inArticle) }
+        if ObjectIdentifier(element) == headline { passedHeadline = true }
+    }
+
+    private mutating func readTime(_ element: HTMLElement, hints: [String]) {
+        let raw = element["datetime"]?.nilIfEmpty ?? element.text
+        guard let date = DateExtractor.parse(raw, contextYear: nil, lenient: true, dayFirst: dayFirst) else { return }
+        let words = (hints + [element["itemprop"] ?? ""]).joined(separator: " ").lowercased()
+        let text = element.text.lowercased()
+        if words.hasBytes("modif") || words.hasBytes("updat") || Self.updateWords.contains(where: text.hasBytes) {
+            if modified == nil { modified = date }
+            return
+        }
+        if element["pubdate"] != nil || words.hasBytes("publish") || words.hasBytes("pubdate") || words.hasBytes("created") {
+            if publishedTime[afterHeadline] == nil { publishedTime[afterHeadline] = date }
+        } else if plainTime[afterHeadline] == nil {
+            plainTime[afterHeadline] = date
+        }
+    }
+
+    /// A block that starts with a label ("Datum:", in its own text or a child's) and holds a date.
+    private mutating func readLabel(_ element: HTMLElement) {
+        guard (6...200).contains(element.textLength), let first = Self.leadingText(element) else { return }
+        let start = first.trimmingWhitespace().lowercased()
+        guard Self.labels.contains(where: { start.hasPrefix($0) }) else { return }
+        let text = element.text
+        if Self.updateWords.contains(where: text.lowercased().hasBytes) { return }
+        if let date = DateExtractor.parse(text, contextYear: nil, lenient: true, dayFirst: dayFirst), date.precision == .day {
+            labelled = date
+        }
+    }
+
+    /// The first text in the subtree that is not blank.
+    static func leadingText(_ element: HTMLElement) -> String? {
+        for child in element.children {
+            switch child {
+            case .text(let text): if !text.allSatisfy(\.isFastWhitespace) { return text }
+            case .element(let inner): if let found = leadingText(inner) { return found }
+            }
+        }
+        return nil
+    }
+
+    /// A date in the short lines right under the headline ("01. November 2021 | Naturschutz"), where
+    /// pages without date markup print it: the `<h1>`'s next siblings, then its parent's.
+    private func dateNear(headline path: [HTMLElement]) -> ArticleDate? {
+        let levels = [path.count - 1, path.count - 2].filter { $0 >= 1 }
+        // Under the headline first; then the line right above it (a dateline over the title).
+        for (level, below) in levels.map({ ($0, true) }) + levels.map({ ($0, false) }) {
+            let element = path[level]
+            let siblings = path[level - 1].elements
+            guard let position = siblings.firstIndex(where: { $0 === element }) else { continue }
+            let near = below ? Array(siblings.dropFirst(position + 1).prefix(3)) : Array(siblings[..<position].suffix(1))
+            for sibling in near {
+                guard (6...200).contains(sibling.textLength) else { continue }
+                let text = sibling.text
+                if Self.updateWords.contains(where: text.lowercased().hasBytes) { continue }
+                if let date = DateExtractor.parse(text, contextYear: nil, lenient: true, dayFirst: dayFirst),
+                    date.precision == .day
+                {
+                    return date
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A byline or date line: short, and its date is not the one it calls an update.
+    private mutating func readByline(_ element: HTMLElement) {
+        guard (1...170).contains(element.textLength) else { return }
+        let text = element.text
+        guard text.count <= 160 else { return }
+        let lower = text.lowercased()
+        // "Published 17 May 2024, updated 18 May": the part before the update word.
+        var searched = text
+        if Self.updateWords.contains(where: lower.hasBytes),
+            let update = Self.updateWords.compactMap({ lower.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
+        {
+            let offset = lower.distance(from: lower.startIndex, to: update.lowerBound)
+            let before = String(text.prefix(offset))
+            if DateExtractor.parse(before, contextYear: nil, lenient: true, dayFirst: dayFirst) == nil {
+                if modified == nil {
+                    modified = DateExtractor.parse(text, contextYear: nil, lenient: true, dayFirst: dayFirst)
+                }
+                return
+            }
+            searched = before
+        }
+        // Copyright lines date the site, not the article.
+        if lower.hasBytes("©") || lower.hasBytes("copyright") { return }
+        if let date = DateExtractor.parse(searched, contextYear: nil, lenient: true, dayFirst: dayFirst),
+            date.precision == .day
+        {
+            bylines[afterHeadline] = date
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import NewsIngest
+
+/// Main-text rules on small inline pages, one behaviour each.
+@Suite("Page text rules")
+struct PageTextTests {
+    static func extract(_ html: String) -> ExtractionReport {
+        Ingestor().extract(data: Data(html.utf8), path: "page.html")
+    }
+
+    static let story = """
+        <p>The valley railway reopens on Friday after a landslide closed the line for nine weeks in the spring.</p>
+        <p>Engineers rebuilt two hundred metres of embankment and added drainage under the track bed.</p>
+        <p>Trains will run every half hour again, with a later last departure on weekends.</p>
+        """
+
+    @Test("a figure that holds paragraphs of the story stays; its caption goes")
+    func figureWithParagraphs() {
+        let report = Self.extract("""
+            <html><head><title>Railway reopens</title></head><body><article>\(Self.story)
+            <figure><p>Passengers who bought season tickets before the closure get two months added to them.</p>
+            <figcaption>The rebuilt embankment, photographed in May.</figcaption></figure></article></body></html>
+            """)
+        #expect(report.body.contains("two months added"))
+        #expect(!report.body.contains("rebuilt embankment, photographed"))
+    }
+
+    @Test("a short label ending the article's block goes; a last sentence stays")
+    func trailingLabel() {
+        let report = Self.extract("""
+            <html><head><title>Railway reopens</title></head><body><article>\(Self.story)
+            <h3>More from the region</h3></article></body></html>
+            """)
+        #expect(!report.body.contains("More from the region"))
+        #expect(report.body.contains("later last departure on weekends"))
+        #expect(report.removed.contains { $0.text == "More from the region" })
+    }
+
+    @Test("'commentary' is an opinion piece, not a comment section")
+    func commentary() {
+        let report = Self.extract("""
+            <html><head><title>Why the railway matters</title></head><body>
+            <div class="commentary">\(Self.story)</div><div class="comments"><p>First! Great article, thanks a lot for it.</p></div></body></html>
+            """)
+        #expect(report.body.contains("valley railway reopens"))
+        #expect(!report.body.contains("First! Great article"))
+    }
+
+    @Test("JSON-LD articleBody replaces a teaser when it is twice as long")
+    func teaserAndArticleBody() {
+        let full = (1...8).map { "Paragraph \($0) of the full story about the valley railway and its reopening on Friday." }
+            .joined(separator: "\\n")
+        let report = Self.extract("""
+            <html><head><title>Railway reopens</title><script type="application/ld+json">
+            {"@type":"NewsArticle","headline":"Railway reopens","articleBody":"\(full)"}</script></head>
+            <body><article><p>The valley railway reopens on Friday after a landslide closed the line for nine weeks.</p>
+            <p>Subscribers read on: the rest of this story is for members only, and it is a long one.</p></article></body></html>
+            """)
+        #expect(report.body.contains("Paragraph 8 of the full story"))
+    }
+
+    @Test("a date after a label, in any case, is the page's date")
+    func labelledDate() {
+        let report = Self.extract("""
+            <html lang="de"><head><title>Bahn fährt wieder</title></head><body><div class="col"><h5>Datum: </h5>03.11.2021</div>
+            <div class="text">\(Self.story)</div></body></html>
+            """)
+        #expect(report.date?.description == "2021-11-03")
+        #expect(report.dateOrigin == .byline)
+    }
+}

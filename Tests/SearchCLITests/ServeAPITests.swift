@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import NewsSearchTestSupport
 import Testing
 
@@ -136,7 +139,7 @@ import Testing
             ("/api/search?q=%FF", "malformed query string: percent-escapes must encode UTF-8"),
             ("/api/search?q=x&recency=maybe", "recency takes true or false (got 'maybe')"),
             ("/api/stats?verify=true", "unknown parameter 'verify'"),
-            ("/api/actors?type=planet", "The value 'planet' is invalid for '--type <type>'. Please provide one of the following: person, organization, country, location"),
+            ("/api/actors?type=planet", "The value 'planet' is invalid for '--type <type>'. Please provide one of 'person', 'organization', 'country' or 'location'."),
         ]
         for (path, expected) in limits {
             let response = try get(path)

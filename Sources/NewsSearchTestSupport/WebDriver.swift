@@ -1,9 +1,6 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// A small W3C WebDriver client for headless Chromium (`chromedriver`), enough to drive the
+/// A small W3C WebDriver client (JSON over ``LoopbackHTTP``) for headless Chromium (`chromedriver`), enough to drive the
 /// `search serve` page from Swift tests: open, find, click, type, run a script, read the URL.
 ///
 /// ```swift
@@ -14,6 +11,8 @@ import FoundationNetworking
 public final class WebDriver: @unchecked Sendable {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
     public struct Element {
@@ -24,12 +23,16 @@ public final class WebDriver: @unchecked Sendable {
         public func type(_ text: String) throws { _ = try driver.command("POST", "element/\(id)/value", ["text": text]) }
         public func clear() throws { _ = try driver.command("POST", "element/\(id)/clear", [:]) }
         public var text: String { get throws { try driver.command("GET", "element/\(id)/text") as? String ?? "" } }
+        /// A DOM property (`value` of an input as typed or set by script), not the HTML attribute.
+        public func property(_ name: String) throws -> String? {
+            try driver.command("GET", "element/\(id)/property/\(name)") as? String
+        }
         public func attribute(_ name: String) throws -> String? {
             try driver.command("GET", "element/\(id)/attribute/\(name)") as? String
         }
     }
 
-    static let elementKey = "element-6066-11e4-a6c6-4665cd702e93"
+    static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
     public static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
     public static let chromedriver = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
 
@@ -40,7 +43,7 @@ public final class WebDriver: @unchecked Sendable {
     }
 
     let driverProcess: Process
-    let base: URL
+    let port: Int
     var session = ""
 
     /// Starts chromedriver and a headless Chromium, or returns nil when either is not installed.
@@ -53,18 +56,21 @@ public final class WebDriver: @unchecked Sendable {
     }
 
     init(browser: String, driver: String, width: Int, height: Int) throws {
-        let port = try Self.freePort()
+        port = try Self.freePort()
         driverProcess = Process()
         driverProcess.executableURL = URL(fileURLWithPath: driver)
         driverProcess.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
-        driverProcess.standardOutput = FileHandle.nullDevice
+        let out = Pipe()
+        driverProcess.standardOutput = out
         driverProcess.standardError = FileHandle.nullDevice
         try driverProcess.run()
-        base = URL(string: "http://127.0.0.1:\(port)/")!
-        let deadline = Date().addingTimeInterval(20)
-        while (try? HTTP.get(base.appendingPathComponent("status")))?.status != 200 {
-            guard Date() < deadline else { throw Failure(description: "chromedriver did not start") }
-            Thread.sleep(forTimeInterval: 0.1)
+        // Its own line says when it listens (polling with URLSession before then can stall on the refused
+        // connection); end of output means it died.
+        var printed = ""
+        while !printed.contains("started successfully") {
+            let chunk = out.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw Failure(description: "chromedriver did not start: \(printed)") }
+            printed += String(decoding: chunk, as: UTF8.self)
         }
         let capabilities: [String: Any] = [
             "capabilities": [
@@ -127,18 +133,13 @@ public final class WebDriver: @unchecked Sendable {
     }
 
     func command(_ method: String, _ path: String?, _ body: [String: Any]? = nil) throws -> Any? {
-        let url = switch path {
-        case nil: base.appendingPathComponent("session")
-        case ""?: base.appendingPathComponent("session/\(session)")
-        case let path?: base.appendingPathComponent("session/\(session)/\(path)")
+        let route = switch path {
+        case nil: "/session"
+        case ""?: "/session/\(session)"
+        case let path?: "/session/\(session)/\(path)"
         }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let response = try HTTP.send(request)
+        let response = try LoopbackHTTP.send(
+            method: method, port: port, path: route, body: try body.map { try JSONSerialization.data(withJSONObject: $0) })
         let decoded = try? JSONSerialization.jsonObject(with: response.body, options: [.fragmentsAllowed]) as? [String: Any]
         guard response.status == 200 else {
             throw Failure(description: "WebDriver \(method) \(path ?? "session"): \(response.status) \(response.text.prefix(300))")
@@ -168,8 +169,9 @@ public final class WebDriver: @unchecked Sendable {
     public func quit() {
         if !session.isEmpty { _ = try? command("DELETE", "") }
         session = ""
+        // chromedriver may ignore SIGTERM while its browser shuts down; a test must never hang on it.
         if driverProcess.isRunning {
-            driverProcess.terminate()
+            kill(driverProcess.processIdentifier, SIGKILL)
             driverProcess.waitUntilExit()
         }
     }

@@ -279,9 +279,13 @@ function renderHistogram(buckets, state) {
     svg.append(text);
   }
   let from = null;
+  // Pointer position in the chart's own coordinates (the viewBox is scaled and centred in the box).
   const indexAt = (event) => {
-    const box = svg.getBoundingClientRect();
-    return Math.min(dated.length - 1, Math.max(0, Math.floor(((event.clientX - box.left) / box.width) * dated.length)));
+    const point = svg.createSVGPoint();
+    point.x = event.clientX;
+    point.y = event.clientY;
+    const x = point.matrixTransform(svg.getScreenCTM().inverse()).x;
+    return Math.min(dated.length - 1, Math.max(0, Math.floor(x / step)));
   };
   const paint = (a, b) => rects.forEach((r, i) => r.classList.toggle("brushing", i >= Math.min(a, b) && i <= Math.max(a, b)));
   svg.addEventListener("pointerdown", (e) => { from = indexAt(e); paint(from, from); svg.setPointerCapture(e.pointerId); e.preventDefault(); });

@@ -16,6 +16,9 @@ let package = Package(
         // HeapModule: the bounded top-k of the pass over every match.
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // `search serve`: the local web page and JSON API.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "NewsAnalysis"),
@@ -39,8 +42,10 @@ let package = Package(
             dependencies: [
                 "NewsSearch", "NewsAnalysis", "NewsIngest", "NewsActors", "NewsQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/SampleCorpus")]),
+            resources: [.copy("Resources/SampleCorpus"), .copy("Resources/Web")]),
         // Benchmarks (scripts/bench-*): not products, built with `swift build -c release --product NAME`.
         .executableTarget(
             name: "bench-fts5",

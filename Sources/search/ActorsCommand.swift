@@ -18,15 +18,27 @@ struct ActorsCommand: ParsableCommand {
 
     struct Entry: Encodable {
         var name: String, type: String, documents: Int
+
+        init(_ actor: ActorCount) {
+            name = actor.name
+            type = actor.type.rawValue
+            documents = actor.count
+        }
+    }
+
+    /// What `--json` prints; `search serve` answers `/api/actors` with the same.
+    func entries(in catalog: IndexCatalog) throws -> [Entry] {
+        try catalog.actors(type: type?.type, limit: limit).map(Entry.init)
     }
 
     func run() throws {
-        let actors = try IndexCatalog(store: try indexOptions.openForReading()).actors(type: type?.type, limit: limit)
+        let catalog = IndexCatalog(store: try indexOptions.openForReading())
         var out = StandardOutput()
         if output.json {
-            try JSONOutput.write(actors.map { Entry(name: $0.name, type: $0.type.rawValue, documents: $0.count) }, to: &out)
+            try JSONOutput.write(try entries(in: catalog), to: &out)
             return
         }
+        let actors = try catalog.actors(type: type?.type, limit: limit)
         let width = actors.map(\.name.oneLine.count).max() ?? 0
         for actor in actors {
             out.write(actor.name.oneLine.rightPad(width) + "  " + actor.type.rawValue.rightPad(12) + String(actor.count).leftPad(6) + "\n")

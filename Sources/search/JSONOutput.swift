@@ -117,8 +117,14 @@ enum JSONOutput {
     }
 
     static func write(_ value: some Encodable, to out: inout StandardOutput) throws {
+        out.writeJSON(try encode(value))
+    }
+
+    /// The one encoding of the wire format, shared by `--json` and `search serve`'s API, so the two
+    /// cannot drift apart.
+    static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]  // stable output for diffs and tests
-        out.writeJSON(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }

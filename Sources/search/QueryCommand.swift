@@ -54,6 +54,20 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
+        let request = makeRequest()
+        let store = try indexOptions.openForReading()
+        let results = try Searcher(store: store).search(request)
+        var out = StandardOutput()
+        if output.json {
+            try JSONOutput.write(JSONOutput.Results(results), to: &out)
+        } else {
+            TextRenderer(style: Style(enabled: output.color.enabled)).render(results, request: request, to: &out)
+        }
+    }
+
+    /// The options as the engine's request; `search serve` parses its query parameters into this
+    /// command and calls the same, so the API and `--json` answer the same options alike.
+    func makeRequest() -> SearchRequest {
         var request = SearchRequest(text: words.joined(separator: " "))
         request.limit = limit
         request.offset = offset
@@ -68,13 +82,6 @@ struct QueryCommand: ParsableCommand {
         if recency || recencyHalfLife != nil {
             request.recency = RecencyPrior(halfLifeDays: recencyHalfLife?.days ?? RecencyPrior.defaultHalfLifeDays)
         }
-        let store = try indexOptions.openForReading()
-        let results = try Searcher(store: store).search(request)
-        var out = StandardOutput()
-        if output.json {
-            try JSONOutput.write(JSONOutput.Results(results), to: &out)
-        } else {
-            TextRenderer(style: Style(enabled: output.color.enabled)).render(results, request: request, to: &out)
-        }
+        return request
     }
 }

@@ -8,7 +8,7 @@ struct Search: ParsableCommand {
         discussion: QuerySyntax.help,
         subcommands: [
             QueryCommand.self, IndexCommand.self, ReindexCommand.self, AnalyzeCommand.self, ExtractCommand.self,
-            ShowCommand.self, ActorsCommand.self, StatsCommand.self,
+            ShowCommand.self, ActorsCommand.self, StatsCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: QueryCommand.self)
 }

@@ -14,6 +14,21 @@ struct StatsCommand: ParsableCommand {
         var path: String, documents: Int, sources: Int, actors: Int
         var first_date: JSONOutput.OrNull<String>, last_date: JSONOutput.OrNull<String>, undated: Int
         var index_bytes: Int, text_bytes: Int, schema_version: Int, tokenizer: String, tokenizer_version: Int
+
+        init(_ s: IndexStatistics) {
+            path = s.path
+            documents = s.documents
+            sources = s.sources
+            actors = s.actors
+            first_date = .init(s.firstDate)
+            last_date = .init(s.lastDate)
+            undated = s.undated
+            index_bytes = s.fileBytes
+            text_bytes = s.textBytes
+            schema_version = s.schemaVersion
+            tokenizer = s.tokenizer
+            tokenizer_version = s.tokenizerVersion
+        }
     }
 
     func run() throws {
@@ -27,12 +42,7 @@ struct StatsCommand: ParsableCommand {
         let s = try IndexCatalog(store: try indexOptions.openForReading()).statistics()
         var out = StandardOutput()
         if output.json {
-            try JSONOutput.write(
-                StatsJSON(
-                    path: s.path, documents: s.documents, sources: s.sources, actors: s.actors, first_date: .init(s.firstDate),
-                    last_date: .init(s.lastDate), undated: s.undated, index_bytes: s.fileBytes, text_bytes: s.textBytes,
-                    schema_version: s.schemaVersion, tokenizer: s.tokenizer, tokenizer_version: s.tokenizerVersion),
-                to: &out)
+            try JSONOutput.write(StatsJSON(s), to: &out)
             return
         }
         let ratio = s.textBytes > 0 ? Double(s.fileBytes) / Double(s.textBytes) : 0

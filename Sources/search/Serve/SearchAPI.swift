@@ -1,0 +1,146 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Hummingbird
+import NewsQuery
+import NewsSearch
+
+/// The JSON API: each endpoint is a CLI command with `--json`, its query parameters read as that
+/// command's options (`limit=5` is `--limit=5`) by the command's own parser and validation, and its
+/// answer encoded by the same code, so the API cannot become a second contract.
+struct SearchAPI: Sendable {
+    let searcher: Searcher
+    let catalog: IndexCatalog
+
+    /// Bounds a public endpoint needs and a command line does not: every request costs the server.
+    static let maximumQueryBytes = 10_000
+    static let maximumLimit = 100
+    static let maximumOffset = 10_000
+    static let maximumFacetLimit = 1_000
+    static let maximumActorLimit = 1_000
+
+    /// `/api/search` parameters that take a value, and those that are flags (`recency=true`).
+    static let searchOptions: Set<String> = [
+        "limit", "offset", "sort", "match", "source", "actor", "since", "until", "facets", "facet-limit", "date-bucket",
+        "recency-half-life",
+    ]
+    static let searchFlags: Set<String> = ["no-facets", "recency", "no-feedback"]
+
+    init(store: IndexStore) {
+        searcher = Searcher(store: store)
+        catalog = IndexCatalog(store: store)
+    }
+
+    /// Runs `work` off the server's event loops (queries block on SQLite) and turns its outcome into
+    /// a response: errors become a status and a one-line message, never internals.
+    func respond(_ work: @escaping @Sendable () throws -> String) async -> Response {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: Self.answer(work))
+            }
+        }
+    }
+
+    static func answer(_ work: () throws -> String) -> Response {
+        do {
+            return APIResponse.json(try work())
+        } catch let error as APIError {
+            return APIResponse.error(.init(code: error.status), error.message)
+        } catch IndexError.documentNotFound(let id) {
+            return APIResponse.error(.notFound, IndexError.documentNotFound(id: id).description)
+        } catch {
+            return APIResponse.error(.internalServerError, "internal error: the index could not answer")
+        }
+    }
+
+    func search(query: String?) throws -> String {
+        var words: [String] = []
+        var arguments: [String] = []
+        for (name, value) in try QueryParameters(query).pairs {
+            if name == "q" {
+                words.append(value)
+            } else if Self.searchOptions.contains(name) {
+                arguments.append("--\(name)=\(value)")
+            } else if Self.searchFlags.contains(name) {
+                if try Self.flag(name, value) { arguments.append("--\(name)") }
+            } else {
+                throw APIError.badRequest("unknown parameter '\(name)'")
+            }
+        }
+        let text = words.joined(separator: " ")
+        guard text.utf8.count <= Self.maximumQueryBytes else {
+            throw APIError.badRequest("q is longer than \(Self.maximumQueryBytes) bytes")
+        }
+        var command = try Self.parse(QueryCommand.self, arguments)
+        command.words = text.isEmpty ? [] : [text]
+        try Self.validated { try command.validate() }
+        try Self.bound("limit", command.limit, Self.maximumLimit)
+        try Self.bound("offset", command.offset, Self.maximumOffset)
+        try Self.bound("facet-limit", command.facetLimit, Self.maximumFacetLimit)
+        return try JSONOutput.encode(JSONOutput.Results(try searcher.search(command.makeRequest())))
+    }
+
+    /// `/api/articles/ID`: `show ID --json`; with `q`, also where the query's words are in the title
+    /// and body (`highlights`, the same offsets as a hit's), for the page's article view.
+    func article(path: String, query: String?) throws -> String {
+        guard let id = String(path.dropFirst("/api/articles/".count)).removingPercentEncoding, !id.isEmpty else {
+            throw APIError.badRequest("malformed article id: percent-escapes must encode UTF-8")
+        }
+        var text: String?
+        for (name, value) in try QueryParameters(query).pairs {
+            guard name == "q" else { throw APIError.badRequest("unknown parameter '\(name)'") }
+            text = value
+        }
+        let article = ShowCommand.ArticleJSON(try catalog.article(id: id))
+        guard let text else { return try JSONOutput.encode(article) }
+        guard text.utf8.count <= Self.maximumQueryBytes else {
+            throw APIError.badRequest("q is longer than \(Self.maximumQueryBytes) bytes")
+        }
+        let matcher = TermMatcher(query: QueryParser().parse(text))
+        return try JSONOutput.encode(
+            HighlightedArticle(
+                article: article,
+                highlights: .init(title: matcher.highlights(in: article.title), body: matcher.highlights(in: article.body))))
+    }
+
+    func actors(query: String?) throws -> String {
+        var arguments: [String] = []
+        for (name, value) in try QueryParameters(query).pairs {
+            guard name == "type" || name == "limit" else { throw APIError.badRequest("unknown parameter '\(name)'") }
+            arguments.append("--\(name)=\(value)")
+        }
+        let command = try Self.parse(ActorsCommand.self, arguments)
+        try Self.bound("limit", command.limit, Self.maximumActorLimit)
+        return try JSONOutput.encode(try command.entries(in: catalog))
+    }
+
+    /// `stats --json`; `--verify` is not offered: it needs write access, and the server is read-only.
+    func stats(query: String?) throws -> String {
+        if let first = try QueryParameters(query).pairs.first { throw APIError.badRequest("unknown parameter '\(first.name)'") }
+        return try JSONOutput.encode(StatsCommand.StatsJSON(try catalog.statistics()))
+    }
+
+    static func parse<Command: ParsableCommand>(_: Command.Type, _ arguments: [String]) throws -> Command {
+        do {
+            return try Command.parse(arguments)
+        } catch {
+            throw APIError.badRequest(singleLineMessage(Command.message(for: error)))
+        }
+    }
+
+    static func validated(_ check: () throws -> Void) throws {
+        do { try check() } catch { throw APIError.badRequest(singleLineMessage(QueryCommand.message(for: error))) }
+    }
+
+    static func bound(_ name: String, _ value: Int, _ maximum: Int) throws {
+        guard value <= maximum else { throw APIError.badRequest("\(name) must be at most \(maximum) here (got \(value))") }
+    }
+
+    static func flag(_ name: String, _ value: String) throws -> Bool {
+        switch value.lowercased() {
+        case "", "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw APIError.badRequest("\(name) takes true or false (got '\(value)')")
+        }
+    }
+}

@@ -131,8 +131,20 @@ struct ServePageBrowserTests {
         #expect(try browser.find("#hits").text.contains("\\u{202e}"))
     }
 
+    /// Highlights are offsets in Unicode scalars; JS strings count UTF-16 units, so an emoji (two
+    /// units, or several scalars for a flag) before a match would shift a naive <mark>.
+    @Test func marksStayOnTheirWordsAfterEmojiAndCJK() throws {
+        try open("/?q=rocketword")
+        #expect(try total() == 1)
+        let marks = try browser.findAll("#hits .snippet mark").map { try $0.text }
+        #expect(marks == ["rocketword", "rocketword"])
+        try click(try browser.find("#hits .hit h3 a"))
+        #expect(try browser.findAll("#article mark").map { try $0.text } == ["rocketword", "rocketword", "rocketword"])
+    }
+
     static let hostileArticles = """
         {"id": "x1\\"><img src=x onerror=window.__xss=8>", "title": "<script>window.__xss=1</script> payload title \\u0007\\u001b[31m red \\u202e txet", "body": "A payload: \\"><img src=x onerror=\\"window.__xss=2\\"> and <svg onload=window.__xss=3> and <script>window.__xss=9</script>.", "date": "2025-03-01", "source": "<img src=x onerror=window.__xss=4>", "url": "javascript:window.__xss=7", "actors": ["<script>window.__xss=5</script>", "javascript:window.__xss=6"]}
+        {"id": "e1", "title": "Emoji 🚀🇯🇵 rocketword", "body": "🚀🚀 日本の防衛産業 👩‍👩‍👧 rocketword, then 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and rocketword.", "date": "2025-03-03", "source": "Emoji Desk"}
         {"id": "x2", "title": "Second <b>payload</b> \\u202e", "body": "payload <a href=\\"javascript:window.__xss=10\\">click</a>", "date": "2025-03-02", "source": "Evil\\u0000 \\u001b]0;title\\u0007 Source", "url": "JaVaScRiPt:window.__xss=11"}
         """
 }

@@ -41,18 +41,20 @@ struct FilterResolver {
             resolved.sourceIDs = ids
         }
         if !filters.actors.isEmpty {
-            let actors = try Row.fetchAll(db, sql: "SELECT id, name FROM actors").map { ($0[0] as Int64, $0[1] as String) }
             var actorIDs: Set<Int64> = []
             for value in filters.actors {
-                var matches = Self.match(value, among: actors)
+                var matches = try matchActor(value)
                 if matches.isEmpty {
                     matches = Set(try Int64.fetchAll(
                         db, sql: "SELECT actor_id FROM actor_aliases WHERE alias = ?", arguments: [NameFolding.fold(value)]))
                 }
                 if matches.isEmpty {
-                    warnings.append(Self.unknown("actor", value, among: actors.map(\.1)))
+                    let names = try String.fetchAll(db, sql: "SELECT name FROM actors")
+                    warnings.append(Self.unknown("actor", value, among: names))
                 } else if matches.count > 1 {
-                    let names = actors.filter { matches.contains($0.0) }.map(\.1).sorted()
+                    let names = try String.fetchAll(
+                        db, sql: "SELECT name FROM actors WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name",
+                        arguments: [IDList.json(matches)])
                     warnings.append("actor '\(value)' matches \(names.count) actors (\(names.prefix(5).joined(separator: ", "))); all are included")
                 }
                 actorIDs.formUnion(matches)
@@ -64,6 +66,21 @@ struct FilterResolver {
         resolved.firstDay = filters.since?.firstDay
         resolved.lastDay = filters.until?.lastDay
         return resolved
+    }
+
+    /// ``match(_:among:)`` for actors, on the folded names the index stores: an index of 40,000 actors
+    /// folded every name again for each query (about 100 ms of an actor-filtered search).
+    func matchActor(_ value: String) throws -> Set<Int64> {
+        let wanted = NameFolding.fold(value)
+        guard !wanted.isEmpty else { return [] }
+        let exact = try Int64.fetchAll(db, sql: "SELECT id FROM actors WHERE folded = ?", arguments: [wanted])
+        if !exact.isEmpty { return Set(exact) }
+        let bare = wanted.hasPrefix("the ") ? String(wanted.dropFirst(4)) : wanted
+        let withoutArticle = try Int64.fetchAll(
+            db, sql: "SELECT id FROM actors WHERE folded IN (?, ?)", arguments: [bare, "the " + bare])
+        if !withoutArticle.isEmpty { return Set(withoutArticle) }
+        return Set(try Int64.fetchAll(
+            db, sql: "SELECT id FROM actors WHERE instr(' ' || folded || ' ', ?) > 0", arguments: [" " + wanted + " "]))
     }
 
     /// Exact (folded) name first; else names without a leading "The"; else whole words of the name

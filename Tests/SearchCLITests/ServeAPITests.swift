@@ -165,6 +165,23 @@ import Testing
         #expect(try HTTP.send(request).status == 404)
     }
 
+    /// HEAD is GET without the body: `curl -I` and link checkers got 404 from a GET-only router.
+    @Test func headAnswersLikeGetWithoutTheBody() throws {
+        for path in ["/", "/app.js", "/api/search?q=nato", "/api/stats"] {
+            let got = try get(path)
+            var request = URLRequest(url: URL(string: path, relativeTo: server.baseURL)!)
+            request.httpMethod = "HEAD"
+            let head = try HTTP.send(request)
+            #expect(head.status == 200, "\(path)")
+            #expect(head.body.isEmpty, "\(path)")
+            #expect(head.header("Content-Length") == got.header("Content-Length"), "\(path)")
+            #expect(head.header("Content-Security-Policy") != nil, "\(path)")
+        }
+        var missing = URLRequest(url: URL(string: "/api/articles/no-such-id", relativeTo: server.baseURL)!)
+        missing.httpMethod = "HEAD"
+        #expect(try HTTP.send(missing).status == 404)
+    }
+
     @Test func everyAnswerCarriesTheSecurityHeaders() throws {
         for path in ["/", "/app.js", "/app.css", "/api/search?q=nato", "/api/stats"] {
             let response = try get(path)

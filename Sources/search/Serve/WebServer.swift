@@ -13,15 +13,27 @@ struct WebServer: Sendable {
     func run(ready: @escaping @Sendable (String) -> Void) async throws {
         let router = Router()
         router.add(middleware: SecurityHeaders())
-        for asset in assets.files.keys {
-            router.get(RouterPath(asset == "index.html" ? "/" : "/" + asset)) { _, _ in assets.response(asset) }
+        // Each route answers HEAD too, as GET without the body (RFC 9110 §9.3.2): link checkers and
+        // `curl -I` ask with it, and a router that knows only GET answered them 404.
+        func route(_ path: RouterPath, _ answer: @escaping @Sendable (Request) async -> Response) {
+            router.get(path) { request, _ in await answer(request) }
+            router.head(path) { request, _ in
+                var response = await answer(request)
+                let length = response.headers[.contentLength]
+                response.body = ResponseBody()
+                response.headers[.contentLength] = length
+                return response
+            }
         }
-        router.get("/api/search") { request, _ in await api.respond { try api.search(query: request.uri.query) } }
-        router.get("/api/articles/**") { request, _ in
+        for asset in assets.files.keys {
+            route(RouterPath(asset == "index.html" ? "/" : "/" + asset)) { _ in assets.response(asset) }
+        }
+        route("/api/search") { request in await api.respond { try api.search(query: request.uri.query) } }
+        route("/api/articles/**") { request in
             await api.respond { try api.article(path: request.uri.path, query: request.uri.query) }
         }
-        router.get("/api/actors") { request, _ in await api.respond { try api.actors(query: request.uri.query) } }
-        router.get("/api/stats") { request, _ in await api.respond { try api.stats(query: request.uri.query) } }
+        route("/api/actors") { request in await api.respond { try api.actors(query: request.uri.query) } }
+        route("/api/stats") { request in await api.respond { try api.stats(query: request.uri.query) } }
 
         // Hummingbird's own log lines would mix with the address on standard output.
         var logger = Logger(label: "search-serve", factory: { StreamLogHandler.standardError(label: $0) })

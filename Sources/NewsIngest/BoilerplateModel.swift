@@ -85,7 +85,17 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
     /// The hash is asked for only when the source has statistics: a new index has none.
     private func isRepeated(source: String, hash: () -> UInt64?) -> Bool {
         guard let stats = sources[source], let hash = hash(), let count = stats.lineCounts[hash] else { return false }
-        return count >= minimumDocuments && Double(count) >= minimumShare * Double(stats.documents)
+        return isLearned(count: count, of: stats)
+    }
+
+    /// Whether a line seen in `count` of a source's documents is boilerplate by the thresholds.
+    private func isLearned(count: Int, of stats: SourceStatistics) -> Bool {
+        count >= minimumDocuments && Double(count) >= minimumShare * Double(stats.documents)
+    }
+
+    /// How many lines the model removes, over all sources (for `search extract`'s report).
+    public var learnedLineCount: Int {
+        sources.values.reduce(0) { total, stats in total + stats.lineCounts.values.filter { isLearned(count: $0, of: stats) }.count }
     }
 
     /// Removes the source's repeated lines from a body, each with its reason.

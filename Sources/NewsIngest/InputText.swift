@@ -32,6 +32,13 @@ enum InputText {
         return (String(scalars), removed)
     }
 
+    /// The text without its NUL characters, and how many went; nothing else changes (ids, URLs).
+    static func withoutNUL(_ text: String) -> (text: String, removedNULs: Int) {
+        guard text.utf8.contains(0) else { return (text, 0) }
+        let kept = text.unicodeScalars.filter { $0.value != 0 }
+        return (String(String.UnicodeScalarView(kept)), text.unicodeScalars.count - kept.count)
+    }
+
     /// The note that says NULs were removed.
     static func nulNote(_ count: Int) -> String {
         "\(count) NUL character\(count == 1 ? "" : "s") removed (text never holds them)"

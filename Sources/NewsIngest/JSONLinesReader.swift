@@ -66,9 +66,9 @@ struct JSONLinesReader {
         }
         func plain(_ value: Any?) -> String? {
             guard let value, let raw = Self.string(value) else { return nil }
-            guard raw.utf8.contains(0) else { return raw }
-            nuls += raw.unicodeScalars.filter { $0.value == 0 }.count
-            return String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0.value != 0 }))
+            let (cleaned, removed) = InputText.withoutNUL(raw)
+            nuls += removed
+            return cleaned
         }
         let body = text(fields["body"] ?? fields["text"] ?? fields["content"]) ?? ""
         let title = text(fields["title"]) ?? ""

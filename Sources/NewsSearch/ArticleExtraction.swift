@@ -32,11 +32,7 @@ public struct ArticleExtraction {
             boilerplate = try LearnedBoilerplate.load(from: store)
             try Indexer.seed(&registry, from: store)
         }
-        learnedLines = boilerplate.sources.values.reduce(0) { total, statistics in
-            total + statistics.lineCounts.values.filter {
-                $0 >= boilerplate.minimumDocuments && Double($0) >= boilerplate.minimumShare * Double(statistics.documents)
-            }.count
-        }
+        learnedLines = boilerplate.learnedLineCount
         ingestor = Ingestor(sourceNormalizer: configuration.sources, boilerplateModel: boilerplate)
     }
 

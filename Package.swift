@@ -46,23 +46,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/SampleCorpus"), .copy("Resources/Web")]),
-        // Benchmarks (scripts/bench-*): not products, built with `swift build -c release --product NAME`.
-        .executableTarget(
-            name: "bench-fts5",
-            dependencies: ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
-        .executableTarget(
-            name: "bench-query",
-            dependencies: ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
-        .executableTarget(
-            name: "tune-ranking",
-            dependencies: ["NewsSearch", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]),
-        .executableTarget(name: "bench-analysis", dependencies: ["NewsAnalysis"]),
+        // Tools under Sources/Tools: benchmarks, evaluations and the fuzzer that scripts/ build with
+        // `swift build -c release --product NAME`; not products, and nothing in the library depends on them.
+        tool("bench-fts5", ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
+        tool("bench-query", ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
+        tool("tune-ranking", ["NewsSearch", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]),
+        tool("bench-analysis", ["NewsAnalysis"]),
         // libFuzzer target for the query parser (scripts/fuzz-query-parser.sh builds it with -sanitize=fuzzer).
-        .executableTarget(name: "fuzz-query-parser", dependencies: ["NewsQuery"]),
-        .executableTarget(name: "actors-eval", dependencies: ["NewsActors"]),
-        .executableTarget(name: "bench-workers", dependencies: ["NewsActors", "NewsAnalysis", "NewsIngest"]),
+        tool("fuzz-query-parser", ["NewsQuery"]),
+        tool("actors-eval", ["NewsActors"]),
+        tool("bench-workers", ["NewsActors", "NewsAnalysis", "NewsIngest"]),
         // Runs HTML extraction in one process over many pages for scripts/eval-extraction.
-        .executableTarget(name: "extraction-eval", dependencies: ["NewsIngest"]),
+        tool("extraction-eval", ["NewsIngest"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(
             name: "NewsIngestTests",
@@ -82,3 +77,7 @@ let package = Package(
             dependencies: ["NewsSearchTestSupport", "search", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
+
+func tool(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(name: name, dependencies: dependencies, path: "Sources/Tools/\(name)")
+}

@@ -5,7 +5,7 @@
 #   FUZZ_CORPUS=/tmp/x scripts/fuzz-query-parser.sh 60
 #
 # The fuzzer feeds arbitrary bytes to QueryParser().parse and checks that every compiled MATCH text
-# passes MatchExpressionValidator (see Sources/fuzz-query-parser). A crash leaves a reproducer
+# passes MatchExpressionValidator (see Sources/Tools/fuzz-query-parser). A crash leaves a reproducer
 # (crash-*) in the artifact folder; replay it with an ordinary build:
 #   swift build --product fuzz-query-parser && .build/debug/fuzz-query-parser /tmp/…/crash-…
 # The fuzz build uses its own build folder so it never disturbs the normal .build.

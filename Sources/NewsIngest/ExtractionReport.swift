@@ -1,13 +1,13 @@
 /// Everything ingestion decided about one article, for `search extract` and for debugging a corpus.
 ///
-/// Plain stored properties, all `Codable`, so the CLI can encode it with its own key strategy.
+/// Plain values; the executable decides how to show them (its JSON wire format is `JSONOutput.Extraction`).
 /// ```swift
 /// let report = Ingestor().extract(data: bytes, path: "seeds/003.txt", defaultSource: "Yomiuri")
 /// report.title                     // the headline
 /// report.date?.description         // "2025-04-10"; report.dateOrigin == .header
 /// for line in report.removed { print(line.reason, line.text) }
 /// ```
-public struct ExtractionReport: Sendable, Hashable, Codable {
+public struct ExtractionReport: Sendable, Hashable {
     public var path: String
     /// The format the file was read as (after `auto` detection).
     public var format: InputFormat
@@ -56,59 +56,4 @@ public struct ExtractionReport: Sendable, Hashable, Codable {
 
     /// `path`, or `path:line` for a record of a JSON Lines dump.
     public var location: String { line.map { "\(path):\($0)" } ?? path }
-
-    enum CodingKeys: String, CodingKey {
-        case path, format, encoding, id, title, date, datePrecision, dateOrigin, dateConfidence, source, sourceOrigin, url, authors
-        case actors, metadata, body, removed, skipped, line, notes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        path = try container.decode(String.self, forKey: .path)
-        format = try container.decode(InputFormat.self, forKey: .format)
-        encoding = try container.decodeIfPresent(String.self, forKey: .encoding)
-        id = try container.decodeIfPresent(String.self, forKey: .id)
-        title = try container.decode(String.self, forKey: .title)
-        date = try container.decodeIfPresent(ArticleDate.self, forKey: .date)
-        dateOrigin = try container.decodeIfPresent(DateOrigin.self, forKey: .dateOrigin)
-        dateConfidence = try container.decodeIfPresent(DateConfidence.self, forKey: .dateConfidence)
-        source = try container.decodeIfPresent(String.self, forKey: .source)
-        sourceOrigin = try container.decodeIfPresent(SourceOrigin.self, forKey: .sourceOrigin)
-        url = try container.decodeIfPresent(String.self, forKey: .url)
-        authors = try container.decode([String].self, forKey: .authors)
-        actors = try container.decode([String].self, forKey: .actors)
-        metadata = try container.decode([String: String].self, forKey: .metadata)
-        body = try container.decode(String.self, forKey: .body)
-        removed = try container.decode([RemovedLine].self, forKey: .removed)
-        skipped = try container.decodeIfPresent(String.self, forKey: .skipped)
-        line = try container.decodeIfPresent(Int.self, forKey: .line)
-        notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(path, forKey: .path)
-        // Unknown values are null, not absent, as in every JSON output of `search`.
-        try container.encode(format, forKey: .format)
-        try container.encode(encoding, forKey: .encoding)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(date, forKey: .date)
-        try container.encode(datePrecision, forKey: .datePrecision)
-        try container.encode(dateOrigin, forKey: .dateOrigin)
-        try container.encode(dateConfidence, forKey: .dateConfidence)
-        try container.encode(source, forKey: .source)
-        try container.encode(sourceOrigin, forKey: .sourceOrigin)
-        try container.encode(url, forKey: .url)
-        try container.encode(authors, forKey: .authors)
-        try container.encode(actors, forKey: .actors)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(body, forKey: .body)
-        try container.encode(removed, forKey: .removed)
-        try container.encode(skipped, forKey: .skipped)
-        try container.encode(line, forKey: .line)
-        try container.encode(notes, forKey: .notes)
-    }
 }
-
-extension InputFormat: Codable {}

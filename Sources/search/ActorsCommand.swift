@@ -16,19 +16,9 @@ struct ActorsCommand: ParsableCommand {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more (got \(limit))") }
     }
 
-    struct Entry: Encodable {
-        var name: String, type: String, documents: Int
-
-        init(_ actor: ActorCount) {
-            name = actor.name
-            type = actor.type.rawValue
-            documents = actor.count
-        }
-    }
-
     /// What `--json` prints; `search serve` answers `/api/actors` with the same.
-    func entries(in catalog: IndexCatalog) throws -> [Entry] {
-        try catalog.actors(type: type?.type, limit: limit).map(Entry.init)
+    func entries(in catalog: IndexCatalog) throws -> [JSONOutput.ActorEntry] {
+        try catalog.actors(type: type?.type, limit: limit).map(JSONOutput.ActorEntry.init)
     }
 
     func run() throws {

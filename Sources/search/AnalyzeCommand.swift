@@ -16,11 +16,6 @@ struct AnalyzeCommand: ParsableCommand {
         if text.isEmpty { throw ValidationError("give a text to analyse (or - for standard input)") }
     }
 
-    struct TokenJSON: Encodable {
-        var term: String, position: Int, start: Int, end: Int, text: String
-        var variants: [String]
-    }
-
     /// Input beyond this is not read, and tokens beyond ``maximumTokens`` not shown (a note says so on
     /// standard error): `analyze` is for looking at text, and 3 million tokens took 24 s and 2 GB as JSON.
     static let maximumBytes = 1_000_000
@@ -41,14 +36,14 @@ struct AnalyzeCommand: ParsableCommand {
             tokens.removeSubrange(cut...)
         }
         let bytes = Array(input.utf8)
-        var grouped: [TokenJSON] = []
+        var grouped: [JSONOutput.Token] = []
         for token in tokens {
             if token.isColocated, !grouped.isEmpty {
                 grouped[grouped.count - 1].variants.append(token.term)
                 continue
             }
             let original = String(decoding: bytes[token.byteRange], as: UTF8.self)
-            grouped.append(TokenJSON(term: token.term, position: token.position, start: token.byteRange.lowerBound,
+            grouped.append(JSONOutput.Token(term: token.term, position: token.position, start: token.byteRange.lowerBound,
                 end: token.byteRange.upperBound, text: original, variants: []))
         }
         var out = StandardOutput()

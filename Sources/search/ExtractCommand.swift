@@ -22,31 +22,6 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The source when the article names none.") var source: String?
     @Argument(help: "The file to read; - reads standard input.") var file: String
 
-    /// `search extract --json`: the ingestion report plus the actors found in its `body`.
-    struct ReportJSON: Encodable {
-        var report: ExtractionReport
-        var actors: [ActorJSON]
-
-        func encode(to encoder: any Encoder) throws {
-            try report.encode(to: encoder)
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(actors, forKey: Key(stringValue: "actors")!)
-            try container.encode(report.actors, forKey: Key(stringValue: "given_actors")!)
-        }
-
-        struct Key: CodingKey {
-            var stringValue: String
-            init?(stringValue: String) { self.stringValue = stringValue }
-            var intValue: Int? { nil }
-            init?(intValue: Int) { nil }
-        }
-    }
-
-    /// An actor with its mentions: `[start, end)` in Unicode scalars into the report's `body`.
-    struct ActorJSON: Encodable {
-        var name: String, type: String, mentions: [ActorMention]
-    }
-
     func run() throws {
         let data: Data
         if file == "-" {
@@ -69,9 +44,7 @@ struct ExtractCommand: ParsableCommand {
         let style = Style(enabled: output.color.enabled)
         for (report, actors) in results {
             if output.json {
-                try JSONOutput.write(
-                    ReportJSON(report: report, actors: actors.map { ActorJSON(name: $0.name, type: $0.type.rawValue, mentions: $0.mentions) }),
-                    to: &out)
+                try JSONOutput.write(JSONOutput.Extraction(report, actors: actors), to: &out)
                 continue
             }
             if let reason = report.skipped {

@@ -36,9 +36,9 @@ struct IndexCommand: ParsableCommand {
         let summary = try IndexRun.run(job, at: indexOptions.path, standardInput: standardInput) { event in
             if output.json {
                 var out = StandardOutput()
-                if case .skipped(let skip) = event { try? JSONOutput.write(IndexEventJSON(type: "skipped", data: skip), to: &out) }
+                if case .skipped(let skip) = event { try? JSONOutput.write(JSONOutput.Event(type: "skipped", data: JSONOutput.Skip(location: skip.location, reason: skip.reason)), to: &out) }
                 if case .warning(let warning) = event {
-                    try? JSONOutput.write(IndexEventJSON(type: "warning", data: warning), to: &out)
+                    try? JSONOutput.write(JSONOutput.Event(type: "warning", data: JSONOutput.Notice(location: warning.location, message: warning.message)), to: &out)
                 }
             }
             progress.show(event)
@@ -46,17 +46,11 @@ struct IndexCommand: ParsableCommand {
         progress.finish()
         var out = StandardOutput()
         if output.json {
-            try JSONOutput.write(IndexEventJSON(type: "summary", data: summary), to: &out)
+            try JSONOutput.write(JSONOutput.Event(type: "summary", data: JSONOutput.IndexSummary(summary)), to: &out)
         } else {
             SummaryRenderer.render(summary, path: indexOptions.path, to: &out)
         }
     }
-}
-
-/// `search index --json` writes JSON Lines, each `{"type": …, "data": …}` like ripgrep's messages.
-struct IndexEventJSON<Payload: Encodable>: Encodable {
-    var type: String
-    var data: Payload
 }
 
 /// Runs an index job, opening (or creating) the store, and rebuilding beside the old file if asked.

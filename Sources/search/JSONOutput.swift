@@ -1,8 +1,27 @@
 import Foundation
+import NewsActors
+import NewsIngest
 import NewsQuery
 import NewsSearch
 
-/// The JSON wire format (DESIGN §3). Every field is always present; unknown values are `null`.
+/// The JSON wire format (DESIGN §3): every type any command writes with `--json`, and `search serve`
+/// answers with, is here and nowhere else. The rules, which hold for every type below:
+/// - keys are snake_case; every key is always present, unknown values are `null` (``OrNull``);
+/// - offsets are `[start, end)` in Unicode scalars (characters as Python counts them);
+/// - objects are written with sorted keys, `/` unescaped (``encode(_:)``), one object per line for
+///   the commands that stream events.
+///
+/// | command | type |
+/// | --- | --- |
+/// | `search QUERY --json`, `GET /api/search` | ``Results`` (``Hit``, ``FacetValue``, ``ExplainNode``) |
+/// | `search show ID --json`, `GET /api/articles/ID` | ``Article``; with `?q=` ``HighlightedArticle`` |
+/// | `search actors --json`, `GET /api/actors` | `[` ``ActorEntry`` `]` |
+/// | `search stats --json`, `GET /api/stats` | ``Stats`` |
+/// | `search extract FILE --json` | ``Extraction`` (one line per article) |
+/// | `search index --json` | ``Event`` lines: `skipped` (``Skip``), `warning` (``Notice``), then `summary` (``IndexSummary``) |
+/// | `search reindex --json` | one ``Event``: `reindexed` (``ReindexSummary``) |
+/// | `search analyze --json` | `[` ``Token`` `]` |
+/// | any `/api/` error | ``ErrorBody`` |
 enum JSONOutput {
     /// `search QUERY --json`.
     struct Results: Encodable {
@@ -101,6 +120,203 @@ enum JSONOutput {
             self.type = value.type?.rawValue
             self.count = value.count
         }
+    }
+
+    /// `search show ID --json`: the stored article.
+    struct Article: Encodable {
+        var id: String, title: String, date: OrNull<String>, source: String
+        var url: OrNull<String>, path: OrNull<String>
+        var authors: [String], actors: [ArticleActor], metadata: [String: String], body: String
+
+        init(_ article: StoredArticle) {
+            id = article.id
+            title = article.title
+            date = .init(article.date)
+            source = article.source
+            url = .init(article.url)
+            path = .init(article.path)
+            authors = article.authors
+            actors = article.actors.map { ArticleActor(name: $0.name, type: $0.type.rawValue, mentions: $0.count) }
+            metadata = article.metadata
+            body = article.body
+        }
+    }
+
+    /// An actor of one stored article and how often the article names it.
+    struct ArticleActor: Encodable {
+        var name: String, type: String, mentions: Int
+    }
+
+    /// `GET /api/articles/ID?q=…`: ``Article``'s keys plus `highlights`, `{"title": [[start, end]…],
+    /// "body": […]}`. The article's keys stay at the top level, so a client reads one shape with or
+    /// without a query.
+    struct HighlightedArticle: Encodable {
+        var article: Article
+        var highlights: Highlights
+
+        struct Highlights: Encodable {
+            var title: [[Int]]
+            var body: [[Int]]
+
+            init(title: [Range<Int>], body: [Range<Int>]) {
+                self.title = title.map { [$0.lowerBound, $0.upperBound] }
+                self.body = body.map { [$0.lowerBound, $0.upperBound] }
+            }
+        }
+
+        enum Key: String, CodingKey { case highlights }
+
+        func encode(to encoder: any Encoder) throws {
+            try article.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(highlights, forKey: .highlights)
+        }
+    }
+
+    /// `search actors --json`: one actor and the number of articles naming it.
+    struct ActorEntry: Encodable {
+        var name: String, type: String, documents: Int
+
+        init(_ actor: ActorCount) {
+            name = actor.name
+            type = actor.type.rawValue
+            documents = actor.count
+        }
+    }
+
+    /// `search stats --json`.
+    struct Stats: Encodable {
+        var path: String, documents: Int, sources: Int, actors: Int
+        var first_date: OrNull<String>, last_date: OrNull<String>, undated: Int
+        var index_bytes: Int, text_bytes: Int, schema_version: Int, tokenizer: String, tokenizer_version: Int
+
+        init(_ s: IndexStatistics) {
+            path = s.path
+            documents = s.documents
+            sources = s.sources
+            actors = s.actors
+            first_date = .init(s.firstDate)
+            last_date = .init(s.lastDate)
+            undated = s.undated
+            index_bytes = s.fileBytes
+            text_bytes = s.textBytes
+            schema_version = s.schemaVersion
+            tokenizer = s.tokenizer
+            tokenizer_version = s.tokenizerVersion
+        }
+    }
+
+    /// `search extract FILE --json`: what ingestion made of one article. `given_actors` are the ones the
+    /// input named itself (JSONL `actors`, front matter); `actors` are the ones found in `body`, with
+    /// their mentions as offsets into it.
+    struct Extraction: Encodable {
+        var path: String, format: String, encoding: OrNull<String>, id: OrNull<String>, line: OrNull<Int>
+        var title: String, date: OrNull<String>, date_precision: OrNull<String>
+        var date_origin: OrNull<String>, date_confidence: OrNull<String>
+        var source: OrNull<String>, source_origin: OrNull<String>, url: OrNull<String>
+        var authors: [String], given_actors: [String], actors: [FoundActor]
+        var metadata: [String: String], body: String, removed: [Removed]
+        var skipped: OrNull<String>, notes: [String]
+
+        init(_ report: ExtractionReport, actors found: [ExtractedActor]) {
+            path = report.path
+            format = report.format.rawValue
+            encoding = .init(report.encoding)
+            id = .init(report.id)
+            line = .init(report.line)
+            title = report.title
+            date = .init(report.date?.description)
+            date_precision = .init(report.datePrecision?.rawValue)
+            date_origin = .init(report.dateOrigin?.rawValue)
+            date_confidence = .init(report.dateConfidence?.rawValue)
+            source = .init(report.source)
+            source_origin = .init(report.sourceOrigin?.rawValue)
+            url = .init(report.url)
+            authors = report.authors
+            given_actors = report.actors
+            actors = found.map { actor in
+                FoundActor(
+                    name: actor.name, type: actor.type.rawValue,
+                    mentions: actor.mentions.map { Mention(start: $0.start, end: $0.end, text: $0.text) })
+            }
+            metadata = report.metadata
+            body = report.body
+            removed = report.removed.map { Removed(text: $0.text, kind: $0.kind.rawValue, detail: $0.detail, reason: $0.reason) }
+            skipped = .init(report.skipped)
+            notes = report.notes
+        }
+    }
+
+    /// An actor found in an extracted body.
+    struct FoundActor: Encodable {
+        var name: String, type: String, mentions: [Mention]
+    }
+
+    /// Where a found actor is named: `[start, end)` into the extraction's `body`, and the text there.
+    struct Mention: Encodable {
+        var start: Int, end: Int, text: String
+    }
+
+    /// A line or block cleaning removed: `reason` is `kind: detail`, ready to print.
+    struct Removed: Encodable {
+        var text: String, kind: String, detail: String, reason: String
+    }
+
+    /// `search index --json` and `search reindex --json` write JSON Lines of `{"type": …, "data": …}`,
+    /// like ripgrep's messages.
+    struct Event<Payload: Encodable>: Encodable {
+        var type: String
+        var data: Payload
+    }
+
+    /// An input `search index` could not use, and why.
+    struct Skip: Encodable {
+        var location: String, reason: String
+    }
+
+    /// A warning (kept although it looked gone or clashed) or a note (stored with a change).
+    struct Notice: Encodable {
+        var location: String, message: String
+    }
+
+    /// The `summary` event of `search index --json`.
+    struct IndexSummary: Encodable {
+        var added: Int, updated: Int, removed: Int, unchanged: Int
+        var skipped: [Skip], notes: [Notice], warnings: [Notice]
+        var unreadable: Int, files: Int, bytes: Int, seconds: Double
+
+        init(_ summary: NewsSearch.IndexSummary) {
+            added = summary.added
+            updated = summary.updated
+            removed = summary.removed
+            unchanged = summary.unchanged
+            skipped = summary.skipped.map { Skip(location: $0.location, reason: $0.reason) }
+            notes = summary.notes.map { Notice(location: $0.location, message: $0.message) }
+            warnings = summary.warnings.map { Notice(location: $0.location, message: $0.message) }
+            unreadable = summary.unreadable
+            files = summary.files
+            bytes = summary.bytes
+            seconds = summary.seconds
+        }
+    }
+
+    /// The `reindexed` event of `search reindex --json`.
+    struct ReindexSummary: Encodable {
+        var documents: Int
+        var seconds: Double
+    }
+
+    /// `search analyze --json`: one position's term, where it came from (`[start, end)` in UTF-8
+    /// bytes of the input, and the text there), and the other terms indexed at the same position.
+    struct Token: Encodable {
+        var term: String, position: Int, start: Int, end: Int, text: String
+        var variants: [String]
+    }
+
+    /// `search serve`'s errors: one line, as the CLI prints after `search: `; never a stack, a path
+    /// of the server or SQL.
+    struct ErrorBody: Encodable {
+        var error: String
     }
 
     /// An optional that encodes as `null` where synthesized `Encodable` would leave the key out:

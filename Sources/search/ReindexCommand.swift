@@ -28,15 +28,9 @@ struct ReindexCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         var out = StandardOutput()
         if output.json {
-            try JSONOutput.write(IndexEventJSON(type: "reindexed", data: ReindexSummaryJSON(documents: count, seconds: seconds)), to: &out)
+            try JSONOutput.write(JSONOutput.Event(type: "reindexed", data: JSONOutput.ReindexSummary(documents: count, seconds: seconds)), to: &out)
         } else {
             out.write("reindexed \(count) articles in \(indexOptions.path) (\(String(format: "%.2f", seconds)) s)\n")
         }
     }
-}
-
-/// `search reindex --json`: one `{"type": "reindexed", "data": …}` line.
-struct ReindexSummaryJSON: Encodable {
-    var documents: Int
-    var seconds: Double
 }

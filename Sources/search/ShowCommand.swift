@@ -9,34 +9,11 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Argument(help: "The article's id (as search prints it).") var id: String
 
-    struct ArticleJSON: Encodable {
-        var id: String, title: String, date: JSONOutput.OrNull<String>, source: String
-        var url: JSONOutput.OrNull<String>, path: JSONOutput.OrNull<String>
-        var authors: [String], actors: [ActorJSON], metadata: [String: String], body: String
-
-        init(_ article: StoredArticle) {
-            id = article.id
-            title = article.title
-            date = .init(article.date)
-            source = article.source
-            url = .init(article.url)
-            path = .init(article.path)
-            authors = article.authors
-            actors = article.actors.map { ActorJSON(name: $0.name, type: $0.type.rawValue, mentions: $0.count) }
-            metadata = article.metadata
-            body = article.body
-        }
-    }
-
-    struct ActorJSON: Encodable {
-        var name: String, type: String, mentions: Int
-    }
-
     func run() throws {
         let article = try IndexCatalog(store: try indexOptions.openForReading()).article(id: id)
         var out = StandardOutput()
         if output.json {
-            try JSONOutput.write(ArticleJSON(article), to: &out)
+            try JSONOutput.write(JSONOutput.Article(article), to: &out)
             return
         }
         let style = Style(enabled: output.color.enabled)

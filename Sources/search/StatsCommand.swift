@@ -10,27 +10,6 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Flag(help: "Also check the index's integrity (SQLite and FTS5); exit 1 if it is damaged.") var verify = false
 
-    struct StatsJSON: Encodable {
-        var path: String, documents: Int, sources: Int, actors: Int
-        var first_date: JSONOutput.OrNull<String>, last_date: JSONOutput.OrNull<String>, undated: Int
-        var index_bytes: Int, text_bytes: Int, schema_version: Int, tokenizer: String, tokenizer_version: Int
-
-        init(_ s: IndexStatistics) {
-            path = s.path
-            documents = s.documents
-            sources = s.sources
-            actors = s.actors
-            first_date = .init(s.firstDate)
-            last_date = .init(s.lastDate)
-            undated = s.undated
-            index_bytes = s.fileBytes
-            text_bytes = s.textBytes
-            schema_version = s.schemaVersion
-            tokenizer = s.tokenizer
-            tokenizer_version = s.tokenizerVersion
-        }
-    }
-
     func run() throws {
         if verify {
             let store = try IndexStore(path: indexOptions.path, access: .readWrite)
@@ -42,7 +21,7 @@ struct StatsCommand: ParsableCommand {
         let s = try IndexCatalog(store: try indexOptions.openForReading()).statistics()
         var out = StandardOutput()
         if output.json {
-            try JSONOutput.write(StatsJSON(s), to: &out)
+            try JSONOutput.write(JSONOutput.Stats(s), to: &out)
             return
         }
         let ratio = s.textBytes > 0 ? Double(s.fileBytes) / Double(s.textBytes) : 0

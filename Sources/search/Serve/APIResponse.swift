@@ -2,11 +2,6 @@ import Hummingbird
 
 /// JSON answers: the bodies are the CLI's `--json` text, errors are `{"error": "…"}`.
 enum APIResponse {
-    struct ErrorBody: Encodable {
-        /// One line, as the CLI prints after `search: `; never a stack, a path of the server or SQL.
-        var error: String
-    }
-
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status,
@@ -15,6 +10,6 @@ enum APIResponse {
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        json((try? JSONOutput.encode(ErrorBody(error: message))) ?? "{\"error\":\"internal error\"}\n", status: status)
+        json((try? JSONOutput.encode(JSONOutput.ErrorBody(error: message))) ?? "{\"error\":\"internal error\"}\n", status: status)
     }
 }

@@ -91,14 +91,14 @@ struct SearchAPI: Sendable {
             guard name == "q" else { throw APIError.badRequest("unknown parameter '\(name)'") }
             text = value
         }
-        let article = ShowCommand.ArticleJSON(try catalog.article(id: id))
+        let article = JSONOutput.Article(try catalog.article(id: id))
         guard let text else { return try JSONOutput.encode(article) }
         guard text.utf8.count <= Self.maximumQueryBytes else {
             throw APIError.badRequest("q is longer than \(Self.maximumQueryBytes) bytes")
         }
         let matcher = TermMatcher(query: QueryParser().parse(text))
         return try JSONOutput.encode(
-            HighlightedArticle(
+            JSONOutput.HighlightedArticle(
                 article: article,
                 highlights: .init(title: matcher.highlights(in: article.title), body: matcher.highlights(in: article.body))))
     }
@@ -117,7 +117,7 @@ struct SearchAPI: Sendable {
     /// `stats --json`; `--verify` is not offered: it needs write access, and the server is read-only.
     func stats(query: String?) throws -> String {
         if let first = try QueryParameters(query).pairs.first { throw APIError.badRequest("unknown parameter '\(first.name)'") }
-        return try JSONOutput.encode(StatsCommand.StatsJSON(try catalog.statistics()))
+        return try JSONOutput.encode(JSONOutput.Stats(try catalog.statistics()))
     }
 
     static func parse<Command: ParsableCommand>(_: Command.Type, _ arguments: [String]) throws -> Command {

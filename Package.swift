@@ -51,8 +51,8 @@ let package = Package(
         tool("bench-fts5", ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("bench-query", ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("tune-ranking", ["NewsSearch", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]),
-        tool("bench-analysis", ["NewsAnalysis"]),
-        // libFuzzer target for the query parser (scripts/fuzz-query-parser.sh builds it with -sanitize=fuzzer).
+        tool("bench-analyzer", ["NewsAnalysis"]),
+        // libFuzzer target for the query parser (scripts/fuzz-query-parser builds it with -sanitize=fuzzer).
         tool("fuzz-query-parser", ["NewsQuery"]),
         tool("actors-eval", ["NewsActors"]),
         tool("bench-workers", ["NewsActors", "NewsAnalysis", "NewsIngest"]),

@@ -1,6 +1,6 @@
 // bench-fts5: builds the same FTS5 table twice — with our `newssearch` tokenizer and with FTS5's
 // built-in `porter unicode61 remove_diacritics 2` — and times top-10 queries ranked by our
-// `newsrank` against plain `bm25()` on the same table. Prints one JSON object; scripts/bench-analysis
+// `newsrank` against plain `bm25()` on the same table. Prints one JSON object; scripts/bench-fts5
 // and scripts/bench-ranking read it.
 //
 // Usage: bench-fts5 CORPUS.jsonl [--rounds N] [--workdir DIR]

@@ -1,7 +1,7 @@
 // libFuzzer entry point for the query parser: every input must parse, and every MATCH text compiled
 // from it must pass MatchExpressionValidator with phrase numbers that agree with phraseClauses.
 //
-// Built two ways (scripts/fuzz-query-parser.sh):
+// Built two ways (scripts/fuzz-query-parser):
 // - with `-D FUZZING -sanitize=fuzzer,address`: libFuzzer supplies `main` and calls the entry point;
 // - normally (`swift build`): a small `main` that replays the files named on the command line
 //   (crash reproducers), so the target never breaks an ordinary build.

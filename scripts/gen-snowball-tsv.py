@@ -4,7 +4,7 @@ Snowball English vocabulary, stemmed by the reference implementation (PyPI `snow
 
 Run once; the output is tool output and is committed so tests need neither Python nor the network.
     apt-get install snowball-data && pip install snowballstemmer
-    python3 scripts/make-snowball-tsv.py [/usr/share/snowball/data/english/voc.txt]
+    python3 scripts/gen-snowball-tsv.py [/usr/share/snowball/data/english/voc.txt]
 """
 import pathlib
 import sys

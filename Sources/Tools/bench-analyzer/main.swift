@@ -1,8 +1,8 @@
 // Raw analyzer throughput, outside SQLite: reads a UTF-8 text file (or stdin), splits it into
 // documents at blank lines (like FTS5 sees one article at a time) and analyzes them repeatedly.
 //
-//     swift build -c release --product bench-analysis
-//     .build/release/bench-analysis [FILE] [--seconds 3] [--whole] [--show N]
+//     swift build -c release --product bench-analyzer
+//     .build/release/bench-analyzer [FILE] [--seconds 3] [--whole] [--show N]
 import Foundation
 import NewsAnalysis
 
@@ -19,7 +19,7 @@ while let argument = arguments.popFirst() {
     case "--show": show = Int(arguments.popFirst() ?? "") ?? 0
     case "--dump": dump = true
     case "-h", "--help":
-        print("usage: bench-analysis [FILE] [--seconds S] [--whole] [--show N] [--dump]")
+        print("usage: bench-analyzer [FILE] [--seconds S] [--whole] [--show N] [--dump]")
         exit(0)
     default: path = argument
     }
@@ -28,7 +28,7 @@ while let argument = arguments.popFirst() {
 let data: Data
 if let path {
     guard let contents = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write("bench-analysis: cannot read \(path)\n".data(using: .utf8)!)
+        FileHandle.standardError.write("bench-analyzer: cannot read \(path)\n".data(using: .utf8)!)
         exit(1)
     }
     data = contents
@@ -37,7 +37,7 @@ if let path {
 }
 let bytes = [UInt8](data)
 guard !bytes.isEmpty else {
-    FileHandle.standardError.write("bench-analysis: empty input\n".data(using: .utf8)!)
+    FileHandle.standardError.write("bench-analyzer: empty input\n".data(using: .utf8)!)
     exit(1)
 }
 

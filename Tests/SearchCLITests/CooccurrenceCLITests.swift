@@ -168,6 +168,26 @@ struct GraphJSON: Decodable {
         #expect(reader.nodes[byLabel["Japan"]!]?["count"] == "42")
     }
 
+    /// The bundled sample (issue 19): Rutte's counterparts in Tokyo, Prime Minister Ishiba and Foreign
+    /// Minister Iwaya, rank above the countries nearly every article names (Japan is in 41 of the 44,
+    /// and beside Rutte in more articles than either of them).
+    @Test func onTheSampleRuttesJapaneseCounterpartsOutrankTheCommonCountries() throws {
+        let folder = try TemporaryDirectory("sample")
+        let result = try binary.run(["actors", "--with", "Mark Rutte", "--json"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let answer = try JSONDecoder().decode(AssociationsJSON.self, from: result.stdoutData)
+        #expect(answer.selected == 44)
+        let names = answer.associates.map(\.name)
+        let ishiba = try #require(names.firstIndex(of: "Shigeru Ishiba"))
+        let iwaya = try #require(names.firstIndex(of: "Takeshi Iwaya"))
+        for country in ["Japan", "United States", "China", "Australia"] {
+            let index = try #require(names.firstIndex(of: country), "\(country) is beside Rutte in several articles")
+            #expect(ishiba < index && iwaya < index, "\(country)")
+        }
+        let japan = try #require(answer.associates.first { $0.name == "Japan" })
+        #expect(japan.count >= 40 && japan.together > answer.associates[ishiba].together && japan.score <= 0)
+    }
+
     static let hasNetworkx: Bool = {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -89,7 +89,7 @@ import Testing
     @Test func namesResolveAsTheActorFilterDoes() throws {
         #expect(try associations("ANNA KOWALSKA").actor.name == "Anna Kowalska")
         #expect(try associations("Nowak").actor.name == "Piotr Nowak")
-        #expect(try associations("North Atlantic Treaty Organization").actor.name == "NATO")
+        #expect(try associations("nato").actor.name == "NATO")
     }
 
     @Test func anUnknownActorIsAnErrorWithTheClosestNames() throws {

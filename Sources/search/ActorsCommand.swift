@@ -9,8 +9,8 @@ struct ActorsCommand: ParsableCommand {
         abstract: "List the actors in the index, who appears with an actor (--with), or the co-occurrence network (--graph).",
         usage: """
             search actors [--type <type>] [--limit <n>]
-              search actors --with <name> [<query> ...] [<filters>] [--min-count <n>]
-              search actors --graph [<query> ...] [<filters>] [--format json|graphml] [--min-edge-count <n>] [--max-nodes <n>]
+              search actors --with <name> [<query> ...] [<filters>]
+              search actors --graph [<query> ...] [<filters>] [--format json|graphml]
             """,
         discussion: """
             --with ranks the actors named in the same articles as the given one by Dunning's log-likelihood ratio \

@@ -50,6 +50,7 @@ let package = Package(
         // `swift build -c release --product NAME`; not products, and nothing in the library depends on them.
         tool("bench-fts5", ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("bench-query", ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
+        tool("bench-cooccurrence", ["NewsSearch", "NewsQuery", "NewsIngest", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("tune-ranking", ["NewsSearch", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("bench-analyzer", ["NewsAnalysis"]),
         // libFuzzer target for the query parser (scripts/fuzz-query-parser builds it with -sanitize=fuzzer).

@@ -92,6 +92,35 @@ import Testing
         #expect(entries.contains { $0.name == "Mark Rutte" && $0.documents == 3 })
     }
 
+    struct Associations: Decodable {
+        struct Actor: Decodable { var name: String, type: String, count: Int }
+        struct Associate: Decodable {
+            var name: String, type: String, together: Int, count: Int, expected: Double, score: Double, pmi: Double?
+        }
+        var actor: Actor, matched: [String], query: String, selected: Int, counted: String, measure: String
+        var min_count: Int, took_ms: Double, associates: [Associate], warnings: [String]
+    }
+
+    @Test func actorsWith() throws {
+        let answer = try one(Associations.self, ["actors", "--with", "Mark Rutte", "--min-count", "1"])
+        #expect(answer.actor.name == "Mark Rutte" && answer.actor.count == 3 && answer.selected == 7)
+        #expect(answer.associates.contains { $0.name == "Shigeru Ishiba" && $0.together == 1 })
+    }
+
+    struct Graph: Decodable {
+        struct Node: Decodable { var id: String, name: String, type: String, count: Int }
+        struct Edge: Decodable { var source: String, target: String, weight: Int, expected: Double, score: Double, pmi: Double? }
+        var directed: Bool, multigraph: Bool, nodes: [Node], edges: [Edge]
+        var query: String, selected: Int, counted: String, took_ms: Double, warnings: [String]
+    }
+
+    @Test func actorsGraph() throws {
+        let graph = try one(Graph.self, ["actors", "--graph", "--format", "json", "--min-edge-count", "1"])
+        #expect(!graph.directed && graph.nodes.contains { $0.name == "Mark Rutte" })
+        let ids = Set(graph.nodes.map(\.id))
+        #expect(graph.edges.allSatisfy { ids.contains($0.source) && ids.contains($0.target) })
+    }
+
     struct Stats: Decodable {
         var path: String, documents: Int, sources: Int, actors: Int, first_date: String?, last_date: String?
         var undated: Int, index_bytes: Int, text_bytes: Int, schema_version: Int, tokenizer: String

@@ -103,14 +103,48 @@ struct SearchAPI: Sendable {
                 highlights: .init(title: matcher.highlights(in: article.title), body: matcher.highlights(in: article.body))))
     }
 
+    /// `/api/actors` parameters: the listing's, and those of `--with` and `--graph` (`q` is the query).
+    static let actorOptions: Set<String> = [
+        "type", "limit", "with", "source", "actor", "since", "until", "match", "min-count", "min-edge-count", "max-nodes",
+    ]
+
+    /// `actors --json`; with `with=NAME`, `actors --with NAME --json`; with `graph=true`,
+    /// `actors --graph --format json` (GraphML is a file format, not an API answer).
     func actors(query: String?) throws -> String {
+        var words: [String] = []
         var arguments: [String] = []
         for (name, value) in try QueryParameters(query).pairs {
-            guard name == "type" || name == "limit" else { throw APIError.badRequest("unknown parameter '\(name)'") }
-            arguments.append("--\(name)=\(value)")
+            if name == "q" {
+                words.append(value)
+            } else if Self.actorOptions.contains(name) {
+                arguments.append("--\(name)=\(value)")
+            } else if name == "graph" {
+                if try Self.flag(name, value) { arguments.append("--graph") }
+            } else {
+                throw APIError.badRequest("unknown parameter '\(name)'")
+            }
         }
-        let command = try Self.parse(ActorsCommand.self, arguments)
+        let text = words.joined(separator: " ")
+        guard text.utf8.count <= Self.maximumQueryBytes else {
+            throw APIError.badRequest("q is longer than \(Self.maximumQueryBytes) bytes")
+        }
+        var command = try Self.parse(ActorsCommand.self, arguments)
+        command.words = text.isEmpty ? [] : [text]
+        try Self.validated { try command.validate() }
         try Self.bound("limit", command.limit, Self.maximumActorLimit)
+        if let with = command.with {
+            let request = command.makeAssociationRequest(actor: with)
+            let answer: ActorAssociations
+            do {
+                answer = try searcher.associations(request)
+            } catch let error as CooccurrenceError {
+                throw APIError.badRequest(error.description)
+            }
+            return try JSONOutput.encode(JSONOutput.Associations(answer, query: text, minimumCount: request.minimumCount))
+        }
+        if command.graph {
+            return try JSONOutput.encode(JSONOutput.Graph(try searcher.actorGraph(command.makeGraphRequest()), query: text))
+        }
         return try JSONOutput.encode(try command.entries(in: catalog))
     }
 

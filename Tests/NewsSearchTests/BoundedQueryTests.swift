@@ -4,8 +4,10 @@ import Testing
 
 @testable import NewsSearch
 
-/// Whatever a query holds, it is answered in bounded time and memory, and anything dropped on the
-/// way is said in `warnings`.
+/// Whatever a query holds, the work it may cause is capped (words, filter values, spelling help), and
+/// anything dropped on the way is said in `warnings`. The caps are what bound time and memory; the
+/// time itself is measured by `scripts/probe-reliability` (100,000-character queries), not here:
+/// timed unit tests fail on a loaded machine without saying anything about the code.
 @Suite struct BoundedQueryTests {
     let corpus: CorpusFixture
     let searcher: Searcher
@@ -17,11 +19,8 @@ import Testing
         searcher = Searcher(store: store)
     }
 
-    /// Seconds to answer `text`; a debug build on a shared machine, so the bound is loose.
-    func timed(_ text: String) throws -> (seconds: Double, results: SearchResults) {
-        let start = Date()
-        let results = try searcher.search(SearchRequest(text: text))
-        return (Date().timeIntervalSince(start), results)
+    func answer(_ text: String) throws -> SearchResults {
+        try searcher.search(SearchRequest(text: text))
     }
 
     static func randomWords(_ count: Int, length: Int) -> String {
@@ -33,20 +32,17 @@ import Testing
 
     @Test(arguments: [2_000, 10_000, 100_000])
     func oneLongUnknownWord(_ length: Int) throws {
-        let (seconds, results) = try timed(String(repeating: "x", count: length))
-        #expect(seconds < 2, "\(length) characters took \(seconds) s")
+        let results = try answer(String(repeating: "x", count: length))
         #expect(results.suggestions.isEmpty)
     }
 
     @Test func manyUnknownWords() throws {
-        let (seconds, results) = try timed(Self.randomWords(3_000, length: 30))
-        #expect(seconds < 2, "took \(seconds) s")
+        let results = try answer(Self.randomWords(3_000, length: 30))
         #expect(results.warnings.contains { $0.contains("first 256") })
     }
 
     @Test func aHundredThousandCharactersOfWords() throws {
-        let (seconds, results) = try timed(Self.randomWords(12_500, length: 7))
-        #expect(seconds < 2, "took \(seconds) s")
+        let results = try answer(Self.randomWords(12_500, length: 7))
         #expect(!results.warnings.isEmpty)
     }
 
@@ -54,8 +50,7 @@ import Testing
         let deep = String(repeating: "(", count: 20_000) + "defense" + String(repeating: ")", count: 20_000)
         let ors = (0..<5_000).map { "w\($0)" }.joined(separator: " OR ") + " OR defense"
         for text in [deep, ors] {
-            let (seconds, results) = try timed(text)
-            #expect(seconds < 2, "took \(seconds) s")
+            let results = try answer(text)
             #expect(!results.warnings.isEmpty)
         }
     }
@@ -64,8 +59,7 @@ import Testing
         let actors = (0..<3_000).map { "actor:x\($0)" }.joined(separator: " ")
         let sources = (0..<3_000).map { "source:x\($0)" }.joined(separator: " ")
         for text in [actors, sources] {
-            let (seconds, results) = try timed("defense " + text)
-            #expect(seconds < 2, "took \(seconds) s")
+            let results = try answer("defense " + text)
             #expect(results.warnings.contains { $0.contains("only the first 32 of 3000") }, "\(results.warnings.prefix(3))")
             #expect(results.warnings.count < 50)
         }
@@ -73,7 +67,7 @@ import Testing
 
     /// A misspelt word of ordinary length still gets its suggestion next to a long one.
     @Test func shortTyposAreStillCorrected() throws {
-        let (_, results) = try timed("defnse " + String(repeating: "q", count: 5_000))
+        let results = try answer("defnse " + String(repeating: "q", count: 5_000))
         #expect(results.suggestions.first?.hasPrefix("defense") == true, "\(results.suggestions)")
     }
 }

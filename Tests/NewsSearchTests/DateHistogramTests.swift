@@ -7,9 +7,8 @@ import Testing
 @Suite struct DateHistogramTests {
     @Test(arguments: [SearchRequest.Bucket.day, .month, .year, .auto])
     func tenThousandYearsOfDaysAreNotEnumerated(_ bucket: SearchRequest.Bucket) {
-        let start = Date()
+        // Two buckets, not the 3.65 million days between: the gaps of a long span are not filled.
         let histogram = DateHistogram(counts: ["0001-01-01": 1, "9999-12-31": 2], unknown: 0, bucket: bucket)
-        #expect(Date().timeIntervalSince(start) < 0.5, "\(bucket): \(Date().timeIntervalSince(start)) s")
         #expect(histogram.counts.map(\.count).reduce(0, +) == 3)
         #expect(histogram.counts.count == 2)
     }

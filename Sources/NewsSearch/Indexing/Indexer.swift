@@ -396,6 +396,7 @@ public final class Indexer {
     func writeTransaction(_ body: (Database) throws -> Void) throws {
         do {
             try store.pool.writeWithoutTransaction { db in
+                defer { self.writer.transactionEnded() }
                 try db.inTransaction(.immediate) {
                     try body(db)
                     try self.writer.recordChanges(in: db)

@@ -1,0 +1,38 @@
+import GRDB
+
+/// The statements ``DocumentWriter`` runs for every article, looked up once per transaction.
+struct WriterStatements {
+    let connection: OpaquePointer?
+    let lookup: DirectStatement
+    let insert: DirectStatement
+    let update: DirectStatement
+    let insertFTS: DirectStatement
+    let link: DirectStatement
+    let hold: DirectStatement
+
+    init(_ db: Database) throws {
+        connection = db.sqliteConnection
+        lookup = try DirectStatement("SELECT id, content_hash, file_id FROM documents WHERE external_id = ?", in: db)
+        insert = try DirectStatement(
+            """
+            INSERT INTO documents(external_id, file_id, path, title, body, url, date, date_first, date_last,
+                source_id, content_hash, authors, given_actors, metadata)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, in: db)
+        update = try DirectStatement(
+            """
+            UPDATE documents SET external_id = ?, file_id = ?, path = ?, title = ?, body = ?, url = ?,
+                date = ?, date_first = ?, date_last = ?, source_id = ?, content_hash = ?, authors = ?,
+                given_actors = ?, metadata = ?
+            WHERE id = ?
+            """, in: db)
+        insertFTS = try DirectStatement("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)", in: db)
+        link = try DirectStatement(
+            """
+            INSERT INTO document_actors(document_id, actor_id, mentions) VALUES (?, ?, ?)
+            ON CONFLICT(document_id, actor_id) DO UPDATE SET mentions = mentions + excluded.mentions
+            """, in: db)
+        hold = try DirectStatement(
+            "INSERT INTO document_files(document_id, file_id) VALUES (?, ?) ON CONFLICT DO NOTHING", in: db)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import NewsSearch
+
+/// The writer's shortcuts store exactly what the general paths stored.
+@Suite struct WriterFastPathTests {
+    static let alphabet: [String] = [
+        "a", "Z", "M", "q", "0", "-", ".", "'", "&", " ", " ", "\t", "\n", "\u{7F}", "\u{1F}", "é", "É", "ß",
+        "Ａ", "\u{A0}", "İ", "ﬁ", "日",
+    ]
+
+    @Test func asciiFoldingAgreesWithFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        var fastPathTaken = 0
+        for _ in 0..<20_000 {
+            let name = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                Self.alphabet.randomElement(using: &generator)!
+            }.joined()
+            if NameFolding.asciiFold(name) != nil { fastPathTaken += 1 }
+            #expect(NameFolding.fold(name) == NameFolding.foundationFold(name), "\(name.debugDescription)")
+        }
+        #expect(fastPathTaken > 1_000)
+        for name in ["Mark Rutte", "NATO", "AT&T Corp.", "", "already lower", "O'Neill-Smith"] {
+            #expect(NameFolding.asciiFold(name) == NameFolding.foundationFold(name))
+        }
+    }
+
+    @Test func directStatementsBindTextNullAndEmpty() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t(a TEXT, b INTEGER, c TEXT)")
+            let insert = try DirectStatement("INSERT INTO t(a, b, c) VALUES (?, ?, ?)", in: db)
+            try insert.execute([.text(""), .integer(7), .null])
+            try insert.execute([.text("Zürich 日本"), DirectValue(nil as Int64?), DirectValue("x" as String?)])
+            let rows = try Row.fetchAll(db, sql: "SELECT a, b, c, typeof(a) AS ta FROM t ORDER BY rowid")
+            #expect(rows[0]["a"] as String? == "" && rows[0]["ta"] as String == "text")
+            #expect(rows[0]["b"] as Int64? == 7 && rows[0]["c"] as String? == nil)
+            #expect(rows[1]["a"] as String? == "Zürich 日本" && rows[1]["b"] as Int64? == nil && rows[1]["c"] as String? == "x")
+            let lookup = try DirectStatement("SELECT b, a FROM t WHERE a = ?", in: db)
+            let found = try lookup.first([.text("")]) { [$0.integer(0).map(String.init) ?? "nil", $0.text(1) ?? "nil"] }
+            #expect(found == ["7", ""])
+            #expect(try lookup.first([.text("absent")]) { $0.integer(0) } == nil)
+            #expect(throws: DatabaseError.self) {
+                try DirectStatement("INSERT INTO t(rowid, a) VALUES (?, ?)", in: db).execute([.integer(1), .text("again")])
+            }
+        }
+    }
+}

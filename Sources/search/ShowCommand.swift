@@ -1,4 +1,5 @@
 import ArgumentParser
+import NewsIngest
 import NewsSearch
 
 struct ShowCommand: ParsableCommand {
@@ -7,12 +8,16 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions
+    @Flag(help: "Also list what cleaning removed from the article when it was indexed, with the reasons.")
+    var removed = false
     @Argument(help: "The article's id (as search prints it).") var id: String
 
     struct ArticleJSON: Encodable {
         var id: String, title: String, date: JSONOutput.OrNull<String>, source: String
         var url: JSONOutput.OrNull<String>, path: JSONOutput.OrNull<String>
         var authors: [String], actors: [ActorJSON], metadata: [String: String], body: String
+        /// What cleaning removed at index time; null when the article was indexed before the index kept it.
+        var removed: JSONOutput.OrNull<RemovedJSON>
 
         init(_ article: StoredArticle) {
             id = article.id
@@ -25,6 +30,18 @@ struct ShowCommand: ParsableCommand {
             actors = article.actors.map { ActorJSON(name: $0.name, type: $0.type.rawValue, mentions: $0.count) }
             metadata = article.metadata
             body = article.body
+            removed = .init(article.removed.map(RemovedJSON.init))
+        }
+    }
+
+    /// `lines`: each removed line or block (`text`, `kind`, `detail`, `reason`), in the order found;
+    /// `omitted`: how many more the index did not keep (it keeps up to 16 KB per article).
+    struct RemovedJSON: Encodable {
+        var lines: [RemovedLine], omitted: Int
+
+        init(_ removals: StoredRemovals) {
+            lines = removals.lines
+            omitted = removals.omitted
         }
     }
 
@@ -49,5 +66,21 @@ struct ShowCommand: ParsableCommand {
             out.write(style.dim("actors: " + article.actors.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ").oneLine) + "\n")
         }
         out.write("\n" + article.body + "\n")
+        if removed { writeRemovals(article.removed, style: style, to: &out) }
+    }
+
+    private func writeRemovals(_ removals: StoredRemovals?, style: Style, to out: inout StandardOutput) {
+        guard let removals else {
+            out.write("\n" + style.dim("removed: not recorded (indexed before the index kept it; `search index --rebuild` records it)") + "\n")
+            return
+        }
+        let total = removals.lines.count + removals.omitted
+        out.write("\n" + style.dim(total == 0 ? "removed: nothing" : "removed: \(total) \(total == 1 ? "line" : "lines")") + "\n")
+        for line in removals.lines {
+            out.write(style.dim("  [\(line.reason.oneLine)] ") + line.text.oneLine + "\n")
+        }
+        if removals.omitted > 0 {
+            out.write(style.dim("  … and \(removals.omitted) more, not kept (the index keeps \(StoredRemovals.byteBudget / 1024) KB per article)") + "\n")
+        }
     }
 }

@@ -29,6 +29,6 @@ import Testing
         let summary = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path], jobs: 2))
         #expect(summary.removed == 4)
         #expect(summary.unchanged == 3)
-        #expect(try IndexCatalog(store: store).statistics().schemaVersion == 4)
+        #expect(try IndexCatalog(store: store).statistics().schemaVersion == Schema.version)
     }
 }

@@ -57,6 +57,7 @@ final class DocumentWriter {
             document.externalID, fileID, document.path, article.title, article.body, article.url,
             article.date?.description, article.date?.firstDay, article.date?.lastDay, sourceID,
             document.contentHash, document.authorsJSON, document.givenActorsJSON, document.metadataJSON,
+            document.removedJSON, document.removedOmitted,
         ]
         let rowID: Int64
         if let existing {
@@ -66,7 +67,7 @@ final class DocumentWriter {
                 sql: """
                     UPDATE documents SET external_id = ?, file_id = ?, path = ?, title = ?, body = ?, url = ?,
                         date = ?, date_first = ?, date_last = ?, source_id = ?, content_hash = ?, authors = ?,
-                        given_actors = ?, metadata = ?
+                        given_actors = ?, metadata = ?, removed = ?, removed_omitted = ?
                     WHERE id = ?
                     """
             ).execute(arguments: values + [rowID])
@@ -74,8 +75,8 @@ final class DocumentWriter {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO documents(external_id, file_id, path, title, body, url, date, date_first, date_last,
-                        source_id, content_hash, authors, given_actors, metadata)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        source_id, content_hash, authors, given_actors, metadata, removed, removed_omitted)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: values)
             rowID = db.lastInsertedRowID

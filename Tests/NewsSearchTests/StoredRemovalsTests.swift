@@ -15,11 +15,11 @@ import Testing
         date: 2025-03-04
         source: Beta Review
         ---
-        The port authority opened its third container terminal on Monday.
+        The port authority opened its third container terminal on Monday, after four years of building work on the eastern side of the harbour.
         Advertisement
-        Officials expect traffic to double within five years.
+        Officials expect traffic to double within five years, and the city council said it would widen the access roads before the summer.
         Share on X
-        LEAVE A REPLY
+        Related Tags
         <img src=x onerror=alert(1)> great article!
         """
 

@@ -11,11 +11,11 @@ import Testing
         date: 2025-03-04
         source: Beta Review
         ---
-        The port authority opened its third container terminal on Monday.
+        The port authority opened its third container terminal on Monday, after four years of building work on the eastern side of the harbour.
         Advertisement
-        Officials expect traffic to double within five years.
+        Officials expect traffic to double within five years, and the city council said it would widen the access roads before the summer.
         Share on X
-        LEAVE A REPLY
+        Related Tags
         <img src=x onerror=alert(1)> great article! \u{1b}[2J\u{1b}]0;pwned\u{7}
         """
 
@@ -61,7 +61,8 @@ import Testing
         #expect(lines.first?["kind"] as? String == "advertisement")
         #expect(lines.first?["text"] as? String == "Advertisement")
         #expect(lines.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
-        #expect(lines.contains { ($0["text"] as? String)?.contains("\u{1b}[2J") == true })
+        // Ingestion already drops control characters from the text it keeps, removed lines included.
+        #expect(lines.contains { ($0["text"] as? String)?.hasPrefix("<img src=x onerror=alert(1)> great article!") == true })
 
         let server = try ServerProcess(binary: binary, arguments: ["--index", corpus.indexPath])
         defer { server.stop() }

@@ -118,11 +118,15 @@ public final class DatasetteProcess: @unchecked Sendable {
         return port
     }
 
+    /// SIGTERM, then SIGKILL after 5 s: uvicorn's graceful shutdown can wait on a client's
+    /// keep-alive connection, and URLSession keeps its connections open.
     public func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     deinit { stop() }

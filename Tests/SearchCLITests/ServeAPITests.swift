@@ -174,7 +174,10 @@ import Testing
             let head = try HTTP.send(request)
             #expect(head.status == 200, "\(path)")
             #expect(head.body.isEmpty, "\(path)")
-            #expect(head.header("Content-Length") == got.header("Content-Length"), "\(path)")
+            // A search's `took_ms` is measured again for the HEAD, and may take a digit more or less.
+            let slack = path.hasPrefix("/api/search") ? 3 : 0
+            let lengths = (Int(head.header("Content-Length") ?? ""), Int(got.header("Content-Length") ?? ""))
+            #expect(lengths.0 != nil && lengths.1 != nil && abs(lengths.0! - lengths.1!) <= slack, "\(path): \(lengths)")
             #expect(head.header("Content-Security-Policy") != nil, "\(path)")
         }
         var missing = URLRequest(url: URL(string: "/api/articles/no-such-id", relativeTo: server.baseURL)!)

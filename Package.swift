@@ -9,6 +9,9 @@ let package = Package(
     products: [
         .executable(name: "search", targets: ["search"]),
         .library(name: "NewsSearch", targets: ["NewsSearch"]),
+        // The loadable SQLite extension (`.load`, `load_extension`, Datasette `--load-extension`):
+        // registers the `newssearch` tokenizer and `newsrank` so other tools can query an index file.
+        .library(name: "NewsSearchSQLite", type: .dynamic, targets: ["NewsSearchSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +40,9 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]),
         .target(name: "NewsSearchTestSupport", dependencies: ["NewsSearch"]),
+        // C side of the extension: SQLITE_EXTENSION_INIT1/2 and calls through `sqlite3_api_routines`.
+        .target(name: "CNewsSearchSQLite"),
+        .target(name: "NewsSearchSQLite", dependencies: ["NewsSearch", "CNewsSearchSQLite"]),
         .executableTarget(
             name: "search",
             dependencies: [

@@ -23,13 +23,18 @@ public struct Article: Sendable, Hashable {
     public var sourceOrigin: SourceOrigin?
     /// What ingestion changed to keep the article (a date ignored, a body cut), for the index summary.
     public var notes: [IngestNote] = []
+    /// What cleaning took out of the text, in the order found (the index stores it, capped, for
+    /// `search show --removed` and the web page's article view).
+    public var removed: [RemovedLine] = []
 
     public init(
         id: String? = nil, title: String, body: String, date: ArticleDate? = nil, source: String? = nil,
         url: String? = nil, authors: [String] = [], actors: [String] = [], metadata: [String: String] = [:],
-        dateOrigin: DateOrigin? = nil, sourceOrigin: SourceOrigin? = nil, notes: [IngestNote] = []
+        dateOrigin: DateOrigin? = nil, sourceOrigin: SourceOrigin? = nil, notes: [IngestNote] = [],
+        removed: [RemovedLine] = []
     ) {
         self.notes = notes
+        self.removed = removed
         self.id = id
         self.title = title
         self.body = body

@@ -51,7 +51,7 @@ public struct ExtractionReport: Sendable, Hashable {
         return Article(
             id: id, title: title, body: body, date: date, source: source, url: url, authors: authors,
             actors: actors, metadata: metadata, dateOrigin: dateOrigin, sourceOrigin: sourceOrigin,
-            notes: notes.map { IngestNote(location: location, message: $0) })
+            notes: notes.map { IngestNote(location: location, message: $0) }, removed: removed)
     }
 
     /// `path`, or `path:line` for a record of a JSON Lines dump.

@@ -14,7 +14,7 @@ import NewsSearch
 /// | command | type |
 /// | --- | --- |
 /// | `search QUERY --json`, `GET /api/search` | ``Results`` (``Hit``, ``FacetValue``, ``ExplainNode``) |
-/// | `search show ID --json`, `GET /api/articles/ID` | ``Article``; with `?q=` ``HighlightedArticle`` |
+/// | `search show ID --json`, `GET /api/articles/ID` | ``Article`` (``StoredRemovedLines``); with `?q=` ``HighlightedArticle`` |
 /// | `search actors --json`, `GET /api/actors` | `[` ``ActorEntry`` `]` |
 /// | `search actors --with NAME --json`, `GET /api/actors?with=` | ``Associations`` (``ActorValue``, ``Associate``) |
 /// | `search actors --graph --format json`, `GET /api/actors?graph=true` | ``Graph`` (GraphML: `GraphMLWriter`) |
@@ -129,6 +129,8 @@ enum JSONOutput {
         var id: String, title: String, date: OrNull<String>, source: String
         var url: OrNull<String>, path: OrNull<String>
         var authors: [String], actors: [ArticleActor], metadata: [String: String], body: String
+        /// What cleaning removed at index time; null when the article was indexed before the index kept it.
+        var removed: OrNull<StoredRemovedLines>
 
         init(_ article: StoredArticle) {
             id = article.id
@@ -141,6 +143,18 @@ enum JSONOutput {
             actors = article.actors.map { ArticleActor(name: $0.name, type: $0.type.rawValue, mentions: $0.count) }
             metadata = article.metadata
             body = article.body
+            removed = .init(article.removed.map(StoredRemovedLines.init))
+        }
+    }
+
+    /// `lines`: each removed line or block, in the order found; `omitted`: how many more the index did
+    /// not keep (it keeps up to 16 KB per article).
+    struct StoredRemovedLines: Encodable {
+        var lines: [Removed], omitted: Int
+
+        init(_ removals: StoredRemovals) {
+            lines = removals.lines.map(Removed.init)
+            omitted = removals.omitted
         }
     }
 
@@ -243,7 +257,7 @@ enum JSONOutput {
             }
             metadata = report.metadata
             body = report.body
-            removed = report.removed.map { Removed(text: $0.text, kind: $0.kind.rawValue, detail: $0.detail, reason: $0.reason) }
+            removed = report.removed.map(Removed.init)
             skipped = .init(report.skipped)
             notes = report.notes
         }
@@ -262,6 +276,14 @@ enum JSONOutput {
     /// A line or block cleaning removed: `reason` is `kind: detail`, ready to print.
     struct Removed: Encodable {
         var text: String, kind: String, detail: String, reason: String
+
+        init(text: String, kind: String, detail: String, reason: String) {
+            (self.text, self.kind, self.detail, self.reason) = (text, kind, detail, reason)
+        }
+
+        init(_ line: RemovedLine) {
+            self.init(text: line.text, kind: line.kind.rawValue, detail: line.detail, reason: line.reason)
+        }
     }
 
     /// `search index --json` and `search reindex --json` write JSON Lines of `{"type": …, "data": …}`,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NewsIngest
 import NewsSearch
 
 struct ShowCommand: ParsableCommand {
@@ -7,6 +8,8 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions
+    @Flag(help: "Also list what cleaning removed from the article when it was indexed, with the reasons.")
+    var removed = false
     @Argument(help: "The article's id (as search prints it).") var id: String
 
     func run() throws {
@@ -26,5 +29,21 @@ struct ShowCommand: ParsableCommand {
             out.write(style.dim("actors: " + article.actors.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ").oneLine) + "\n")
         }
         out.write("\n" + article.body + "\n")
+        if removed { writeRemovals(article.removed, style: style, to: &out) }
+    }
+
+    private func writeRemovals(_ removals: StoredRemovals?, style: Style, to out: inout StandardOutput) {
+        guard let removals else {
+            out.write("\n" + style.dim("removed: not recorded (indexed before the index kept it; `search index --rebuild` records it)") + "\n")
+            return
+        }
+        let total = removals.lines.count + removals.omitted
+        out.write("\n" + style.dim(total == 0 ? "removed: nothing" : "removed: \(total) \(total == 1 ? "line" : "lines")") + "\n")
+        for line in removals.lines {
+            out.write(style.dim("  [\(line.reason.oneLine)] ") + line.text.oneLine + "\n")
+        }
+        if removals.omitted > 0 {
+            out.write(style.dim("  … and \(removals.omitted) more, not kept (the index keeps \(StoredRemovals.byteBudget / 1024) KB per article)") + "\n")
+        }
     }
 }

@@ -13,7 +13,8 @@ import Testing
         #expect(indexed.status == 0, "\(indexed.stderr)")
         let fresh = try binary.run(["defense industrial", "--json", "--index", corpus.indexPath])
 
-        // What schema 1 looked like: no facet columns or their index, no generation counter.
+        // What schema 1 looked like: no facet columns or their index, no generation counter, no
+        // removed lines.
         let queue = try DatabaseQueue(path: corpus.indexPath)
         try queue.write { db in
             try db.execute(
@@ -21,11 +22,13 @@ import Testing
                     DROP TABLE facet_columns;
                     DROP TABLE document_files;
                     DROP INDEX documents_facets;
+                    ALTER TABLE documents DROP COLUMN removed;
+                    ALTER TABLE documents DROP COLUMN removed_omitted;
                     CREATE INDEX documents_source ON documents(source_id);
                     CREATE INDEX documents_date ON documents(date_first);
                     DELETE FROM meta WHERE key = 'generation';
                     UPDATE meta SET value = '1' WHERE key = 'schema_version';
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4');
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5');
                     """)
         }
         try queue.close()
@@ -42,7 +45,7 @@ import Testing
         #expect(!again.stderr.contains("upgrading"))
         let stats = try binary.run(["stats", "--json", "--index", corpus.indexPath])
         let decoded = try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any]
-        #expect(decoded?["schema_version"] as? Int == 4)
+        #expect(decoded?["schema_version"] as? Int == 5)
         let saved = try DatabaseQueue(path: corpus.indexPath).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facet_columns")
         }

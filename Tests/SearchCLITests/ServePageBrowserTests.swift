@@ -142,9 +142,28 @@ struct ServePageBrowserTests {
         #expect(try browser.findAll("#article mark").map { try $0.text } == ["rocketword", "rocketword", "rocketword"])
     }
 
+    /// What ingestion removed shows under the article, collapsed, as text: here an ad line and a
+    /// comment section holding markup.
+    @Test func theArticleViewShowsWhatIngestionRemovedCollapsed() throws {
+        try open("/?q=strikeword")
+        #expect(try total() == 1)
+        try click(try browser.find("#hits .hit h3 a"))
+        #expect(try browser.execute("return document.getElementById('removed').open") as? Bool == false)
+        let summary = try browser.find("#removed summary")
+        #expect(try summary.text.hasPrefix("What ingestion removed: "))
+        try summary.click()
+        #expect(try browser.execute("return document.getElementById('removed').open") as? Bool == true)
+        let items = try browser.findAll("#removed li").map { try $0.text }
+        #expect(items.contains { $0.contains("advertisement") && $0.contains("Advertisement") })
+        #expect(items.contains { $0.contains("<img src=x onerror=window.__xss=12>") })
+        #expect(try browser.execute("return document.querySelectorAll('#removed img, #removed script').length") as? Int == 0)
+        #expect(try browser.execute("return window.__xss === undefined") as? Bool == true)
+    }
+
     static let hostileArticles = """
         {"id": "x1\\"><img src=x onerror=window.__xss=8>", "title": "<script>window.__xss=1</script> payload title \\u0007\\u001b[31m red \\u202e txet", "body": "A payload: \\"><img src=x onerror=\\"window.__xss=2\\"> and <svg onload=window.__xss=3> and <script>window.__xss=9</script>.", "date": "2025-03-01", "source": "<img src=x onerror=window.__xss=4>", "url": "javascript:window.__xss=7", "actors": ["<script>window.__xss=5</script>", "javascript:window.__xss=6"]}
         {"id": "e1", "title": "Emoji 🚀🇯🇵 rocketword", "body": "🚀🚀 日本の防衛産業 👩‍👩‍👧 rocketword, then 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and rocketword.", "date": "2025-03-03", "source": "Emoji Desk"}
+        {"id": "x3", "title": "Port news", "body": "A strikeword story about the ports, which reopened on Monday after four years of building work on the eastern side of the harbour.\\nAdvertisement\\nThe city council said it would widen the access roads before the summer, and traffic is expected to double.\\nRelated Tags\\n<img src=x onerror=window.__xss=12>\\n<script>window.__xss=13</script>", "date": "2025-03-04", "source": "Port Desk"}
         {"id": "x2", "title": "Second <b>payload</b> \\u202e", "body": "payload <a href=\\"javascript:window.__xss=10\\">click</a>", "date": "2025-03-02", "source": "Evil\\u0000 \\u001b]0;title\\u0007 Source", "url": "JaVaScRiPt:window.__xss=11"}
         """
 }

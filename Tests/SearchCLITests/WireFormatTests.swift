@@ -77,12 +77,18 @@ import Testing
         struct Actor: Decodable { var name: String, type: String, mentions: Int }
         var id: String, title: String, date: String?, source: String, url: String?, path: String?
         var authors: [String], actors: [Actor], metadata: [String: String], body: String
+        var removed: Removed?
+        struct Removed: Decodable {
+            struct Line: Decodable { var text: String, kind: String, detail: String, reason: String }
+            var lines: [Line], omitted: Int
+        }
     }
 
     @Test func show() throws {
         let article = try one(Article.self, ["show", "a1"])
         #expect(article.title == "Japan and NATO agree on defense-industrial cooperation")
         #expect(article.actors.contains { $0.name == "NATO" && $0.type == "organization" })
+        #expect(article.removed?.omitted == 0)
     }
 
     struct ActorEntry: Decodable { var name: String, type: String, documents: Int }

@@ -33,18 +33,28 @@ enum FTS5RankFunction {
 
     static func register(in db: Database) {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
-        _ = api.pointee.xCreateFunction(api, name, nil, rank, nil)
-        _ = api.pointee.xCreateFunction(api, clausesName, nil, matchedClauses, nil)
-        _ = api.pointee.xCreateFunction(api, explainName, nil, explain, nil)
+        _ = api.pointee.xCreateFunction(api, name, linkedRoutines, rank, nil)
+        _ = api.pointee.xCreateFunction(api, clausesName, linkedRoutines, matchedClauses, nil)
+        _ = api.pointee.xCreateFunction(api, explainName, linkedRoutines, explain, nil)
     }
+
+    /// Registers `newsrank` alone through `api`, for a connection the engine did not open (the
+    /// loadable extension): the other two functions only serve the engine's own statements.
+    static func register(in api: UnsafeMutablePointer<fts5_api>, routines: UnsafeMutableRawPointer) -> Int32 {
+        api.pointee.xCreateFunction(api, name, routines, rank, nil)
+    }
+
+    /// Written once, read by every call: never mutated after initialisation.
+    nonisolated(unsafe) private static let linkedRoutines = SQLiteRoutines.linked.retainedForever()
 
     private static let matchedClauses: fts5_extension_function = { api, fts, context, argumentCount, arguments in
         guard let api, let fts else { return }
         let functions = api.pointee
-        let map = input(argumentCount, arguments)?.clauses ?? []
+        let sqlite = SQLiteRoutines.of(api, fts)
+        let map = input(argumentCount, arguments, sqlite)?.clauses ?? []
         var count: Int32 = 0
         guard functions.xInstCount(fts, &count) == SQLITE_OK else {
-            sqlite3_result_error_code(context, SQLITE_ERROR)
+            sqlite.resultErrorCode(context, SQLITE_ERROR)
             return
         }
         var clauses = Set<Int>()
@@ -55,8 +65,7 @@ enum FTS5RankFunction {
             if clause >= 0 { clauses.insert(clause) }
         }
         let text = clauses.sorted().map(String.init).joined(separator: " ")
-        // SQLITE_TRANSIENT (-1 as a destructor) does not import into Swift: SQLite copies the text.
-        sqlite3_result_text(context, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        sqlite.resultText(context, text)
     }
 
     /// The per-query part, computed on the first row and kept with `xSetAuxdata` (as `bm25()` does).
@@ -74,41 +83,43 @@ enum FTS5RankFunction {
 
     private static let rank: fts5_extension_function = { api, fts, context, argumentCount, arguments in
         guard let api, let fts else { return }
+        let sqlite = SQLiteRoutines.of(api, fts)
         do {
-            let data = try rowData(api, fts, argumentCount, arguments)
-            sqlite3_result_double(context, -data.model.score(data.statistics))
+            let data = try rowData(api, fts, argumentCount, arguments, sqlite)
+            sqlite.resultDouble(context, -data.model.score(data.statistics))
         } catch let error as RankError {
-            sqlite3_result_error_code(context, error.code)
+            sqlite.resultErrorCode(context, error.code)
         } catch {
-            sqlite3_result_error_code(context, SQLITE_ERROR)
+            sqlite.resultErrorCode(context, SQLITE_ERROR)
         }
     }
 
     private static let explain: fts5_extension_function = { api, fts, context, argumentCount, arguments in
         guard let api, let fts else { return }
+        let sqlite = SQLiteRoutines.of(api, fts)
         do {
-            let data = try rowData(api, fts, argumentCount, arguments)
+            let data = try rowData(api, fts, argumentCount, arguments, sqlite)
             if argumentCount > 2, let value = arguments?[2],
-                let pointer = sqlite3_value_pointer(value, ExplanationSink.pointerType)
+                let pointer = sqlite.valuePointer(value, ExplanationSink.pointerType)
             {
                 let sink = Unmanaged<ExplanationSink>.fromOpaque(pointer).takeUnretainedValue()
                 sink.rows[api.pointee.xRowid(fts)] = (data.model, data.statistics)
             }
-            sqlite3_result_null(context)
+            sqlite.resultNull(context)
         } catch let error as RankError {
-            sqlite3_result_error_code(context, error.code)
+            sqlite.resultErrorCode(context, error.code)
         } catch {
-            sqlite3_result_error_code(context, SQLITE_ERROR)
+            sqlite.resultErrorCode(context, SQLITE_ERROR)
         }
     }
 
     /// The query's data with this row's hits and column lengths filled in.
     static func rowData(
         _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ argumentCount: Int32,
-        _ arguments: UnsafeMutablePointer<OpaquePointer?>?
+        _ arguments: UnsafeMutablePointer<OpaquePointer?>?, _ sqlite: SQLiteRoutines
     ) throws -> QueryData {
         let functions = api.pointee
-        let data = try queryData(functions, api, fts, argumentCount, arguments)
+        let data = try queryData(functions, api, fts, argumentCount, arguments, sqlite)
         var count: Int32 = 0
         try check(functions.xInstCount(fts, &count))
         data.statistics.hits.removeAll(keepingCapacity: true)
@@ -134,9 +145,11 @@ enum FTS5RankFunction {
     struct RankError: Error { let code: Int32 }
 
     /// The ``RankInput`` bound to the first argument, if any; the caller keeps it alive.
-    static func input(_ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?) -> RankInput? {
+    static func input(
+        _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?, _ sqlite: SQLiteRoutines
+    ) -> RankInput? {
         guard argumentCount > inputArgument, let value = arguments?[inputArgument],
-            let pointer = sqlite3_value_pointer(value, RankInput.pointerType)
+            let pointer = sqlite.valuePointer(value, RankInput.pointerType)
         else { return nil }
         return Unmanaged<RankInput>.fromOpaque(pointer).takeUnretainedValue()
     }
@@ -148,12 +161,12 @@ enum FTS5RankFunction {
 
     static func queryData(
         _ functions: Fts5ExtensionApi, _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
-        _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?
+        _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?, _ sqlite: SQLiteRoutines
     ) throws -> QueryData {
         if let existing = functions.xGetAuxdata(fts, 0) {
             return Unmanaged<QueryData>.fromOpaque(existing).takeUnretainedValue()
         }
-        let given = input(argumentCount, arguments)
+        let given = input(argumentCount, arguments, sqlite)
         let phraseClause = given?.clauses ?? []
 
         var rows: Int64 = 0
@@ -185,7 +198,7 @@ enum FTS5RankFunction {
         data.statistics.phraseClause = phraseClause
         data.statistics.phraseWeight = given?.weights ?? []
         if lengthsArgument < argumentCount, let value = arguments?[lengthsArgument],
-            let pointer = sqlite3_value_pointer(value, lengthsPointerType)
+            let pointer = sqlite.valuePointer(value, lengthsPointerType)
         {
             data.lengths = Unmanaged<TokenLengths>.fromOpaque(pointer)
         }

@@ -64,9 +64,6 @@ final class FTS5TokenizerBridge: FTS5CustomTokenizer {
         }
     }
 
-    /// Stops the analyzer when FTS5 asks to (a non-OK code from its callback).
-    private struct Stop: Error { let code: CInt }
-
     func tokenize(
         context: UnsafeMutableRawPointer?,
         tokenization: FTS5Tokenization,
@@ -77,24 +74,39 @@ final class FTS5TokenizerBridge: FTS5CustomTokenizer {
         guard let pText, nText > 0 else { return SQLITE_OK }
         let text = UnsafeBufferPointer(
             start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self), count: Int(nText))
-        let mode: AnalysisMode =
-            tokenization.contains(.prefix) ? .prefixQuery : tokenization.contains(.query) ? .query : .document
+        let mode = Self.mode(tokenization.rawValue)
+        if mode == .document, pendingIndex < pending.count, pending[pendingIndex].matches(text) {
+            pendingIndex += 1
+            let tokens = pending[pendingIndex - 1]
+            return Self.run(context, tokenCallback) { emit in try tokens.replay(emit) }
+        }
+        if mode == .document { pending.removeAll() }
+        return Self.run(context, tokenCallback) { emit in try analyzer.analyze(utf8: text, mode: mode, emit) }
+    }
+
+    /// The analysis mode for FTS5's `flags` (`FTS5_TOKENIZE_*`).
+    static func mode(_ flags: CInt) -> AnalysisMode {
+        flags & FTS5_TOKENIZE_PREFIX != 0 ? .prefixQuery : flags & FTS5_TOKENIZE_QUERY != 0 ? .query : .document
+    }
+
+    /// Stops the analyzer when FTS5 asks to (a non-OK code from its callback).
+    private struct Stop: Error { let code: CInt }
+
+    /// Runs `produce`, handing each token to FTS5's callback, and turns the outcome into a result code.
+    static func run(
+        _ context: UnsafeMutableRawPointer?, _ callback: FTS5TokenCallback,
+        _ produce: ((UnsafeBufferPointer<UInt8>, Int, Int, Bool) throws -> Void) throws -> Void
+    ) -> CInt {
         let emit = { (term: UnsafeBufferPointer<UInt8>, start: Int, end: Int, colocated: Bool) throws in
-                let code = term.withMemoryRebound(to: CChar.self) { chars in
-                    tokenCallback(
-                        context, colocated ? FTS5_TOKEN_COLOCATED : 0, chars.baseAddress, CInt(chars.count),
-                        CInt(start), CInt(end))
-                }
-                if code != SQLITE_OK { throw Stop(code: code) }
+            let code = term.withMemoryRebound(to: CChar.self) { chars in
+                callback(
+                    context, colocated ? FTS5_TOKEN_COLOCATED : 0, chars.baseAddress, CInt(chars.count),
+                    CInt(start), CInt(end))
+            }
+            if code != SQLITE_OK { throw Stop(code: code) }
         }
         do {
-            if mode == .document, pendingIndex < pending.count, pending[pendingIndex].matches(text) {
-                pendingIndex += 1
-                try pending[pendingIndex - 1].replay(emit)
-            } else {
-                if mode == .document { pending.removeAll() }
-                try analyzer.analyze(utf8: text, mode: mode, emit)
-            }
+            try produce(emit)
         } catch let stop as Stop {
             return stop.code
         } catch {

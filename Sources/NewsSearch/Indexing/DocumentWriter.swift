@@ -59,7 +59,8 @@ final class DocumentWriter {
             .text(article.body), DirectValue(article.url), DirectValue(article.date?.description),
             DirectValue(article.date?.firstDay), DirectValue(article.date?.lastDay), .integer(sourceID),
             .text(document.contentHash), .text(document.authorsJSON), .text(document.givenActorsJSON),
-            .text(document.metadataJSON),
+            .text(document.metadataJSON), .text(document.removedJSON),
+            .integer(Int64(document.removedOmitted)),
         ]
         let rowID: Int64
         if let existing {

@@ -20,6 +20,9 @@ struct PreparedDocument: Sendable {
     var authorsJSON: String
     var givenActorsJSON: String
     var metadataJSON: String
+    /// What cleaning removed, in its stored form (``StoredRemovals``).
+    var removedJSON: String
+    var removedOmitted: Int
 
     /// False for a record known to be stored already with this content: its actors, tokens and
     /// columns were not worked out (see ``known(article:externalID:path:fallbackSource:)``).
@@ -37,6 +40,7 @@ struct PreparedDocument: Sendable {
         self.authorsJSON = StoredJSON.encode(article.authors)
         self.givenActorsJSON = StoredJSON.encode(article.actors)
         self.metadataJSON = StoredJSON.encode(article.metadata)
+        (self.removedJSON, self.removedOmitted) = StoredRemovals.encode(article.removed)
     }
 
     /// A record whose content hash the index already holds for its file: when the writer finds it
@@ -44,13 +48,14 @@ struct PreparedDocument: Sendable {
     static func known(article: Article, externalID: String, path: String?, source: String, contentHash: String) -> Self {
         PreparedDocument(
             externalID: externalID, path: path, article: article, source: source, contentHash: contentHash, actors: [],
-            tokens: [], lineHashes: [], authorsJSON: "[]", givenActorsJSON: "[]", metadataJSON: "{}", isPrepared: false)
+            tokens: [], lineHashes: [], authorsJSON: "[]", givenActorsJSON: "[]", metadataJSON: "{}", removedJSON: "[]", removedOmitted: 0,
+            isPrepared: false)
     }
 
     private init(
         externalID: String, path: String?, article: Article, source: String, contentHash: String, actors: [ExtractedActor],
         tokens: [PreparedTokens], lineHashes: [UInt64], authorsJSON: String, givenActorsJSON: String, metadataJSON: String,
-        isPrepared: Bool
+        removedJSON: String, removedOmitted: Int, isPrepared: Bool
     ) {
         self.externalID = externalID
         self.path = path
@@ -63,6 +68,8 @@ struct PreparedDocument: Sendable {
         self.authorsJSON = authorsJSON
         self.givenActorsJSON = givenActorsJSON
         self.metadataJSON = metadataJSON
+        self.removedJSON = removedJSON
+        self.removedOmitted = removedOmitted
         self.isPrepared = isPrepared
     }
 

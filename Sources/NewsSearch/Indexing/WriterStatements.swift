@@ -16,14 +16,14 @@ struct WriterStatements {
         insert = try DirectStatement(
             """
             INSERT INTO documents(external_id, file_id, path, title, body, url, date, date_first, date_last,
-                source_id, content_hash, authors, given_actors, metadata)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                source_id, content_hash, authors, given_actors, metadata, removed, removed_omitted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, in: db)
         update = try DirectStatement(
             """
             UPDATE documents SET external_id = ?, file_id = ?, path = ?, title = ?, body = ?, url = ?,
                 date = ?, date_first = ?, date_last = ?, source_id = ?, content_hash = ?, authors = ?,
-                given_actors = ?, metadata = ?
+                given_actors = ?, metadata = ?, removed = ?, removed_omitted = ?
             WHERE id = ?
             """, in: db)
         insertFTS = try DirectStatement("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)", in: db)

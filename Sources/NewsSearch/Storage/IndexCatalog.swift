@@ -14,6 +14,8 @@ public struct StoredArticle: Sendable {
     public var authors: [String]
     public var actors: [ActorCount]
     public var metadata: [String: String]
+    /// What cleaning removed at index time; nil when the article was indexed before the index kept it.
+    public var removed: StoredRemovals?
 }
 
 /// An actor with the number of documents naming it (or its mentions in one document).
@@ -71,7 +73,8 @@ public struct IndexCatalog: Sendable {
                 source: row["source"], url: row["url"], path: row["path"],
                 authors: (try? JSONDecoder().decode([String].self, from: decode(row["authors"]))) ?? [],
                 actors: actors,
-                metadata: (try? JSONDecoder().decode([String: String].self, from: decode(row["metadata"]))) ?? [:])
+                metadata: (try? JSONDecoder().decode([String: String].self, from: decode(row["metadata"]))) ?? [:],
+                removed: StoredRemovals.decode(json: row["removed"], omitted: row["removed_omitted"]))
         }
     }
 

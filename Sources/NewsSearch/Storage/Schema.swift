@@ -7,7 +7,7 @@ import NewsAnalysis
 /// body, written by the indexer in the same transaction as the row, so the two never disagree.
 enum Schema {
     /// Bumped when the tables change shape; an older index is upgraded in place by the migrations below.
-    static let version = 4
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -116,6 +116,17 @@ enum Schema {
                     CREATE INDEX document_files_file ON document_files(file_id);
                     INSERT INTO document_files(document_id, file_id) SELECT id, file_id FROM documents WHERE file_id IS NOT NULL;
                     UPDATE meta SET value = '4' WHERE key = 'schema_version';
+                    """)
+        }
+        // v5: what cleaning removed from each article (``StoredRemovals``), for `search show --removed`
+        // and the web page's article view. Articles indexed before keep NULL: "not recorded", which
+        // is not the same as "nothing removed" ('[]'); `search index --rebuild` records them.
+        migrator.registerMigration("v5") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE documents ADD COLUMN removed TEXT;
+                    ALTER TABLE documents ADD COLUMN removed_omitted INTEGER NOT NULL DEFAULT 0;
+                    UPDATE meta SET value = '5' WHERE key = 'schema_version';
                     """)
         }
         return migrator

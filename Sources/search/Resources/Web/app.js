@@ -332,7 +332,27 @@ function renderArticle(node, data, state) {
     meta,
     data.actors.length ? el("h2", { class: "visually-hidden", text: "Actors" }) : null,
     actors,
-    el("div", { class: "body" }, highlighted(data.body, highlights.body, visible)));
+    el("div", { class: "body" }, highlighted(data.body, highlights.body, visible)),
+    removedSection(data.removed));
+}
+
+// What ingestion took out of the article (ads, share bars, page chrome…), collapsed: it is for
+// checking the cleaning, not for reading. null: indexed before the index kept it.
+function removedSection(removed) {
+  const box = el("details", { id: "removed" });
+  if (!removed) {
+    box.append(el("summary", { text: "What ingestion removed: not recorded for this article" }),
+      el("p", { class: "hint", text: "It was indexed before the index kept removed lines; `search index --rebuild` records them." }));
+    return box;
+  }
+  const total = removed.lines.length + removed.omitted;
+  box.append(el("summary", { text: "What ingestion removed: " + (total === 0 ? "nothing" : total + (total === 1 ? " line" : " lines")) }));
+  if (removed.lines.length) {
+    box.append(el("ol", {}, ...removed.lines.map((line) =>
+      el("li", {}, el("span", { class: "reason", text: oneLine(line.reason) }), " ", el("span", { class: "removed-text", text: oneLine(line.text) })))));
+  }
+  if (removed.omitted > 0) box.append(el("p", { class: "hint", text: "… and " + removed.omitted + " more, not kept by the index." }));
+  return box;
 }
 
 window.addEventListener("popstate", render);

@@ -129,7 +129,7 @@ public struct IndexCatalog: Sendable {
                 } catch let error as DatabaseError {
                     problems.append("full-text index: \(error.message ?? "\(error.resultCode)")")
                 }
-                if let columns = try FacetColumnStore.verifySaved(in: db) { problems.append(columns) }
+                if let columns = try FacetColumnStore.verify(in: db, indexPath: store.path) { problems.append(columns) }
                 return problems
             }
         } catch let error as DatabaseError {

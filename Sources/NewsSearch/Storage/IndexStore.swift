@@ -63,7 +63,10 @@ public final class IndexStore: Sendable {
                 }
                 try Schema.migrator.migrate(pool)
                 // An upgraded index gets its facet columns now, not at its next index run.
-                if upgrading { try pool.write { db in try FacetColumnStore.refresh(in: db) } }
+                if upgrading {
+                    try pool.write { db in try FacetColumnStore.prepare(in: db) }
+                    try FacetColumnStore.save(for: self)
+                }
             }
             try checkVersions(requireCurrentTokenizer: requireCurrentTokenizer)
         } catch let error as DatabaseError {

@@ -24,8 +24,10 @@ public final class IndexStore: Sendable {
         self.path = path
         try IndexFileCheck.requireIndexOrEmpty(at: path)
         // An empty file is a new index (it gets the new-file settings below); a readable one is ours.
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue
-        let exists = (size ?? 0) > 0
+        // `stat`, not `attributesOfItem`: Foundation also looks up the owner's user and group names
+        // (reading /etc/passwd and /etc/group), in every process before its first answer.
+        var status = stat()
+        let exists = stat(path, &status) == 0 && status.st_size > 0
         if access == .readOnly && !exists { throw IndexError.indexNotFound(path: path) }
         if !exists {
             let folder = (path as NSString).deletingLastPathComponent

@@ -114,7 +114,11 @@ public final class IndexStore: Sendable {
         let meta: [String: String] = try pool.read { db in
             guard try db.tableExists("meta") else { return [:] }
             return try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+                // Only these keys: `meta` also holds the learned boilerplate model (5 MB at 200,000
+                // articles), which every process would otherwise read and decode before its first answer.
+                uniqueKeysWithValues: Row.fetchAll(
+                    db, sql: "SELECT key, value FROM meta WHERE key IN ('schema_version', 'tokenizer_version')"
+                ).map {
                     ($0["key"] as String, $0["value"] as String)
                 })
         }

@@ -22,17 +22,20 @@ let package = Package(
     ],
     targets: [
         .target(name: "NewsAnalysis"),
+        // ArticleDate: a value both ingestion and queries use, so NewsQuery (and the parser fuzzer)
+        // need not link NewsIngest and libxml2.
+        .target(name: "NewsDates"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "NewsIngest", dependencies: ["CLibXML2"]),
+        .target(name: "NewsIngest", dependencies: ["CLibXML2", "NewsDates"]),
         .target(name: "NewsActors", dependencies: ["NewsAnalysis"]),
-        .target(name: "NewsQuery", dependencies: ["NewsAnalysis", "NewsIngest"]),
+        .target(name: "NewsQuery", dependencies: ["NewsAnalysis", "NewsDates"]),
         .target(
             name: "NewsSearch",
             dependencies: [
-                "NewsAnalysis", "NewsIngest", "NewsActors", "NewsQuery",
+                "NewsAnalysis", "NewsDates", "NewsIngest", "NewsActors", "NewsQuery",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ]),
@@ -40,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "search",
             dependencies: [
-                "NewsSearch", "NewsAnalysis", "NewsIngest", "NewsActors", "NewsQuery",
+                "NewsSearch", "NewsAnalysis", "NewsDates", "NewsIngest", "NewsActors", "NewsQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,11 +69,11 @@ let package = Package(
         .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),
         .testTarget(
             name: "NewsQueryTests",
-            dependencies: ["NewsQuery", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["NewsQuery", "NewsDates", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "NewsSearchTests",
             dependencies: [
-                "NewsSearch", "NewsSearchTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                "NewsSearch", "NewsSearchTestSupport", "NewsDates", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(
             name: "SearchCLITests",

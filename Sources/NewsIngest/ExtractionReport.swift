@@ -1,3 +1,5 @@
+import NewsDates
+
 /// Everything ingestion decided about one article, for `search extract` and for debugging a corpus.
 ///
 /// Plain stored properties, all `Codable`, so the CLI can encode it with its own key strategy.

@@ -1,5 +1,5 @@
 import GRDB
-import NewsIngest
+import NewsDates
 
 /// What facets and filters read of every document, as arrays indexed by document id: its source, its
 /// date and the actors it names. A broad query matches a large share of the index; looking these up row

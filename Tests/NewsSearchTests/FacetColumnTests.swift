@@ -73,9 +73,7 @@ import Testing
         #expect(FacetColumnStore.mapped(columnsPath, stamp: try stamp()) == nil)
         #expect(try sourceCounts(searcher) == ["Alpha Wire": 3, "Beta Review": 1])
         #expect(try sourceCounts(Searcher(store: store)) == ["Alpha Wire": 3, "Beta Review": 1])
-        #expect(try IndexCatalog(store: store).verify() == [
-            "columns file \(columnsPath): missing or older than the index; run search index to write it again",
-        ])
+        #expect(try IndexCatalog(store: store).verify().isEmpty, "sound, only slower: CrashSafetyTests relies on it")
         _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
         #expect(FacetColumnStore.mapped(columnsPath, stamp: try stamp()) != nil)
         #expect(try IndexCatalog(store: store).verify().isEmpty)

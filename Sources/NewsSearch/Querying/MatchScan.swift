@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 
 /// One pass over every document a query matches, gathering at once what the answer needs: the total,
-/// the facet counts and the best hits. Filters and facet values come from ``FacetColumns`` in memory;
+/// the facet counts and the best hits. Filters and facet values come from the mapped ``FacetColumns``;
 /// a document's score is computed only when it passes every filter, so a filtered broad query does not
 /// pay to rank what it throws away.
 struct MatchScan: Sendable {

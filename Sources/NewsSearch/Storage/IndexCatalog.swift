@@ -118,7 +118,7 @@ public struct IndexCatalog: Sendable {
     }
 
     /// Runs SQLite's `integrity_check` and FTS5's `integrity-check` (with the content comparison), and
-    /// compares the saved facet columns with the tables; returns the problems found, none when the
+    /// checks the columns file against the tables; returns the problems found, none when the
     /// index is sound.
     public func verify() throws -> [String] {
         do {

@@ -25,17 +25,20 @@ let package = Package(
     ],
     targets: [
         .target(name: "NewsAnalysis"),
+        // ArticleDate: a value both ingestion and queries use, so NewsQuery (and the parser fuzzer)
+        // need not link NewsIngest and libxml2.
+        .target(name: "NewsDates"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "NewsIngest", dependencies: ["CLibXML2"]),
+        .target(name: "NewsIngest", dependencies: ["CLibXML2", "NewsDates"]),
         .target(name: "NewsActors", dependencies: ["NewsAnalysis"]),
-        .target(name: "NewsQuery", dependencies: ["NewsAnalysis", "NewsIngest"]),
+        .target(name: "NewsQuery", dependencies: ["NewsAnalysis", "NewsDates"]),
         .target(
             name: "NewsSearch",
             dependencies: [
-                "NewsAnalysis", "NewsIngest", "NewsActors", "NewsQuery",
+                "NewsAnalysis", "NewsDates", "NewsIngest", "NewsActors", "NewsQuery",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ]),
@@ -46,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "search",
             dependencies: [
-                "NewsSearch", "NewsAnalysis", "NewsIngest", "NewsActors", "NewsQuery",
+                "NewsSearch", "NewsAnalysis", "NewsDates", "NewsIngest", "NewsActors", "NewsQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -56,7 +59,7 @@ let package = Package(
         // `swift build -c release --product NAME`; not products, and nothing in the library depends on them.
         tool("bench-fts5", ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("bench-query", ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
-        tool("bench-cooccurrence", ["NewsSearch", "NewsQuery", "NewsIngest", .product(name: "GRDB", package: "GRDB.swift")]),
+        tool("bench-cooccurrence", ["NewsSearch", "NewsQuery", "NewsDates", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("tune-ranking", ["NewsSearch", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("bench-analyzer", ["NewsAnalysis"]),
         // libFuzzer target for the query parser (scripts/fuzz-query-parser builds it with -sanitize=fuzzer).
@@ -73,11 +76,11 @@ let package = Package(
         .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),
         .testTarget(
             name: "NewsQueryTests",
-            dependencies: ["NewsQuery", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["NewsQuery", "NewsDates", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "NewsSearchTests",
             dependencies: [
-                "NewsSearch", "NewsSearchTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                "NewsSearch", "NewsSearchTestSupport", "NewsDates", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(
             name: "SearchCLITests",

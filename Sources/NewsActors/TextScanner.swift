@@ -16,7 +16,6 @@ struct Token: Sendable {
     /// The word is followed directly (no space) by the next one only through a hyphen, e.g. "Japan-NATO".
     var isHyphenated: Bool { text.utf8.contains(0x2D) }
 
-    var isWord: Bool { kind == .word }
     /// A number that is a score or a count, not a date such as 1996-08-30.
     var isScore: Bool { kind == .number && !(text.utf8.count == 10 && text.utf8.filter { $0 == 0x2D }.count == 2) }
     /// Starts with a capital letter (includes all-caps words and initials such as "P.").

@@ -1,3 +1,5 @@
+import NewsDates
+
 /// One news article as ingestion sees it, before it is indexed.
 ///
 /// Readers fill what their format gives; the indexer decides identity (`id`, else the path

@@ -1,4 +1,5 @@
 import Foundation
+import NewsDates
 
 /// Turns a reader's ``ArticleDraft`` into the final report: boilerplate removed, and the title,
 /// date and source each taken from the best place that has one.

@@ -1,3 +1,5 @@
+import NewsDates
+
 /// What a reader found in one record, before cleaning and the fallbacks for title, date and source.
 struct ArticleDraft {
     var id: String?

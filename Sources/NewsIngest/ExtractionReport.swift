@@ -1,3 +1,5 @@
+import NewsDates
+
 /// Everything ingestion decided about one article, for `search extract` and for debugging a corpus.
 ///
 /// Plain values; the executable decides how to show them (its JSON wire format is `JSONOutput.Extraction`).

@@ -1,4 +1,5 @@
 import Foundation
+import NewsDates
 import Synchronization
 
 /// Turns every spelling of a news source into one facet value.

@@ -1,4 +1,4 @@
-import NewsIngest
+import NewsDates
 
 /// The width of one bar in the date histogram: a year, a month or a day.
 ///

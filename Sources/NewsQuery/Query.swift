@@ -1,4 +1,4 @@
-import NewsIngest
+import NewsDates
 
 /// A field a term can be restricted to with `title:word`.
 public enum QueryField: String, Sendable, Hashable, CaseIterable {

@@ -1,4 +1,4 @@
-import NewsIngest
+import NewsDates
 
 extension QueryFilters {
     /// Applies one `key:value` filter from the query text; returns a one-line problem when the value is

@@ -1,5 +1,4 @@
 import NewsAnalysis
-import NewsIngest
 
 /// Parses what a person typed into a ``Query``. Lenient: it never fails; what it cannot use it
 /// turns into text or drops, with a ``QueryWarning``.

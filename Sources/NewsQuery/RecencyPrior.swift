@@ -1,5 +1,5 @@
 import Foundation
-import NewsIngest
+import NewsDates
 
 /// A small, bounded preference for recent articles in relevance order (`search --recency`).
 ///

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NewsDates
 import NewsIngest
 import NewsQuery
 import NewsSearch

@@ -81,7 +81,7 @@ struct CLIError: Error {
         case .indexNotFound, .notAnIndex, .documentNotFound, .pathNotFound, .tokenizerVersionMismatch,
             .schemaVersionMismatch, .badConfiguration:
             2
-        case .locked, .diskFull, .readOnly, .database, .incompleteRebuild:
+        case .locked, .diskFull, .readOnly, .database, .incompleteRebuild, .columnsNotSaved:
             1
         }
     }

@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions
-    @Flag(help: "Also check the index's integrity (SQLite and FTS5); exit 1 if it is damaged.") var verify = false
+    @Flag(help: "Also check the index's integrity (SQLite, FTS5 and the columns file); exit 1 if it is damaged.") var verify = false
 
     func run() throws {
         if verify {
@@ -32,7 +32,7 @@ struct StatsCommand: ParsableCommand {
             actors     \(s.actors)
             dates      \(s.firstDate ?? "–") … \(s.lastDate ?? "–")
             size       \(Self.megabytes(s.fileBytes)) on disk for \(Self.megabytes(s.textBytes)) of text (\(String(format: "%.2f", ratio))×)
-            tokenizer  \(s.tokenizer) version \(s.tokenizerVersion), schema version \(s.schemaVersion)\(verify ? "\nintegrity  ok (SQLite and FTS5 checks passed)" : "")
+            tokenizer  \(s.tokenizer) version \(s.tokenizerVersion), schema version \(s.schemaVersion)\(verify ? "\nintegrity  ok (SQLite, FTS5 and columns file checks passed)" : "")
 
             """)
     }

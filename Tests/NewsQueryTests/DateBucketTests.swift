@@ -1,4 +1,3 @@
-import NewsIngest
 import Testing
 
 @testable import NewsQuery

@@ -1,5 +1,4 @@
 import NewsAnalysis
-import NewsIngest
 import Testing
 
 @testable import NewsQuery

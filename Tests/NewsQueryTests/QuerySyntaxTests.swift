@@ -1,7 +1,7 @@
-import NewsIngest
 import Testing
 
 @testable import NewsQuery
+import NewsDates
 
 /// One row of the syntax table: what a person types, the tree, the compiled MATCH (all mode),
 /// the filters and the kinds of warning expected.

@@ -1,5 +1,6 @@
 import Foundation
 import NewsActors
+import NewsDates
 import NewsIngest
 import NewsQuery
 import NewsSearchTestSupport

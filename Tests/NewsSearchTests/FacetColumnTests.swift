@@ -23,28 +23,44 @@ import Testing
         return Dictionary(uniqueKeysWithValues: results.facets.source.map { ($0.value, $0.count) })
     }
 
-    @Test func anIndexRunSavesColumnsForItsGeneration() throws {
-        let (generation, saved) = try store.pool.read { db in
-            (try FacetColumnStore.generation(in: db), try FacetColumnStore.loadSaved(in: db, generation: FacetColumnStore.generation(in: db)))
-        }
-        #expect(generation > 1)
-        let built = try store.pool.read { db in try FacetColumns.build(in: db, generation: generation) }
-        #expect(saved?.source == built.source)
-        #expect(saved?.dateCode == built.dateCode)
-        #expect(saved?.dates == built.dates)
-        #expect(saved?.actorStart == built.actorStart)
-        #expect(saved?.actorIDs == built.actorIDs)
-        #expect(built.actorIDs.isEmpty == false)
+    var columnsPath: String { corpus.indexPath + ".columns" }
+
+    func stamp() throws -> ColumnFile.Stamp { try store.pool.read(FacetColumnStore.stamp) }
+
+    func built() throws -> FacetColumns { try store.pool.read { db in try FacetColumns.build(in: db, stamp: FacetColumnStore.stamp(in: db)) } }
+
+    /// Overwrites `count` bytes of the columns file at `offset`.
+    func damage(at offset: Int, with bytes: [UInt8]) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: columnsPath))
+        try handle.seek(toOffset: UInt64(offset))
+        try handle.write(contentsOf: Data(bytes))
+        try handle.close()
     }
 
-    @Test func aNoOpRunLeavesTheGenerationAlone() throws {
-        let before = try store.pool.read(FacetColumnStore.generation)
+    @Test func anIndexRunWritesTheFileForTheIndexAsCommitted() throws {
+        let stamp = try stamp()
+        #expect(stamp.generation > 1)
+        #expect(stamp.indexID != 0)
+        let saved = try #require(FacetColumnStore.mapped(columnsPath, stamp: stamp))
+        let built = try built()
+        #expect(Array(saved.storage.bytes) == Array(built.storage.bytes))
+        #expect(saved.actorIDs.isEmpty == false)
+        #expect(saved.documentCount == 7)
+        #expect(Array(saved.dates) == ["2023-02-01", "2024-11", "2025-04-10", "2025-04-22", "2025-05-05", "2025-06-30"])
+        #expect(Array(saved.firstDays) == ["2023-02-01", "2024-11-01", "2025-04-10", "2025-04-22", "2025-05-05", "2025-06-30"])
+    }
+
+    @Test func aNoOpRunLeavesTheGenerationAndTheFileAlone() throws {
+        let before = try stamp()
+        let modified = try FileManager.default.attributesOfItem(atPath: columnsPath)[.modificationDate] as? Date
         _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
-        #expect(try store.pool.read(FacetColumnStore.generation) == before)
+        #expect(try stamp() == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: columnsPath)[.modificationDate] as? Date == modified)
     }
 
-    /// A run killed after committing documents but before saving columns: readers build them afresh.
-    @Test func staleSavedColumnsAreNotTrusted() throws {
+    /// A run killed after committing documents but before writing the file: readers build the columns
+    /// from the tables, and the next run writes the file again.
+    @Test func aFileOlderThanTheIndexIsNotTrusted() throws {
         let searcher = Searcher(store: store)
         #expect(try sourceCounts(searcher) == ["Alpha Wire": 2, "Beta Review": 1, "Gamma Notes": 1])
         try store.pool.write { db in
@@ -54,74 +70,105 @@ import Testing
                 """)
             try FacetColumnStore.markChanged(in: db)
         }
+        #expect(FacetColumnStore.mapped(columnsPath, stamp: try stamp()) == nil)
         #expect(try sourceCounts(searcher) == ["Alpha Wire": 3, "Beta Review": 1])
         #expect(try sourceCounts(Searcher(store: store)) == ["Alpha Wire": 3, "Beta Review": 1])
-    }
-
-    @Test func damagedSavedColumnsAreRebuilt() throws {
-        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET actor_ids = x'0100'") }
-        let generation = try store.pool.read(FacetColumnStore.generation)
-        #expect(try store.pool.read { db in try FacetColumnStore.loadSaved(in: db, generation: generation) } == nil)
-        #expect(try sourceCounts(Searcher(store: store)) == ["Alpha Wire": 2, "Beta Review": 1, "Gamma Notes": 1])
-    }
-
-    @Test func aLongRunningSearcherSeesLaterRuns() throws {
-        let searcher = Searcher(store: store)
-        #expect(try searcher.search(SearchRequest(text: "shipbuilding subsidies")).total == 0)
-        _ = try corpus.write(
-            """
-            ---
-            title: Shipbuilding subsidies return
-            source: Delta Post
-            date: 2025-06-01
-            ---
-            Shipbuilding subsidies are back on the table in Seoul and Tokyo.
-            """, to: "news/delta/subsidies.md")
+        #expect(try IndexCatalog(store: store).verify().isEmpty, "sound, only slower: CrashSafetyTests relies on it")
         _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
-        let results = try searcher.search(SearchRequest(text: "shipbuilding subsidies"))
-        #expect(results.total == 1)
-        #expect(results.facets.source.map(\.value) == ["Delta Post"])
-        try corpus.remove("news/delta/subsidies.md")
-        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
-        #expect(try searcher.search(SearchRequest(text: "shipbuilding subsidies")).total == 0)
+        #expect(FacetColumnStore.mapped(columnsPath, stamp: try stamp()) != nil)
+        #expect(try IndexCatalog(store: store).verify().isEmpty)
     }
 
-    /// Layout 3 keeps the dates as lines; a copy saved as layout 2 (JSON) by an older build still reads.
-    @Test func datesReadFromBothLayouts() throws {
-        let generation = try store.pool.read(FacetColumnStore.generation)
-        let built = try store.pool.read { db in try FacetColumns.build(in: db, generation: generation) }
-        let saved = try store.pool.read { db in
-            (try String.fetchOne(db, sql: "SELECT dates FROM facet_columns"), try Int.fetchOne(db, sql: "SELECT layout FROM facet_columns"))
+    /// Generations start over in a new index file, so the file also names the index it describes.
+    @Test func aFileOfAnotherIndexIsNotTrusted() throws {
+        let stamp = try stamp()
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'index_id'", arguments: [stamp.indexID &+ 1])
         }
-        #expect(saved.1 == 3)
-        #expect(saved.0 == zip(built.dates, built.firstDays).map { $0 + "\n" + $1 }.joined(separator: "\n"))
-        let json = String(decoding: try JSONEncoder().encode(zip(built.dates, built.firstDays).map { [$0, $1] }), as: UTF8.self)
-        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET layout = 2, dates = ?", arguments: [json]) }
-        let old = try store.pool.read { db in try FacetColumnStore.loadSaved(in: db, generation: generation) }
-        #expect(old?.dates == built.dates)
-        #expect(old?.firstDays == built.firstDays)
-        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET layout = 3, dates = 'odd'") }
-        #expect(try store.pool.read { db in try FacetColumnStore.loadSaved(in: db, generation: generation) } == nil)
-    }
-
-    @Test func verifyComparesTheSavedCopyWithTheTables() throws {
-        #expect(try IndexCatalog(store: store).verify().isEmpty)
-        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET dates = 'odd'") }
-        #expect(try IndexCatalog(store: store).verify() == ["saved facet columns: damaged; run search index to save them again"])
-        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
-        #expect(try IndexCatalog(store: store).verify().isEmpty, "an index run saves a damaged copy again")
-        try store.pool.write { db in try db.execute(sql: "UPDATE facet_columns SET sources = zeroblob(length(sources))") }
-        #expect(try IndexCatalog(store: store).verify() == ["saved facet columns: differ from the tables; run search reindex to save them again"])
-        try Reindexer(store: store).run()
-        #expect(try IndexCatalog(store: store).verify().isEmpty)
-    }
-
-    @Test func reindexRefreshesTheColumns() throws {
-        try Reindexer(store: store).run()
-        let generation = try store.pool.read(FacetColumnStore.generation)
-        let saved = try store.pool.read { db in try FacetColumnStore.loadSaved(in: db, generation: generation) }
-        #expect(saved != nil)
+        #expect(FacetColumnStore.mapped(columnsPath, stamp: try self.stamp()) == nil)
         #expect(try sourceCounts(Searcher(store: store)) == ["Alpha Wire": 2, "Beta Review": 1, "Gamma Notes": 1])
+    }
+
+    @Test func aMissingFileIsBuiltInMemoryAndWrittenByTheNextRun() throws {
+        try FileManager.default.removeItem(atPath: columnsPath)
+        #expect(try sourceCounts(Searcher(store: store)) == ["Alpha Wire": 2, "Beta Review": 1, "Gamma Notes": 1])
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        #expect(FacetColumnStore.mapped(columnsPath, stamp: try stamp()) != nil)
+    }
+
+    @Test func aTruncatedFileIsNotTrusted() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: columnsPath))
+        try bytes.prefix(bytes.count - 8).write(to: URL(fileURLWithPath: columnsPath))
+        #expect(FacetColumnStore.mapped(columnsPath, stamp: try stamp()) == nil)
+        #expect(try sourceCounts(Searcher(store: store)) == ["Alpha Wire": 2, "Beta Review": 1, "Gamma Notes": 1])
+    }
+
+    /// Damage inside the arrays is not looked for on the query path (that would read the whole file):
+    /// queries must stay within bounds, `stats --verify` finds it, and an index run writes the file again.
+    @Test func damagedArraysAreReadSafelyAndReportedByVerify() throws {
+        let saved = try #require(FacetColumnStore.mapped(columnsPath, stamp: try stamp()))
+        let sections = try #require(ColumnFile.parse(saved.storage.bytes)).sections
+        for section in [ColumnFile.Section.actorIDs, .actorStart, .dateCode, .source] {
+            let range = try #require(sections[section])
+            try damage(at: range.lowerBound, with: [UInt8](repeating: 0x7F, count: min(range.count, 8)))
+        }
+        for text in ["defense industrial", "japan OR nato OR tokyo OR rutte", "-zzzz"] {
+            for sort in SearchRequest.Sort.allCases {
+                var request = SearchRequest(text: text)
+                request.sort = sort
+                _ = try Searcher(store: store).search(request)
+            }
+        }
+        #expect(try IndexCatalog(store: store).verify() == ["columns file \(columnsPath): damaged; run search index to write it again"])
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        #expect(try IndexCatalog(store: store).verify().isEmpty, "an index run writes a damaged file again")
+    }
+
+    @Test func verifyComparesTheFileWithTheTables() throws {
+        #expect(try IndexCatalog(store: store).verify().isEmpty)
+        // A file that holds its checksum but not what the tables say: written wrong, not damaged since.
+        let built = try built()
+        var header = built.header
+        header.sourceLimit += 1
+        let wrong = ColumnFile.encode(header, sections: try #require(ColumnFile.parse(built.storage.bytes)).sections
+            .sorted { $0.value.lowerBound < $1.value.lowerBound }
+            .map { ($0.key, Array(built.storage.bytes[$0.value])) })
+        try ColumnBytes.write(wrong, to: columnsPath)
+        #expect(try IndexCatalog(store: store).verify() == [
+            "columns file \(columnsPath): differs from the tables; run search reindex to write it again",
+        ])
+        try Reindexer(store: store).run()
+        #expect(try IndexCatalog(store: store).verify().isEmpty)
+    }
+
+    @Test func reindexWritesTheFile() throws {
+        try Reindexer(store: store).run()
+        #expect(FacetColumnStore.mapped(columnsPath, stamp: try stamp()) != nil)
+        #expect(try sourceCounts(Searcher(store: store)) == ["Alpha Wire": 2, "Beta Review": 1, "Gamma Notes": 1])
+    }
+
+    /// Builds before the columns file kept a copy in the `facet_columns` table; a run empties it.
+    @Test func aRunEmptiesTheOldTableCopy() throws {
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facet_columns") } == 0)
+    }
+
+    @Test func aRebuildMovesItsFileWithIt() throws {
+        let before = try stamp()
+        try store.pool.close()
+        _ = try IndexRebuild(path: corpus.indexPath).run { store in
+            try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        }
+        #expect(!FileManager.default.fileExists(atPath: corpus.indexPath + ".rebuild.columns"))
+        let rebuilt = try IndexStore(path: corpus.indexPath, access: .readOnly)
+        let after = try rebuilt.pool.read(FacetColumnStore.stamp)
+        #expect(after.indexID != before.indexID)
+        #expect(FacetColumnStore.mapped(columnsPath, stamp: after) != nil)
+    }
+
+    @Test func aStrangeFileIsNotAColumnsFile() throws {
+        #expect(ColumnFile.parse(UnsafeRawBufferPointer(start: nil, count: 0))?.header == nil)
+        let noise = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+        noise.withUnsafeBytes { #expect(ColumnFile.parse($0)?.header == nil) }
     }
 }
 

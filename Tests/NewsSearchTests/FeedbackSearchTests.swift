@@ -5,6 +5,7 @@ import NewsSearchTestSupport
 import Testing
 
 @testable import NewsSearch
+import NewsDates
 
 /// Relevance feedback through the engine: it changes the scores of long queries only, and the
 /// expanded query never brings in a hit without a query word nor changes what is counted.

@@ -5,6 +5,7 @@ import NewsSearchTestSupport
 import Testing
 
 @testable import NewsSearch
+import NewsDates
 
 @Suite struct SearcherTests {
     let corpus: CorpusFixture

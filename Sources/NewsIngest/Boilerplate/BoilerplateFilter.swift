@@ -1,4 +1,5 @@
 import Foundation
+import NewsDates
 
 /// Removes web boilerplate from article text, line by line, and says why each line went.
 ///

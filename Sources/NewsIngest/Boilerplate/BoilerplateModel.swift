@@ -1,3 +1,5 @@
+import NewsDates
+
 /// Lines repeated across many documents of one source, learned per index.
 ///
 /// A site's template leaves the same lines in every article it serves ("Follow us on Telegram",

@@ -1,3 +1,5 @@
+import NewsDates
+
 /// Finds publication dates in the shapes news uses, without ever moving the calendar day.
 ///
 /// A time zone never shifts the date: "23:30 EST, April 9, 2025" is April 9, as the source meant it.

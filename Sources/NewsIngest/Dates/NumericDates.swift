@@ -1,3 +1,5 @@
+import NewsDates
+
 /// All-number dates with separators: `17.05.2024`, `17/05/2024`, `05/17/2024`, `17-05-2024`,
 /// and the CJK `2024年5月17日` / `2024년 5월 17일`.
 ///

@@ -1,3 +1,5 @@
+import NewsDates
+
 /// Decides an HTML page's publication date from everything the page says about dates.
 ///
 /// The order follows what is most often right on real pages: what the page states as its

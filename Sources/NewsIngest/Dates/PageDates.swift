@@ -1,3 +1,5 @@
+import NewsDates
+
 /// The dates a page shows in its markup: `itemprop` dates, `<time>` elements and byline text,
 /// each the first found outside the parts of a page whose dates belong to something else.
 struct PageDates {

@@ -1,4 +1,5 @@
 import Foundation
+import NewsDates
 
 /// What a page says about itself: JSON-LD, `<meta>` tags, `<title>`, `<time datetime>`.
 struct HTMLMetadata {

@@ -1,3 +1,5 @@
+import NewsDates
+
 /// Reads plain text and Markdown articles, with optional `---` front matter of `key: value` lines.
 ///
 /// The draft it returns leaves the fallbacks to ``ArticleAssembler``: without front matter the title

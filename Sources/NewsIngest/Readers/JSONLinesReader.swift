@@ -1,4 +1,5 @@
 import Foundation
+import NewsDates
 
 /// Reads JSON Lines dumps: one article object per line (DESIGN §4).
 ///

@@ -9,8 +9,10 @@ struct CooccurrenceCounts {
     func perActor() -> [Int32] {
         var counts = [Int32](repeating: 0, count: columns.actorLimit)
         counts.withUnsafeMutableBufferPointer { counts in
+            let limit = counts.count
             forEachSelected(in: 0..<columns.idLimit) { actors in
-                for actor in actors { counts[Int(actor)] &+= 1 }
+                // A damaged columns file may hold any value: out-of-range ids are not counted.
+                for actor in actors where actor >= 0 && Int(actor) < limit { counts[Int(actor)] &+= 1 }
             }
         }
         return counts
@@ -26,8 +28,9 @@ struct CooccurrenceCounts {
                 let id = Int(document)
                 guard selection.contains[id] else { continue }
                 articles += 1
-                for index in Int(columns.actorStart[id])..<Int(columns.actorStart[id + 1]) {
-                    counts[Int(columns.actorIDs[index])] &+= 1
+                for index in columns.actors(of: id) {
+                    let actor = Int(columns.actorIDs[index])
+                    if actor >= 0 && actor < counts.count { counts[actor] &+= 1 }
                 }
             }
         }
@@ -47,7 +50,9 @@ struct CooccurrenceCounts {
         together.withUnsafeMutableBufferPointer { together in
             forEachSelected(in: 0..<columns.idLimit) { actors in
                 present.removeAll(keepingCapacity: true)
-                for actor in actors where position[Int(actor)] >= 0 { present.append(Int(position[Int(actor)])) }
+                for actor in actors where actor >= 0 && Int(actor) < position.count && position[Int(actor)] >= 0 {
+                    present.append(Int(position[Int(actor)]))
+                }
                 guard present.count > 1 else { return }
                 for a in 0..<present.count {
                     for b in (a + 1)..<present.count {
@@ -62,11 +67,11 @@ struct CooccurrenceCounts {
 
     /// Calls `body` with the actor ids of each selected article with an id in `ids`.
     @inline(__always)
-    private func forEachSelected(in ids: Range<Int>, _ body: (ArraySlice<Int32>) -> Void) {
-        let starts = columns.actorStart, actors = columns.actorIDs, contains = selection.contains
+    private func forEachSelected(in ids: Range<Int>, _ body: (Slice<Column<Int32>>) -> Void) {
+        let actors = columns.actorIDs, contains = selection.contains
         for id in ids where contains[id] {
-            let start = Int(starts[id]), end = Int(starts[id + 1])
-            if start < end { body(actors[start..<end]) }
+            let range = columns.actors(of: id)
+            if !range.isEmpty { body(actors[range]) }
         }
     }
 }

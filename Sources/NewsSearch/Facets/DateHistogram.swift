@@ -1,4 +1,4 @@
-import NewsIngest
+import NewsDates
 import NewsQuery
 
 /// Counts article dates in year, month or day buckets (``DateBucket``), with the empty buckets between

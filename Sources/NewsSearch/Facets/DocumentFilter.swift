@@ -45,8 +45,8 @@ struct DocumentFilter: Sendable {
         var passes = Passes.all
         if let sourceAllowed, !sourceAllowed[Int(columns.source[id])] { passes.remove(.source) }
         if let dateAllowed {
-            let code = columns.dateCode[id]
-            if code < 0 || !dateAllowed[Int(code)] { passes.remove(.date) }
+            let code = columns.date(of: id)
+            if code < 0 || !dateAllowed[code] { passes.remove(.date) }
         }
         if let actorAllowed, !actorAllowed[id] { passes.remove(.actor) }
         return passes

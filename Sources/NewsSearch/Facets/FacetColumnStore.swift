@@ -1,31 +1,52 @@
-import Foundation
 import GRDB
-import GRDBSQLite
 import Synchronization
 
-/// Keeps ``FacetColumns`` in step with the index: writers count their changes in `meta.generation`,
-/// the indexer saves fresh columns at the end of a run, and readers keep the columns in memory until
-/// the generation moves.
+/// Keeps ``FacetColumns`` in step with the index. Writers count their changes in `meta.generation`;
+/// at the end of a run, after its last commit, the indexer writes the columns file beside the index
+/// (`INDEX.columns`, replaced atomically) stamped with that generation and the index's id; readers map
+/// the file and keep it until the generation moves.
 ///
-/// A run killed before it saved leaves a saved copy older than the index; readers notice the
-/// generation mismatch and build the columns from the tables, so an answer is never stale.
+/// A run killed between its commit and the file, a file from another index (a rebuild, a copied
+/// file) or a damaged header: the stamp or the layout disagrees, and readers build the columns from
+/// the tables instead, so an answer is never stale, only slower until the next `search index`.
 final class FacetColumnStore: Sendable {
-    /// The byte layout of the saved arrays (host byte order); a copy of another layout is rebuilt.
-    /// 3: the dates as lines (`date`, then its first day), read by splitting bytes; 2: the dates as a
-    /// JSON array of pairs, whose decoding took 8–11 ms of every cold query at ~8,400 distinct dates.
-    /// Layout 2 is still read, so an index saved before answers as fast as it did until its next run.
-    static let layout = 3
-    static let readableLayouts = [2, 3]
+    /// The columns file; nil for an index with no folder of its own (in memory).
+    let path: String?
     private let cached = Mutex<FacetColumns?>(nil)
+
+    init(indexPath: String) {
+        path = Self.path(forIndex: indexPath)
+    }
+
+    static func path(forIndex indexPath: String) -> String? {
+        indexPath.isEmpty || indexPath == ":memory:" ? nil : indexPath + ".columns"
+    }
 
     /// The columns for what `db` sees now.
     func columns(in db: Database) throws -> FacetColumns {
-        let generation = try Self.generation(in: db)
-        if let current = cached.withLock({ $0 }), current.generation == generation { return current }
-        let columns = try Self.loadSaved(in: db, generation: generation)
-            ?? FacetColumns.build(in: db, generation: generation)
+        let stamp = try Self.stamp(in: db)
+        if let current = cached.withLock({ $0 }), current.stamp == stamp { return current }
+        let columns = try Self.mapped(path, stamp: stamp) ?? FacetColumns.build(in: db, stamp: stamp)
         cached.withLock { $0 = columns }
         return columns
+    }
+
+    /// The file at `path` if it describes the index as of `stamp`.
+    static func mapped(_ path: String?, stamp: ColumnFile.Stamp) -> FacetColumns? {
+        guard stamp.indexID != 0, let path, let bytes = ColumnBytes.mapping(path: path),
+            let columns = FacetColumns(bytes), columns.stamp == stamp
+        else { return nil }
+        return columns
+    }
+
+    static func stamp(in db: Database) throws -> ColumnFile.Stamp {
+        var stamp = ColumnFile.Stamp(indexID: 0, generation: 0)
+        for row in try Row.fetchAll(
+            db, sql: "SELECT key, CAST(value AS INTEGER) FROM meta WHERE key IN ('generation', 'index_id')")
+        {
+            if row[0] == "generation" { stamp.generation = row[1] } else { stamp.indexID = row[1] }
+        }
+        return stamp
     }
 
     static func generation(in db: Database) throws -> Int64 {
@@ -37,114 +58,47 @@ final class FacetColumnStore: Sendable {
         try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
     }
 
-    /// Saves fresh columns when the saved ones are older than the index. Run by the indexer at the end.
-    static func refresh(in db: Database) throws {
-        let generation = try generation(in: db)
-        let saved = try Row.fetchOne(db, sql: "SELECT layout, generation FROM facet_columns")
-        // A current copy is kept unless it no longer loads (damaged): then it is saved again.
-        if let saved, saved[0] as Int == layout, saved[1] as Int64 == generation,
-            try loadSaved(in: db, generation: generation) != nil
-        { return }
-        let columns = try FacetColumns.build(in: db, generation: generation)
-        // A stored date with a line break (none that ingestion writes) keeps the JSON of layout 2.
-        let asLines = !columns.dates.contains { $0.contains("\n") }
-        let dates = asLines
-            ? zip(columns.dates, columns.firstDays).map { $0 + "\n" + $1 }.joined(separator: "\n")
-            : String(decoding: try JSONEncoder().encode(zip(columns.dates, columns.firstDays).map { [$0, $1] }), as: UTF8.self)
-        try db.execute(sql: "DELETE FROM facet_columns")
+    /// In a run's last transaction: gives the index its id (once per index file), and empties the
+    /// `facet_columns` table where builds before the columns file kept a copy.
+    static func prepare(in db: Database) throws {
         try db.execute(
-            sql: """
-                INSERT INTO facet_columns(layout, generation, sources, date_codes, dates, actor_starts, actor_ids, token_lengths)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                asLines ? layout : 2, generation, Self.bytes(columns.source), Self.bytes(columns.dateCode),
-                dates, Self.bytes(columns.actorStart), Self.bytes(columns.actorIDs),
-                Self.bytes(columns.tokenLengths.values),
-            ])
-    }
-
-    /// The saved columns if they describe this generation. The arrays are read with SQLite's blob API
-    /// straight into their storage: one copy of some 60 MB at a million articles, not two.
-    static func loadSaved(in db: Database, generation: Int64) throws -> FacetColumns? {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT rowid, dates, layout FROM facet_columns WHERE layout IN (2, 3) AND generation = ?",
-            arguments: [generation])
-        else { return nil }
-        let rowid: Int64 = row[0]
-        guard let pairs = try datePairs(row[1], layout: row[2]),
-            let source: [Int32] = try array(of: "sources", rowid: rowid, in: db),
-            let dateCode: [Int32] = try array(of: "date_codes", rowid: rowid, in: db),
-            let actorStart: [UInt32] = try array(of: "actor_starts", rowid: rowid, in: db),
-            let actorIDs: [Int32] = try array(of: "actor_ids", rowid: rowid, in: db),
-            let lengths: [UInt32] = try array(of: "token_lengths", rowid: rowid, in: db)
-        else { return nil }
-        // A damaged copy (lengths that disagree, ranges that run backwards, codes out of range) is
-        // rebuilt rather than trusted: the pass indexes arrays with these values.
-        guard dateCode.count == source.count, actorStart.count == source.count + 1,
-            Int(actorStart.last ?? 0) == actorIDs.count, lengths.count == source.count * TokenLengths.columns,
-            dateCode.allSatisfy({ $0 < Int32(pairs.count) }), actorIDs.allSatisfy({ $0 >= 0 }),
-            zip(actorStart, actorStart.dropFirst()).allSatisfy({ $0 <= $1 })
-        else { return nil }
-        return FacetColumns(
-            generation: generation, source: source, dateCode: dateCode, dates: pairs.map { $0[0] },
-            firstDays: pairs.map { $0[1] }, actorStart: actorStart, actorIDs: actorIDs,
-            tokenLengths: TokenLengths(values: lengths))
-    }
-
-    /// For `stats --verify`: a saved copy for the current generation must load and equal the columns
-    /// built from the tables (a damaged one is only rebuilt per process, silently and slowly). Nil when
-    /// it does, or when there is no current copy (a run that died before saving).
-    static func verifySaved(in db: Database) throws -> String? {
-        let generation = try generation(in: db)
-        let current = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM facet_columns WHERE layout IN (2, 3) AND generation = ?", arguments: [generation]) ?? 0
-        guard current > 0 else { return nil }
-        guard let saved = try loadSaved(in: db, generation: generation) else {
-            return "saved facet columns: damaged; run search index to save them again"
-        }
-        let built = try FacetColumns.build(in: db, generation: generation)
-        let same = saved.source == built.source && saved.dateCode == built.dateCode && saved.dates == built.dates
-            && saved.firstDays == built.firstDays && saved.actorStart == built.actorStart && saved.actorIDs == built.actorIDs
-            && saved.tokenLengths.values == built.tokenLengths.values
-        return same ? nil : "saved facet columns: differ from the tables; run search reindex to save them again"
-    }
-
-    /// `[date, first day]` for each date code, from either readable layout; nil when damaged.
-    private static func datePairs(_ text: String, layout: Int) throws -> [[String]]? {
-        guard layout == 3 else {
-            let pairs = try JSONDecoder().decode([[String]].self, from: Data(text.utf8))
-            return pairs.allSatisfy({ $0.count == 2 }) ? pairs : nil
-        }
-        guard !text.isEmpty else { return [] }
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count % 2 == 0 else { return nil }
-        return stride(from: 0, to: lines.count, by: 2).map {
-            [String(decoding: lines[$0], as: UTF8.self), String(decoding: lines[$0 + 1], as: UTF8.self)]
+            sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('index_id', ?)", arguments: [Int64.random(in: 1...Int64.max)])
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM facet_columns)") == true {
+            try db.execute(sql: "DELETE FROM facet_columns")
         }
     }
 
-    private static func array<T: FixedWidthInteger>(of column: String, rowid: Int64, in db: Database) throws -> [T]? {
-        var blob: OpaquePointer?
-        guard sqlite3_blob_open(db.sqliteConnection, "main", "facet_columns", column, rowid, 0, &blob) == SQLITE_OK,
-            let blob
-        else {
-            sqlite3_blob_close(blob)
+    /// After a run's last commit: writes the columns file unless it already describes the index.
+    static func save(for store: IndexStore) throws {
+        guard let path = path(forIndex: store.path) else { return }
+        try store.pool.read { db in
+            let stamp = try stamp(in: db)
+            // A current file is kept unless its arrays no longer hold what was written (damaged).
+            if stamp.indexID == 0 { return }
+            if let current = mapped(path, stamp: stamp), ColumnFile.checksumHolds(current.storage.bytes, header: current.header) {
+                return
+            }
+            let columns = try FacetColumns.build(in: db, stamp: stamp)
+            try ColumnBytes.write(Array(columns.storage.bytes), to: path)
+        }
+    }
+
+    /// For `stats --verify`: a columns file that describes the index must hold what it was written
+    /// with and equal the columns built from the tables. Nil when it does, and when there is no such
+    /// file (missing, older than the index after a run killed before writing it, another index's):
+    /// queries do not use one then, so the index is sound, only slower until the next run writes it.
+    static func verify(in db: Database, indexPath: String) throws -> String? {
+        guard let path = path(forIndex: indexPath) else { return nil }
+        let stamp = try stamp(in: db)
+        guard let bytes = ColumnBytes.mapping(path: path), let saved = FacetColumns(bytes), saved.stamp == stamp else {
             return nil
         }
-        defer { sqlite3_blob_close(blob) }
-        let bytes = Int(sqlite3_blob_bytes(blob))
-        guard bytes % MemoryLayout<T>.stride == 0 else { return nil }
-        let count = bytes / MemoryLayout<T>.stride
-        var status = SQLITE_OK
-        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if bytes > 0 { status = sqlite3_blob_read(blob, buffer.baseAddress, Int32(bytes), 0) }
-            initialized = count
+        guard ColumnFile.checksumHolds(bytes.bytes, header: saved.header) else {
+            return "columns file \(path): damaged; run search index to write it again"
         }
-        return status == SQLITE_OK ? values : nil
-    }
-
-    private static func bytes<T: FixedWidthInteger>(_ values: [T]) -> Data {
-        values.withUnsafeBytes { Data($0) }
+        let built = try FacetColumns.build(in: db, stamp: stamp)
+        let same = saved.header == built.header
+            && Array(saved.storage.bytes) == Array(built.storage.bytes)
+        return same ? nil : "columns file \(path): differs from the tables; run search reindex to write it again"
     }
 }

@@ -23,12 +23,13 @@ struct FacetTally: Sendable {
             sources[Int(columns.source[id])] += 1
         }
         if !dates.isEmpty, passes.isSuperset(of: [.source, .actor]) {
-            let code = columns.dateCode[id]
-            if code < 0 { undated += 1 } else { dates[Int(code)] += 1 }
+            let code = columns.date(of: id)
+            if code < 0 { undated += 1 } else { dates[code] += 1 }
         }
         if !actors.isEmpty, passes.isSuperset(of: [.source, .date]) {
-            for index in Int(columns.actorStart[id])..<Int(columns.actorStart[id + 1]) {
-                actors[Int(columns.actorIDs[index])] &+= 1
+            for index in columns.actors(of: id) {
+                let actor = Int(columns.actorIDs[index])
+                if actor >= 0 && actor < actors.count { actors[actor] &+= 1 }
             }
         }
     }

@@ -17,7 +17,7 @@ public struct IndexRebuild {
         let lock = try WriterLock(indexPath: path)
         defer { withExtendedLifetime(lock) {} }
         let temporary = path + ".rebuild"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+        for suffix in ["", "-wal", "-shm", ".columns"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
         let result: T
         do {
             let store = try IndexStore(path: temporary, access: .readWrite)
@@ -32,7 +32,7 @@ public struct IndexRebuild {
             }
             try queue.close()
         } catch {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+            for suffix in ["", "-wal", "-shm", ".columns"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
             throw error
         }
         try retireOldIndex()
@@ -41,6 +41,9 @@ public struct IndexRebuild {
         }
         // Readers still holding the old file keep it open; new ones find the new file and no stale journal.
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        // The new index's columns file follows it. Were this step lost, readers would find the old
+        // file's index id unlike the new index's and build the columns from the tables instead.
+        _ = rename(temporary + ".columns", path + ".columns")
         return result
     }
 

@@ -176,8 +176,9 @@ public final class Indexer {
             try SurnameMerge.run(in: db)
             try DocumentWriter.pruneOrphans(in: db)
             try LearnedBoilerplate.save(self.boilerplate, in: db)
-            try FacetColumnStore.refresh(in: db)
+            try FacetColumnStore.prepare(in: db)
         }
+        try FacetColumnStore.save(for: store)
         try store.releaseFreePages()
         summary.bytes = bytesRead
         summary.seconds = Date().timeIntervalSince(started)

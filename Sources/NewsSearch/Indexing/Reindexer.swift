@@ -66,7 +66,7 @@ public struct Reindexer {
                     }
                     try writer.recordChanges(in: db)
                     try SurnameMerge.run(in: db)
-                    try FacetColumnStore.refresh(in: db)
+                    try FacetColumnStore.prepare(in: db)
                     try db.execute(
                         sql: "UPDATE meta SET value = ? WHERE key = 'tokenizer_version'", arguments: [Analyzer.version])
                     return .commit
@@ -75,6 +75,7 @@ public struct Reindexer {
             }
             // `delete-all` and the new segments freed most of the old full-text index's pages.
             try store.releaseFreePages()
+            try FacetColumnStore.save(for: store)
             return count
         } catch let error as DatabaseError {
             throw IndexStore.translate(error, path: store.path)

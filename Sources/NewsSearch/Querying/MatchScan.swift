@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 
 /// One pass over every document a query matches, gathering at once what the answer needs: the total,
-/// the facet counts and the best hits. Filters and facet values come from ``FacetColumns`` in memory;
+/// the facet counts and the best hits. Filters and facet values come from the mapped ``FacetColumns``;
 /// a document's score is computed only when it passes every filter, so a filtered broad query does not
 /// pay to rank what it throws away.
 struct MatchScan: Sendable {
@@ -62,7 +62,7 @@ struct MatchScan: Sendable {
 
     /// Passes over every document but those in `excluded` (indexed by id), as a query with no words does.
     mutating func scanAll(excluding excluded: [Bool]? = nil) {
-        for id in 0..<columns.idLimit where columns.source[id] >= 0 {
+        for id in 0..<columns.idLimit where columns.contains(Int64(id)) {
             if let excluded, id < excluded.count, excluded[id] { continue }
             visit(id, score: 0)
         }
@@ -93,8 +93,8 @@ struct MatchScan: Sendable {
     /// Undated articles come last in either order; among equal days the later-indexed first.
     @inline(__always)
     static func dateEntry(_ id: Int, newestFirst: Bool, columns: FacetColumns) -> TopHits.Entry {
-        let code = columns.dateCode[id]
-        let key: Double = code < 0 ? -.infinity : Double(newestFirst ? columns.dayRank[Int(code)] : -columns.dayRank[Int(code)])
+        let code = columns.date(of: id)
+        let key: Double = code < 0 ? -.infinity : Double(newestFirst ? columns.dayRank[code] : -columns.dayRank[code])
         return TopHits.Entry(key: key, tiebreak: Int64(id), id: Int64(id))
     }
 

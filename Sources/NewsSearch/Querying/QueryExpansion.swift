@@ -68,7 +68,7 @@ struct QueryExpansion {
         let ranked = best.compactMap { entry in termsOf[entry.id].map { RelevanceFeedback.Document(score: entry.key, terms: $0) } }
 
         var added: [(text: String, weight: Double)] = []
-        let documentCount = Double(max(columns.source.lazy.filter { $0 >= 0 }.count, 1))
+        let documentCount = Double(max(columns.documentCount, 1))
         let share = { (term: String) throws -> Double? in
             try Int.fetchOne(db, sql: "SELECT doc FROM documents_vocab WHERE term = ?", arguments: [term]).map { Double($0) / documentCount }
         }

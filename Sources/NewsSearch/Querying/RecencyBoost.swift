@@ -6,14 +6,14 @@ struct RecencyBoost: Sendable {
     let prior: RecencyPrior
     /// Age in days per date code (``FacetColumns/dateCode``); nil for a code whose day does not parse.
     let ageByCode: [Double?]
-    let dateCode: [Int32]
+    let dateCode: Column<Int32>
     /// The documents with every query clause, indexed by id; nil when each match may be boosted (a
     /// one-clause query, `--match all`, or no document that passes the filters has every clause).
     let everyClause: [Bool]?
 
     init(prior: RecencyPrior, columns: FacetColumns, everyClause: [Bool]?) {
         self.prior = prior
-        ageByCode = RecencyPrior.ages(ofFirstDays: columns.firstDays)
+        ageByCode = RecencyPrior.ages(ofFirstDays: Array(columns.firstDays))
         dateCode = columns.dateCode
         self.everyClause = everyClause
     }

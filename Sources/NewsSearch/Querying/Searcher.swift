@@ -13,7 +13,7 @@ public final class Searcher: Sendable {
     let store: IndexStore
     let analyzer = Analyzer()
     /// Kept across queries: a long-running process reads the facet columns once per index change.
-    let facetColumns = FacetColumnStore()
+    let facetColumns: FacetColumnStore
     /// How many id ranges a pass over the matches is split into, from how many document ids on.
     let parallelism: (parts: Int, threshold: Int)
 
@@ -24,6 +24,7 @@ public final class Searcher: Sendable {
     init(store: IndexStore, parallelism: (parts: Int, threshold: Int)) {
         self.store = store
         self.parallelism = parallelism
+        facetColumns = FacetColumnStore(indexPath: store.path)
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResults {

@@ -121,7 +121,7 @@ public struct IndexCatalog: Sendable {
     }
 
     /// Runs SQLite's `integrity_check` and FTS5's `integrity-check` (with the content comparison), and
-    /// compares the saved facet columns with the tables; returns the problems found, none when the
+    /// checks the columns file against the tables; returns the problems found, none when the
     /// index is sound.
     public func verify() throws -> [String] {
         do {
@@ -132,7 +132,7 @@ public struct IndexCatalog: Sendable {
                 } catch let error as DatabaseError {
                     problems.append("full-text index: \(error.message ?? "\(error.resultCode)")")
                 }
-                if let columns = try FacetColumnStore.verifySaved(in: db) { problems.append(columns) }
+                if let columns = try FacetColumnStore.verify(in: db, indexPath: store.path) { problems.append(columns) }
                 return problems
             }
         } catch let error as DatabaseError {

@@ -13,6 +13,9 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case badConfiguration(file: String, reason: String)
     /// A rebuild could not read everything the old index holds; swapping it in would lose those articles.
     case incompleteRebuild(unreadable: Int)
+    /// The index is committed, but the columns file beside it could not be written: queries stay
+    /// correct (they read the columns from the tables) and slower until a run saves it.
+    case columnsNotSaved(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -33,6 +36,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .badConfiguration(let file, let reason): "\(file): \(reason)"
         case .incompleteRebuild(let unreadable):
             "\(unreadable) folder\(unreadable == 1 ? "" : "s") or file\(unreadable == 1 ? "" : "s") could not be read, so the rebuilt index would lack their articles: the old index is kept"
+        case .columnsNotSaved(let path, let reason):
+            "\(path): could not write (\(reason)); the index is saved, but queries stay slow until `search index` runs again"
         }
     }
 }

@@ -8,9 +8,11 @@ enum IndexFileCheck {
     /// A missing or empty file may become an index, and so may an SQLite file with no tables (nothing
     /// in it to lose); anything else must hold our `meta` table with a schema version.
     static func requireIndexOrEmpty(at path: String) throws {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
-        if attributes[.type] as? FileAttributeType == .typeDirectory { throw IndexError.notAnIndex(path: path) }
-        if (attributes[.size] as? NSNumber)?.intValue == 0 { return }
+        // `stat`, not `attributesOfItem`, which also reads the user and group databases.
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        if status.st_mode & S_IFMT == S_IFDIR { throw IndexError.notAnIndex(path: path) }
+        if status.st_size == 0 { return }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw IndexError.readOnly(path: path) }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()

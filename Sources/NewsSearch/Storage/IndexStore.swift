@@ -24,8 +24,10 @@ public final class IndexStore: Sendable {
         self.path = path
         try IndexFileCheck.requireIndexOrEmpty(at: path)
         // An empty file is a new index (it gets the new-file settings below); a readable one is ours.
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue
-        let exists = (size ?? 0) > 0
+        // `stat`, not `attributesOfItem`: Foundation also looks up the owner's user and group names
+        // (reading /etc/passwd and /etc/group), in every process before its first answer.
+        var status = stat()
+        let exists = stat(path, &status) == 0 && status.st_size > 0
         if access == .readOnly && !exists { throw IndexError.indexNotFound(path: path) }
         if !exists {
             let folder = (path as NSString).deletingLastPathComponent
@@ -63,7 +65,10 @@ public final class IndexStore: Sendable {
                 }
                 try Schema.migrator.migrate(pool)
                 // An upgraded index gets its facet columns now, not at its next index run.
-                if upgrading { try pool.write { db in try FacetColumnStore.refresh(in: db) } }
+                if upgrading {
+                    try pool.write { db in try FacetColumnStore.prepare(in: db) }
+                    try FacetColumnStore.save(for: self)
+                }
             }
             try checkVersions(requireCurrentTokenizer: requireCurrentTokenizer)
         } catch let error as DatabaseError {
@@ -109,7 +114,11 @@ public final class IndexStore: Sendable {
         let meta: [String: String] = try pool.read { db in
             guard try db.tableExists("meta") else { return [:] }
             return try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+                // Only these keys: `meta` also holds the learned boilerplate model (5 MB at 200,000
+                // articles), which every process would otherwise read and decode before its first answer.
+                uniqueKeysWithValues: Row.fetchAll(
+                    db, sql: "SELECT key, value FROM meta WHERE key IN ('schema_version', 'tokenizer_version')"
+                ).map {
                     ($0["key"] as String, $0["value"] as String)
                 })
         }

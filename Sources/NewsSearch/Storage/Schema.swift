@@ -67,7 +67,8 @@ enum Schema {
                     -- The index's own vocabulary, for "did you mean" when nothing matches.
                     CREATE VIRTUAL TABLE documents_vocab USING fts5vocab(documents_fts, row);
                     """)
-            // Our ranking is the table's default order, so `ORDER BY rank` is the fast top-k path.
+            // Our ranking is the table's default `rank`, so ad-hoc SQL and tools that order by it rank as
+            // search does (the searcher itself ranks in one pass over the matches, `MatchScan`).
             try db.execute(
                 sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES('rank', ?)",
                 arguments: ["\(FTS5RankFunction.name)()"])
@@ -75,7 +76,8 @@ enum Schema {
                 sql: "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('tokenizer_version', ?)",
                 arguments: [1, Analyzer.version])
         }
-        // v2: facet columns saved by the indexer (``FacetColumnStore``) and the change counter they are checked against.
+        // v2: facet columns saved by the indexer and the change counter they are checked against. The
+        // columns now live in `INDEX.columns` (``FacetColumnStore``); the table stays, emptied by each run.
         migrator.registerMigration("v2") { db in
             try db.execute(
                 sql: """

@@ -8,10 +8,10 @@ import GRDB
 final class TokenLengths: Sendable {
     /// title, body: the FTS5 table's columns.
     static let columns = 2
-    /// `values[id * columns + column]`.
-    let values: [UInt32]
+    /// `values[id * columns + column]`: a view into the columns file (``FacetColumns``).
+    let values: Column<UInt32>
 
-    init(values: [UInt32]) {
+    init(values: Column<UInt32>) {
         self.values = values
     }
 
@@ -23,7 +23,7 @@ final class TokenLengths: Sendable {
     }
 
     /// Decodes FTS5's `%_docsize.sz`: one SQLite varint per column.
-    static func build(in db: Database, limit: Int) throws -> TokenLengths {
+    static func read(in db: Database, limit: Int) throws -> [UInt32] {
         var values = [UInt32](repeating: 0, count: limit * columns)
         let rows = try Row.fetchCursor(db, sql: "SELECT id, sz FROM documents_fts_docsize")
         while let row = try rows.next() {
@@ -40,6 +40,6 @@ final class TokenLengths: Sendable {
                 }
             }
         }
-        return TokenLengths(values: values)
+        return values
     }
 }

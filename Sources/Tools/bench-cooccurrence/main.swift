@@ -17,7 +17,7 @@
 import Foundation
 import GRDB
 import NewsQuery
-import NewsIngest
+import NewsDates
 import NewsSearch
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,117 @@
+/// The byte layout of the columns file beside an index (`INDEX.columns`): fixed-width arrays a query
+/// uses where they lie once the file is mapped, so opening it costs the same at any corpus size.
+///
+/// ```
+/// header      10 words (UInt64, host byte order): magic, layout, index id, generation, id limit,
+///             document count, source limit, actor limit, checksum, section count
+/// directory   per section 3 words: tag, byte offset, byte count
+/// sections    each at a 16-byte boundary: the arrays, in the directory's order
+/// ```
+/// The magic doubles as a byte-order check: a file from a machine of the other order reads as foreign
+/// and is rebuilt. A reader finds sections by tag and ignores tags it does not know, so a new
+/// per-document column (a cluster id, say) is one more ``Section`` written by the builder; a file
+/// that lacks a section the reader needs is treated as stale and rebuilt.
+enum ColumnFile {
+    /// "NSCOLUMN" read as a little-endian word.
+    static let magic: UInt64 = 0x4E4D_554C_4F43_534E
+    /// Bumped when the meaning of a section changes; files of another layout are rebuilt.
+    static let layout: UInt64 = 1
+    static let headerWords = 10
+    static let alignment = 16
+
+    enum Section: UInt64, CaseIterable {
+        case source = 1, dateCode, actorStart, actorIDs, tokenLengths, dayRank, dateOffsets, dateText
+        case firstDayOffsets, firstDayText
+    }
+
+    /// What the file describes: which index (its `meta.index_id`, made once per index file) at which
+    /// change (`meta.generation`). Generations alone repeat across indexes (a rebuilt one starts over),
+    /// hence the id. A zero id means the index has none yet, and no file is trusted for it.
+    struct Stamp: Equatable, Sendable {
+        var indexID: Int64
+        var generation: Int64
+    }
+
+    struct Header: Equatable, Sendable {
+        var stamp: Stamp
+        var idLimit: Int
+        var documentCount: Int
+        var sourceLimit: Int
+        var actorLimit: Int
+        var checksum: UInt64 = 0
+    }
+
+    /// The file's bytes: header, directory, then each section padded to the alignment.
+    static func encode(_ header: Header, sections: [(Section, [UInt8])]) -> [UInt8] {
+        let start = (headerWords + 3 * sections.count) * 8
+        var directory: [UInt64] = []
+        var body: [UInt8] = []
+        for (section, bytes) in sections {
+            while (start + body.count) % alignment != 0 { body.append(0) }
+            directory += [section.rawValue, UInt64(start + body.count), UInt64(bytes.count)]
+            body += bytes
+        }
+        let words: [UInt64] = [
+            magic, layout, UInt64(bitPattern: header.stamp.indexID), UInt64(bitPattern: header.stamp.generation),
+            UInt64(header.idLimit), UInt64(header.documentCount), UInt64(header.sourceLimit), UInt64(header.actorLimit),
+            checksum(body), UInt64(sections.count),
+        ] + directory
+        var file = words.withUnsafeBytes { [UInt8]($0) }
+        file += body
+        return file
+    }
+
+    /// The header and section byte ranges of `bytes`, or nil for a file that is not ours, of another
+    /// layout, truncated, or whose sections overlap the header or run past the end. Reads the header
+    /// and directory only: nothing of the arrays.
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> (header: Header, sections: [Section: Range<Int>])? {
+        guard bytes.count >= headerWords * 8 else { return nil }
+        let word = { (index: Int) in bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self) }
+        guard word(0) == magic, word(1) == layout else { return nil }
+        let count = Int(clamping: word(9))
+        let start = (headerWords + 3 * count) * 8
+        guard count <= 1024, bytes.count >= start else { return nil }
+        var sections: [Section: Range<Int>] = [:]
+        for index in 0..<count {
+            let base = headerWords + 3 * index
+            let offset = Int(clamping: word(base + 1)), size = Int(clamping: word(base + 2))
+            guard offset >= start, offset % alignment == 0, size <= bytes.count - offset else { return nil }
+            if let section = Section(rawValue: word(base)) { sections[section] = offset..<offset + size }
+        }
+        let header = Header(
+            stamp: Stamp(indexID: Int64(bitPattern: word(2)), generation: Int64(bitPattern: word(3))),
+            idLimit: Int(clamping: word(4)), documentCount: Int(clamping: word(5)), sourceLimit: Int(clamping: word(6)),
+            actorLimit: Int(clamping: word(7)), checksum: word(8))
+        return (header, sections)
+    }
+
+    /// Whether the sections hold what the header says was written: read whole, so for `stats --verify`
+    /// only, never on the query path.
+    static func checksumHolds(_ bytes: UnsafeRawBufferPointer, header: Header) -> Bool {
+        let start = (headerWords + 3 * Int(bytes.loadUnaligned(fromByteOffset: 9 * 8, as: UInt64.self))) * 8
+        return checksum(UnsafeRawBufferPointer(rebasing: bytes[start...])) == header.checksum
+    }
+
+    /// FNV-1a over 8-byte words (the tail zero-padded): enough to catch a damaged or truncated copy.
+    static func checksum<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var word: UInt64 = 0
+        var filled = 0
+        for byte in bytes {
+            word |= UInt64(byte) << (8 * filled)
+            filled += 1
+            if filled == 8 {
+                hash = (hash ^ word) &* 0x100_0000_01B3
+                word = 0
+                filled = 0
+            }
+        }
+        if filled > 0 { hash = (hash ^ word) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    /// An array's bytes in host order, for a section.
+    static func bytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
+        values.withUnsafeBytes { [UInt8]($0) }
+    }
+}

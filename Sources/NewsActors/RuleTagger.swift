@@ -322,8 +322,10 @@ struct RuleTagger {
             }
             return
         }
+        // "watching TV", "CO2 emissions": an abbreviation of a common noun names no one, even when repeated.
+        if words.count == 1, first.shape == .allCaps, Lexicon.commonAcronyms.contains(first) { return }
         if first.shape == .allCaps, first.end - first.start >= 2, !first.isInitial,
-            !Lexicon.commonAcronyms.contains(first), !Lexicon.stopWords.contains(first) || !initial
+            !Lexicon.stopWords.contains(first) || !initial
         {
             found.append(candidate(range, type: .organization, evidence: initial ? .weak : .strong, initial: initial))
             return

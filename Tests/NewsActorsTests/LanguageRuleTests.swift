@@ -13,7 +13,7 @@ struct LanguageRuleTests {
         Wenn Sie mehr wissen wollen: Lesen Sie auch unseren Bericht über die Millionen Euro für Spanien.
         """
     let french = """
-        Selon le ministère, la Commission a reçu lundi le rapport sur les exportations vers l'Allemagne. \
+        Selon le ministère, la Commission a reçu lundi le rapport sur les ventes en Allemagne. \
         Marie Delacroix a déclaré que la France attendait une réponse de la NATO avant Janvier. \
         Par Exemple, les Entreprises du Secteur demandent plus de temps.
         """

@@ -98,6 +98,6 @@ import Testing
         let id = try #require(hits.first?["id"] as? String)
         let shown = try binary.run(["show", "--index", index, "--json", id])
         let stored = try #require(try JSONSerialization.jsonObject(with: shown.stdoutData) as? [String: Any])
-        #expect((stored["actors"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == actors)
+        #expect(Set((stored["actors"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == Set(actors))
     }
 }

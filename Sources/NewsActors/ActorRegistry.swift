@@ -87,7 +87,9 @@ public struct ActorRegistry: Sendable {
             guard !cleaned.utf8.contains(0x20) else { continue }
             switch actor.type {
             case .person: keys.insert(cleaned.lowercased())
-            case .organization: keys.insert(cleaned)
+            // Initials are capitals only, so "Securities" or "N.J." can never be one.
+            case .organization where cleaned.allSatisfy(\.isUppercase): keys.insert(cleaned)
+            case .organization: break
             case .country, .location: break
             }
         }

@@ -12,7 +12,8 @@ Each ISO entry is matched to its canonical name in Sources/NewsActors/GazetteerD
 English name, common name or official name (the gazetteer's names and aliases), so the table only adds
 aliases to countries the gazetteer already has. Left out: translations equal to an English name
 already known, names with a comma or parentheses ("Korea, Republik" — the common name "Südkorea" is
-kept), names of one or two letters, and names that are common words (see SKIP). German genitives
+kept), names of one or two letters, names that are common words (see SKIP) and names that are given
+names or surnames in the gazetteer ("Maurice" is Mauritius in French). German genitives
 ("Deutschlands", "Frankreichs") are added, since German news uses them as often as the name.
 
 Usage: python3 scripts/gen-country-names.py
@@ -53,8 +54,20 @@ def gazetteer_countries():
     return by_name
 
 
+def gazetteer_names():
+    """The gazetteer's given names and surnames, lowercase: "Maurice" (Mauritius in French) and
+    "Dominique" (Dominica) are people far more often."""
+    text = open(GAZETTEER, encoding="utf-8").read()
+    names = set()
+    for table in ("givenNames", "surnames"):
+        block = text.split(f"static let {table} = \"\"\"", 1)[1].split("\"\"\"", 1)[0]
+        names.update(line.strip().lower() for line in block.splitlines() if line.strip())
+    return names
+
+
 def main():
     known = gazetteer_countries()
+    people = gazetteer_names()
     entries = json.load(open(ISO_JSON, encoding="utf-8"))["3166-1"]
     aliases = {}  # canonical -> ordered aliases
     for entry in entries:
@@ -71,7 +84,7 @@ def main():
                 name = translation.gettext(msgid).strip()
                 if name == msgid or "," in name or "(" in name or len(name) <= 2:
                     continue
-                if name.lower() in SKIP or name.lower() in known:
+                if name.lower() in SKIP or name.lower() in known or name.lower() in people:
                     continue
                 names = [name]
                 if lang == "de" and re.search(r"[^sßxz]$", name) and " " not in name:

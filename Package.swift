@@ -68,6 +68,8 @@ let package = Package(
         tool("bench-workers", ["NewsActors", "NewsAnalysis", "NewsIngest"]),
         // Runs HTML extraction in one process over many pages for scripts/eval-extraction.
         tool("extraction-eval", ["NewsIngest"]),
+        // Scores the language guess against the languages pages declare (scripts/eval-language).
+        tool("language-eval", ["NewsAnalysis"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
         .testTarget(
             name: "NewsIngestTests",

@@ -22,7 +22,13 @@ public struct ActorExtractor: Sendable {
         self.gazetteer = gazetteer
     }
 
+    /// The actors of an article in English, or in a language too little is known of (a headline).
     public func extract(title: String, body: String) -> [ExtractedActor] {
+        extract(title: title, body: body, language: ArticleLanguage(code: nil, origin: .unknown))
+    }
+
+    /// The actors of an article in `language`: outside English only known names count (see ``ArticleLanguage``).
+    public func extract(title: String, body: String, language: ArticleLanguage) -> [ExtractedActor] {
         let scanned = TextScanner.scan(body)
         let bodyTokens = scanned.tokens
         var resolver = AliasResolver()
@@ -54,6 +60,7 @@ public struct ActorExtractor: Sendable {
                 titleHeadlines.append((line, kind))
             }
         }
+        if !language.capitalsMarkNames { proseCandidates = knownNamesOnly(proseCandidates) }
         var resolved = resolver.resolve(proseCandidates)
         let known = resolver.known
         let knownNames = WordSet(resolved.map { $0.name })
@@ -95,6 +102,21 @@ public struct ActorExtractor: Sendable {
             actors.append(ExtractedActor(name: name, type: type, mentions: [], mentionCount: titleCounts[name] ?? 1))
         }
         return actors
+    }
+
+    /// The candidates a text whose capitals say nothing keeps: names the gazetteer or the dictionary
+    /// knows, people introduced by a known given name ("Angela Merkel"), and those people's surnames
+    /// alone ("Merkel sagte"), which the resolver then joins to the full name.
+    private func knownNamesOnly(_ candidates: [Candidate]) -> [Candidate] {
+        func isKnown(_ candidate: Candidate) -> Bool {
+            candidate.evidence == .known
+                || candidate.type == .person && candidate.evidence == .strong && candidate.wordCount >= 2
+                && gazetteer.givenNames.contains(candidate.firstWord)
+        }
+        let surnames = Set(candidates.filter { isKnown($0) && $0.type == .person && $0.canonical == nil }.map(\.lastWord))
+        return candidates.filter { candidate in
+            isKnown(candidate) || candidate.wordCount == 1 && candidate.canonical == nil && surnames.contains(candidate.key)
+        }
     }
 
     /// The canonical name and type for an actor given by the input itself (JSONL `actors`).

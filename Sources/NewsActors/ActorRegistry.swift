@@ -48,7 +48,7 @@ public struct ActorRegistry: Sendable {
             let words = cleaned.split(separator: " ")
             if words.count >= 2 {
                 filedOrganizations.insert(cleaned)
-                let initials = String(words.filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
+                let initials = Self.initials(of: words)
                 if initials.count >= 2 { organizationsByInitials[initials, default: []].insert(cleaned) }
                 return (cleaned, type)
             }
@@ -74,6 +74,40 @@ public struct ActorRegistry: Sendable {
         }
         if clean && previous != 0x20 { return name }
         return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// What merging `actors` would look up among the actors known before them: the surnames of lone
+    /// surnames ("rutte") and the initials of lone acronyms ("ECB"). A caller with a large index can
+    /// seed the registry with only the known actors filed under these (``filingKey(name:type:)``), in
+    /// their original order, and merge exactly as if it had seeded every one.
+    public static func lookupKeys(of actors: [ExtractedActor]) -> Set<String> {
+        var keys: Set<String> = []
+        for actor in actors {
+            let cleaned = singleSpaced(actor.name)
+            guard !cleaned.utf8.contains(0x20) else { continue }
+            switch actor.type {
+            case .person: keys.insert(cleaned.lowercased())
+            // Initials are capitals only, so "Securities" or "N.J." can never be one.
+            case .organization where cleaned.allSatisfy(\.isUppercase): keys.insert(cleaned)
+            case .organization: break
+            case .country, .location: break
+            }
+        }
+        return keys
+    }
+
+    /// The key `canonical(name:type:)` files a known actor under, if it may file it at all: a full
+    /// name's surname (lowercased) or a multi-word name's initials. Pure and cheap: it never consults
+    /// the gazetteer, so it may name a key the registry then declines to file.
+    public static func filingKey(name: String, type: ActorType) -> String? {
+        let cleaned = singleSpaced(name)
+        guard let space = cleaned.utf8.lastIndex(of: 0x20) else { return nil }
+        if type == .person { return cleaned[cleaned.index(after: space)...].lowercased() }
+        return initials(of: cleaned.split(separator: " "))
+    }
+
+    private static func initials(of words: [Substring]) -> String {
+        String(words.filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
     }
 
     private struct MergeKey: Hashable {

@@ -25,45 +25,86 @@ struct Gazetteer: Sendable {
 
     static func builtIn() -> Gazetteer {
         var gazetteer = Gazetteer()
-        for line in GazetteerData.countries.split(separator: "\n") {
-            let fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            let aliases = fields.count > 1 ? fields[1].split(separator: ",").map(String.init) : []
+        let countries = parts(GazetteerData.countries, "\n")
+        for line in countries {
+            let fields = parts(line, ";", keepingEmpty: true).map(String.init)
+            let aliases = fields.count > 1 ? parts(fields[1], ",").map(String.init) : []
             gazetteer.add(name: fields[0], type: .country, aliases: aliases)
             if fields.count > 2 {
-                for demonym in fields[2].split(separator: ",") { gazetteer.demonyms[demonym.lowercased()] = fields[0] }
+                for demonym in parts(fields[2], ",") { gazetteer.demonyms[demonym.lowercased()] = fields[0] }
             }
         }
         for (table, type) in [(OrganizationData.organizations, ActorType.organization), (OrganizationData.regions, .location)] {
-            for line in table.split(separator: "\n") {
-                let fields = line.split(separator: ";").map(String.init)
-                gazetteer.add(name: fields[0], type: type, aliases: fields.count > 1 ? fields[1].split(separator: ",").map(String.init) : [])
+            for line in parts(table, "\n") {
+                let fields = parts(line, ";").map(String.init)
+                gazetteer.add(name: fields[0], type: type, aliases: fields.count > 1 ? parts(fields[1], ",").map(String.init) : [])
             }
         }
-        for place in GazetteerData.places.split(separator: "\n") {
-            let key = Self.key(String(place))
-            if gazetteer.phrases[key] == nil { gazetteer.add(name: String(place), type: .location, aliases: []) }
+        // Countries' names in other languages ("Deutschland"), where no English name already means something.
+        for line in parts(CountryNameData.translations, "\n") {
+            let fields = parts(line, ";", keepingEmpty: true)
+            guard fields.count == 2 else { continue }
+            gazetteer.add(name: String(fields[0]), type: .country, aliases: parts(fields[1], ",").map(String.init), replacing: false)
+        }
+        for place in parts(GazetteerData.places, "\n") {
+            gazetteer.add(name: String(place), type: .location, aliases: [], replacing: false)
         }
         gazetteer.demonymFirstWords = WordSet(
-            GazetteerData.countries.split(separator: "\n").flatMap { line -> [String] in
-                let fields = line.split(separator: ";", omittingEmptySubsequences: false)
+            countries.flatMap { line -> [String] in
+                let fields = parts(line, ";", keepingEmpty: true)
                 guard fields.count > 2 else { return [] }
-                return fields[2].split(separator: ",").filter { $0.contains(" ") }.map { String($0.split(separator: " ")[0]).lowercased() }
+                return parts(fields[2], ",").filter { $0.utf8.contains(0x20) }.map { String(parts($0, " ")[0]).lowercased() }
             })
-        gazetteer.givenNames = WordSet(GazetteerData.givenNames.split(separator: "\n").map { $0.lowercased() })
-        gazetteer.surnames = WordSet(GazetteerData.surnames.split(separator: "\n").map { $0.lowercased() })
+        gazetteer.givenNames = WordSet(parts(GazetteerData.givenNames, "\n").map { $0.lowercased() })
+        gazetteer.surnames = WordSet(parts(GazetteerData.surnames, "\n").map { $0.lowercased() })
         return gazetteer
     }
 
+    /// The parts of `text` between `separator`s, split by bytes: splitting by `Character` (grapheme
+    /// breaking) cost more than the rest of loading the tables, at every process start.
+    private static func parts<Text: StringProtocol>(_ text: Text, _ separator: Unicode.Scalar, keepingEmpty: Bool = false) -> [Substring] {
+        let text = Substring(text)
+        return text.utf8.split(separator: UInt8(separator.value), omittingEmptySubsequences: !keepingEmpty).map { Substring($0) }
+    }
+
     /// Adds (or replaces) an actor and its aliases; the canonical name is an alias of itself.
-    mutating func add(name: String, type: ActorType, aliases: [String]) {
+    /// `replacing: false` adds only the aliases that mean nothing yet.
+    mutating func add(name: String, type: ActorType, aliases: [String], replacing: Bool = true) {
         for alias in [name] + aliases {
-            let tokens = TextScanner.tokens(in: alias).filter { $0.kind != .punctuation && $0.kind != .newline }
-            guard let first = tokens.first else { continue }
-            let key = tokens.map(\.lower).joined(separator: " ")
-            let isAcronym = !alias.unicodeScalars.contains { $0.properties.isLowercase } && alias.unicodeScalars.count <= 6
+            guard let words = Self.words(of: alias) else { continue }
+            let key = words.joined(separator: " ")
+            if !replacing, phrases[key] != nil { continue }
+            let isAcronym = alias.unicodeScalars.count <= 6 && !alias.unicodeScalars.contains { $0.properties.isLowercase }
             phrases[key] = GazetteerEntry(name: name, type: type, caseSensitive: isAcronym)
-            longestPhrase[first.lower] = max(longestPhrase[first.lower] ?? 0, tokens.count)
+            longestPhrase[words[0]] = max(longestPhrase[words[0]] ?? 0, words.count)
         }
+    }
+
+    /// Latin, Greek and Cyrillic letters, by range: Unicode property look-ups cost more than the rest
+    /// of loading the gazetteer.
+    private static func isPlainLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x386, 0x388...0x3CE, 0x400...0x481, 0x48A...0x4FF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The lowercase words a name's tokens would have, nil for a name with none. Names of letters and
+    /// single spaces (nearly all: every country's name in 22 languages is read at each start) skip the
+    /// scanner, which would split them the same way.
+    private static func words(of name: String) -> [String]? {
+        var simple = !name.isEmpty && name.unicodeScalars.first != " " && name.unicodeScalars.last != " "
+        var previousSpace = false
+        for scalar in name.unicodeScalars where simple {
+            let isSpace = scalar == " "
+            simple = isSpace ? !previousSpace : Self.isPlainLetter(scalar)
+            previousSpace = isSpace
+        }
+        if simple { return parts(name.lowercased(), " ").map(String.init) }
+        let tokens = TextScanner.tokens(in: name).filter { $0.kind != .punctuation && $0.kind != .newline }
+        return tokens.isEmpty ? nil : tokens.map(\.lower)
     }
 
     mutating func ban(_ surface: String) {

@@ -152,6 +152,7 @@ enum Lexicon {
         "ceo", "cfo", "coo", "gdp", "ai", "tv", "it", "ok", "pm", "am", "jst", "gmt", "utc", "est", "cet", "usd",
         "eur", "km", "kg", "mph", "faq", "pdf", "url", "dna", "hiv", "aids", "covid", "q1", "q2", "q3", "q4",
         "i", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "a", "ad", "bc", "re", "vs", "pc",
+        "co2", "api", "html", "css", "gps", "usb", "seo", "vip", "diy", "pr", "hr", "ev", "suv",
     ]
 
     /// Abbreviations whose trailing period belongs to the word.

@@ -293,6 +293,8 @@ struct RuleTagger {
             || before.map { Lexicon.reportingVerbs.contains($0) } ?? false
 
         if Lexicon.eventHeads.contains(lastToken) { return }
+        // "watching TV", "CO2 emissions": an abbreviation of a common noun names no one, even when repeated.
+        if words.count == 1, first.shape == .allCaps, Lexicon.commonAcronyms.contains(first) { return }
         if Lexicon.organizationHeads.contains(lastToken) || words.contains(where: { $0.lower == "of" || $0.lower == "for" }) {
             if words.count == 1, Lexicon.genericSingles.contains(lastToken) || titled { return }
             if words.count == 1, initial { return }
@@ -323,7 +325,7 @@ struct RuleTagger {
             return
         }
         if first.shape == .allCaps, first.end - first.start >= 2, !first.isInitial,
-            !Lexicon.commonAcronyms.contains(first), !Lexicon.stopWords.contains(first) || !initial
+            !Lexicon.stopWords.contains(first) || !initial
         {
             found.append(candidate(range, type: .organization, evidence: initial ? .weak : .strong, initial: initial))
             return

@@ -36,7 +36,7 @@ struct ExtractCommand: ParsableCommand {
         let path = file == "-" ? "stdin" : file
         let folder = file == "-" ? nil : SourceFolder.name(ofFolderHolding: URL(fileURLWithPath: file).standardizedFileURL.path)
         var extraction = try ArticleExtraction(indexPath: indexOptions.path)
-        let results = extraction.extract(data: data, path: path, format: format, defaultSource: source, folderName: folder)
+        let results = try extraction.extract(data: data, path: path, format: format, defaultSource: source, folderName: folder)
         if results.count == 1, let reason = results[0].report.skipped {
             throw CLIError.usage("\(path): \(reason)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import NewsActors
 import NewsIngest
 
@@ -9,12 +10,16 @@ import NewsIngest
 ///
 /// ```swift
 /// var extraction = try ArticleExtraction(indexPath: "index/search.sqlite")
-/// for (report, actors) in extraction.extract(data: bytes, path: "a.md") { … }
+/// for (report, actors) in try extraction.extract(data: bytes, path: "a.md") { … }
 /// ```
 public struct ArticleExtraction {
     public let ingestor: Ingestor
     let extractor: ActorExtractor
     var registry: ActorRegistry
+    /// The index, read for the known actors a file's actors may merge into.
+    private let store: IndexStore?
+    /// Surnames and initials whose known actors are in `registry` already.
+    private var seededKeys: Set<String> = []
     /// Whether an index file was there to learn from; without one only the files beside it count.
     public let indexExists: Bool
     /// Lines the index has learned as boilerplate, over all its sources.
@@ -30,7 +35,9 @@ public struct ArticleExtraction {
         if indexExists {
             let store = try IndexStore(path: indexPath, access: .readOnly, requireCurrentTokenizer: false)
             boilerplate = try LearnedBoilerplate.load(from: store)
-            try Indexer.seed(&registry, from: store)
+            self.store = store
+        } else {
+            store = nil
         }
         learnedLines = boilerplate.learnedLineCount
         ingestor = Ingestor(sourceNormalizer: configuration.sources, boilerplateModel: boilerplate)
@@ -39,12 +46,64 @@ public struct ArticleExtraction {
     /// One report per record, each with the actors indexing would link it to.
     public mutating func extract(
         data: Data, path: String, format: InputFormat, defaultSource: String?, folderName: String?
-    ) -> [(report: ExtractionReport, actors: [ExtractedActor])] {
-        ingestor.extractAll(data: data, path: path, format: format, defaultSource: defaultSource, folderName: folderName)
+    ) throws -> [(report: ExtractionReport, actors: [ExtractedActor])] {
+        try ingestor.extractAll(data: data, path: path, format: format, defaultSource: defaultSource, folderName: folderName)
             .map { report in
                 guard report.skipped == nil else { return (report, []) }
-                let found = PreparedDocument.actors(of: report.title, report.body, given: report.actors, extractor: extractor)
+                let found = PreparedDocument.actors(
+                    of: report.title, report.body, given: report.actors,
+                    declaredLanguage: PreparedDocument.declaredLanguage(in: report.metadata), extractor: extractor)
+                try seed(for: found)
                 return (report, registry.merge(found))
             }
+    }
+
+    /// Files the index's actors that `actors` may merge into, and only those. The indexer seeds its
+    /// registry with every known actor (it merges thousands of articles); for one file that cost most
+    /// of the run, and the registry's merge depends only on the full names and organisations filed
+    /// under the surnames and acronyms the file names, whatever the order they were filed in.
+    private mutating func seed(for actors: [ExtractedActor]) throws {
+        guard let store else { return }
+        let keys = ActorRegistry.lookupKeys(of: actors).subtracting(seededKeys)
+        guard !keys.isEmpty else { return }
+        seededKeys.formUnion(keys)
+        let known: [(name: String, type: ActorType)]
+        do {
+            known = try Self.actors(filedUnder: keys, in: store)
+        } catch let error as DatabaseError {
+            throw IndexStore.translate(error, path: store.path)
+        }
+        for actor in known { _ = registry.canonical(name: actor.name, type: actor.type) }
+    }
+
+    /// The index's actors whose filing key is one of `keys`, in the order the indexer seeds them.
+    /// SQLite narrows the table with one `LIKE` per key (a surname ends the name, an acronym's letters
+    /// appear in order), a superset that `filingKey` then checks exactly.
+    private static func actors(filedUnder keys: Set<String>, in store: IndexStore) throws -> [(name: String, type: ActorType)] {
+        let patterns = keys.sorted().map(likePattern)
+        let sql = "SELECT name, type FROM actors WHERE " + patterns.map { _ in "name LIKE ? ESCAPE '\\'" }.joined(separator: " OR ")
+        return try store.pool.read { db in
+            var matching: [(name: String, type: ActorType)] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(patterns))
+            while let row = try rows.next() {
+                let name: String = row[0]
+                let type = ActorType(rawValue: row[1]) ?? .person
+                if let key = ActorRegistry.filingKey(name: name, type: type), keys.contains(key) { matching.append((name, type)) }
+            }
+            return matching
+        }
+    }
+
+    /// A surname ("rutte": a name ending in " rutte"; LIKE ignores ASCII case only, so another
+    /// surname matches any name of two words or more) or an acronym ("ECB": E, C and B in that order).
+    private static func likePattern(_ key: String) -> String {
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+        }
+        if key.contains(where: \.isUppercase) {
+            return "%" + key.map { escaped(String($0)) }.joined(separator: "%") + "%"
+        }
+        return key.allSatisfy(\.isASCII) ? "% " + escaped(key) : "% %"
     }
 }

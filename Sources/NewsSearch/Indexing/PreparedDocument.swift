@@ -34,7 +34,9 @@ struct PreparedDocument: Sendable {
         self.article = article
         self.source = Self.clean(article.source) ?? fallbackSource
         self.contentHash = Self.contentHash(of: article, source: source)
-        self.actors = Self.actors(of: article.title, article.body, given: article.actors, extractor: extractor)
+        self.actors = Self.actors(
+            of: article.title, article.body, given: article.actors, declaredLanguage: Self.declaredLanguage(in: article.metadata),
+            extractor: extractor)
         self.tokens = [PreparedTokens(analyzing: article.title), PreparedTokens(analyzing: article.body)]
         self.lineHashes = BoilerplateModel.lineHashes(of: article.body)
         self.authorsJSON = StoredJSON.encode(article.authors)
@@ -81,9 +83,13 @@ struct PreparedDocument: Sendable {
     }
 
 
-    /// Extracted actors plus those the input named itself, one entry per canonical name.
-    static func actors(of title: String, _ body: String, given: [String], extractor: ActorExtractor) -> [ExtractedActor] {
-        var actors = extractor.extract(title: title, body: body)
+    /// Extracted actors plus those the input named itself, one entry per canonical name. The
+    /// language (declared, else guessed from the body) decides which rules run: see ``ArticleLanguage``.
+    static func actors(
+        of title: String, _ body: String, given: [String], declaredLanguage: String?, extractor: ActorExtractor
+    ) -> [ExtractedActor] {
+        let language = ArticleLanguage(declared: declaredLanguage, text: body)
+        var actors = extractor.extract(title: title, body: body, language: language)
         for name in given {
             let resolved = extractor.resolve(name)
             if let index = actors.firstIndex(where: { $0.name == resolved.name }) {
@@ -93,6 +99,12 @@ struct PreparedDocument: Sendable {
             }
         }
         return actors
+    }
+
+    /// The language a record declares: a page's `<html lang>`/`og:locale` (stored as `language`), or a
+    /// JSONL or front-matter `language`/`lang` field.
+    static func declaredLanguage(in metadata: [String: String]) -> String? {
+        metadata["language"] ?? metadata["lang"]
     }
 
     static func clean(_ text: String?) -> String? {

@@ -89,15 +89,17 @@ struct StoredDocument: Sendable {
     var title: String
     var body: String
     var givenActors: [String]
+    var metadata: [String: String]
 
     static func batch(after id: Int64, limit: Int, in db: Database) throws -> [StoredDocument] {
         try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT id, title, body, given_actors FROM documents WHERE id > ? ORDER BY id LIMIT ?"),
+            db.cachedStatement(sql: "SELECT id, title, body, given_actors, metadata FROM documents WHERE id > ? ORDER BY id LIMIT ?"),
             arguments: [id, limit]
         ).map { row in
             StoredDocument(
                 id: row["id"], title: row["title"], body: row["body"],
-                givenActors: (try? JSONDecoder().decode([String].self, from: Data((row["given_actors"] as String).utf8))) ?? [])
+                givenActors: (try? JSONDecoder().decode([String].self, from: Data((row["given_actors"] as String).utf8))) ?? [],
+                metadata: (try? JSONDecoder().decode([String: String].self, from: Data((row["metadata"] as String).utf8))) ?? [:])
         }
     }
 }
@@ -110,7 +112,9 @@ struct ReindexedDocument: Sendable {
 
     init(_ stored: StoredDocument, extractor: ActorExtractor) {
         self.stored = stored
-        actors = PreparedDocument.actors(of: stored.title, stored.body, given: stored.givenActors, extractor: extractor)
+        actors = PreparedDocument.actors(
+            of: stored.title, stored.body, given: stored.givenActors,
+            declaredLanguage: PreparedDocument.declaredLanguage(in: stored.metadata), extractor: extractor)
         tokens = [PreparedTokens(analyzing: stored.title), PreparedTokens(analyzing: stored.body)]
     }
 }

@@ -1,0 +1,91 @@
+import Testing
+@testable import NewsActors
+
+/// Our own news paragraphs in German, French and Spanish: capitalised common words are not actors
+/// there, while countries (in the page's language), known organisations, people introduced by a
+/// known given name and the user's dictionary still are.
+@Suite("Actors outside English")
+struct LanguageRuleTests {
+    let german = """
+        Zum Beispiel hat die Regierung in Berlin im Januar neue Regeln für den Export beschlossen. \
+        Das Ergebnis ist für viele Firmen in Deutschland eine Überraschung. Angela Vollmer sagte am Montag, \
+        Frankreich und die NATO seien informiert. Vollmer erwartet Gespräche im Oktober. \
+        Wenn Sie mehr wissen wollen: Lesen Sie auch unseren Bericht über die Millionen Euro für Spanien.
+        """
+    let french = """
+        Selon le ministère, la Commission a reçu lundi le rapport sur les ventes en Allemagne. \
+        Marie Delacroix a déclaré que la France attendait une réponse de la NATO avant Janvier. \
+        Par Exemple, les Entreprises du Secteur demandent plus de temps.
+        """
+    let spanish = """
+        Según el Gobierno, las exportaciones a Alemania crecieron en Febrero. El Presidente de la Cámara \
+        dijo que España y Francia firmarán el Acuerdo. Carlos Moreno explicó que Por Ejemplo las Empresas \
+        del Sector esperan la decisión de la NATO.
+        """
+
+    private func actors(_ body: String, language: String?, extractor: ActorExtractor = ActorExtractor()) -> [String: ActorType] {
+        let found = extractor.extract(title: "", body: body, language: ArticleLanguage(declared: language, text: body))
+        return Dictionary(found.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func germanCommonNounsAreNotActors() {
+        let found = actors(german, language: "de-DE")
+        #expect(found["Germany"] == .country)
+        #expect(found["France"] == .country)
+        #expect(found["Spain"] == .country)
+        #expect(found["NATO"] == .organization || found["North Atlantic Treaty Organization"] == .organization)
+        #expect(found["Angela Vollmer"] == .person)
+        for junk in ["Zum Beispiel", "Das Ergebnis", "Wenn Sie", "Lesen Sie", "Millionen Euro", "Januar", "Oktober", "Regierung", "Firmen"] {
+            #expect(found[junk] == nil, "\(junk) is not an actor")
+        }
+        let expected: Set = ["Germany", "France", "Spain", "NATO", "North Atlantic Treaty Organization", "Angela Vollmer", "Berlin"]
+        #expect(Set(found.keys).isSubset(of: expected), "\(found.keys.sorted())")
+    }
+
+    @Test func theSurnameAloneJoinsTheFullName() {
+        let found = ActorExtractor().extract(title: "", body: german, language: ArticleLanguage(declared: "de", text: german))
+        #expect(found.first { $0.name == "Angela Vollmer" }?.mentionCount == 2)
+    }
+
+    @Test func frenchAndSpanishKeepCountriesAndKnownNamesOnly() {
+        let french = actors(french, language: "fr")
+        #expect(french["Germany"] == .country && french["France"] == .country)
+        #expect(french["Marie Delacroix"] == .person)
+        #expect(!french.keys.contains { $0.contains("Exemple") || $0.contains("Entreprises") || $0 == "Janvier" || $0 == "Commission" })
+        let spanish = actors(spanish, language: "es")
+        #expect(spanish["Germany"] == .country && spanish["Spain"] == .country && spanish["France"] == .country)
+        #expect(spanish["Carlos Moreno"] == .person)
+        #expect(!spanish.keys.contains { $0.contains("Ejemplo") || $0.contains("Empresas") || $0 == "Febrero" || $0.contains("Presidente") })
+    }
+
+    @Test func anUndeclaredLanguageIsGuessed() {
+        #expect(ArticleLanguage(declared: nil, text: german).code == "de")
+        #expect(ArticleLanguage(declared: nil, text: german).origin == .detected)
+        let found = actors(german, language: nil)
+        #expect(found["Zum Beispiel"] == nil && found["Germany"] == .country)
+    }
+
+    @Test func englishAndShortTextsKeepTheCapitalisationRules() {
+        let body = "Prime Minister Ingrid Valdmaa met executives of Veltrona Corp in Oslo on Monday."
+        for language in ["en-GB", nil] {
+            let found = actors(body, language: language)
+            #expect(found["Ingrid Valdmaa"] == .person)
+            #expect(found["Veltrona Corp"] == .organization)
+        }
+        #expect(ArticleLanguage(declared: nil, text: "Ingrid Valdmaa").capitalsMarkNames)
+    }
+
+    @Test func theDictionaryStillNamesActorsInAnyLanguage() throws {
+        let dictionary = try ActorDictionary(parsing: "organization: Hafenbehörde Nord = HBN\nperson: Jörg Quast")
+        let body = "Die Hafenbehörde Nord und Jörg Quast haben am Dienstag den Plan für den Hafen vorgestellt, sagte die HBN."
+        let found = actors(body, language: "de", extractor: ActorExtractor(dictionary: dictionary))
+        #expect(found["Hafenbehörde Nord"] == .organization)
+        #expect(found["Jörg Quast"] == .person)
+        #expect(found.count == 2, "\(found.keys.sorted())")
+    }
+
+    @Test(arguments: [("Deutschland", "Germany"), ("Deutschlands", "Germany"), ("Allemagne", "Germany"), ("Alemania", "Germany"), ("Südkorea", "South Korea"), ("États-Unis", "United States"), ("Vereinigte Staaten", "United States")])
+    func countryNamesInOtherLanguages(surface: String, country: String) {
+        #expect(ActorExtractor().resolve(surface) == (country, .country))
+    }
+}

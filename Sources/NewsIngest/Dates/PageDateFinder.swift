@@ -78,9 +78,11 @@ struct PageDateFinder {
             if let shown, shown.0.precision == .day, shown.0 != found.date, stated.contains(shown.0) {
                 return Found(date: shown.0, origin: shown.1, confidence: .high)
             }
-            // A bare meta tag is the CMS's; the date printed with the story is what the page says.
+            // A bare meta tag is the CMS's; the date printed with the story is what the page says, when
+            // it is near it (a re-dated story). Years apart, the date below the headline is another
+            // story's (a teaser, a related link) and the meta tag stands.
             if origin == .metaTag, jsonLDPublished == nil, let below = page.belowHeadline, below.precision == .day,
-                below != found.date
+                below != found.date, found.date.precision != .day || below.daysApart(from: found.date) <= Self.redatingWindow
             {
                 return Found(date: below, origin: page.time == below ? .timeElement : .byline, confidence: .medium)
             }
@@ -112,6 +114,9 @@ struct PageDateFinder {
                 return found
             }
         }
+        if let found = page.textDate(within: coarse?.date) {
+            return Found(date: found, origin: .pageText, confidence: .low)
+        }
         return coarse
     }
 
@@ -128,6 +133,9 @@ struct PageDateFinder {
         }
         return nil
     }
+
+    /// How far the date printed below the headline may be from a meta tag's and still be the same story's.
+    static let redatingWindow = 62
 
     static func parseValue(_ raw: String) -> ArticleDate? {
         DateExtractor.parse(raw, contextYear: nil, lenient: true, dayFirst: true)
@@ -152,6 +160,12 @@ struct PageDateFinder {
             {
                 return date
             }
+            // One part, day first: /meldungen/29-10-2021.
+            if leading.count <= 2, let date = NumericDates.first(in: String(part), lenient: false, dayFirst: true),
+                date.precision == .day, part.count <= 10
+            {
+                return date
+            }
             // Parts: /2024/05/17/ or /2024/05/title.
             guard part.count == 4, part.allSatisfy(\.isASCIIDigit), let year = Int(part), (1990...2100).contains(year),
                 index + 1 < parts.count
@@ -163,7 +177,10 @@ struct PageDateFinder {
             if index + 2 < parts.count {
                 let dayPart = parts[index + 2]
                 let digits = dayPart.prefix { $0.isASCIIDigit }
-                if (1...2).contains(digits.count), digits.count == dayPart.count || !dayPart.dropFirst(digits.count).first!.isLetter,
+                // "/2023/10/3-fragen-an-…" is a slug that starts with a number, not the 3rd.
+                let rest = dayPart.dropFirst(digits.count)
+                let isDay = rest.isEmpty || (digits.count == 2 && !rest.first!.isLetter && !rest.first!.isASCIIDigit)
+                if isDay, (1...2).contains(digits.count),
                     let day = Int(digits), let date = ArticleDate(year: year, month: month, day: day)
                 {
                     return date

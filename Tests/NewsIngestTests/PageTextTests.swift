@@ -106,4 +106,20 @@ struct PageTextTests {
         #expect(report.body.contains("Engineers rebuilt two hundred metres"))
         #expect(!report.body.contains("Reader one"))
     }
+
+    @Test("what a site asks of its readers around the story goes: follow, donate, read on with a subscription, more links")
+    func readerAppeals() {
+        let report = Self.extract("""
+            <html><head><title>Railway reopens</title></head><body><article>\(Self.story)
+            <p>Schon gelesen?</p><p>Folgen Sie uns auf Mastodon</p>
+            <p>To view the full story, please subscribe to the Valley Courier.</p>
+            <p>Unterstützen Sie unabhängigen Journalismus!</p><p>Quelle: Bahnbetrieb Tal</p>
+            <p>Passengers with season tickets get two months added, the operator said on Tuesday evening.</p>
+            </article></body></html>
+            """)
+        for appeal in ["Schon gelesen", "Folgen Sie uns", "To view the full story", "Unterstützen Sie", "Quelle: Bahnbetrieb"] {
+            #expect(!report.body.contains(appeal), "kept: \(appeal)")
+        }
+        #expect(report.body.contains("two months added"))
+    }
 }

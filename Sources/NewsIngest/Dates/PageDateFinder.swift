@@ -121,15 +121,44 @@ struct PageDateFinder {
     }
 
     /// The ISO date after `key` in script data, quoted plainly or escaped inside a string (`\"key\":\"…`).
+    ///
+    /// Searched over the UTF-8 bytes: the page's whole source is scanned once per key, and a
+    /// Foundation `range(of:)` (a UTF-16 copy of the page each time) was a fifth of extraction's time.
     static func scriptValue(of key: String, in source: String) -> String? {
-        var searchFrom = source.startIndex
-        while let found = source.range(of: key, range: searchFrom..<source.endIndex) {
-            searchFrom = found.upperBound
-            let after = source[found.upperBound...]
-            let separators = after.prefix { "\\\"': ".contains($0) }
-            guard separators.contains(":"), separators.count <= 8 else { continue }
-            let value = after.dropFirst(separators.count).prefix { $0.isASCIIDigit || "-T:+.Z".contains($0) }
-            if value.count >= 10 { return String(value) }
+        var source = source
+        return source.withUTF8 { bytes in scriptValue(of: Array(key.utf8), in: bytes) }
+    }
+
+    private static func scriptValue(of key: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = key.first, bytes.count > key.count else { return nil }
+        let separators: Set<UInt8> = [0x5C, 0x22, 0x27, 0x3A, 0x20]  // \ " ' : space
+        let valueBytes: Set<UInt8> = [0x2D, 0x54, 0x3A, 0x2B, 0x2E, 0x5A]  // - T : + . Z
+        var index = 0
+        let last = bytes.count - key.count
+        while index <= last {
+            guard bytes[index] == first else {
+                index += 1
+                continue
+            }
+            var matched = true
+            for offset in 1..<key.count where bytes[index + offset] != key[offset] {
+                matched = false
+                break
+            }
+            index += 1
+            guard matched else { continue }
+            var cursor = index - 1 + key.count
+            var sawColon = false
+            var count = 0
+            while cursor < bytes.count, separators.contains(bytes[cursor]), count <= 8 {
+                if bytes[cursor] == 0x3A { sawColon = true }
+                cursor += 1
+                count += 1
+            }
+            guard sawColon, count <= 8 else { continue }
+            let valueStart = cursor
+            while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]) || valueBytes.contains(bytes[cursor]) { cursor += 1 }
+            if cursor - valueStart >= 10 { return String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<cursor]), as: UTF8.self) }
         }
         return nil
     }

@@ -36,6 +36,22 @@ public struct ArticleDate: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: year, month: month, day: day)
     }
 
+    /// Whole days between two day-precision dates (either order); coarser dates count from their first day.
+    package func daysApart(from other: ArticleDate) -> Int {
+        abs(dayNumber - other.dayNumber)
+    }
+
+    /// Days since a fixed epoch, by the civil-from-days algorithm (proleptic Gregorian calendar).
+    private var dayNumber: Int {
+        let m = month ?? 1
+        let y = m <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + (day ?? 1) - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra
+    }
+
     public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
 
     /// `2025`, `2025-04` or `2025-04-10`.

@@ -140,7 +140,7 @@ struct ArticleAssembler {
         switch origin {
         case .frontMatter, .jsonLines, .jsonLD, .metaTag: .high
         case .timeElement, .url, .byline, .header: .medium
-        case .fileName, .scriptData: .low
+        case .fileName, .scriptData, .pageText: .low
         }
     }
 

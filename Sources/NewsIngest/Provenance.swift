@@ -16,6 +16,8 @@ public enum DateOrigin: String, Sendable, Hashable, Codable, CaseIterable {
     case byline
     /// A publication date in the data of the page's scripts (`"publishedDate": "2016-11-04T…"`).
     case scriptData
+    /// The first full date in a short line of an HTML page that marks none (a last resort).
+    case pageText
     /// A date line or dateline in the first lines of the text.
     case header
     /// A date in the file name or its folders (`2025-04-10-rutte.md`, `2025/04/10/`).

@@ -70,4 +70,56 @@ struct PageTextTests {
         #expect(report.date?.description == "2021-11-03")
         #expect(report.dateOrigin == .byline)
     }
+
+    @Test("a generated style class that starts with \"tags\" (tagstyle_x1) is not a tag list")
+    func generatedStyleClass() {
+        let report = Self.extract("""
+            <html><head><title>Railway reopens</title></head><body><div class="page">
+            <p class="tagstyle_z4kq-o_o-style_1tcx">The valley railway reopens on Friday after a landslide closed the line for nine weeks in the spring.</p>
+            <p class="tagstyle_z4kq-o_o-style_1tcx">Engineers rebuilt two hundred metres of embankment and added drainage under the track bed.</p>
+            </div><div class="post-tags"><a href="/t/rail">Rail</a> <a href="/t/valley">Valley</a></div></body></html>
+            """)
+        #expect(report.body.contains("added drainage under the track bed"))
+        #expect(!report.body.contains("Valley"))
+    }
+
+    @Test("a <header> that an unclosed tag made the parent of the whole page keeps the story; its menu still goes")
+    func headerAroundThePage() {
+        var menu = ""
+        for index in 1...40 { menu += "<li><a href=\"/team/\(index)\">Team number \(index)</a></li>" }
+        let report = Self.extract("""
+            <html><head><title>Railway reopens</title></head><body><header><nav><ul>\(menu)</ul></nav>
+            <div class="content">\(Self.story)</div></header></body></html>
+            """)
+        #expect(report.body.contains("Engineers rebuilt two hundred metres"))
+        #expect(!report.body.contains("Team number"))
+    }
+
+    @Test("a block named after comments that holds the headline and the story is a wrapper; the comments in it go")
+    func commentNamedWrapper() {
+        let report = Self.extract("""
+            <html><head><title>Railway reopens</title></head><body>
+            <section class="post category-news internet-estallido-comentarios"><h1>Railway reopens</h1>\(Self.story)
+            <div class="comment-list"><p>Reader one: about time, I have been driving to work for nine weeks now.</p></div>
+            </section></body></html>
+            """)
+        #expect(report.body.contains("Engineers rebuilt two hundred metres"))
+        #expect(!report.body.contains("Reader one"))
+    }
+
+    @Test("what a site asks of its readers around the story goes: follow, donate, read on with a subscription, more links")
+    func readerAppeals() {
+        let report = Self.extract("""
+            <html><head><title>Railway reopens</title></head><body><article>\(Self.story)
+            <p>Schon gelesen?</p><p>Folgen Sie uns auf Mastodon</p>
+            <p>To view the full story, please subscribe to the Valley Courier.</p>
+            <p>Unterstützen Sie unabhängigen Journalismus!</p><p>Quelle: Bahnbetrieb Tal</p>
+            <p>Passengers with season tickets get two months added, the operator said on Tuesday evening.</p>
+            </article></body></html>
+            """)
+        for appeal in ["Schon gelesen", "Folgen Sie uns", "To view the full story", "Unterstützen Sie", "Quelle: Bahnbetrieb"] {
+            #expect(!report.body.contains(appeal), "kept: \(appeal)")
+        }
+        #expect(report.body.contains("two months added"))
+    }
 }

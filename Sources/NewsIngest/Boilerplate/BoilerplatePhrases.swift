@@ -43,7 +43,7 @@ struct PhraseRule: Sendable {
 
 enum BoilerplatePhrases {
     static let rules: [PhraseRule] =
-        advertisements + comments + ends + lists + share + subscribe + cookies + labels + credits + prompts
+        advertisements + comments + ends + lists + share + subscribe + cookies + labels + credits + prompts + appeals
     /// No rule matches a line longer than this.
     static let longestMatch = rules.map(\.maximumLength).max() ?? 0
 
@@ -284,6 +284,44 @@ enum BoilerplatePhrases {
         .init("skip to content", .exact, .templateLabel),
         .init("skip to main content", .exact, .templateLabel),
         .init("back to top", .exact, .templateLabel),
+        .init("inhaltsverzeichnis", .exact, .templateLabel), .init("table of contents", .exact, .templateLabel),
+        .init("rezept drucken", .exact, .templateLabel), .init("bild anzeigen", .exact, .templateLabel),
+        .init("quellen ausblenden", .exact, .templateLabel), .init("externer inhalt", .exact, .templateLabel),
+        // Update stamps: the date is the page's metadata, not a line of the story.
+        .init("aktualisiert am", .prefix, .dateline, maximumLength: 60), .init("aktualisiert:", .prefix, .dateline, maximumLength: 60),
+        .init("last modified:", .prefix, .dateline, maximumLength: 60), .init("last updated:", .prefix, .dateline, maximumLength: 60),
+    ]
+
+    /// What a site asks of its readers around the story: follow, donate, subscribe to read on, see
+    /// what else it published. Short lines only, so a sentence of the story that mentions them stays.
+    static let appeals: [PhraseRule] = [
+        .init("follow us on", .prefix, .shareBar, maximumLength: 120), .init("síguenos en", .prefix, .shareBar, maximumLength: 120),
+        .init("siguenos en", .prefix, .shareBar, maximumLength: 120), .init("folgen sie uns", .prefix, .shareBar, maximumLength: 120),
+        .init("suivez-nous", .prefix, .shareBar, maximumLength: 120),
+        .init("möchten sie den artikel teilen", .prefix, .shareBar), .init("artikel teilen", .exact, .shareBar),
+        .init("to view the full story", .prefix, .subscribe, maximumLength: 160),
+        .init("for the full story", .contains, .subscribe, maximumLength: 120),
+        .init("möchten sie weiterlesen", .exact, .subscribe), .init("pour lire la suite", .prefix, .subscribe),
+        .init("already a subscriber", .contains, .subscribe, maximumLength: 200),
+        .init("jede kleine spende", .prefix, .subscribe, maximumLength: 160),
+        .init("hazte miembro", .prefix, .subscribe, maximumLength: 120),
+        .init("enthält affiliate links", .contains, .advertisement, maximumLength: 80),
+        .init("affiliate-links", .contains, .advertisement, maximumLength: 80),
+        .init("dieser beitrag enthält werbung", .contains, .advertisement, maximumLength: 120),
+        .init("advertising disclosure", .exact, .advertisement),
+        .init("zum weiterlesen", .exact, .relatedList), .init("neueste artikel", .exact, .relatedList),
+        .init("schon gelesen", .exact, .relatedList), .init("lust auf mehr", .exact, .relatedList),
+        .init("notas relacionadas", .exact, .relatedList), .init("top themen der redaktion", .exact, .relatedList),
+        .init("vorschau auf den nächsten artikel", .exact, .relatedList), .init("zurück zum newsroom", .exact, .relatedList),
+        .init("weitere informationen", .exact, .relatedList), .init("mehr zu ", .prefix, .relatedList, maximumLength: 40),
+        .init("noch mehr ", .prefix, .relatedList, maximumLength: 40), .init("alle artikel zu", .prefix, .relatedList),
+        .init("entdecke weitere", .prefix, .relatedList, maximumLength: 60),
+        .init("unterstütze ", .prefix, .subscribe, maximumLength: 60), .init("unterstützen sie ", .prefix, .subscribe),
+        // Spanish-language sites' "see:" links to other stories, set in the story's flow.
+        .init("mira:", .prefix, .relatedList, maximumLength: 120), .init("mire:", .prefix, .relatedList, maximumLength: 120),
+        .init("puedes ver:", .prefix, .relatedList, maximumLength: 120), .init("lee también", .prefix, .relatedList, maximumLength: 120),
+        // Picture captions and source credits written as their own line.
+        .init("quelle:", .prefix, .credit, maximumLength: 100), .init("abbildung", .prefix, .credit, maximumLength: 100),
     ]
 }
 

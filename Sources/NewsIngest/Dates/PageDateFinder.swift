@@ -80,9 +80,11 @@ struct PageDateFinder {
             if let shown, shown.0.precision == .day, shown.0 != found.date, stated.contains(shown.0) {
                 return Found(date: shown.0, origin: shown.1, confidence: .high)
             }
-            // A bare meta tag is the CMS's; the date printed with the story is what the page says.
+            // A bare meta tag is the CMS's; the date printed with the story is what the page says, when
+            // it is near it (a re-dated story). Years apart, the date below the headline is another
+            // story's (a teaser, a related link) and the meta tag stands.
             if origin == .metaTag, jsonLDPublished == nil, let below = page.belowHeadline, below.precision == .day,
-                below != found.date
+                below != found.date, found.date.precision != .day || below.daysApart(from: found.date) <= Self.redatingWindow
             {
                 return Found(date: below, origin: page.time == below ? .timeElement : .byline, confidence: .medium)
             }
@@ -114,22 +116,57 @@ struct PageDateFinder {
                 return found
             }
         }
+        if let found = page.textDate(within: coarse?.date) {
+            return Found(date: found, origin: .pageText, confidence: .low)
+        }
         return coarse
     }
 
     /// The ISO date after `key` in script data, quoted plainly or escaped inside a string (`\"key\":\"…`).
+    ///
+    /// Searched over the UTF-8 bytes: the page's whole source is scanned once per key, and a
+    /// Foundation `range(of:)` (a UTF-16 copy of the page each time) was a fifth of extraction's time.
     static func scriptValue(of key: String, in source: String) -> String? {
-        var searchFrom = source.startIndex
-        while let found = source.range(of: key, range: searchFrom..<source.endIndex) {
-            searchFrom = found.upperBound
-            let after = source[found.upperBound...]
-            let separators = after.prefix { "\\\"': ".contains($0) }
-            guard separators.contains(":"), separators.count <= 8 else { continue }
-            let value = after.dropFirst(separators.count).prefix { $0.isASCIIDigit || "-T:+.Z".contains($0) }
-            if value.count >= 10 { return String(value) }
+        var source = source
+        return source.withUTF8 { bytes in scriptValue(of: Array(key.utf8), in: bytes) }
+    }
+
+    private static func scriptValue(of key: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = key.first, bytes.count > key.count else { return nil }
+        let separators: Set<UInt8> = [0x5C, 0x22, 0x27, 0x3A, 0x20]  // \ " ' : space
+        let valueBytes: Set<UInt8> = [0x2D, 0x54, 0x3A, 0x2B, 0x2E, 0x5A]  // - T : + . Z
+        var index = 0
+        let last = bytes.count - key.count
+        while index <= last {
+            guard bytes[index] == first else {
+                index += 1
+                continue
+            }
+            var matched = true
+            for offset in 1..<key.count where bytes[index + offset] != key[offset] {
+                matched = false
+                break
+            }
+            index += 1
+            guard matched else { continue }
+            var cursor = index - 1 + key.count
+            var sawColon = false
+            var count = 0
+            while cursor < bytes.count, separators.contains(bytes[cursor]), count <= 8 {
+                if bytes[cursor] == 0x3A { sawColon = true }
+                cursor += 1
+                count += 1
+            }
+            guard sawColon, count <= 8 else { continue }
+            let valueStart = cursor
+            while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]) || valueBytes.contains(bytes[cursor]) { cursor += 1 }
+            if cursor - valueStart >= 10 { return String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<cursor]), as: UTF8.self) }
         }
         return nil
     }
+
+    /// How far the date printed below the headline may be from a meta tag's and still be the same story's.
+    static let redatingWindow = 62
 
     static func parseValue(_ raw: String) -> ArticleDate? {
         DateExtractor.parse(raw, contextYear: nil, lenient: true, dayFirst: true)
@@ -154,6 +191,12 @@ struct PageDateFinder {
             {
                 return date
             }
+            // One part, day first: /meldungen/29-10-2021.
+            if leading.count <= 2, let date = NumericDates.first(in: String(part), lenient: false, dayFirst: true),
+                date.precision == .day, part.count <= 10
+            {
+                return date
+            }
             // Parts: /2024/05/17/ or /2024/05/title.
             guard part.count == 4, part.allSatisfy(\.isASCIIDigit), let year = Int(part), (1990...2100).contains(year),
                 index + 1 < parts.count
@@ -165,7 +208,10 @@ struct PageDateFinder {
             if index + 2 < parts.count {
                 let dayPart = parts[index + 2]
                 let digits = dayPart.prefix { $0.isASCIIDigit }
-                if (1...2).contains(digits.count), digits.count == dayPart.count || !dayPart.dropFirst(digits.count).first!.isLetter,
+                // "/2023/10/3-fragen-an-…" is a slug that starts with a number, not the 3rd.
+                let rest = dayPart.dropFirst(digits.count)
+                let isDay = rest.isEmpty || (digits.count == 2 && !rest.first!.isLetter && !rest.first!.isASCIIDigit)
+                if isDay, (1...2).contains(digits.count),
                     let day = Int(digits), let date = ArticleDate(year: year, month: month, day: day)
                 {
                     return date

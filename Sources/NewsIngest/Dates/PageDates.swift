@@ -26,7 +26,7 @@ struct PageDates {
     private var labelled: ArticleDate?
     static let labels = [
         "datum", "date", "erschienen", "veröffentlicht", "published", "posted on", "publié", "publicado",
-        "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "fecha",
+        "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "fecha", "mise en ligne",
     ]
     private let dayFirst: Bool
 
@@ -79,8 +79,10 @@ struct PageDates {
         let inArticle = inArticle || element.name == "article"
         let isWrapper = element.name == "html" || element.name == "body" || element.textLength * 2 >= pageLength
             || headlinePath.contains(ObjectIdentifier(element))
+        // A block quote on a news page is most often an embedded post (tweet, Instagram), dated by its author.
         let excluded = excluded || ((element.name == "footer" || element.name == "aside") && !inArticle)
-            || (!isWrapper && element.hints.otherContent)
+            || element.name == "blockquote"
+            || (!isWrapper && (element.hints.otherContent || Self.isTeaserCard(element, names: hints)))
         let itemprop = element["itemprop"]?.lowercased()
         if itemprop == "datepublished" || itemprop == "datecreated", self.itemprop == nil, !excluded {
             let raw = element["content"] ?? element["datetime"] ?? element.text
@@ -97,15 +99,24 @@ struct PageDates {
         if bylines[afterHeadline] == nil, !excluded, element.hints.dateHint {
             readByline(element)
         }
+        if !excluded, textLines.count < Self.textLineLimit { collectTextLines(of: element) }
         for child in element.elements { walk(child, excluded: excluded, inArticle: inArticle) }
         if ObjectIdentifier(element) == headline { passedHeadline = true }
     }
 
     private mutating func readTime(_ element: HTMLElement, hints: [String]) {
         let raw = element["datetime"]?.nilIfEmpty ?? element.text
-        guard let date = DateExtractor.parse(raw, contextYear: nil, lenient: true, dayFirst: dayFirst) else { return }
+        guard var date = DateExtractor.parse(raw, contextYear: nil, lenient: true, dayFirst: dayFirst) else { return }
         let words = (hints + [element["itemprop"] ?? ""]).joined(separator: " ").lowercased()
         let text = element.text.lowercased()
+        // "Publié le 29 juin 2019" over datetime="2019-07-03…": the words the reader sees say which
+        // day it was published; the attribute was the CMS's (a later save).
+        if element["datetime"] != nil, Self.labels.contains(where: { text.trimmingWhitespace().hasPrefix($0) }),
+            let shown = DateExtractor.parse(element.text, contextYear: nil, lenient: true, dayFirst: dayFirst),
+            shown.precision == .day
+        {
+            date = shown
+        }
         if words.hasBytes("modif") || words.hasBytes("updat") || Self.updateWords.contains(where: text.hasBytes) {
             if modified == nil { modified = date }
             return
@@ -115,6 +126,42 @@ struct PageDates {
         } else if plainTime[afterHeadline] == nil {
             plainTime[afterHeadline] = date
         }
+    }
+
+    /// Short text runs with a digit, outside the parts whose dates are not the article's, kept (not
+    /// parsed) for ``textDate(within:)``: most pages never need them.
+    private var textLines: [(text: String, afterHeadline: Bool)] = []
+    static let textLineLimit = 400
+
+    private mutating func collectTextLines(of element: HTMLElement) {
+        for case .text(let text) in element.children {
+            let bytes = text.utf8
+            guard bytes.count <= 160, bytes.contains(where: { (0x30...0x39).contains($0) }) else { continue }
+            textLines.append((text, passedHeadline))
+        }
+    }
+
+    /// The last resort of a page that marks no date: the first full date in a short line of its text,
+    /// after the headline first, not in a copyright or update line. Within `coarse` (the month of the
+    /// page's URL) when one is known.
+    func textDate(within coarse: ArticleDate?) -> ArticleDate? {
+        let ordered = textLines.filter(\.afterHeadline) + textLines.filter { !$0.afterHeadline }
+        for line in ordered {
+            let text = line.text.trimmingWhitespace()
+            guard text.count <= 120 else { continue }
+            let lower = text.lowercased()
+            if lower.hasBytes("©") || lower.hasBytes("copyright") || Self.updateWords.contains(where: lower.hasBytes) {
+                continue
+            }
+            // A line that is little more than the date may use the lenient forms ("23 mai 2019", "8.5.12").
+            let lenient = text.count <= 40
+            guard let date = DateExtractor.parse(text, contextYear: nil, lenient: lenient, dayFirst: dayFirst),
+                date.precision == .day
+            else { continue }
+            if let coarse, coarse.year != date.year || (coarse.month != nil && coarse.month != date.month) { continue }
+            return date
+        }
+        return nil
     }
 
     /// A block that starts with a label ("Datum:", in its own text or a child's) and holds a date.
@@ -127,6 +174,15 @@ struct PageDates {
         if let date = DateExtractor.parse(text, contextYear: nil, lenient: true, dayFirst: dayFirst), date.precision == .day {
             labelled = date
         }
+    }
+
+    /// A "teaser" block that carries a headline (a heading, or a link with a headline's length) is a
+    /// card for another story; the page's own "teaser meta" line holds only its date and author.
+    static func isTeaserCard(_ element: HTMLElement, names: [String]) -> Bool {
+        guard names.contains(where: { $0.hasBytes("teaser") }) else { return false }
+        return element.first { inner in
+            inner !== element && (["h2", "h3", "h4"].contains(inner.name) || (inner.name == "a" && inner.textLength >= 25))
+        } != nil
     }
 
     /// The first text in the subtree that is not blank.
@@ -152,8 +208,12 @@ struct PageDates {
             let near = below ? Array(siblings.dropFirst(position + 1).prefix(3)) : Array(siblings[..<position].suffix(1))
             for sibling in near {
                 guard (6...200).contains(sibling.textLength) else { continue }
+                if sibling.hints.otherContent || Self.isTeaserCard(sibling, names: sibling.classAndID) { continue }
                 let text = sibling.text
-                if Self.updateWords.contains(where: text.lowercased().hasBytes) { continue }
+                let lower = text.lowercased()
+                if Self.updateWords.contains(where: lower.hasBytes) || lower.hasBytes("©") || lower.hasBytes("copyright") {
+                    continue
+                }
                 if let date = DateExtractor.parse(text, contextYear: nil, lenient: true, dayFirst: dayFirst),
                     date.precision == .day
                 {

@@ -30,10 +30,23 @@ struct ClassHints {
                 let index = Self.negatives.firstMatch(in: bytes)
             {
                 let hint = HTMLContentExtractor.negativeHints[index]
+                // "tags" inside a longer word is a generated style name ("tagstyle_z4kqwb"), not a tag list.
+                if hint == "tags", Self.continuesWord(bytes, after: "tags") { continue }
                 // "image-caption-title" on a heading is the headline's style, not a caption.
                 if !(isHeading && hint == "caption") { negative = (name, hint) }
             }
         }
+    }
+
+    /// Whether `word` occurs in `bytes` only followed by a letter.
+    static func continuesWord(_ bytes: [UInt8], after word: String) -> Bool {
+        let pattern = Array(word.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where Array(bytes[start..<start + pattern.count]) == pattern {
+            let next = start + pattern.count
+            if next == bytes.count || !((0x61...0x7A).contains(bytes[next]) || (0x41...0x5A).contains(bytes[next])) { return false }
+        }
+        return true
     }
 
     static let positives = PatternSet(HTMLContentExtractor.positiveHints)

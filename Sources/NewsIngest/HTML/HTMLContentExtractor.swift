@@ -115,14 +115,26 @@ struct HTMLContentExtractor {
     /// wrapper, a `widget` box that themes put the post in) in fact holds most of the page's text:
     /// then it is the article's wrapper, and only what is inside it gets pruned.
     private func wrapsArticle(_ element: HTMLElement, reason: (kind: RemovalKind, detail: String)) -> Bool {
-        guard pageText >= 200, !Self.strictTags.contains(element.name), element["hidden"] == nil,
-            reason.detail != "hidden", reason.kind != .commentPrompt, reason.kind != .cookieNotice
+        // A <noscript> that holds the page is a site's whole no-script version, not a tracking pixel.
+        guard pageText >= 200, !Self.strictTags.contains(element.name) || element.name == "noscript",
+            element["hidden"] == nil, reason.detail != "hidden", reason.kind != .cookieNotice
         else { return false }
+        let share = Double(MainContentFinder.paragraphText(element)) / Double(pageText)
+        // Comments never hold the headline: a "comment"-named block around the `<h1>` and most of the
+        // text is a wrapper named after a category ("internet-estallido-comentarios").
+        if reason.kind == .commentPrompt { return share >= 0.5 && element.first { $0.name == "h1" } != nil }
+        if element.name == "noscript" { return share >= Self.mostOfThePage }
         if anchorPath.contains(ObjectIdentifier(element)) { return true }
+        // Nearly all of the page's sentences: a wrapper, however many links its menus add (a `<header>`
+        // that an unclosed tag made the parent of the whole page).
+        if share >= Self.mostOfThePage { return true }
         let length = element.textLength
         guard length > 0, Double(element.linkTextLength) / Double(length) < 0.5 else { return false }
-        return Double(MainContentFinder.paragraphText(element)) >= 0.5 * Double(pageText)
+        return share >= 0.5
     }
+
+    /// The share of the page's paragraph text that makes a block the page's wrapper whatever it is named.
+    static let mostOfThePage = 0.7
 
     static func chromeReason(_ element: HTMLElement) -> (kind: RemovalKind, detail: String)? {
         // A <figure> is a picture and its caption, unless pages wrap paragraphs of the story in one

@@ -52,6 +52,8 @@ let package = Package(
         tool("bench-query", ["NewsSearch", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("tune-ranking", ["NewsSearch", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("bench-analysis", ["NewsAnalysis"]),
+        // MinHash against SimHash on a gen-copies corpus, outside the index (issue 19).
+        tool("copy-signatures", ["NewsAnalysis"]),
         // libFuzzer target for the query parser (scripts/fuzz-query-parser.sh builds it with -sanitize=fuzzer).
         tool("fuzz-query-parser", ["NewsQuery"]),
         tool("actors-eval", ["NewsActors"]),

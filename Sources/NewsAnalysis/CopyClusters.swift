@@ -15,16 +15,17 @@
 /// clusters.add(2, MinHashSignature(of: copy)!)    // a cluster id, now shared by 1 and 2
 /// ```
 public struct CopyClusters: Sendable {
-    public static let bands = 16
-    public static let rows = 4
+    public let bands: Int
+    public let rows: Int
     /// Copies with an edited paragraph and an outlet's lines measured 0.6–0.9; two reports on one
     /// event 0.0–0.1 (BENCHMARKS.md, issue 19).
-    public static let threshold = 0.5
+    public let threshold: Double
 
     private var slotOf: [Int64: Int32] = [:]
     /// Slot → article id; -1 once removed (slots are not reused within a run).
     private var articleOf: [Int64] = []
-    private var signatures: [MinHashSignature] = []
+    /// Slot → its signature's 64 values, end to end (one array: no reference counting per article).
+    private var signatureValues: [UInt16] = []
     /// Slot → cluster id; 0 when alone.
     private var clusterOf: [Int64] = []
     private var members: [Int64: [Int64]] = [:]
@@ -33,7 +34,11 @@ public struct CopyClusters: Sendable {
     /// Clusters whose members changed since ``takeChanges()``.
     private var changed: Set<Int64> = []
 
-    public init() {}
+    public init(bands: Int = 32, threshold: Double = 0.3) {
+        self.bands = bands
+        rows = MinHashSignature.slotCount / bands
+        self.threshold = threshold
+    }
 
     public var count: Int { slotOf.count }
 
@@ -56,7 +61,7 @@ public struct CopyClusters: Sendable {
             members[cluster, default: []].append(id)
             nextCluster = max(nextCluster, cluster + 1)
         }
-        claimBuckets(slot)
+        claimBuckets(slot, keys: keys(signature.slots))
     }
 
     /// Adds (or, for an id already here, replaces) an article; returns its cluster, nil when it has no copy.
@@ -64,14 +69,16 @@ public struct CopyClusters: Sendable {
     public mutating func add(_ id: Int64, _ signature: MinHashSignature) -> Int64? {
         if slotOf[id] != nil { remove(id) }
         var best: (slot: Int32, similarity: Double)?
-        for band in 0..<Self.bands {
-            guard let candidate = buckets[Self.key(signature, band: band)], articleOf[Int(candidate)] >= 0 else { continue }
-            if best?.slot == candidate { continue }
-            let similarity = signature.similarity(to: signatures[Int(candidate)])
-            if similarity >= Self.threshold, similarity > best?.similarity ?? 0 { best = (candidate, similarity) }
+        let keys = keys(signature.slots)
+        var checked: [Int32] = []
+        for key in keys {
+            guard let candidate = buckets[key], articleOf[Int(candidate)] >= 0, !checked.contains(candidate) else { continue }
+            checked.append(candidate)
+            let similarity = self.similarity(signature.slots, candidate)
+            if similarity >= threshold, similarity > best?.similarity ?? 0 { best = (candidate, similarity) }
         }
         let slot = place(id, signature)
-        defer { claimBuckets(slot) }
+        defer { claimBuckets(slot, keys: keys) }
         guard let best else { return nil }
         var cluster = clusterOf[Int(best.slot)]
         if cluster == 0 {
@@ -96,11 +103,9 @@ public struct CopyClusters: Sendable {
         var left = members[cluster, default: []]
         left.removeAll { $0 == id }
         // The buckets this article held now point at a member that has the same band, if one does.
-        for band in 0..<Self.bands {
-            let key = Self.key(signatures[Int(slot)], band: band)
-            guard buckets[key] == slot else { continue }
-            let heirs = left.compactMap { slotOf[$0] }
-            if let heir = heirs.first(where: { Self.key(signatures[Int($0)], band: band) == key }) { buckets[key] = heir }
+        let heirs = left.compactMap { slotOf[$0] }.map { ($0, keys(values(of: $0))) }
+        for (band, key) in keys(values(of: slot)).enumerated() where buckets[key] == slot {
+            if let heir = heirs.first(where: { $0.1[band] == key }) { buckets[key] = heir.0 }
         }
         if left.count < 2 {
             members[cluster] = nil
@@ -119,26 +124,42 @@ public struct CopyClusters: Sendable {
     private mutating func place(_ id: Int64, _ signature: MinHashSignature) -> Int32 {
         let slot = Int32(articleOf.count)
         articleOf.append(id)
-        signatures.append(signature)
+        signatureValues += signature.slots
         clusterOf.append(0)
         slotOf[id] = slot
         return slot
     }
 
     /// The first article with a band keeps its bucket; a bucket whose article left is taken over.
-    private mutating func claimBuckets(_ slot: Int32) {
-        for band in 0..<Self.bands {
-            let key = Self.key(signatures[Int(slot)], band: band)
+    private mutating func claimBuckets(_ slot: Int32, keys: [UInt64]) {
+        for key in keys {
             if let holder = buckets[key], articleOf[Int(holder)] >= 0 { continue }
             buckets[key] = slot
         }
     }
 
-    /// The band's slots and its number, hashed: one table serves every band.
-    @inline(__always)
-    static func key(_ signature: MinHashSignature, band: Int) -> UInt64 {
-        var key = UInt64(band)
-        for row in 0..<rows { key = key << 16 | UInt64(signature.slots[band * rows + row]) }
-        return ShingleHashes.mix(key ^ UInt64(band) << 60)
+    /// Each band's values and its number, hashed: one table serves every band.
+    func keys(_ values: some RandomAccessCollection<UInt16>) -> [UInt64] {
+        var values = values.makeIterator()
+        return (0..<bands).map { band in
+            var key: UInt64 = 0
+            for _ in 0..<rows { key = key << 16 | UInt64(values.next()!) }
+            return ShingleHashes.mix(key ^ UInt64(band) << 56)
+        }
+    }
+
+    private func values(of slot: Int32) -> ArraySlice<UInt16> {
+        let start = Int(slot) * MinHashSignature.slotCount
+        return signatureValues[start..<start + MinHashSignature.slotCount]
+    }
+
+    /// The share of equal values, as ``MinHashSignature/similarity(to:)`` counts it.
+    private func similarity(_ values: [UInt16], _ slot: Int32) -> Double {
+        let start = Int(slot) * MinHashSignature.slotCount
+        var equal = 0
+        signatureValues.withUnsafeBufferPointer { stored in
+            for index in values.indices where values[index] == stored[start + index] { equal += 1 }
+        }
+        return Double(equal) / Double(values.count)
     }
 }

@@ -10,6 +10,8 @@ enum JSONOutput {
         var query: String
         /// Articles matching (all terms when `counted` is "all", else any), after filters.
         var total: Int
+        /// How many stories `total` holds: a cluster of copies (one story from several outlets) counts once.
+        var total_clusters: Int
         /// "all" or "any": which match set `total` and the facets describe.
         var counted: String
         var took_ms: Double
@@ -24,6 +26,7 @@ enum JSONOutput {
         init(_ results: SearchResults) {
             query = results.query
             total = results.total
+            total_clusters = results.totalClusters
             counted = results.counted.rawValue
             took_ms = (results.tookMilliseconds * 100).rounded() / 100
             hits = results.hits.map(Hit.init)
@@ -57,6 +60,8 @@ enum JSONOutput {
         var missing: [String]
         /// With `--explain` only: the score as a tree whose root's value is `score`.
         var explain: ExplainNode?
+        /// The other outlets' copies of this story, folded into this hit (empty with `--no-fold`), by date.
+        var copies: [Copy]
 
         init(_ hit: SearchHit) {
             id = hit.id
@@ -72,6 +77,20 @@ enum JSONOutput {
             highlights = hit.snippet.highlights.map { [$0.lowerBound, $0.upperBound] }
             missing = hit.missing
             explain = hit.explanation.map(ExplainNode.init)
+            copies = hit.copies.map(Copy.init)
+        }
+    }
+
+    /// A copy of a hit's story: another article's id, its source and date.
+    struct Copy: Encodable {
+        var id: String
+        var source: String
+        var date: OrNull<String>
+
+        init(_ copy: ArticleCopy) {
+            id = copy.id
+            source = copy.source
+            date = OrNull(copy.date)
         }
     }
 

@@ -11,6 +11,34 @@ public struct ArticleCopy: Sendable, Equatable {
 }
 
 extension ArticleCopy {
+    /// The copies of one document, with their lengths (in Unicode scalars, as SQLite's `length()` counts).
+    static func of(documentID: Int64, in db: Database) throws -> [ArticleCopy] {
+        let members = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT other.document_id FROM document_copies own
+                JOIN document_copies other ON other.cluster_id = own.cluster_id
+                WHERE own.document_id = ? ORDER BY other.document_id
+                """,
+            arguments: [documentID])
+        guard members.count > 1 else { return [] }
+        return try fetch(members.filter { $0 != documentID }, lengths: true, in: db)
+    }
+
+    /// Articles by internal id, by date then id.
+    static func fetch(_ ids: [Int64], lengths: Bool, in db: Database) throws -> [ArticleCopy] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.external_id, d.date, \(lengths ? "length(d.body)" : "NULL") AS characters, s.name AS source
+                FROM documents d JOIN sources s ON s.id = d.source_id
+                WHERE d.id IN (SELECT value FROM json_each(?))
+                """,
+            arguments: [IDList.json(ids)]
+        ).map { ArticleCopy(id: $0["external_id"], source: $0["source"], date: $0["date"], characters: $0["characters"]) }
+            .sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
+    }
+
     /// The copies of the documents `ids` (internal ids), listed by date then id, each without itself.
     static func of(_ ids: [Int64], groups: CopyGroups, lengths: Bool, in db: Database) throws -> [Int64: [ArticleCopy]] {
         var wanted: [Int64: [Int64]] = [:]

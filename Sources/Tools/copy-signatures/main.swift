@@ -77,14 +77,33 @@ let simhashTime = seconds { simhashes = shingles.map { SimHash(shingles: $0) } }
 print(String(format: "shingles %.2f µs/article; MinHash %.2f µs/article; SimHash %.2f µs/article",
     shingleTime * 1e6 / Double(ids.count), minhashTime * 1e6 / Double(ids.count), simhashTime * 1e6 / Double(ids.count)))
 
-var clusters = CopyClusters()
-var minhashCluster = [Int](repeating: -1, count: ids.count)
-let clusterTime = seconds {
-    for (i, signature) in minhashes.enumerated() { if let signature { clusters.add(Int64(i), signature) } }
-    for i in ids.indices { minhashCluster[i] = clusters.cluster(of: Int64(i)).map(Int.init) ?? -1 }
+// How similar copies and topic pairs are: exact Jaccard of the shingle sets, in tenths.
+@MainActor func jaccard(_ a: Int, _ b: Int) -> Double {
+    let x = Set(shingles[a]), y = Set(shingles[b])
+    return Double(x.intersection(y).count) / Double(max(x.union(y).count, 1))
 }
-print(String(format: "MinHash LSH clustering: %.2f µs/article", clusterTime * 1e6 / Double(ids.count)))
-line("MinHash \(CopyClusters.bands)x\(CopyClusters.rows) LSH, J >= \(CopyClusters.threshold)", score(minhashCluster))
+var copyHistogram = [Int](repeating: 0, count: 11)
+for cluster in trueClusters {
+    guard let first = index[cluster[0]] else { continue }
+    for id in cluster.dropFirst() { if let other = index[id] { copyHistogram[Int(jaccard(first, other) * 10)] += 1 } }
+}
+var topicHistogram = [Int](repeating: 0, count: 11)
+for pair in topicPairs { if let a = index[pair[0]], let b = index[pair[1]] { topicHistogram[Int(jaccard(a, b) * 10)] += 1 } }
+print("Jaccard of story and copy, by tenths:  \(copyHistogram)")
+print("Jaccard of topic pairs, by tenths:     \(topicHistogram)")
+
+for bands in [16, 32] {
+    for threshold in [0.2, 0.25, 0.3, 0.4, 0.5] {
+        var clusters = CopyClusters(bands: bands, threshold: threshold)
+        var minhashCluster = [Int](repeating: -1, count: ids.count)
+        let clusterTime = seconds {
+            for (i, signature) in minhashes.enumerated() { if let signature { clusters.add(Int64(i), signature) } }
+            for i in ids.indices { minhashCluster[i] = clusters.cluster(of: Int64(i)).map(Int.init) ?? -1 }
+        }
+        line(String(format: "MinHash %dx%d LSH, J >= %.2f (%.1f µs/article)", bands, 64 / bands, threshold,
+            clusterTime * 1e6 / Double(ids.count)), score(minhashCluster))
+    }
+}
 
 // Each article's nearest earlier article and its distance, found once for every k.
 let eligible = shingles.map { $0.count >= MinHashSignature.minimumShingles }

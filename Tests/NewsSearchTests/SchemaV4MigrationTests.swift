@@ -16,7 +16,9 @@ import Testing
             try db.execute(
                 sql: """
                     DROP TABLE document_files;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v4';
+                    DROP TABLE document_signatures;
+                    DROP TABLE document_copies;
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v4', 'v5');
                     UPDATE meta SET value = '3' WHERE key = 'schema_version';
                     """)
         }
@@ -29,6 +31,6 @@ import Testing
         let summary = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path], jobs: 2))
         #expect(summary.removed == 4)
         #expect(summary.unchanged == 3)
-        #expect(try IndexCatalog(store: store).statistics().schemaVersion == 4)
+        #expect(try IndexCatalog(store: store).statistics().schemaVersion == Schema.version)
     }
 }

@@ -20,12 +20,14 @@ import Testing
                 sql: """
                     DROP TABLE facet_columns;
                     DROP TABLE document_files;
+                    DROP TABLE document_signatures;
+                    DROP TABLE document_copies;
                     DROP INDEX documents_facets;
                     CREATE INDEX documents_source ON documents(source_id);
                     CREATE INDEX documents_date ON documents(date_first);
                     DELETE FROM meta WHERE key = 'generation';
                     UPDATE meta SET value = '1' WHERE key = 'schema_version';
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4');
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5');
                     """)
         }
         try queue.close()
@@ -42,7 +44,7 @@ import Testing
         #expect(!again.stderr.contains("upgrading"))
         let stats = try binary.run(["stats", "--json", "--index", corpus.indexPath])
         let decoded = try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any]
-        #expect(decoded?["schema_version"] as? Int == 4)
+        #expect(decoded?["schema_version"] as? Int == 5)
         let saved = try DatabaseQueue(path: corpus.indexPath).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facet_columns")
         }

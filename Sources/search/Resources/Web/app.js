@@ -342,6 +342,15 @@ function renderArticle(node, data, state) {
   if (data.url) add("URL", safeLink(data.url, data.url));
   add("Id", el("span", { text: oneLine(data.id) }));
   for (const [key, value] of Object.entries(data.metadata)) add(oneLine(key), el("span", { text: oneLine(value) }));
+  if (data.copies && data.copies.length) {
+    // Each copy's length against this article's: "+30" longer, "−180" shorter.
+    add("Copies", el("ul", { class: "copies" }, ...data.copies.map((copy) => {
+      const difference = copy.length_difference === 0 ? "same length"
+        : (copy.length_difference > 0 ? "+" : "−") + Math.abs(copy.length_difference);
+      return el("li", {}, el("a", { href: articleURL(copy.id, state), text: oneLine(copy.source) + " (" + oneLine(copy.date || "undated") + ")" }),
+        " " + copy.characters + " characters (" + difference + ")");
+    })));
+  }
   const actors = el("ul", { class: "actors" }, ...data.actors.map((actor) => {
     const target = { q: state.q, actor: [actor.name], source: [], since: "", until: "", article: "" };
     const link = el("a", { href: stateURL(Object.assign({}, state, target)), title: actor.type + ", " + actor.mentions + " mentions", text: oneLine(actor.name) });

@@ -34,11 +34,19 @@ struct ServePageCopiesBrowserTests {
         try browser.open(URL(string: "/?q=lighthouse%20keeper", relativeTo: server.baseURL)!.absoluteURL)
         try browser.wait(until: "return document.body.dataset.state === 'ready'")
         #expect(try browser.findAll("#hits .hit").count == 1)
-        let copies = try browser.find("#hits .hit .copies")
-        #expect(try copies.text.contains("also in 1 outlet: "))
-        #expect(try copies.text.contains("<img src=x onerror=window.__xss=11> (2025-05-03)"), "\(try copies.text)")
+        let copies = try browser.find("#hits .hit .copies").text
+        #expect(copies.contains("also in 1 outlet: "))
+        #expect(copies.contains("<img src=x onerror=window.__xss=11> (2025-05-03)"), "\(copies)")
         let link = try #require(try browser.findAll("#hits .hit .copies a").first)
         #expect(try link.attribute("href")?.contains("article=keeper-copy") == true)
+        // The copy's own page lists the story it copies, with the length difference.
+        try browser.execute("document.body.dataset.state = 'clicked'")
+        try link.click()
+        try browser.wait(until: "return document.body.dataset.state === 'ready'")
+        #expect(try browser.find("#article h1").text == "Island post ends")
+        let listed = try browser.find("#article .copies").text
+        #expect(listed.contains("Harbor Wire (2025-05-02)"), "\(listed)")
+        #expect(listed.contains(" characters ("), "\(listed)")
         #expect(try browser.execute("return window.__xss === undefined") as? Bool == true)
         #expect(try browser.execute("return document.querySelectorAll('main img, [onerror]').length") as? Int == 0)
     }

@@ -22,6 +22,8 @@ final class CopyIndex {
     /// Records an article's new text: out of its old cluster, into the one its signature finds.
     func record(_ documentID: Int64, signature: MinHashSignature?, in db: Database) throws {
         var clusters = try loaded(in: db)
+        // Held once, not twice: a second reference would make every change copy all the clusters.
+        self.clusters = nil
         defer { self.clusters = clusters }
         if let signature {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO document_signatures(document_id, signature) VALUES (?, ?)")
@@ -40,6 +42,7 @@ final class CopyIndex {
     /// Writes the clusters changed since the last save; called before each commit.
     func save(in db: Database) throws {
         guard var clusters else { return }
+        self.clusters = nil
         for change in clusters.takeChanges() {
             try db.cachedStatement(sql: "DELETE FROM document_copies WHERE cluster_id = ?").execute(arguments: [change.cluster])
             for member in change.members {

@@ -62,6 +62,8 @@ let package = Package(
         tool("bench-cooccurrence", ["NewsSearch", "NewsQuery", "NewsDates", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("tune-ranking", ["NewsSearch", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]),
         tool("bench-analyzer", ["NewsAnalysis"]),
+        // MinHash against SimHash on a gen-copies corpus, outside the index (issue 19).
+        tool("copy-signatures", ["NewsAnalysis"]),
         // libFuzzer target for the query parser (scripts/fuzz-query-parser builds it with -sanitize=fuzzer).
         tool("fuzz-query-parser", ["NewsQuery"]),
         tool("actors-eval", ["NewsActors"]),

@@ -22,6 +22,8 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "auto, jsonl, text, markdown or html.") var format = InputFormat.auto
     @Flag(help: "No progress line.") var quiet = false
     @Option(help: .hidden) var dumpChunkBytes: Int?
+    /// For scripts/bench-index's with-and-without measurement of copy clusters only.
+    @Flag(help: .hidden) var noCopyClusters = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to index (or - for standard input)") }
@@ -30,8 +32,9 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let standardInput = paths.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : nil
-        let job = IndexJob(paths: paths, rebuild: rebuild, jobs: jobs ?? 0, source: source, format: format,
+        var job = IndexJob(paths: paths, rebuild: rebuild, jobs: jobs ?? 0, source: source, format: format,
             dumpChunkBytes: dumpChunkBytes.map { max($0, 1) })
+        job.copyClusters = !noCopyClusters
         let progress = ProgressLine(enabled: !quiet && !output.json && isatty(STDERR_FILENO) == 1)
         let summary = try IndexRun.run(job, at: indexOptions.path, standardInput: standardInput) { event in
             if output.json {

@@ -14,7 +14,7 @@ import NewsSearch
 /// | command | type |
 /// | --- | --- |
 /// | `search QUERY --json`, `GET /api/search` | ``Results`` (``Hit``, ``FacetValue``, ``ExplainNode``) |
-/// | `search show ID --json`, `GET /api/articles/ID` | ``Article`` (``StoredRemovedLines``); with `?q=` ``HighlightedArticle`` |
+/// | `search show ID --json`, `GET /api/articles/ID` | ``Article`` (``StoredRemovedLines``, ``CopyWithLength``); with `?q=` ``HighlightedArticle`` |
 /// | `search actors --json`, `GET /api/actors` | `[` ``ActorEntry`` `]` |
 /// | `search actors --with NAME --json`, `GET /api/actors?with=` | ``Associations`` (``ActorValue``, ``Associate``) |
 /// | `search actors --graph --format json`, `GET /api/actors?graph=true` | ``Graph`` (GraphML: `GraphMLWriter`) |
@@ -31,6 +31,8 @@ enum JSONOutput {
         var query: String
         /// Articles matching (all terms when `counted` is "all", else any), after filters.
         var total: Int
+        /// How many stories `total` holds: a cluster of copies (one story from several outlets) counts once.
+        var total_clusters: Int
         /// "all" or "any": which match set `total` and the facets describe.
         var counted: String
         var took_ms: Double
@@ -45,6 +47,7 @@ enum JSONOutput {
         init(_ results: SearchResults) {
             query = results.query
             total = results.total
+            total_clusters = results.totalClusters
             counted = results.counted.rawValue
             took_ms = (results.tookMilliseconds * 100).rounded() / 100
             hits = results.hits.map(Hit.init)
@@ -78,6 +81,8 @@ enum JSONOutput {
         var missing: [String]
         /// With `--explain` only: the score as a tree whose root's value is `score`.
         var explain: ExplainNode?
+        /// The other outlets' copies of this story, folded into this hit (empty with `--no-fold`), by date.
+        var copies: [Copy]
 
         init(_ hit: SearchHit) {
             id = hit.id
@@ -93,6 +98,20 @@ enum JSONOutput {
             highlights = hit.snippet.highlights.map { [$0.lowerBound, $0.upperBound] }
             missing = hit.missing
             explain = hit.explanation.map(ExplainNode.init)
+            copies = hit.copies.map(Copy.init)
+        }
+    }
+
+    /// A copy of a hit's story: another article's id, its source and date.
+    struct Copy: Encodable {
+        var id: String
+        var source: String
+        var date: OrNull<String>
+
+        init(_ copy: ArticleCopy) {
+            id = copy.id
+            source = copy.source
+            date = OrNull(copy.date)
         }
     }
 
@@ -131,6 +150,8 @@ enum JSONOutput {
         var authors: [String], actors: [ArticleActor], metadata: [String: String], body: String
         /// What cleaning removed at index time; null when the article was indexed before the index kept it.
         var removed: OrNull<StoredRemovedLines>
+        /// Other outlets' copies of this story: their length and how much longer (+) or shorter (−) than this one.
+        var copies: [CopyWithLength]
 
         init(_ article: StoredArticle) {
             id = article.id
@@ -144,7 +165,18 @@ enum JSONOutput {
             metadata = article.metadata
             body = article.body
             removed = .init(article.removed.map(StoredRemovedLines.init))
+            let length = article.body.unicodeScalars.count
+            copies = article.copies.map {
+                CopyWithLength(
+                    id: $0.id, source: $0.source, date: .init($0.date), characters: $0.characters ?? 0,
+                    length_difference: ($0.characters ?? 0) - length)
+            }
         }
+    }
+
+    /// Another outlet's copy of a shown article (issue 19), `characters` in Unicode scalars.
+    struct CopyWithLength: Encodable {
+        var id: String, source: String, date: OrNull<String>, characters: Int, length_difference: Int
     }
 
     /// `lines`: each removed line or block, in the order found; `omitted`: how many more the index did

@@ -31,6 +31,8 @@ struct QueryCommand: ParsableCommand {
     @Flag(help: "Do not expand long queries with words from their best matches (see RANKING).") var noFeedback = false
     @Flag(help: "Show each hit's score as a tree: every word's part per field, coverage, proximity, recency.")
     var explain = false
+    @Flag(help: "Show every copy of a syndicated story as its own hit (default: copies fold into the best-ranked one).")
+    var noFold = false
 
     @Argument(parsing: .allUnrecognized, help: "The query (see QUERY SYNTAX).")
     var words: [String] = []
@@ -79,6 +81,7 @@ struct QueryCommand: ParsableCommand {
         request.dateBucket = dateBucket
         if noFeedback { request.feedback = nil }
         request.explain = explain
+        request.fold = !noFold
         if recency || recencyHalfLife != nil {
             request.recency = RecencyPrior(halfLifeDays: recencyHalfLife?.days ?? RecencyPrior.defaultHalfLifeDays)
         }

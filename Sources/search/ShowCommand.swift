@@ -28,6 +28,16 @@ struct ShowCommand: ParsableCommand {
         if !article.actors.isEmpty {
             out.write(style.dim("actors: " + article.actors.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ").oneLine) + "\n")
         }
+        if !article.copies.isEmpty {
+            let noun = article.copies.count == 1 ? "copy" : "copies"
+            out.write(style.dim("\(article.copies.count) \(noun) of this story (length against this one's \(article.body.unicodeScalars.count) characters):") + "\n")
+            for copy in JSONOutput.Article(article).copies {
+                let difference = copy.length_difference == 0 ? "same length"
+                    : copy.length_difference > 0 ? "+\(copy.length_difference)" : "−\(-copy.length_difference)"
+                let line = "  \(copy.id) · \(copy.source) · \(copy.date.value ?? "undated") · \(copy.characters) characters (\(difference))"
+                out.write(style.dim(line.oneLine) + "\n")
+            }
+        }
         out.write("\n" + article.body + "\n")
         if removed { writeRemovals(article.removed, style: style, to: &out) }
     }

@@ -26,7 +26,9 @@ struct TextRenderer {
         let scope = results.counted == .all ? "" : " (none has every term; showing partial matches)"
         let noun = results.total == 1 ? "article" : "articles"
         let what = request.text.isEmpty ? "" : " for \(request.text.oneLine)"
-        out.write(style.bold("\(results.total) \(noun)\(what)") + scope + style.dim(" · \(format(results.tookMilliseconds)) ms") + "\n")
+        let stories = results.totalClusters < results.total
+            ? " (\(results.totalClusters) \(results.totalClusters == 1 ? "story" : "stories")\(request.fold ? "; copies folded" : ""))" : ""
+        out.write(style.bold("\(results.total) \(noun)\(what)") + stories + scope + style.dim(" · \(format(results.tookMilliseconds)) ms") + "\n")
         if !results.suggestions.isEmpty {
             out.write("did you mean: " + results.suggestions.map { style.bold($0.oneLine) }.joined(separator: ", ") + "\n")
         }
@@ -38,11 +40,21 @@ struct TextRenderer {
             if !hit.actors.isEmpty { meta.append(hit.actors.joined(separator: ", ")) }
             out.write("     " + style.dim(meta.joined(separator: " · ").oneLine) + "\n")
             out.write("     " + highlighted(hit.snippet) + "\n")
+            if !hit.copies.isEmpty { out.write("     " + style.dim(Self.alsoIn(hit.copies).oneLine) + "\n") }
             if !hit.missing.isEmpty { out.write("     " + style.dim(("missing: " + hit.missing.joined(separator: ", ")).oneLine) + "\n") }
             out.write("     " + style.dim("id: \(hit.id.oneLine)") + "\n")
             if let explanation = hit.explanation { renderExplanation(explanation, depth: 0, to: &out) }
         }
         renderFacets(results, to: &out)
+    }
+
+    /// How many outlets ran the story: `also in 4 outlets: Kyodo, The Japan Times, NHK, …`.
+    static func alsoIn(_ copies: [ArticleCopy]) -> String {
+        var outlets: [String] = []
+        for copy in copies where !outlets.contains(copy.source) { outlets.append(copy.source) }
+        let shown = outlets.prefix(3).joined(separator: ", ") + (outlets.count > 3 ? ", …" : "")
+        let count = copies.count == outlets.count ? "" : " (\(copies.count) copies)"
+        return "also in \(outlets.count) \(outlets.count == 1 ? "outlet" : "outlets")\(count): \(shown)"
     }
 
     /// `1.7178  score, sum of:` with each detail indented two more spaces under its node.

@@ -18,7 +18,9 @@ import Testing
                     DROP TABLE document_files;
                     ALTER TABLE documents DROP COLUMN removed;
                     ALTER TABLE documents DROP COLUMN removed_omitted;
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v4', 'v5');
+                    DROP TABLE document_signatures;
+                    DROP TABLE document_copies;
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v4', 'v5', 'v6');
                     UPDATE meta SET value = '3' WHERE key = 'schema_version';
                     """)
         }

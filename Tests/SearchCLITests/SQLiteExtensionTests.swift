@@ -26,7 +26,7 @@ struct SQLiteExtensionTests {
 
     /// What the engine answers: ids and scores, best first, every match.
     func engineHits(_ query: String) throws -> [(id: String, score: Double)] {
-        let result = try binary.run([query, "--match", "any", "--sort", "relevance", "--json", "--limit", "100", "--no-facets", "--index", index])
+        let result = try binary.run([query, "--match", "any", "--sort", "relevance", "--no-fold", "--json", "--limit", "100", "--no-facets", "--index", index])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
         return (json["hits"] as? [[String: Any]] ?? []).map { ($0["id"] as? String ?? "", $0["score"] as? Double ?? .nan) }

@@ -21,6 +21,8 @@ import Testing
                 sql: """
                     DROP TABLE facet_columns;
                     DROP TABLE document_files;
+                    DROP TABLE document_signatures;
+                    DROP TABLE document_copies;
                     DROP INDEX documents_facets;
                     ALTER TABLE documents DROP COLUMN removed;
                     ALTER TABLE documents DROP COLUMN removed_omitted;
@@ -28,7 +30,7 @@ import Testing
                     CREATE INDEX documents_date ON documents(date_first);
                     DELETE FROM meta WHERE key = 'generation';
                     UPDATE meta SET value = '1' WHERE key = 'schema_version';
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5');
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5', 'v6');
                     """)
         }
         try queue.close()
@@ -45,7 +47,7 @@ import Testing
         #expect(!again.stderr.contains("upgrading"))
         let stats = try binary.run(["stats", "--json", "--index", corpus.indexPath])
         let decoded = try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any]
-        #expect(decoded?["schema_version"] as? Int == 5)
+        #expect(decoded?["schema_version"] as? Int == 6)
         // The upgrade writes the columns file for the upgraded index; the old table copy stays empty.
         let saved = try DatabaseQueue(path: corpus.indexPath).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facet_columns")

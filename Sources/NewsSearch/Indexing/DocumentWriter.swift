@@ -19,11 +19,14 @@ final class DocumentWriter {
     var leaving: Set<Int64> = []
     /// Documents or actor links changed since the last ``recordChanges(in:)``.
     private var changed = false
+    /// Copy clusters (issue 19), kept with the documents; nil only when measuring what they cost.
+    var copies: CopyIndex? = CopyIndex()
 
     /// Counts this transaction's changes in `meta.generation`, which tells readers their facet columns are old.
     /// Called once per transaction, just before it commits: one row update, however many documents.
     func recordChanges(in db: Database) throws {
         guard changed else { return }
+        try copies?.save(in: db)
         try FacetColumnStore.markChanged(in: db)
         changed = false
     }
@@ -74,6 +77,7 @@ final class DocumentWriter {
         FTS5TokenizerBridge.replay(document.tokens, on: db)
         try statements.insertFTS.execute([.integer(rowID), .text(article.title), .text(article.body)])
         try link(document.actors, to: rowID, in: db)
+        try copies?.record(rowID, signature: document.signature, in: db)
         if let fileID { try hold(rowID, by: fileID, in: db) }
         return existing == nil ? .added : .updated
     }
@@ -151,6 +155,7 @@ final class DocumentWriter {
     func delete(documentID: Int64, in db: Database) throws {
         changed = true
         try deleteIndexEntries(of: documentID, in: db)
+        try copies?.remove(documentID, in: db)
         try db.cachedStatement(sql: "DELETE FROM document_files WHERE document_id = ?").execute(arguments: [documentID])
         try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [documentID])
     }

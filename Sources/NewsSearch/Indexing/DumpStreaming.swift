@@ -55,7 +55,7 @@ extension Indexer {
         // Each piece is read and prepared by the worker that claims it: no wait between reading the
         // whole chunk and preparing its articles, where a slow piece left the other core idle.
         let prepare: @Sendable ((data: Data, firstLine: Int)) -> (documents: [PreparedDocument], skipped: [SkippedRecord]) = {
-            [ingestor, extractor, stored, source = job.source] chunk in
+            [ingestor, extractor, stored, source = job.source, signs = job.copyClusters] chunk in
             let parts = parallelMap(Self.pieces(of: chunk.data, firstLine: chunk.firstLine, jobs: jobs), jobs: jobs) { piece in
                 let result = Self.readPiece(piece, file: file, ingestor: ingestor, defaultSource: source)
                 // Ids for records without one are numbered by the writer, which sees the dump in order.
@@ -68,7 +68,7 @@ extension Indexer {
                     }
                     return PreparedDocument(
                         article: article, externalID: article.id ?? "", path: file.path,
-                        fallbackSource: fallbackSource, extractor: extractor)
+                        fallbackSource: fallbackSource, extractor: extractor, signs: signs)
                 }
                 return (documents, result.skipped)
             }
@@ -97,7 +97,7 @@ extension Indexer {
                         // Its content is stored, but under another id (records moved in the dump): prepared here after all.
                         document = PreparedDocument(
                             article: document.article, externalID: document.externalID, path: file.path,
-                            fallbackSource: fallbackSource, extractor: self.extractor)
+                            fallbackSource: fallbackSource, extractor: self.extractor, signs: job.copyClusters)
                     }
                     kept.insert(document.externalID)
                     try self.store(document, fileID: fileID, in: db, summary: &local)

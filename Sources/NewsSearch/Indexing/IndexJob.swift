@@ -14,6 +14,9 @@ public struct IndexJob: Sendable {
     /// Streams JSON Lines files over this size in chunks of this size (default 32 MB files, 8 MB
     /// chunks): lets tests make a small dump span several commits.
     public var dumpChunkBytes: Int?
+    /// Sign and cluster copies (issue 19). Off only to measure what clustering costs: the index then
+    /// has no clusters for these articles until `search reindex`.
+    public var copyClusters = true
 
     public init(
         paths: [String], rebuild: Bool = false, jobs: Int = 0, source: String? = nil, format: InputFormat = .auto,

@@ -77,6 +77,7 @@ public final class Indexer {
             chunkBytes = chunk
         }
         var summary = IndexSummary()
+        if !job.copyClusters { writer.copies = nil }
         try store.pool.writeWithoutTransaction { db in try IndexStore.unmapWriter(db) }
         try writeTransaction { db in try self.store.prepareForWriting(in: db) }
         try seedRegistry()
@@ -117,10 +118,10 @@ public final class Indexer {
         var bytesRead = 0
         // Batch k+1 is prepared on the workers while the writer commits batch k.
         let prepareBatch: @Sendable ([ScannedFile]) -> [PreparedFile] = {
-            [ingestor, extractor, fileSystem, format = job.format, source = job.source] batch in
+            [ingestor, extractor, fileSystem, format = job.format, source = job.source, signs = job.copyClusters] batch in
             parallelMap(batch, jobs: jobs) { file in
                 Self.prepare(file, known: known[file.path]?.hash, fileSystem: fileSystem, ingestor: ingestor, extractor: extractor,
-                    format: format, defaultSource: source, jobs: batch.count == 1 ? jobs : 1)
+                    format: format, defaultSource: source, jobs: batch.count == 1 ? jobs : 1, signs: signs)
             }
         }
         let batches = stride(from: 0, to: pending.count, by: Self.batchFiles).map {
@@ -149,7 +150,7 @@ public final class Indexer {
             let documents = result.articles.map { article in
                 PreparedDocument(
                     article: article, externalID: article.id ?? "", path: nil,
-                    fallbackSource: job.source ?? "stdin", extractor: extractor)
+                    fallbackSource: job.source ?? "stdin", extractor: extractor, signs: job.copyClusters)
             }.map { document in
                 // Named by content, not by place in the stream: two streams' first records stay two
                 // articles, and the same stream read again is the same articles.
@@ -187,7 +188,7 @@ public final class Indexer {
 
     private static func prepare(
         _ file: ScannedFile, known hash: String?, fileSystem: any FileSystem, ingestor: Ingestor, extractor: ActorExtractor,
-        format: InputFormat, defaultSource: String?, jobs: Int
+        format: InputFormat, defaultSource: String?, jobs: Int, signs: Bool
     ) -> PreparedFile {
         guard let data = fileSystem.contents(of: file.path) else {
             let reason = hash == nil ? "cannot be read" : "cannot be read; the articles indexed from it are kept"
@@ -209,7 +210,7 @@ public final class Indexer {
         let documents = parallelMap(numbered, jobs: many ? jobs : 1) { index, article in
             PreparedDocument(
                 article: article, externalID: article.id ?? (file.relativePath + (readAsDump ? "#\(index + 1)" : "")),
-                path: file.path, fallbackSource: fallbackSource, extractor: extractor)
+                path: file.path, fallbackSource: fallbackSource, extractor: extractor, signs: signs)
         }
         return PreparedFile(file: file, hash: digest, documents: documents, skipped: result.skipped, contentUnchanged: false)
     }
@@ -351,7 +352,7 @@ public final class Indexer {
             rereads = []
             let prepared = files.map {
                 Self.prepare($0, known: nil, fileSystem: fileSystem, ingestor: ingestor, extractor: extractor,
-                    format: job.format, defaultSource: job.source, jobs: 1)
+                    format: job.format, defaultSource: job.source, jobs: 1, signs: job.copyClusters)
             }
             var again = IndexSummary()
             try write(prepared, known: known, documentCounts: [:], summary: &again, progress: progress)

@@ -1,5 +1,6 @@
 import Foundation
 import NewsActors
+import NewsAnalysis
 import NewsIngest
 
 /// An article made ready to write: identity, source and actors resolved, content hashed.
@@ -14,6 +15,8 @@ struct PreparedDocument: Sendable {
     var actors: [ExtractedActor]
     /// Title and body analysed on the worker, for the writer's FTS5 insert to replay.
     var tokens: [PreparedTokens]
+    /// The cleaned body's near-duplicate signature (issue 19), nil when it is too short to have one.
+    var signature: MinHashSignature?
     /// The body's short lines hashed for ``BoilerplateModel/learn(lineHashes:source:)``, here so the writer only counts.
     var lineHashes: [UInt64]
     /// The stored JSON columns, encoded here rather than on the single writer thread.
@@ -28,7 +31,11 @@ struct PreparedDocument: Sendable {
     /// columns were not worked out (see ``known(article:externalID:path:fallbackSource:)``).
     private(set) var isPrepared = true
 
-    init(article: Article, externalID: String, path: String?, fallbackSource: String, extractor: ActorExtractor) {
+    /// `signs` false only for measuring what copy clusters cost (`search index --no-copy-clusters`).
+    init(
+        article: Article, externalID: String, path: String?, fallbackSource: String, extractor: ActorExtractor,
+        signs: Bool = true
+    ) {
         self.externalID = externalID
         self.path = path
         self.article = article
@@ -39,6 +46,7 @@ struct PreparedDocument: Sendable {
             extractor: extractor)
         self.tokens = [PreparedTokens(analyzing: article.title), PreparedTokens(analyzing: article.body)]
         self.lineHashes = BoilerplateModel.lineHashes(of: article.body)
+        self.signature = signs ? MinHashSignature(of: article.body) : nil
         self.authorsJSON = StoredJSON.encode(article.authors)
         self.givenActorsJSON = StoredJSON.encode(article.actors)
         self.metadataJSON = StoredJSON.encode(article.metadata)
@@ -50,14 +58,14 @@ struct PreparedDocument: Sendable {
     static func known(article: Article, externalID: String, path: String?, source: String, contentHash: String) -> Self {
         PreparedDocument(
             externalID: externalID, path: path, article: article, source: source, contentHash: contentHash, actors: [],
-            tokens: [], lineHashes: [], authorsJSON: "[]", givenActorsJSON: "[]", metadataJSON: "{}", removedJSON: "[]", removedOmitted: 0,
-            isPrepared: false)
+            tokens: [], signature: nil, lineHashes: [], authorsJSON: "[]", givenActorsJSON: "[]", metadataJSON: "{}",
+            removedJSON: "[]", removedOmitted: 0, isPrepared: false)
     }
 
     private init(
         externalID: String, path: String?, article: Article, source: String, contentHash: String, actors: [ExtractedActor],
-        tokens: [PreparedTokens], lineHashes: [UInt64], authorsJSON: String, givenActorsJSON: String, metadataJSON: String,
-        removedJSON: String, removedOmitted: Int, isPrepared: Bool
+        tokens: [PreparedTokens], signature: MinHashSignature?, lineHashes: [UInt64], authorsJSON: String,
+        givenActorsJSON: String, metadataJSON: String, removedJSON: String, removedOmitted: Int, isPrepared: Bool
     ) {
         self.externalID = externalID
         self.path = path
@@ -66,6 +74,7 @@ struct PreparedDocument: Sendable {
         self.contentHash = contentHash
         self.actors = actors
         self.tokens = tokens
+        self.signature = signature
         self.lineHashes = lineHashes
         self.authorsJSON = authorsJSON
         self.givenActorsJSON = givenActorsJSON

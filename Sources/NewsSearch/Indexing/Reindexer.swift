@@ -42,12 +42,14 @@ public struct Reindexer {
                     try db.execute(sql: "DELETE FROM document_actors")
                     try db.execute(sql: "DELETE FROM actor_aliases")
                     try db.execute(sql: "DELETE FROM actors")
+                    try db.execute(sql: "DELETE FROM document_signatures; DELETE FROM document_copies;")
                     total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
                     progress(0, total)
                     let prepare: @Sendable ([StoredDocument]) -> [ReindexedDocument] = { batch in
                         parallelMap(batch, jobs: workers) { ReindexedDocument($0, extractor: extractor) }
                     }
                     let writer = DocumentWriter()
+                    writer.copies = CopyIndex.empty()
                     var done = 0
                     var batch = try StoredDocument.batch(after: 0, limit: batchSize, in: db)
                     var ahead = batch.isEmpty ? nil : Prefetch(prepare, batch)
@@ -60,6 +62,9 @@ public struct Reindexer {
                             try db.cachedStatement(sql: "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)")
                                 .execute(arguments: [document.stored.id, document.stored.title, document.stored.body])
                             try writer.link(registry.merge(document.actors), to: document.stored.id, in: db)
+                            if let signature = document.signature {
+                                try writer.copies?.record(document.stored.id, signature: signature, in: db)
+                            }
                         }
                         done += current.value().count
                         progress(done, total)
@@ -109,9 +114,11 @@ struct ReindexedDocument: Sendable {
     var stored: StoredDocument
     var actors: [ExtractedActor]
     var tokens: [PreparedTokens]
+    var signature: MinHashSignature?
 
     init(_ stored: StoredDocument, extractor: ActorExtractor) {
         self.stored = stored
+        signature = MinHashSignature(of: stored.body)
         actors = PreparedDocument.actors(
             of: stored.title, stored.body, given: stored.givenActors,
             declaredLanguage: PreparedDocument.declaredLanguage(in: stored.metadata), extractor: extractor)

@@ -9,6 +9,8 @@ struct HitBuilder {
     /// The query's any-term expression, as the searcher compiled it.
     let expression: MatchExpression?
     let analyzer: Analyzer
+    /// The clusters of copies, when hits list theirs (folded results).
+    var copies: CopyGroups?
     /// How many actors a hit lists: enough to say who the article is about.
     static let actorsPerHit = 4
 
@@ -40,6 +42,7 @@ struct HitBuilder {
             if actors[id, default: []].count < Self.actorsPerHit { actors[id, default: []].append(row[1]) }
         }
         let missing = try missingClauses(for: ids)
+        let copiesOf = try copies.map { try ArticleCopy.of(ids, groups: $0, lengths: false, in: db) } ?? [:]
         let selector = SnippetSelector(matcher: TermMatcher(query: query, analyzer: analyzer), analyzer: analyzer)
         return page.enumerated().compactMap { index, entry in
             guard let row = byID[entry.id] else { return nil }
@@ -48,7 +51,7 @@ struct HitBuilder {
                 id: row["external_id"], rank: Int.max - offset > index ? offset + index + 1 : Int.max, score: entry.score, title: row["title"],
                 date: row["date"], source: row["source"], url: row["url"], path: row["path"],
                 actors: actors[entry.id] ?? [], snippet: selector.snippet(of: body),
-                missing: missing[entry.id] ?? [], explanation: explanations[entry.id])
+                missing: missing[entry.id] ?? [], explanation: explanations[entry.id], copies: copiesOf[entry.id] ?? [])
         }
     }
 

@@ -20,6 +20,8 @@ struct MatchScan: Sendable {
     var order: Order = .relevance
     /// `--recency`: applied to each relevance score before it competes for the top hits.
     var recency: RecencyBoost?
+    /// Copies folded into their best-ranked member, and the clusters `total` holds (issue 19).
+    var copies = CopyFolding(groups: .none, folds: false)
 
     var tally: FacetTally
     var top: TopHits
@@ -75,18 +77,22 @@ struct MatchScan: Sendable {
         matched += 1
         passing[Int(passes.rawValue)] += 1
         if Self.contains(counted, id) {
-            if passes == .all { total += 1 }
+            if passes == .all {
+                total += 1
+                copies.count(id)
+            }
             tally.count(id, passes: passes, columns: columns)
         }
         guard passes == .all, Self.contains(hitsFrom, id), let score else { return }
         switch order {
         case .relevance:
             let boosted = recency?.apply(score, id: id) ?? score
-            top.offer(.init(key: boosted, tiebreak: -Int64(id), id: Int64(id), score: boosted))
+            let entry = TopHits.Entry(key: boosted, tiebreak: -Int64(id), id: Int64(id), score: boosted)
+            if !copies.holdBack(entry) { top.offer(entry) }
         case .date(let newestFirst):
             var entry = Self.dateEntry(id, newestFirst: newestFirst, columns: columns)
             entry.score = score
-            top.offer(entry)
+            if !copies.holdBack(entry) { top.offer(entry) }
         }
     }
 

@@ -60,6 +60,7 @@ extension MatchScan {
         matched += other.matched
         for index in passing.indices { passing[index] += other.passing[index] }
         tally.merge(other.tally)
+        copies.merge(other.copies)
         for entry in other.top.sorted() { top.offer(entry) }
     }
 }

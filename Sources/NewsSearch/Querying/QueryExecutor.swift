@@ -9,6 +9,7 @@ struct QueryExecutor {
     let store: IndexStore
     let columns: FacetColumns
     let analyzer: Analyzer
+    let copies: CopyGroups
     let parallelism: (parts: Int, threshold: Int)
 
     /// The answer, but for the time it took (the caller's clock covers the planning too).
@@ -20,6 +21,7 @@ struct QueryExecutor {
         var sets = MatchSets(columns: columns, filter: filter, db: db)
         var scan = MatchScan(columns: columns, filter: filter, facets: plan.facets, hits: plan.pageEnd)
         scan.order = plan.order
+        scan.copies = CopyFolding(groups: copies, folds: plan.folds)
 
         let counted = try count(plan, into: &scan, sets: &sets)
         let ranked = try stages(plan, into: &scan, sets: &sets, filter: filter)
@@ -31,10 +33,12 @@ struct QueryExecutor {
             scan.scanAll()
         }
 
+        scan.copies.release(into: &scan.top)
         let facets = try scan.tally.counts(columns: columns, limit: plan.facetLimit, bucket: plan.dateBucket, in: db)
         let page = scan.top.sorted().dropFirst(max(plan.offset, 0)).map { (id: $0.id, score: $0.score) }
         let explanations = plan.explain ? try explain(page.map(\.id), ranked: ranked, recency: scan.recency) : [:]
-        let hits = try HitBuilder(db: db, query: plan.query, expression: plan.hitExpression, analyzer: analyzer)
+        let hits = try HitBuilder(
+            db: db, query: plan.query, expression: plan.hitExpression, analyzer: analyzer, copies: plan.folds ? copies : nil)
             .build(page, offset: plan.offset, explanations: explanations)
         if plan.hitExpression != nil, scan.total == 0, !resolved.isEmpty, scan.matched > 0 {
             warnings.append(Searcher.emptyingFilters(scan, resolved, plan.filters))
@@ -42,7 +46,7 @@ struct QueryExecutor {
         let suggestions = plan.hitExpression != nil && scan.matched == 0
             ? try SpellingHelp(db: db, analyzer: analyzer).suggestions(for: plan.text, query: plan.query) : []
         return SearchResults(
-            query: plan.text, total: scan.total, counted: counted, tookMilliseconds: 0, hits: hits,
+            query: plan.text, total: scan.total, totalClusters: scan.copies.clusters, counted: counted, tookMilliseconds: 0, hits: hits,
             facets: facets, facetsCounted: plan.facets, warnings: warnings, suggestions: suggestions)
     }
 

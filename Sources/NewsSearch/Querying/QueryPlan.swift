@@ -68,6 +68,8 @@ struct QueryPlan: Sendable {
     let pageEnd: Int
     /// Explain the page's hits, once they are known.
     let explain: Bool
+    /// Fold copies into their best-ranked member (issue 19); false for `--no-fold`.
+    let folds: Bool
 
     init(_ request: SearchRequest, analyzer: Analyzer = Analyzer()) {
         let query = QueryParser().parse(request.text)
@@ -108,5 +110,6 @@ struct QueryPlan: Sendable {
         offset = request.offset
         pageEnd = request.pageEnd
         explain = request.explain
+        folds = request.fold
     }
 }

@@ -38,6 +38,9 @@ public struct SearchRequest: Sendable {
     public var feedback: RelevanceFeedback? = .default
     /// Each hit's score as a tree (``SearchHit/explanation``), computed for the page's hits only.
     public var explain = false
+    /// Fold each cluster of copies (the same story from several outlets) into its best-ranked member,
+    /// which lists the others as ``SearchHit/copies``; false shows every copy as a hit of its own.
+    public var fold = true
 
     public init(text: String) {
         self.text = text

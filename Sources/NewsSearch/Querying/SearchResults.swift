@@ -8,6 +8,8 @@ public struct SearchResults: Sendable {
 
     public var query: String
     public var total: Int
+    /// How many stories `total` holds: each cluster of copies counts once (issue 19).
+    public var totalClusters: Int
     public var counted: Counted
     public var tookMilliseconds: Double
     public var hits: [SearchHit]
@@ -38,6 +40,8 @@ public struct SearchHit: Sendable {
     public var missing: [String]
     /// Why the score is what it is, when the request asked (`--explain`); the root's value is `score`.
     public var explanation: Explanation?
+    /// The other members of this article's cluster of copies (folded hits only), by date.
+    public var copies: [ArticleCopy] = []
 }
 
 /// Counts by facet value over all matches; each facet ignores its own filter (disjunctive facets).

@@ -14,6 +14,8 @@ public final class Searcher: Sendable {
     let analyzer = Analyzer()
     /// Kept across queries: a long-running process reads the facet columns once per index change.
     let facetColumns: FacetColumnStore
+    /// Likewise the clusters of copies.
+    let copyGroups = CopyGroupStore()
     /// How many id ranges a pass over the matches is split into, from how many document ids on.
     let parallelism: (parts: Int, threshold: Int)
 
@@ -32,9 +34,10 @@ public final class Searcher: Sendable {
         let plan = QueryPlan(request, analyzer: analyzer)
         do {
             var results = try store.pool.read { db in
+                let columns = try facetColumns.columns(in: db)
                 let executor = QueryExecutor(
-                    db: db, store: store, columns: try facetColumns.columns(in: db), analyzer: analyzer,
-                    parallelism: parallelism)
+                    db: db, store: store, columns: columns, analyzer: analyzer,
+                    copies: try copyGroups.groups(in: db, generation: columns.generation), parallelism: parallelism)
                 return try executor.run(plan)
             }
             results.tookMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6

@@ -16,6 +16,8 @@ public struct StoredArticle: Sendable {
     public var metadata: [String: String]
     /// What cleaning removed at index time; nil when the article was indexed before the index kept it.
     public var removed: StoredRemovals?
+    /// Other outlets' copies of this story (issue 19), by date, each with its body's length.
+    public var copies: [ArticleCopy] = []
 }
 
 /// An actor with the number of documents naming it (or its mentions in one document).
@@ -67,6 +69,7 @@ public struct IndexCatalog: Sendable {
                     """,
                 arguments: [row["rowid"] as Int64]
             ).map { ActorCount(name: $0[0], type: ActorType(rawValue: $0[1]) ?? .person, count: $0[2]) }
+            let copies = try ArticleCopy.of(documentID: row["rowid"], in: db)
             let decode = { (text: String) in Data(text.utf8) }
             return StoredArticle(
                 id: row["external_id"], title: row["title"], body: row["body"], date: row["date"],
@@ -74,7 +77,8 @@ public struct IndexCatalog: Sendable {
                 authors: (try? JSONDecoder().decode([String].self, from: decode(row["authors"]))) ?? [],
                 actors: actors,
                 metadata: (try? JSONDecoder().decode([String: String].self, from: decode(row["metadata"]))) ?? [:],
-                removed: StoredRemovals.decode(json: row["removed"], omitted: row["removed_omitted"]))
+                removed: StoredRemovals.decode(json: row["removed"], omitted: row["removed_omitted"]),
+                copies: copies)
         }
     }
 

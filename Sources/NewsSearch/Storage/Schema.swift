@@ -7,7 +7,7 @@ import NewsAnalysis
 /// body, written by the indexer in the same transaction as the row, so the two never disagree.
 enum Schema {
     /// Bumped when the tables change shape; an older index is upgraded in place by the migrations below.
-    static let version = 5
+    static let version = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -130,6 +130,13 @@ enum Schema {
                     ALTER TABLE documents ADD COLUMN removed_omitted INTEGER NOT NULL DEFAULT 0;
                     UPDATE meta SET value = '5' WHERE key = 'schema_version';
                     """)
+        }
+        // v6: copy clusters (issue 19): each article's MinHash signature and the clusters of two or
+        // more, computed here from the stored bodies so an upgraded index folds copies at once.
+        migrator.registerMigration("v6") { db in
+            try CopySchema.create(in: db)
+            try CopyIndex.rebuild(in: db)
+            try db.execute(sql: "UPDATE meta SET value = '6' WHERE key = 'schema_version'")
         }
         return migrator
     }

@@ -24,7 +24,7 @@ struct SearchAPI: Sendable {
         "limit", "offset", "sort", "match", "source", "actor", "since", "until", "facets", "facet-limit", "date-bucket",
         "recency-half-life",
     ]
-    static let searchFlags: Set<String> = ["no-facets", "recency", "no-feedback"]
+    static let searchFlags: Set<String> = ["no-facets", "recency", "no-feedback", "no-fold"]
 
     init(store: IndexStore) {
         searcher = Searcher(store: store)

@@ -168,11 +168,13 @@ function renderResults(data, state) {
 
   const pager = document.getElementById("pager");
   pager.replaceChildren();
-  if (data.total > PAGE) {
-    const last = Math.min(start + data.hits.length, data.total);
+  // Copies fold into one hit, so the pages count stories, not articles.
+  const shown = data.total_clusters ?? data.total;
+  if (shown > PAGE) {
+    const last = Math.min(start + data.hits.length, shown);
     if (start > 0) pager.append(el("button", { type: "button", id: "prev", onclick: () => go({ q: state.q, offset: String(Math.max(0, start - PAGE)) }), text: "← Previous" }));
-    pager.append(el("span", { text: (data.hits.length ? (start + 1) + "–" + last : "none") + " of " + data.total }));
-    if (start + PAGE < data.total) pager.append(el("button", { type: "button", id: "next", onclick: () => go({ offset: String(start + PAGE) }), text: "Next →" }));
+    pager.append(el("span", { text: (data.hits.length ? (start + 1) + "–" + last : "none") + " of " + shown + (shown < data.total ? " stories" : "") }));
+    if (start + PAGE < shown) pager.append(el("button", { type: "button", id: "next", onclick: () => go({ offset: String(start + PAGE) }), text: "Next →" }));
   }
   renderHistogram(data.facets.date || [], state);
   renderList("source", (data.facets.source || []), state);
@@ -198,7 +200,27 @@ function renderHit(hit, state) {
     el("div", { class: "meta", text: meta }),
     el("p", { class: "snippet" }, highlighted(hit.snippet, hit.highlights, oneLine)));
   if (hit.missing.length) item.append(el("div", { class: "missing", text: "missing: " + hit.missing.map(oneLine).join(", ") }));
+  if (hit.copies && hit.copies.length) item.append(renderCopies(hit.copies, state));
   return item;
+}
+
+// "also in 2 outlets: Kyodo (2025-04-11), The Japan Times (2025-04-12)", each a link to that copy.
+function renderCopies(copies, state) {
+  const outlets = new Set(copies.map((copy) => copy.source)).size;
+  const links = copies.map((copy) => {
+    const link = el("a", { href: articleURL(copy.id, state), text: oneLine(copy.source) + " (" + oneLine(copy.date || "undated") + ")" });
+    link.addEventListener("click", (e) => {
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      history.pushState({ fromResults: true }, "", link.getAttribute("href"));
+      render();
+      window.scrollTo(0, 0);
+    });
+    return link;
+  });
+  const parts = ["also in " + outlets + (outlets === 1 ? " outlet: " : " outlets: ")];
+  links.forEach((link, index) => parts.push(index ? ", " : "", link));
+  return el("div", { class: "copies" }, ...parts);
 }
 
 function renderChips(state) {
@@ -320,6 +342,15 @@ function renderArticle(node, data, state) {
   if (data.url) add("URL", safeLink(data.url, data.url));
   add("Id", el("span", { text: oneLine(data.id) }));
   for (const [key, value] of Object.entries(data.metadata)) add(oneLine(key), el("span", { text: oneLine(value) }));
+  if (data.copies && data.copies.length) {
+    // Each copy's length against this article's: "+30" longer, "−180" shorter.
+    add("Copies", el("ul", { class: "copies" }, ...data.copies.map((copy) => {
+      const difference = copy.length_difference === 0 ? "same length"
+        : (copy.length_difference > 0 ? "+" : "−") + Math.abs(copy.length_difference);
+      return el("li", {}, el("a", { href: articleURL(copy.id, state), text: oneLine(copy.source) + " (" + oneLine(copy.date || "undated") + ")" }),
+        " " + copy.characters + " characters (" + difference + ")");
+    })));
+  }
   const actors = el("ul", { class: "actors" }, ...data.actors.map((actor) => {
     const target = { q: state.q, actor: [actor.name], source: [], since: "", until: "", article: "" };
     const link = el("a", { href: stateURL(Object.assign({}, state, target)), title: actor.type + ", " + actor.mentions + " mentions", text: oneLine(actor.name) });

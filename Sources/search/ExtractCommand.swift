@@ -13,7 +13,7 @@ struct ExtractCommand: ParsableCommand {
             The tool to debug a corpus with: every boilerplate line removed is listed with its reason. It uses \
             the configuration of the index that `search index` would write to (--index, else $SEARCH_INDEX, \
             else index/search.sqlite): its source-aliases.txt and actors.txt, the boilerplate it learned and \
-            the actors it holds, so it shows what indexing would store. It never writes.
+            the actors it holds, so it shows what indexing would store. It never writes, except to bring an index of an older schema up to date, as a query does.
             """)
 
     @OptionGroup var indexOptions: IndexOptions
@@ -35,6 +35,7 @@ struct ExtractCommand: ParsableCommand {
         }
         let path = file == "-" ? "stdin" : file
         let folder = file == "-" ? nil : SourceFolder.name(ofFolderHolding: URL(fileURLWithPath: file).standardizedFileURL.path)
+        if FileManager.default.fileExists(atPath: indexOptions.path) { try indexOptions.upgradeIfOlder() }
         var extraction = try ArticleExtraction(indexPath: indexOptions.path)
         let results = try extraction.extract(data: data, path: path, format: format, defaultSource: source, folderName: folder)
         if results.count == 1, let reason = results[0].report.skipped {

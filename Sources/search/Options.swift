@@ -27,13 +27,18 @@ struct IndexOptions: ParsableArguments {
         if isDefault && !FileManager.default.fileExists(atPath: path) {
             try SampleCorpus.buildDefaultIndex(at: path)
         }
+        try upgradeIfOlder()
+        return try IndexStore(path: path, access: .readOnly)
+    }
+
+    /// Brings an index of an older schema up to date. Upgrades only add tables and columns, so a
+    /// command that reads (a query, `extract`) may do it rather than send the user off to run another.
+    func upgradeIfOlder() throws {
         do {
-            return try IndexStore(path: path, access: .readOnly)
+            _ = try IndexStore(path: path, access: .readOnly, requireCurrentTokenizer: false)
         } catch IndexError.schemaVersionMismatch(let found, let expected) where found < expected {
-            // Upgrades only add tables, so a query may do it rather than send the user off to run a command.
             Console.note("search: upgrading the index at \(path) from schema \(found) to \(expected)")
             _ = try IndexStore(path: path, access: .readWrite, requireCurrentTokenizer: false)
-            return try IndexStore(path: path, access: .readOnly)
         }
     }
 }

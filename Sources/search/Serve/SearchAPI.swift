@@ -54,23 +54,7 @@ struct SearchAPI: Sendable {
     }
 
     func search(query: String?) throws -> String {
-        var words: [String] = []
-        var arguments: [String] = []
-        for (name, value) in try QueryParameters(query).pairs {
-            if name == "q" {
-                words.append(value)
-            } else if Self.searchOptions.contains(name) {
-                arguments.append("--\(name)=\(value)")
-            } else if Self.searchFlags.contains(name) {
-                if try Self.flag(name, value) { arguments.append("--\(name)") }
-            } else {
-                throw APIError.badRequest("unknown parameter '\(name)'")
-            }
-        }
-        let text = words.joined(separator: " ")
-        guard text.utf8.count <= Self.maximumQueryBytes else {
-            throw APIError.badRequest("q is longer than \(Self.maximumQueryBytes) bytes")
-        }
+        let (text, arguments) = try Self.commandLine(query, options: Self.searchOptions, flags: Self.searchFlags)
         var command = try Self.parse(QueryCommand.self, arguments)
         command.words = text.isEmpty ? [] : [text]
         try Self.validated { try command.validate() }
@@ -78,6 +62,31 @@ struct SearchAPI: Sendable {
         try Self.bound("offset", command.offset, Self.maximumOffset)
         try Self.bound("facet-limit", command.facetLimit, Self.maximumFacetLimit)
         return try JSONOutput.encode(JSONOutput.Results(try searcher.search(command.makeRequest())))
+    }
+
+    /// A query string as a command's arguments: each `q` joins the query text, each name in `options`
+    /// becomes `--name=value`, each in `flags` `--name` when true; anything else is a bad request.
+    static func commandLine(
+        _ query: String?, options: Set<String>, flags: Set<String>
+    ) throws -> (text: String, arguments: [String]) {
+        var words: [String] = []
+        var arguments: [String] = []
+        for (name, value) in try QueryParameters(query).pairs {
+            if name == "q" {
+                words.append(value)
+            } else if options.contains(name) {
+                arguments.append("--\(name)=\(value)")
+            } else if flags.contains(name) {
+                if try flag(name, value) { arguments.append("--\(name)") }
+            } else {
+                throw APIError.badRequest("unknown parameter '\(name)'")
+            }
+        }
+        let text = words.joined(separator: " ")
+        guard text.utf8.count <= maximumQueryBytes else {
+            throw APIError.badRequest("q is longer than \(maximumQueryBytes) bytes")
+        }
+        return (text, arguments)
     }
 
     /// `/api/articles/ID`: `show ID --json`; with `q`, also where the query's words are in the title
@@ -111,23 +120,7 @@ struct SearchAPI: Sendable {
     /// `actors --json`; with `with=NAME`, `actors --with NAME --json`; with `graph=true`,
     /// `actors --graph --format json` (GraphML is a file format, not an API answer).
     func actors(query: String?) throws -> String {
-        var words: [String] = []
-        var arguments: [String] = []
-        for (name, value) in try QueryParameters(query).pairs {
-            if name == "q" {
-                words.append(value)
-            } else if Self.actorOptions.contains(name) {
-                arguments.append("--\(name)=\(value)")
-            } else if name == "graph" {
-                if try Self.flag(name, value) { arguments.append("--graph") }
-            } else {
-                throw APIError.badRequest("unknown parameter '\(name)'")
-            }
-        }
-        let text = words.joined(separator: " ")
-        guard text.utf8.count <= Self.maximumQueryBytes else {
-            throw APIError.badRequest("q is longer than \(Self.maximumQueryBytes) bytes")
-        }
+        let (text, arguments) = try Self.commandLine(query, options: Self.actorOptions, flags: ["graph"])
         var command = try Self.parse(ActorsCommand.self, arguments)
         command.words = text.isEmpty ? [] : [text]
         try Self.validated { try command.validate() }

@@ -55,4 +55,32 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try binary.run(["harbour", "--index", file.path]).status == 0)
     }
+
+    /// A first run killed between GRDB creating its bookkeeping table and the first migration's commit
+    /// leaves an SQLite file with one empty table; the next run must finish the index, not refuse it.
+    @Test func aFileLeftByARunKilledBeforeItsFirstMigrationBecomesAnIndex() throws {
+        let corpus = try CorpusFixture()
+        let folder = try TemporaryDirectory("foreign")
+        let file = folder.url.appendingPathComponent("search.sqlite")
+        let queue = try DatabaseQueue(path: file.path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+        try queue.close()
+        let binary = try SearchBinary()
+        let result = try binary.run(["index", "--quiet", "--index", file.path, corpus.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try binary.run(["harbour", "--index", file.path]).status == 0)
+    }
+
+    /// Another GRDB program's file whose only table records migrations it ran is still not ours.
+    @Test func anotherGRDBProgramsBookkeepingIsRefused() throws {
+        let corpus = try CorpusFixture()
+        let folder = try TemporaryDirectory("foreign")
+        let file = folder.url.appendingPathComponent("other-app.sqlite")
+        let queue = try DatabaseQueue(path: file.path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); INSERT INTO grdb_migrations VALUES ('createInvoices')")
+        }
+        try queue.close()
+        try check(file, corpus: corpus)
+    }
 }

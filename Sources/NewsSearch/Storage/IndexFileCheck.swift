@@ -7,6 +7,9 @@ import GRDB
 enum IndexFileCheck {
     /// A missing or empty file may become an index, and so may an SQLite file with no tables (nothing
     /// in it to lose); anything else must hold our `meta` table with a schema version.
+    /// GRDB creates its empty `grdb_migrations` table outside the first migration's transaction, so a
+    /// first run killed at that instant leaves a file holding only that table: it counts as empty, or
+    /// the next run would refuse the user's own new index.
     static func requireIndexOrEmpty(at path: String) throws {
         // `stat`, not `attributesOfItem`, which also reads the user and group databases.
         var status = stat()
@@ -26,6 +29,9 @@ enum IndexFileCheck {
             let ours = try queue.read { db -> Bool in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if tables.isEmpty { return true }
+                if tables == ["grdb_migrations"] {
+                    return try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0
+                }
                 guard tables.contains("meta") else { return false }
                 return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") != nil
             }

@@ -10,9 +10,9 @@ import NewsQuery
 /// ranking parameters; without it each phrase is a clause of weight 1 under the default parameters.
 /// `lengths` is the searcher's ``TokenLengths``: document lengths from memory instead of one docsize
 /// lookup per match. `admission` is the pass's ``HitAdmission``, told the query's bound on partial
-/// matches' scores when the statistics are first computed. The table's `rank` is `newsrank()` with neither, for SQL that orders by `rank`
-/// itself (the engine calls it through ``RankCall``); like `bm25()` it returns minus the score, so
-/// ascending order is best first.
+/// matches' scores when the statistics are first computed. The table's `rank` is `newsrank()` with
+/// none of them, for SQL that orders by `rank` itself (the engine calls it through ``RankCall``); like
+/// `bm25()` it returns minus the score, so ascending order is best first.
 ///
 /// Related SQLite documentation: <https://sqlite.org/fts5.html#custom_auxiliary_functions>
 enum FTS5RankFunction {

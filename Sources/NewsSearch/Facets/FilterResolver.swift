@@ -64,8 +64,8 @@ struct FilterResolver {
                 actorIDs.formUnion(matches)
             }
             resolved.actorIDs = actorIDs
-            // Reading the links of a country named in 50,000 articles cost more than the query; the
-            // columns file has them per document, locations aside.
+            // Reading the links of a country linked to 190,000 of 200,000 articles was three quarters of an
+            // actor-filtered query (80 → 20 ms); the columns file has them per document, locations aside.
             resolved.actorDocuments = Set(try Int64.fetchAll(
                 db,
                 sql: """

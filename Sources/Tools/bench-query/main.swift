@@ -15,7 +15,9 @@
 // FTS5 path: top-10 by `bm25()` and the three facets by SQL `GROUP BY` over the matches, and prints the ratios.
 // `--mix FILE` instead times each query of FILE (one per line, the query syntax with inline filters such as
 // `actor:"United States"`; `#` lines skipped): per query, best-of-R and median wall, this thread's CPU and the
-// process's CPU (all threads: the pass over a broad query's matches is split across cores), matches, hits — the per-class profile of a load mix such as `scripts/bench-serve.lua`'s (`scripts/queries/serve-mix.txt`).
+// process's CPU (all threads: the pass over a broad query's matches is split across cores), matches, hits,
+// and how many matches were ranked (the rest were filtered out or could not reach the page): the per-class
+// profile of a load mix such as `scripts/bench-serve.lua`'s (`scripts/queries/serve-mix.txt`).
 // `--repeat N` runs the mix N times before measuring (for `perf record` of one process).
 import Foundation
 import GRDB
@@ -169,7 +171,7 @@ func processCPUMilliseconds() -> Double {
             "query": line, "best_ms": walls[0], "median_ms": walls[walls.count / 2], "cpu_best_ms": cpus[0],
             "cpu_median_ms": cpus[cpus.count / 2], "process_cpu_best_ms": processCPUs[0],
             "process_cpu_median_ms": processCPUs[processCPUs.count / 2], "total": results?.total ?? 0,
-            "hits": results?.hits.count ?? 0,
+            "hits": results?.hits.count ?? 0, "ranked": results?.rankedMatches ?? 0,
         ]
     }
 }

@@ -5,13 +5,14 @@ import NewsQuery
 
 /// Registers `newsrank`, our FTS5 auxiliary ranking function, and adapts FTS5's API to ``BM25FModel``.
 ///
-/// `newsrank(input, lengths)`: both pointers bound with `sqlite3_bind_pointer` (``RankCall`` binds
-/// them), both optional. `input` is a ``RankInput``: each FTS5 phrase's clause and weight, and the
+/// `newsrank(input, lengths, admission)`: pointers bound with `sqlite3_bind_pointer` (``RankCall`` binds
+/// them), all optional. `input` is a ``RankInput``: each FTS5 phrase's clause and weight, and the
 /// ranking parameters; without it each phrase is a clause of weight 1 under the default parameters.
 /// `lengths` is the searcher's ``TokenLengths``: document lengths from memory instead of one docsize
-/// lookup per match. The table's `rank` is `newsrank()` with neither, for SQL that orders by `rank`
-/// itself (the engine calls it through ``RankCall``); like `bm25()` it returns minus the score, so
-/// ascending order is best first.
+/// lookup per match. `admission` is the pass's ``HitAdmission``, told the query's bound on partial
+/// matches' scores when the statistics are first computed. The table's `rank` is `newsrank()` with
+/// none of them, for SQL that orders by `rank` itself (the engine calls it through ``RankCall``); like
+/// `bm25()` it returns minus the score, so ascending order is best first.
 ///
 /// Related SQLite documentation: <https://sqlite.org/fts5.html#custom_auxiliary_functions>
 enum FTS5RankFunction {
@@ -30,6 +31,7 @@ enum FTS5RankFunction {
     nonisolated(unsafe) static let lengthsPointerType: UnsafePointer<CChar> = UnsafePointer(strdup("newssearch.token-lengths")!)
     static let inputArgument = 0
     static let lengthsArgument = 1
+    static let admissionArgument = 2
 
     static func register(in db: Database) {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
@@ -79,6 +81,14 @@ enum FTS5RankFunction {
             self.model = model
             self.statistics = statistics
         }
+
+        /// `body` with the statistics in place: one exclusive access for the whole row rather than one
+        /// per hit appended (the runtime checks each access to a class's property; per hit that was
+        /// about 5% of a long query's time).
+        @inline(__always)
+        func withStatistics<Result>(_ body: (inout MatchStatistics, BM25FModel) throws -> Result) rethrows -> Result {
+            try body(&statistics, model)
+        }
     }
 
     private static let rank: fts5_extension_function = { api, fts, context, argumentCount, arguments in
@@ -86,7 +96,7 @@ enum FTS5RankFunction {
         let sqlite = SQLiteRoutines.of(api, fts)
         do {
             let data = try rowData(api, fts, argumentCount, arguments, sqlite)
-            sqlite.resultDouble(context, -data.model.score(data.statistics))
+            sqlite.resultDouble(context, -data.withStatistics { statistics, model in model.score(statistics) })
         } catch let error as RankError {
             sqlite.resultErrorCode(context, error.code)
         } catch {
@@ -122,22 +132,24 @@ enum FTS5RankFunction {
         let data = try queryData(functions, api, fts, argumentCount, arguments, sqlite)
         var count: Int32 = 0
         try check(functions.xInstCount(fts, &count))
-        data.statistics.hits.removeAll(keepingCapacity: true)
-        for index in 0..<count {
-            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-            try check(functions.xInst(fts, index, &phrase, &column, &offset))
-            data.statistics.hits.append((Int(phrase), Int(column), Int(offset)))
-        }
         let lengths = data.lengths?.takeUnretainedValue()
         let rowid = lengths == nil ? 0 : functions.xRowid(fts)
-        for column in data.statistics.columnLength.indices {
-            if let known = lengths?.length(of: rowid, column: column) {
-                data.statistics.columnLength[column] = Int(known)
-                continue
+        try data.withStatistics { statistics, _ in
+            statistics.hits.removeAll(keepingCapacity: true)
+            for index in 0..<count {
+                var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+                try check(functions.xInst(fts, index, &phrase, &column, &offset))
+                statistics.hits.append((Int(phrase), Int(column), Int(offset)))
             }
-            var length: Int32 = 0
-            try check(functions.xColumnSize(fts, Int32(column), &length))
-            data.statistics.columnLength[column] = Int(length)
+            for column in statistics.columnLength.indices {
+                if let known = lengths?.length(of: rowid, column: column) {
+                    statistics.columnLength[column] = Int(known)
+                    continue
+                }
+                var length: Int32 = 0
+                try check(functions.xColumnSize(fts, Int32(column), &length))
+                statistics.columnLength[column] = Int(length)
+            }
         }
         return data
     }
@@ -203,6 +215,12 @@ enum FTS5RankFunction {
             data.lengths = Unmanaged<TokenLengths>.fromOpaque(pointer)
         }
         data.statistics.fullCoverageWeight = data.statistics.clauseWeight(clauses: data.statistics.clauseCount)
+        if admissionArgument < argumentCount, let value = arguments?[admissionArgument],
+            let pointer = sqlite.valuePointer(value, HitAdmission.pointerType)
+        {
+            Unmanaged<HitAdmission>.fromOpaque(pointer).takeUnretainedValue().partialBound =
+                data.model.partialMatchBound(data.statistics)
+        }
         let pointer = Unmanaged.passRetained(data).toOpaque()
         try check(functions.xSetAuxdata(fts, pointer) { pointer in
             if let pointer { Unmanaged<QueryData>.fromOpaque(pointer).release() }

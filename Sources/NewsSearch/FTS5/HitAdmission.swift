@@ -3,8 +3,9 @@ import GRDB
 import GRDBSQLite
 
 /// Decides inside SQLite, row by row, whether the pass needs a match's score: `newsadmit(?, rowid)`
-/// guards the rank call in a `CASE`, so documents a filter rejects, and in date order documents that
-/// cannot enter the page, are never ranked. SQLite evaluates every result column of every row, so
+/// guards the rank call in a `CASE`, so documents a filter rejects, in date order documents that
+/// cannot enter the page, and in relevance order partial matches that cannot outscore a full page
+/// (``partialBound``), are never ranked. SQLite evaluates every result column of every row, so
 /// without the guard a date-sorted or filtered broad query would rank every match anyway.
 final class HitAdmission: @unchecked Sendable {
     static let functionName = "newsadmit"
@@ -14,14 +15,25 @@ final class HitAdmission: @unchecked Sendable {
     let filter: DocumentFilter
     let hitsFrom: [Bool]?
     let order: MatchScan.Order
-    /// In date order, the entry a newcomer must beat once the page is full; nil until then. Only the
-    /// thread running the statement touches it.
+    /// The documents known to have every query clause, indexed by id (the all-terms matches a
+    /// `--match auto` pass counts); nil: unknown, every match is ranked.
+    let complete: [Bool]?
+    /// What a score may be multiplied by after ranking (`--recency`'s largest factor), so that the
+    /// bound compared with the page's scores is the boosted one.
+    let boostLimit: Double
+    /// The entry a newcomer must beat once the page is full; nil until then. Only the thread running
+    /// the statement touches it.
     var threshold: TopHits.Entry?
+    /// The highest score a match outside ``complete`` can reach (``BM25FModel/partialMatchBound(_:)``),
+    /// left here by `newsrank` on its first row, when it computes the query's statistics; nil before.
+    var partialBound: Double?
 
-    init(filter: DocumentFilter, hitsFrom: [Bool]?, order: MatchScan.Order) {
+    init(filter: DocumentFilter, hitsFrom: [Bool]?, order: MatchScan.Order, complete: [Bool]? = nil, boostLimit: Double = 1) {
         self.filter = filter
         self.hitsFrom = hitsFrom
         self.order = order
+        self.complete = complete
+        self.boostLimit = boostLimit
     }
 
     func admits(_ id: Int64) -> Bool {
@@ -29,8 +41,15 @@ final class HitAdmission: @unchecked Sendable {
         let index = Int(id)
         guard filter.passes(index) == .all else { return false }
         if let hitsFrom, index >= hitsFrom.count || !hitsFrom[index] { return false }
-        guard case .date(let newestFirst) = order, let threshold else { return true }
-        return threshold < MatchScan.dateEntry(index, newestFirst: newestFirst, columns: filter.columns)
+        guard let threshold else { return true }
+        switch order {
+        case .date(let newestFirst):
+            return threshold < MatchScan.dateEntry(index, newestFirst: newestFirst, columns: filter.columns)
+        case .relevance:
+            // Exact: a skipped match scores at most the bound, below the page's worst, which only rises.
+            guard let complete, let partialBound, index < complete.count, !complete[index] else { return true }
+            return !(partialBound * boostLimit < threshold.key)
+        }
     }
 
     static func register(in db: Database) {

@@ -6,11 +6,15 @@ import NewsQuery
 struct ResolvedFilters {
     /// nil when the facet is not filtered.
     var sourceIDs: Set<Int64>?
-    var actorDocuments: Set<Int64>?
+    /// The actors an actor filter names; nil when actors are not filtered. ``DocumentFilter`` finds
+    /// their documents in the columns file, which holds every actor but locations.
+    var actorIDs: Set<Int64>?
+    /// The documents naming an actor of the filter that the columns file does not hold (a location).
+    var actorDocuments: Set<Int64> = []
     var firstDay: String?
     var lastDay: String?
 
-    var isEmpty: Bool { sourceIDs == nil && actorDocuments == nil && firstDay == nil && lastDay == nil }
+    var isEmpty: Bool { sourceIDs == nil && actorIDs == nil && firstDay == nil && lastDay == nil }
 }
 
 /// Resolves the names a user typed (any case, any accents, a surname, a shortened source) to the index's.
@@ -59,8 +63,15 @@ struct FilterResolver {
                 }
                 actorIDs.formUnion(matches)
             }
+            resolved.actorIDs = actorIDs
+            // Reading the links of a country linked to 190,000 of 200,000 articles was three quarters of an
+            // actor-filtered query (80 → 20 ms); the columns file has them per document, locations aside.
             resolved.actorDocuments = Set(try Int64.fetchAll(
-                db, sql: "SELECT DISTINCT document_id FROM document_actors WHERE actor_id IN (SELECT value FROM json_each(?))",
+                db,
+                sql: """
+                    SELECT DISTINCT da.document_id FROM document_actors da JOIN actors a ON a.id = da.actor_id
+                    WHERE da.actor_id IN (SELECT value FROM json_each(?)) AND a.type = 'location'
+                    """,
                 arguments: [IDList.json(actorIDs)]))
         }
         resolved.firstDay = filters.since?.firstDay

@@ -17,6 +17,9 @@ struct MatchScan: Sendable {
     var counted: [Bool]?
     /// The documents that may be hits; nil: every one.
     var hitsFrom: [Bool]?
+    /// The documents known to have every query clause, indexed by id; nil: unknown. Partial matches
+    /// are ranked only while they could still make the page (``HitAdmission``).
+    var complete: [Bool]?
     var order: Order = .relevance
     /// `--recency`: applied to each relevance score before it competes for the top hits.
     var recency: RecencyBoost?
@@ -29,6 +32,11 @@ struct MatchScan: Sendable {
     /// Over every document of the pass, whatever the scope: for saying which filter emptied the results.
     var matched = 0
     var passing = [Int](repeating: 0, count: 8)
+    /// How many matches were ranked.
+    var ranked = 0
+    /// Every document of the pass, indexed by id, when asked for (``recordingMatches()``): the feedback
+    /// stage needs the first pass's matches, and keeping them saves FTS5 a second pass.
+    var matchSet: [Bool]?
 
     init(columns: FacetColumns, filter: DocumentFilter, facets: Set<SearchRequest.Facet>, hits: Int) {
         self.columns = columns
@@ -41,7 +49,9 @@ struct MatchScan: Sendable {
     /// admits (the rest come back with no score).
     mutating func scan(_ call: RankCall, ids: Range<Int>, in db: Database) throws {
         let lengths = columns.tokenLengths
-        let admission = HitAdmission(filter: filter, hitsFrom: hitsFrom, order: order)
+        let admission = HitAdmission(
+            filter: filter, hitsFrom: hitsFrom, order: order, complete: complete,
+            boostLimit: recency.map { 1 + max($0.prior.maximumBoost, 0) } ?? 1)
         let statement = try call.passStatement(ids: ids, lengths: lengths, admission: admission, in: db)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
@@ -56,10 +66,17 @@ struct MatchScan: Sendable {
             }
             let id = Int(sqlite3_column_int64(handle, 0))
             guard columns.contains(Int64(id)) else { continue }
+            matchSet?[id] = true
             let score = sqlite3_column_type(handle, 1) == SQLITE_NULL ? nil : -sqlite3_column_double(handle, 1)
+            if score != nil { ranked += 1 }
             visit(id, score: score)
             admission.threshold = top.worstIfFull
         }
+    }
+
+    /// Makes the pass keep ``matchSet``.
+    mutating func recordingMatches() {
+        matchSet = [Bool](repeating: false, count: columns.idLimit)
     }
 
     /// Passes over every document but those in `excluded` (indexed by id), as a query with no words does.

@@ -58,9 +58,13 @@ extension MatchScan {
     mutating func merge(_ other: MatchScan) {
         total += other.total
         matched += other.matched
+        ranked += other.ranked
         for index in passing.indices { passing[index] += other.passing[index] }
         tally.merge(other.tally)
         copies.merge(other.copies)
         for entry in other.top.sorted() { top.offer(entry) }
+        if let theirs = other.matchSet, matchSet != nil {
+            for id in theirs.indices where theirs[id] { matchSet![id] = true }
+        }
     }
 }

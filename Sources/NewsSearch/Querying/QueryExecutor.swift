@@ -11,6 +11,8 @@ struct QueryExecutor {
     let analyzer: Analyzer
     let copies: CopyGroups
     let parallelism: (parts: Int, threshold: Int)
+    /// Skip ranking partial matches that cannot reach the page (exact; off only to test that it is).
+    var prunes = true
 
     /// The answer, but for the time it took (the caller's clock covers the planning too).
     func run(_ plan: QueryPlan) throws -> SearchResults {
@@ -47,7 +49,7 @@ struct QueryExecutor {
             ? try SpellingHelp(db: db, analyzer: analyzer).suggestions(for: plan.text, query: plan.query) : []
         return SearchResults(
             query: plan.text, total: scan.total, totalClusters: scan.copies.clusters, counted: counted, tookMilliseconds: 0, hits: hits,
-            facets: facets, facetsCounted: plan.facets, warnings: warnings, suggestions: suggestions)
+            facets: facets, facetsCounted: plan.facets, warnings: warnings, suggestions: suggestions, rankedMatches: scan.ranked)
     }
 
     /// Scopes what `scan` counts (and, sorted by date under `--match auto`, what may be a hit).
@@ -59,6 +61,7 @@ struct QueryExecutor {
             let matches = try sets.matches(of: all)
             guard matches.anyPasses else { return .any }
             scan.counted = matches.set
+            if prunes { scan.complete = matches.set }
             if plan.hitsAreCounted { scan.hitsFrom = matches.set }
             return .all
         }

@@ -41,12 +41,14 @@ struct QueryExpansion {
         // pass the filters ranked), keeping the best few: the feedback comes from what the user is
         // looking at.
         var first = MatchScan(columns: columns, filter: filter, facets: [], hits: feedback.documents)
+        first.recordingMatches()
         try first.run(
             RankCall(firstPass),
             parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         let best = first.top.sorted()
         guard first.total > 0, !best.isEmpty else { return nil }
-        let matches = try MatchScan.matches(of: expression.text, columns: columns, filter: filter, in: db).set
+        // The first pass ranks the same matches as `expression` (only the weights differ).
+        guard let matches = first.matchSet else { return nil }
 
         var surface: [String: String] = [:]
         var termsOf: [Int64: [String]] = [:]

@@ -18,9 +18,11 @@ package struct RankCall: Sendable {
     static let rank = "\(FTS5RankFunction.name)(documents_fts, :input, :lengths)"
 
     /// Every match in an id range, its score (minus it, as `newsrank` returns it) or NULL where
-    /// `newsadmit` decided the match cannot be a hit.
+    /// `newsadmit` decided the match cannot be a hit. `newsrank` is also handed the admission, to leave
+    /// it the bound on partial matches' scores.
     static let passSQL = """
-        SELECT rowid, CASE WHEN \(HitAdmission.functionName)(:admission, rowid) THEN \(rank) END
+        SELECT rowid, CASE WHEN \(HitAdmission.functionName)(:admission, rowid)
+            THEN \(FTS5RankFunction.name)(documents_fts, :input, :lengths, :admission) END
         FROM documents_fts WHERE documents_fts MATCH :expression AND rowid >= :low AND rowid < :high
         """
 

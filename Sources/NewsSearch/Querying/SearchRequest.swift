@@ -7,7 +7,7 @@ import NewsQuery
 /// request.filters.actors = ["Mark Rutte"]
 /// let results = try Searcher(store: store).search(request)
 /// ```
-public struct SearchRequest: Sendable {
+public struct SearchRequest: Sendable, Hashable {
     public enum Sort: String, Sendable, CaseIterable { case relevance, newest, oldest }
     public enum Facet: String, Sendable, CaseIterable { case date, source, actor }
     public enum Bucket: String, Sendable, CaseIterable { case auto, year, month, day }

@@ -20,6 +20,9 @@ public struct SearchResults: Sendable {
     public var warnings: [String]
     /// Spellings from the index's own vocabulary when nothing matched.
     public var suggestions: [String]
+    /// How many matches the pass ranked (for `bench-query` and tests): partial matches that could not
+    /// reach the page, and matches the filters reject, are not.
+    package var rankedMatches = 0
 }
 
 /// One ranked article.

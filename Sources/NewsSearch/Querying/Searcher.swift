@@ -18,15 +18,23 @@ public final class Searcher: Sendable {
     let copyGroups = CopyGroupStore()
     /// How many id ranges a pass over the matches is split into, from how many document ids on.
     let parallelism: (parts: Int, threshold: Int)
+    /// The latest answers, for a process that answers many queries (`search serve`); nil: none kept.
+    let cache: ResultCache?
+    /// Whether passes skip ranking partial matches that cannot reach the page (see ``HitAdmission``).
+    let prunes: Bool
 
-    public convenience init(store: IndexStore) {
-        self.init(store: store, parallelism: (ProcessInfo.processInfo.activeProcessorCount, 50_000))
+    /// `cachedResults`: how many answers to keep for repeated requests (0: none). They are dropped
+    /// whenever the index changes, so a cached answer is always the one the index would give now.
+    public convenience init(store: IndexStore, cachedResults: Int = 0) {
+        self.init(store: store, parallelism: (ProcessInfo.processInfo.activeProcessorCount, 50_000), cachedResults: cachedResults)
     }
 
-    init(store: IndexStore, parallelism: (parts: Int, threshold: Int)) {
+    init(store: IndexStore, parallelism: (parts: Int, threshold: Int), cachedResults: Int = 0, prunes: Bool = true) {
         self.store = store
         self.parallelism = parallelism
         facetColumns = FacetColumnStore(indexPath: store.path)
+        cache = cachedResults > 0 ? ResultCache(capacity: cachedResults) : nil
+        self.prunes = prunes
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResults {
@@ -35,10 +43,14 @@ public final class Searcher: Sendable {
         do {
             var results = try store.pool.read { db in
                 let columns = try facetColumns.columns(in: db)
-                let executor = QueryExecutor(
+                if let cached = cache?.results(for: request, stamp: columns.stamp) { return cached }
+                var executor = QueryExecutor(
                     db: db, store: store, columns: columns, analyzer: analyzer,
                     copies: try copyGroups.groups(in: db, generation: columns.generation), parallelism: parallelism)
-                return try executor.run(plan)
+                executor.prunes = prunes
+                let results = try executor.run(plan)
+                cache?.keep(results, for: request, stamp: columns.stamp)
+                return results
             }
             results.tookMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
             return results
@@ -53,7 +65,7 @@ public final class Searcher: Sendable {
         if resolved.sourceIDs != nil, scan.keptBy(.source) == 0 {
             culprits.append("source " + filters.sources.map { "'\($0)'" }.joined(separator: " or "))
         }
-        if resolved.actorDocuments != nil, scan.keptBy(.actor) == 0 {
+        if resolved.actorIDs != nil, scan.keptBy(.actor) == 0 {
             culprits.append("actor " + filters.actors.map { "'\($0)'" }.joined(separator: " or "))
         }
         if resolved.firstDay != nil || resolved.lastDay != nil, scan.keptBy(.date) == 0 {

@@ -13,6 +13,12 @@
 // `--sort newest` orders by date instead: the same pass without computing scores, to see what ranking costs.
 // `--peer` also times, for the broad and selective words on the same index and in the same run, the plain
 // FTS5 path: top-10 by `bm25()` and the three facets by SQL `GROUP BY` over the matches, and prints the ratios.
+// `--mix FILE` instead times each query of FILE (one per line, the query syntax with inline filters such as
+// `actor:"United States"`; `#` lines skipped): per query, best-of-R and median wall, this thread's CPU and the
+// process's CPU (all threads: the pass over a broad query's matches is split across cores), matches, hits,
+// and how many matches were ranked (the rest were filtered out or could not reach the page): the per-class
+// profile of a load mix such as `scripts/bench-serve.lua`'s (`scripts/queries/serve-mix.txt`).
+// `--repeat N` runs the mix N times before measuring (for `perf record` of one process).
 import Foundation
 import GRDB
 import NewsSearch
@@ -128,6 +134,53 @@ func threadCPUMilliseconds() -> Double {
         "cpu_p50_ms": cpu[cpu.count / 2], "cpu_p95_ms": cpu[min(cpu.count - 1, cpu.count * 95 / 100)],
         "mean_matches": Double(totals) / Double(terms.count * rounds), "queries": Double(terms.count),
     ]
+}
+
+/// The whole process's CPU time in milliseconds: a pass split across cores runs partly on other threads.
+func processCPUMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
+}
+
+/// The `--mix` report: one entry per query line, in file order.
+@MainActor func measureMix(_ file: String) throws -> [[String: Any]] {
+    let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    for _ in 0..<option("--repeat", 0) {
+        for line in lines { _ = try searcher.search(SearchRequest(text: line)) }
+    }
+    return try lines.map { line in
+        var walls: [Double] = []
+        var cpus: [Double] = []
+        var processCPUs: [Double] = []
+        var results: SearchResults?
+        for _ in 0..<rounds {
+            let cpuStart = threadCPUMilliseconds()
+            let processStart = processCPUMilliseconds()
+            let start = DispatchTime.now().uptimeNanoseconds
+            results = try searcher.search(SearchRequest(text: line))
+            walls.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            cpus.append(threadCPUMilliseconds() - cpuStart)
+            processCPUs.append(processCPUMilliseconds() - processStart)
+        }
+        walls.sort()
+        cpus.sort()
+        processCPUs.sort()
+        return [
+            "query": line, "best_ms": walls[0], "median_ms": walls[walls.count / 2], "cpu_best_ms": cpus[0],
+            "cpu_median_ms": cpus[cpus.count / 2], "process_cpu_best_ms": processCPUs[0],
+            "process_cpu_median_ms": processCPUs[processCPUs.count / 2], "total": results?.total ?? 0,
+            "hits": results?.hits.count ?? 0, "ranked": results?.rankedMatches ?? 0,
+        ]
+    }
+}
+
+if let index = arguments.firstIndex(of: "--mix"), index + 1 < arguments.count {
+    let mix = try measureMix(arguments[index + 1])
+    let report: [String: Any] = ["documents": documents, "rounds": rounds, "mix": mix]
+    print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
+    exit(0)
 }
 
 var report: [String: Any] = [

@@ -26,8 +26,10 @@ struct SearchAPI: Sendable {
     ]
     static let searchFlags: Set<String> = ["no-facets", "recency", "no-feedback", "no-fold"]
 
-    init(store: IndexStore) {
-        searcher = Searcher(store: store)
+    /// `cachedResults`: how many `/api/search` answers to keep for repeated requests (0: none); the
+    /// searcher drops them whenever the index changes.
+    init(store: IndexStore, cachedResults: Int = 0) {
+        searcher = Searcher(store: store, cachedResults: cachedResults)
         catalog = IndexCatalog(store: store)
     }
 

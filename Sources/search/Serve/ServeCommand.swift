@@ -7,7 +7,7 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve a search page and a JSON API (the CLI's --json) on this machine.",
-        usage: "search serve [--index PATH] [--port 8080] [--host 127.0.0.1]",
+        usage: "search serve [--index PATH] [--port 8080] [--host 127.0.0.1] [--cache 256]",
         discussion: """
             Pages: / (search, facets, date chart, article view). API: /api/search?q=…&source=…&actor=…&since=…\
             &until=…&sort=…&limit=…&offset=… (the query options as parameters, answered as 'search … --json'), \
@@ -18,14 +18,17 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The TCP port (0: any free one, printed at start).") var port = 8080
     @Option(help: "The address to listen on; other machines can reach it only if this is not a loopback address.")
     var host = "127.0.0.1"
+    @Option(help: "How many search answers to keep for repeated requests, dropped whenever the index changes (0: none).")
+    var cache = 256
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535 (got \(port))") }
+        guard (0...100_000).contains(cache) else { throw ValidationError("--cache must be 0 to 100000 (got \(cache))") }
     }
 
     func run() throws {
         let store = try indexOptions.openForReading()
-        let server = WebServer(api: SearchAPI(store: store), assets: try WebAssets.load(), host: host, port: port)
+        let server = WebServer(api: SearchAPI(store: store, cachedResults: cache), assets: try WebAssets.load(), host: host, port: port)
         let path = indexOptions.path
         // ArgumentParser's run() is synchronous and Hummingbird is async: the main thread waits here
         // until the server stops (SIGINT or SIGTERM, handled by Hummingbird's service group).

@@ -1,0 +1,69 @@
+import Testing
+
+@testable import NewsQuery
+
+/// ``BM25FModel/partialMatchBound(_:)`` is what lets a pass skip ranking partial matches: it must lie
+/// above every score a document lacking a clause can get, and below what full matches reach, or it
+/// would prune nothing.
+@Suite struct PartialMatchBoundTests {
+    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func noPartialMatchScoresAboveTheBound() throws {
+        var random = Seeded(state: 17)
+        let models = [BM25FModel(), BM25FModel(parameters: RankingParameters(coverage: 2, proximity: 1, delta: 0.5))]
+        for round in 0..<20_000 {
+            let model = models[round % models.count]
+            let clauses = Int.random(in: 2...8, using: &random)
+            let phrases = clauses + Int.random(in: 0...6, using: &random)
+            // Every clause has a phrase; the rest are synonyms of a clause or added by feedback.
+            let phraseClause = (0..<phrases).map { phrase in
+                phrase < clauses ? phrase
+                    : Bool.random(using: &random) ? MatchExpression.expansionClause : Int.random(in: 0..<clauses, using: &random)
+            }
+            var statistics = MatchStatistics(
+                clauseCount: clauses, idf: (0..<phrases).map { _ in Double.random(in: 0.01...9, using: &random) },
+                averageLength: [9, 220], columnLength: [Int.random(in: 1...20, using: &random), Int.random(in: 1...900, using: &random)],
+                hits: [])
+            statistics.phraseClause = phraseClause
+            statistics.phraseWeight = (0..<phrases).map { _ in Double.random(in: 0...3, using: &random) }
+            statistics.fullCoverageWeight = statistics.clauseWeight(clauses: clauses)
+            let bound = try #require(model.partialMatchBound(statistics))
+
+            let lacking = Int.random(in: 0..<clauses, using: &random)
+            let present = (0..<phrases).filter { phraseClause[$0] != lacking }
+            var hits: [(phrase: Int, column: Int, offset: Int)] = []
+            for _ in 0..<Int.random(in: 1...60, using: &random) {
+                hits.append((present.randomElement(using: &random)!, Int.random(in: 0...1, using: &random), Int.random(in: 0...40, using: &random)))
+            }
+            statistics.hits = hits.sorted { ($0.column, $0.offset) < ($1.column, $1.offset) }
+            let score = model.score(statistics)
+            #expect(score < bound, "round \(round): \(score) ≥ \(bound)")
+            if score >= bound { return }
+        }
+    }
+
+    @Test func fullMatchesInTheTitleScoreAboveIt() throws {
+        let model = BM25FModel()
+        var statistics = MatchStatistics(
+            clauseCount: 2, idf: [3, 3], averageLength: [9, 220], columnLength: [8, 200],
+            hits: [(0, 0, 1), (1, 0, 2), (0, 1, 5), (1, 1, 6), (0, 1, 40), (1, 1, 41)])
+        statistics.fullCoverageWeight = statistics.clauseWeight(clauses: 2)
+        let bound = try #require(model.partialMatchBound(statistics))
+        #expect(model.score(statistics) > bound)
+    }
+
+    @Test func aQueryOfOneClauseHasNoPartialMatches() {
+        let statistics = MatchStatistics(clauseCount: 1, idf: [3], averageLength: [9, 220], columnLength: [8, 200], hits: [])
+        #expect(BM25FModel().partialMatchBound(statistics) == nil)
+    }
+}

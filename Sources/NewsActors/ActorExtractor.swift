@@ -182,8 +182,7 @@ public struct ActorExtractor: Sendable {
             for length in stride(from: min(knownLongest[token] ?? 0, line.upperBound - index), through: 1, by: -1) {
                 let range = index..<(index + length)
                 guard tokens[range].allSatisfy({ $0.isCapitalized }) else { continue }
-                let key = length == 1 ? token.lower : tokens[range].map(\.lower).joined(separator: " ")
-                if let hit = known[key] {
+                if let hit = length == 1 ? known[token.lower] : known.value(joining: tokens[range]) {
                     found.append(resolvedSpan(tokens, range, name: hit.name, type: hit.type))
                     index += length
                     matched = true

@@ -22,10 +22,12 @@ struct AliasResolver {
 
     mutating func resolve(_ candidates: [Candidate]) -> [Resolved] {
         // Full names of people, keyed by each of their name words (surname first choice).
-        var surnames = WordMap<String>()
+        // Sized for the article up front: growing a map rehashes all it holds, and most articles need several growths.
+        let capacity = candidates.count
+        var surnames = WordMap<String>(minimumCapacity: capacity)
         var ambiguous: WordSet = []
-        var givenNames = WordMap<String>()
-        var persons: WordSet = []
+        var givenNames = WordMap<String>(minimumCapacity: capacity)
+        var persons = WordSet(minimumCapacity: capacity)
         for candidate in candidates
         where candidate.type == .person && candidate.canonical == nil && candidate.wordCount >= 2
             && (candidate.evidence >= .strong || !candidate.sentenceInitial)
@@ -43,13 +45,13 @@ struct AliasResolver {
         var acronyms: [String: String] = [:]
         if candidates.contains(where: { $0.type == .organization && $0.wordCount == 1 && $0.canonical == nil }) {
             for candidate in candidates where candidate.type == .organization && candidate.wordCount > 1 {
-                let initials = String(candidate.text.split(separator: " ").filter { $0.first?.isUppercase ?? false }.compactMap { $0.first })
+                let initials = Self.initials(of: candidate.text)
                 if initials.count >= 2 { acronyms[initials] = candidate.canonical ?? candidate.text }
             }
         }
         // Document-level votes for words whose type is unknown from their own context.
         // Four 16-bit counters in one Int, one per type in `ActorType.allCases` order.
-        var votes = WordMap<Int>()
+        var votes = WordMap<Int>(minimumCapacity: capacity)
         let types = ActorType.allCases
         for candidate in candidates where candidate.type != nil && !candidate.sentenceInitial {
             votes[candidate.key] = (votes[candidate.key] ?? 0) + 1 << (16 * types.firstIndex(of: candidate.type!)!)
@@ -105,6 +107,7 @@ struct AliasResolver {
             guard let type = candidate.type ?? vote ?? defaultType(candidate) else { continue }
             resolved.append(Resolved(candidate: candidate, name: candidate.text, type: type))
         }
+        if known.count == 0 { known = WordMap(minimumCapacity: resolved.count * 2 + surnames.count) }
         for item in resolved {
             known[item.candidate.key] = KnownName(name: item.name, type: item.type)
             if item.name != item.candidate.text { known[item.name.lowercased()] = KnownName(name: item.name, type: item.type) }
@@ -112,6 +115,7 @@ struct AliasResolver {
         for surname in surnames.keys where known[surname] == nil {
             if let full = fullName(surname) { known[surname] = KnownName(name: full, type: .person) }
         }
+        if knownLongest.count == 0 { knownLongest = WordMap(minimumCapacity: known.count) }
         // Words counted over the bytes, as `split(separator: " ")` would cut them: splitting every key
         // into Strings was a tenth of resolving.
         for key in known.keys {
@@ -134,6 +138,21 @@ struct AliasResolver {
             knownLongest[word] = max(knownLongest[word] ?? 0, words)
         }
         return resolved
+    }
+
+    /// The first letters of a name's capitalised words ("European Central Bank" → "ECB"). ASCII names
+    /// are read as bytes; splitting every organisation's name into `Substring`s was a tenth of resolving.
+    static func initials(of text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(text.split(separator: " ").filter { $0.first?.isUppercase ?? false }.compactMap { $0.first })
+        }
+        var initials: [UInt8] = []
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if previous == 0x20, byte >= 0x41, byte <= 0x5A { initials.append(byte) }
+            previous = byte
+        }
+        return String(decoding: initials, as: UTF8.self)
     }
 
     /// A lone capitalised word in mid-sentence that nothing else explains.

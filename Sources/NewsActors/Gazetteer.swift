@@ -23,61 +23,127 @@ struct Gazetteer: Sendable {
 
     static let standard = Gazetteer.builtIn()
 
+    /// The built-in tables, read over their bytes in place (see ``TableText``): this runs at every
+    /// process start, `search extract` of one file included.
     static func builtIn() -> Gazetteer {
         var gazetteer = Gazetteer()
-        let countries = parts(GazetteerData.countries, "\n")
-        for line in countries {
-            let fields = parts(line, ";", keepingEmpty: true).map(String.init)
-            let aliases = fields.count > 1 ? parts(fields[1], ",").map(String.init) : []
-            gazetteer.add(name: fields[0], type: .country, aliases: aliases)
-            if fields.count > 2 {
-                for demonym in parts(fields[2], ",") { gazetteer.demonyms[demonym.lowercased()] = fields[0] }
+        // Sized for the built-in tables, so that loading them never rehashes a table.
+        gazetteer.phrases = WordMap(minimumCapacity: 10_000)
+        gazetteer.longestPhrase = WordMap(minimumCapacity: 8_000)
+        gazetteer.demonyms = WordMap(minimumCapacity: 512)
+        let semicolon = UInt8(ascii: ";")
+        let comma = UInt8(ascii: ",")
+        var demonymFirstWords: [String] = []
+        TableText.forEachLine(of: GazetteerData.countries) { line in
+            let fields = TableText.fields(line, semicolon, keepingEmpty: true)
+            let name = TableText.string(fields[0])
+            gazetteer.add(name: name, type: .country, aliases: fields.count > 1 ? TableText.fields(fields[1], comma) : [])
+            guard fields.count > 2 else { return }
+            for demonym in TableText.fields(fields[2], comma) {
+                gazetteer.demonyms[TableText.lowercased(demonym)] = name
+                // "South Korean": its first word, so that the two-word demonym is looked up only after it.
+                if demonym.contains(0x20) { demonymFirstWords.append(TableText.lowercased(TableText.fields(demonym, 0x20)[0])) }
             }
         }
         for (table, type) in [(OrganizationData.organizations, ActorType.organization), (OrganizationData.regions, .location)] {
-            for line in parts(table, "\n") {
-                let fields = parts(line, ";").map(String.init)
-                gazetteer.add(name: fields[0], type: type, aliases: fields.count > 1 ? parts(fields[1], ",").map(String.init) : [])
+            TableText.forEachLine(of: table) { line in
+                // Empty fields dropped: "West Germany;;West German" lists its demonym as an alias.
+                let fields = TableText.fields(line, semicolon)
+                gazetteer.add(name: TableText.string(fields[0]), type: type, aliases: fields.count > 1 ? TableText.fields(fields[1], comma) : [])
             }
         }
         // Countries' names in other languages ("Deutschland"), where no English name already means something.
-        for line in parts(CountryNameData.translations, "\n") {
-            let fields = parts(line, ";", keepingEmpty: true)
-            guard fields.count == 2 else { continue }
-            gazetteer.add(name: String(fields[0]), type: .country, aliases: parts(fields[1], ",").map(String.init), replacing: false)
+        TableText.forEachLine(of: CountryNameData.translations) { line in
+            let fields = TableText.fields(line, semicolon, keepingEmpty: true)
+            guard fields.count == 2 else { return }
+            gazetteer.add(name: TableText.string(fields[0]), type: .country, aliases: TableText.fields(fields[1], comma), replacing: false)
         }
-        for place in parts(GazetteerData.places, "\n") {
-            gazetteer.add(name: String(place), type: .location, aliases: [], replacing: false)
+        TableText.forEachLine(of: GazetteerData.places) { place in
+            gazetteer.add(name: TableText.string(place), type: .location, replacing: false, key: Self.phraseKey(place))
         }
-        gazetteer.demonymFirstWords = WordSet(
-            countries.flatMap { line -> [String] in
-                let fields = parts(line, ";", keepingEmpty: true)
-                guard fields.count > 2 else { return [] }
-                return parts(fields[2], ",").filter { $0.utf8.contains(0x20) }.map { String(parts($0, " ")[0]).lowercased() }
-            })
-        gazetteer.givenNames = WordSet(parts(GazetteerData.givenNames, "\n").map { $0.lowercased() })
-        gazetteer.surnames = WordSet(parts(GazetteerData.surnames, "\n").map { $0.lowercased() })
+        gazetteer.demonymFirstWords = WordSet(demonymFirstWords)
+        gazetteer.givenNames = Self.lowercasedLines(of: GazetteerData.givenNames)
+        gazetteer.surnames = Self.lowercasedLines(of: GazetteerData.surnames)
         return gazetteer
     }
 
-    /// The parts of `text` between `separator`s, split by bytes: splitting by `Character` (grapheme
-    /// breaking) cost more than the rest of loading the tables, at every process start.
-    private static func parts<Text: StringProtocol>(_ text: Text, _ separator: Unicode.Scalar, keepingEmpty: Bool = false) -> [Substring] {
-        let text = Substring(text)
-        return text.utf8.split(separator: UInt8(separator.value), omittingEmptySubsequences: !keepingEmpty).map { Substring($0) }
+    private static func lowercasedLines(of table: String) -> WordSet {
+        var set = WordSet(minimumCapacity: 2_048)
+        TableText.forEachLine(of: table) { set.insert(TableText.lowercased($0)) }
+        return set
     }
 
     /// Adds (or replaces) an actor and its aliases; the canonical name is an alias of itself.
     /// `replacing: false` adds only the aliases that mean nothing yet.
     mutating func add(name: String, type: ActorType, aliases: [String], replacing: Bool = true) {
-        for alias in [name] + aliases {
-            guard let words = Self.words(of: alias) else { continue }
-            let key = words.joined(separator: " ")
-            if !replacing, phrases[key] != nil { continue }
-            let isAcronym = alias.unicodeScalars.count <= 6 && !alias.unicodeScalars.contains { $0.properties.isLowercase }
-            phrases[key] = GazetteerEntry(name: name, type: type, caseSensitive: isAcronym)
-            longestPhrase[words[0]] = max(longestPhrase[words[0]] ?? 0, words.count)
+        add(name: name, type: type, replacing: replacing, key: Self.phraseKey(of: name))
+        for alias in aliases { add(name: name, type: type, replacing: replacing, key: Self.phraseKey(of: alias)) }
+    }
+
+    /// `add(name:type:aliases:replacing:)` with the aliases as bytes of a built-in table.
+    private mutating func add(name: String, type: ActorType, aliases: [UnsafeBufferPointer<UInt8>], replacing: Bool = true) {
+        add(name: name, type: type, replacing: replacing, key: Self.phraseKey(of: name))
+        for alias in aliases { add(name: name, type: type, replacing: replacing, key: Self.phraseKey(alias)) }
+    }
+
+    private mutating func add(name: String, type: ActorType, replacing: Bool, key: PhraseKey?) {
+        guard let key else { return }
+        if !replacing, phrases[key.key] != nil { return }
+        phrases[key.key] = GazetteerEntry(name: name, type: type, caseSensitive: key.isAcronym)
+        longestPhrase[key.firstWord] = max(longestPhrase[key.firstWord] ?? 0, key.words)
+    }
+
+    /// What a name is filed under: its tokens' lowercase words joined by single spaces.
+    private struct PhraseKey {
+        var key: String
+        var firstWord: String
+        var words: Int
+        /// Acronyms ("US", "WHO") match only in capitals: six characters at most, none lowercase.
+        var isAcronym: Bool
+    }
+
+    private static func phraseKey(of name: String) -> PhraseKey? {
+        var name = name
+        return name.withUTF8 { phraseKey($0) }
+    }
+
+    private static func phraseKey(_ bytes: UnsafeBufferPointer<UInt8>) -> PhraseKey? {
+        // ASCII letters and single spaces (most names): the lowercase name is the key, no scanner needed.
+        var simple = !bytes.isEmpty && bytes.first != 0x20 && bytes.last != 0x20
+        var firstSpace: Int?
+        var spaces = 0
+        var hasLowercase = false
+        var previousSpace = false
+        for (offset, byte) in bytes.enumerated() where simple {
+            if byte == 0x20 {
+                simple = !previousSpace
+                previousSpace = true
+                spaces += 1
+                if firstSpace == nil { firstSpace = offset }
+                continue
+            }
+            previousSpace = false
+            let isLowercase = byte >= 0x61 && byte <= 0x7A
+            simple = isLowercase || byte >= 0x41 && byte <= 0x5A
+            hasLowercase = hasLowercase || isLowercase
         }
+        if simple {
+            let key = TableText.lowercased(bytes)
+            let firstWord = firstSpace.map { TableText.lowercased(UnsafeBufferPointer(rebasing: bytes[..<$0])) } ?? key
+            return PhraseKey(key: key, firstWord: firstWord, words: spaces + 1, isAcronym: bytes.count <= 6 && !hasLowercase)
+        }
+        let name = TableText.string(bytes)
+        // Six scalars take at most 24 bytes: longer names need not be counted.
+        let isAcronym = bytes.count <= 24 && name.unicodeScalars.count <= 6 && !name.unicodeScalars.contains { $0.properties.isLowercase }
+        if Self.isPlain(name) {
+            // Letters and single spaces: the lowercase name is the key, as for ASCII.
+            let key = name.lowercased()
+            let firstWord = key.utf8.firstIndex(of: 0x20).map { String(key[..<$0]) } ?? key
+            return PhraseKey(key: key, firstWord: firstWord, words: key.utf8.count { $0 == 0x20 } + 1, isAcronym: isAcronym)
+        }
+        let tokens = TextScanner.tokens(in: name).filter { $0.kind != .punctuation && $0.kind != .newline }
+        guard !tokens.isEmpty else { return nil }
+        return PhraseKey(key: tokens.map(\.lower).joined(separator: " "), firstWord: tokens[0].lower, words: tokens.count, isAcronym: isAcronym)
     }
 
     /// Latin, Greek and Cyrillic letters, by range: Unicode property look-ups cost more than the rest
@@ -91,10 +157,9 @@ struct Gazetteer: Sendable {
         }
     }
 
-    /// The lowercase words a name's tokens would have, nil for a name with none. Names of letters and
-    /// single spaces (nearly all: every country's name in 22 languages is read at each start) skip the
-    /// scanner, which would split them the same way.
-    private static func words(of name: String) -> [String]? {
+    /// Names of letters and single spaces (nearly all: every country's name in 22 languages is read at
+    /// each start) skip the scanner, which would make one word token of each of their words.
+    private static func isPlain(_ name: String) -> Bool {
         var simple = !name.isEmpty && name.unicodeScalars.first != " " && name.unicodeScalars.last != " "
         var previousSpace = false
         for scalar in name.unicodeScalars where simple {
@@ -102,9 +167,7 @@ struct Gazetteer: Sendable {
             simple = isSpace ? !previousSpace : Self.isPlainLetter(scalar)
             previousSpace = isSpace
         }
-        if simple { return parts(name.lowercased(), " ").map(String.init) }
-        let tokens = TextScanner.tokens(in: name).filter { $0.kind != .punctuation && $0.kind != .newline }
-        return tokens.isEmpty ? nil : tokens.map(\.lower)
+        return simple
     }
 
     mutating func ban(_ surface: String) {
@@ -125,7 +188,7 @@ struct Gazetteer: Sendable {
         while length >= 1 {
             let range = index..<(index + length)
             if tokens[range].allSatisfy({ $0.kind == .word || $0.kind == .number }) {
-                let entry = length == 1 ? phrases[tokens[index]] : phrases[tokens[range].map(\.lower).joined(separator: " ")]
+                let entry = length == 1 ? phrases[tokens[index]] : phrases.value(joining: tokens[range])
                 if let entry, accepts(entry, tokens[range], allCapsLine: allCapsLine) {
                     return (length, entry)
                 }

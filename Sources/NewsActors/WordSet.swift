@@ -19,6 +19,17 @@ struct WordMap<Value: Sendable>: Sendable {
         slots = Array(repeating: Self.empty, count: 16)
     }
 
+    /// Room for `minimumCapacity` words without growing: growing rehashes every word.
+    init(minimumCapacity: Int) {
+        var size = 16
+        while minimumCapacity * 3 > size { size *= 2 }
+        mask = size - 1
+        slots = Array(repeating: Self.empty, count: size)
+        hashes.reserveCapacity(minimumCapacity)
+        words.reserveCapacity(minimumCapacity)
+        values.reserveCapacity(minimumCapacity)
+    }
+
     var count: Int { words.count }
 
     /// The words, in insertion order.
@@ -33,6 +44,37 @@ struct WordMap<Value: Sendable>: Sendable {
     }
 
     subscript(_ token: Token) -> Value? { lookup(token.lower, hash: token.hash) }
+
+    /// The value of the tokens' lowercase words joined by single spaces, found without building that
+    /// string: the gazetteer is asked for every multi-word name that might start at a capitalised word.
+    func value(joining tokens: ArraySlice<Token>) -> Value? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in tokens.indices {
+            if index != tokens.startIndex { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
+            for byte in tokens[index].lower.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == Self.empty { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+                if hashes[index] == hash, Self.word(words[index], joins: tokens) { return values[index] }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Whether `word` is the tokens' lowercase words joined by single spaces.
+    private static func word(_ word: String, joins tokens: ArraySlice<Token>) -> Bool {
+        var bytes = word.utf8.makeIterator()
+        for index in tokens.indices {
+            if index != tokens.startIndex, bytes.next() != 0x20 { return false }
+            for byte in tokens[index].lower.utf8 where bytes.next() != byte { return false }
+        }
+        return bytes.next() == nil
+    }
 
     private func lookup(_ word: String, hash: UInt64) -> Value? {
         let tag = hash & 0xFFFF_FFFF_0000_0000
@@ -101,6 +143,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     init(arrayLiteral elements: String...) {
         self.init(elements)
+    }
+
+    init(minimumCapacity: Int) {
+        map = WordMap(minimumCapacity: minimumCapacity)
     }
 
     var count: Int { map.count }

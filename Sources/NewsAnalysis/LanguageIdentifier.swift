@@ -17,25 +17,88 @@ public enum LanguageIdentifier {
 
     /// The language of `text`, or nil when it is too short or too mixed to tell.
     public static func identify(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { identify(utf8: $0) }
+    }
+
+    /// Read over UTF-8 bytes: the indexer guesses the language of every article it reads, and walking
+    /// scalars, building a `String` per word and hashing it cost as much as extracting the actors.
+    /// ASCII letters are told by range; other scalars by their Unicode properties, as before.
+    private static func identify(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var counts = ScriptCounts()
-        var words: [String] = []
-        var word = String.UnicodeScalarView()
+        var scores = [Double](repeating: 0, count: LanguageProfiles.functionWords.count)
+        var words = 0
+        var wordStart = -1
+        var wordIsASCII = true
         var seen = 0
-        for scalar in text.unicodeScalars {
+        var index = 0
+        let count = bytes.count
+        // A word's votes are added as it ends, in text order, so the sums are those a list of words gave.
+        func endWord(_ end: Int) {
+            words += 1
+            let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+            wordStart = -1
+            // No function word is longer than `longestWord` bytes; lowercasing shrinks a scalar's bytes
+            // by at most three times (the Kelvin sign is three bytes, its "k" one).
+            guard word.count <= longestWord * 3 else { return }
+            let lower: String
+            if wordIsASCII {
+                guard word.count <= longestWord else { return }
+                lower = String(unsafeUninitializedCapacity: word.count) { buffer in
+                    for (offset, byte) in word.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+                    return word.count
+                }
+            } else {
+                lower = String(decoding: word, as: UTF8.self).lowercased()
+            }
+            guard let votes = table[lower] else { return }
+            for (language, weight) in votes { scores[language] += weight }
+        }
+        while index < count {
+            let byte = bytes[index]
             seen += 1
             if seen > scalarLimit { break }
+            let scalar: Unicode.Scalar
+            let width: Int
+            if byte < 0x80 {
+                let isLetter = byte >= 0x61 && byte <= 0x7A || byte >= 0x41 && byte <= 0x5A
+                if isLetter {
+                    counts.letters += 1
+                    counts.latin += 1
+                    if wordStart < 0 {
+                        wordStart = index
+                        wordIsASCII = true
+                    }
+                } else if wordStart >= 0 {
+                    endWord(index)
+                }
+                index += 1
+                continue
+            } else if byte < 0xE0 {
+                width = 2
+                scalar = Unicode.Scalar(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))!
+            } else if byte < 0xF0 {
+                width = 3
+                scalar = Unicode.Scalar(UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F))!
+            } else {
+                width = 4
+                scalar = Unicode.Scalar(
+                    UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                        | UInt32(bytes[index + 3] & 0x3F))!
+            }
             if scalar.properties.isAlphabetic {
                 counts.add(scalar)
-                word.append(scalar)
-            } else if !word.isEmpty {
-                words.append(String(word).lowercased())
-                word = String.UnicodeScalarView()
+                if wordStart < 0 { wordStart = index }
+                wordIsASCII = false
+            } else if wordStart >= 0 {
+                endWord(index)
             }
+            index += width
         }
-        if !word.isEmpty { words.append(String(word).lowercased()) }
+        if wordStart >= 0 { endWord(index) }
         if let byScript = counts.language { return byScript }
         guard counts.letters > 0, counts.latin + counts.cyrillic >= counts.letters / 2 else { return nil }
-        return byFunctionWords(words)
+        return byFunctionWords(scores, words: words)
     }
 
     /// "de-DE", "en_US", "pt-br" → "de", "en", "pt"; Norwegian Bokmål and Nynorsk ("nb", "nn") → "no".
@@ -56,24 +119,23 @@ public enum LanguageIdentifier {
         return languages.mapValues { indices in indices.map { ($0, 1.0 / Double(indices.count)) } }
     }()
 
-    private static func byFunctionWords(_ words: [String]) -> String? {
+    /// Bytes of the longest function word (lowercase); a longer ASCII word is looked up in vain.
+    private static let longestWord = table.keys.map(\.utf8.count).max() ?? 0
+
+    private static func byFunctionWords(_ scores: [Double], words: Int) -> String? {
         // Fewer words than a sentence or two decide nothing.
-        guard words.count >= 8 else { return nil }
-        var scores = [Double](repeating: 0, count: LanguageProfiles.functionWords.count)
-        for word in words {
-            for (index, weight) in table[word] ?? [] { scores[index] += weight }
-        }
+        guard words >= 8 else { return nil }
         let ranked = scores.indices.sorted { scores[$0] > scores[$1] }
         let best = scores[ranked[0]]
         let second = scores[ranked[1]]
         // Running text has a function word in every three or four; a list of names has almost none.
-        guard best >= 3, best >= Double(words.count) * 0.08, best >= second * 1.25 else { return nil }
+        guard best >= 3, best >= Double(words) * 0.08, best >= second * 1.25 else { return nil }
         return LanguageProfiles.functionWords[ranked[0]].code
     }
 }
 
 /// Letters counted by script, for the languages a script alone names.
-private struct ScriptCounts {
+struct ScriptCounts {
     var letters = 0
     var latin = 0
     var cyrillic = 0

@@ -50,7 +50,7 @@ struct DirectStatement {
     ///
     /// Not `RETURNING`: a statement with it runs in a statement transaction, and opening one makes FTS5
     /// write out its pending terms as a segment (its savepoint method flushes), so every new actor
-    /// cost a segment: the writer thread's CPU went up by a quarter on 20,000 realistic articles.
+    /// cost a segment: on 20,000 realistic articles the writer thread used 6.3–6.9 s instead of 4.9–5.8 s.
     func insertedRowID(_ values: [DirectValue]) throws -> Int64? {
         let connection = sqlite3_db_handle(handle)
         let before = sqlite3_total_changes64(connection)

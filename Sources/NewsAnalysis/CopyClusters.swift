@@ -29,7 +29,7 @@ public struct CopyClusters: Sendable {
     /// Slot → cluster id; 0 when alone.
     private var clusterOf: [Int64] = []
     private var members: [Int64: [Int64]] = [:]
-    private var buckets: [UInt64: Int32] = [:]
+    private var buckets = BandBuckets()
     private var nextCluster: Int64 = 1
     /// Clusters whose members changed since ``takeChanges()``.
     private var changed: Set<Int64> = []
@@ -72,7 +72,7 @@ public struct CopyClusters: Sendable {
         let keys = keys(signature.slots)
         var checked: [Int32] = []
         for key in keys {
-            guard let candidate = buckets[key], articleOf[Int(candidate)] >= 0, !checked.contains(candidate) else { continue }
+            guard let candidate = bucket(key), articleOf[Int(candidate)] >= 0, !checked.contains(candidate) else { continue }
             checked.append(candidate)
             let similarity = self.similarity(signature.slots, candidate)
             if similarity >= threshold, similarity > best?.similarity ?? 0 { best = (candidate, similarity) }
@@ -104,8 +104,8 @@ public struct CopyClusters: Sendable {
         left.removeAll { $0 == id }
         // The buckets this article held now point at a member that has the same band, if one does.
         let heirs = left.compactMap { slotOf[$0] }.map { ($0, keys(values(of: $0))) }
-        for (band, key) in keys(values(of: slot)).enumerated() where buckets[key] == slot {
-            if let heir = heirs.first(where: { $0.1[band] == key }) { buckets[key] = heir.0 }
+        for (band, key) in keys(values(of: slot)).enumerated() where bucket(key) == slot {
+            if let heir = heirs.first(where: { $0.1[band] == key }) { file(key, slot: heir.0, band: band) }
         }
         if left.count < 2 {
             members[cluster] = nil
@@ -132,10 +132,31 @@ public struct CopyClusters: Sendable {
 
     /// The first article with a band keeps its bucket; a bucket whose article left is taken over.
     private mutating func claimBuckets(_ slot: Int32, keys: [UInt64]) {
-        for key in keys {
-            if let holder = buckets[key], articleOf[Int(holder)] >= 0 { continue }
-            buckets[key] = slot
+        for (band, key) in keys.enumerated() {
+            if let holder = bucket(key), articleOf[Int(holder)] >= 0 { continue }
+            file(key, slot: slot, band: band)
         }
+    }
+
+    private func bucket(_ key: UInt64) -> Int32? {
+        let values = signatureValues
+        return buckets.slot(for: key) { slot, band in Self.key(of: slot, band: band, rows: rows, in: values) }
+    }
+
+    private mutating func file(_ key: UInt64, slot: Int32, band: Int) {
+        // A local reference, so that working out keys does not read `self` while `buckets` changes;
+        // it is dropped before anything appends to `signatureValues` (which would then copy it).
+        let values = signatureValues
+        let rows = rows
+        buckets.set(key, slot: slot, band: band) { slot, band in Self.key(of: slot, band: band, rows: rows, in: values) }
+    }
+
+    /// The key a stored signature has in one band: what ``keys(_:)`` gives for that band.
+    private static func key(of slot: Int32, band: Int, rows: Int, in values: [UInt16]) -> UInt64 {
+        let start = Int(slot) * MinHashSignature.slotCount + band * rows
+        var key: UInt64 = 0
+        for index in start..<start + rows { key = key << 16 | UInt64(values[index]) }
+        return ShingleHashes.mix(key ^ UInt64(band) << 56)
     }
 
     /// Each band's values and its number, hashed: one table serves every band.

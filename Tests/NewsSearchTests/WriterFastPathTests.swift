@@ -27,6 +27,38 @@ import Testing
         }
     }
 
+    /// The writer's new-actor insert: the new row's id, nil when the name was there already (issue 16),
+    /// also when the insert before it (another table, another id) did insert.
+    @Test func insertedRowIDTellsANewRowFromAConflict() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE a(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE); CREATE TABLE b(x)")
+            try db.execute(sql: "INSERT INTO a(id, name) VALUES (41, 'old')")
+            let insert = try DirectStatement("INSERT INTO a(name) VALUES (?) ON CONFLICT(name) DO NOTHING", in: db)
+            let other = try DirectStatement("INSERT INTO b(x) VALUES (?)", in: db)
+            #expect(try insert.insertedRowID([.text("new")]) == 42)
+            try other.execute([.integer(1)])
+            #expect(try insert.insertedRowID([.text("old")]) == nil)
+            #expect(try insert.insertedRowID([.text("new")]) == nil)
+            #expect(try insert.insertedRowID([.text("newer")]) == 43)
+            #expect(try insert.insertedRowID([.text("newer")]) == nil)
+        }
+    }
+
+    /// Signatures are bound as blobs: bytes kept exactly, an empty one stored as an empty blob, not NULL.
+    @Test func directStatementsBindBlobs() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t(b BLOB)")
+            let insert = try DirectStatement("INSERT INTO t(b) VALUES (?)", in: db)
+            try insert.execute([.blob([0, 255, 7])])
+            try insert.execute([.blob([])])
+            let rows = try Row.fetchAll(db, sql: "SELECT b, typeof(b) AS t FROM t ORDER BY rowid")
+            #expect(rows[0]["b"] as Data? == Data([0, 255, 7]))
+            #expect(rows[1]["t"] as String == "blob" && (rows[1]["b"] as Data?)?.isEmpty == true)
+        }
+    }
+
     @Test func directStatementsBindTextNullAndEmpty() throws {
         let queue = try DatabaseQueue()
         try queue.write { db in

@@ -26,13 +26,29 @@ final class CopyIndex {
         self.clusters = nil
         defer { self.clusters = clusters }
         if let signature {
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO document_signatures(document_id, signature) VALUES (?, ?)")
-                .execute(arguments: [documentID, Data(signature.bytes)])
+            // Bound directly (``DirectStatement``): the writer runs it for nearly every article.
+            try signatureInsert(db).execute([.integer(documentID), .blob(signature.bytes)])
             clusters.add(documentID, signature)
         } else {
             try db.cachedStatement(sql: "DELETE FROM document_signatures WHERE document_id = ?").execute(arguments: [documentID])
             clusters.remove(documentID)
         }
+    }
+
+    private var insertStatement: (connection: OpaquePointer?, statement: DirectStatement)?
+
+    /// Taken from GRDB's cache once per transaction: a ``DirectStatement`` must not outlive it.
+    private func signatureInsert(_ db: Database) throws -> DirectStatement {
+        if let insertStatement, insertStatement.connection == db.sqliteConnection { return insertStatement.statement }
+        let statement = try DirectStatement(
+            "INSERT OR REPLACE INTO document_signatures(document_id, signature) VALUES (?, ?)", in: db)
+        insertStatement = (db.sqliteConnection, statement)
+        return statement
+    }
+
+    /// Lets go of the statement before the connection may close (see ``DocumentWriter/transactionEnded()``).
+    func transactionEnded() {
+        insertStatement = nil
     }
 
     func remove(_ documentID: Int64, in db: Database) throws {

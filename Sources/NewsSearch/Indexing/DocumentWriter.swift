@@ -99,6 +99,7 @@ final class DocumentWriter {
     /// Lets go of the statements before the connection may close; the indexer calls it as each transaction ends.
     func transactionEnded() {
         cachedStatements = nil
+        copies?.transactionEnded()
     }
 
     /// What letting go of a file's documents did: documents no file holds any more were removed, and
@@ -145,9 +146,12 @@ final class DocumentWriter {
     /// Records which actors a document names and how often, creating actors not seen before.
     func link(_ actors: [ExtractedActor], to documentID: Int64, in db: Database) throws {
         changed = true
+        let link = try statements(db).link
+        // In the article's order: inserted sorted by actor id, the links took a third more of the
+        // writer's samples (perf, 10,000 realistic articles, two profiles).
         for actor in actors {
             let actorID = try actorID(for: actor, in: db)
-            try statements(db).link.execute([.integer(documentID), .integer(actorID), .integer(Int64(max(actor.mentionCount, 1)))])
+            try link.execute([.integer(documentID), .integer(actorID), .integer(Int64(max(actor.mentionCount, 1)))])
         }
     }
 
@@ -180,12 +184,18 @@ final class DocumentWriter {
         return id
     }
 
+    /// The actor's id, inserting it when new. One statement for a new actor (its id is the row id SQLite
+    /// just gave), a look-up only for a name an earlier run stored: realistic news names about two new
+    /// actors per article, and the insert plus a look-up through GRDB was a tenth of the writer's time.
     private func actorID(for actor: ExtractedActor, in db: Database) throws -> Int64 {
         if let id = actorIDs[actor.name] { return id }
-        try db.cachedStatement(
-            sql: "INSERT INTO actors(name, type, folded) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING"
-        ).execute(arguments: [actor.name, actor.type.rawValue, NameFolding.fold(actor.name)])
-        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM actors WHERE name = ?"), arguments: [actor.name])!
+        let statements = try statements(db)
+        let name = DirectValue.text(actor.name)
+        var id = try statements.insertActor.insertedRowID([name, .text(actor.type.rawValue), .text(NameFolding.fold(actor.name))])
+        if id == nil { id = try statements.actorByName.first([name]) { $0.integer(0) } ?? nil }
+        guard let id else {
+            throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "actor '\(actor.name)' was neither inserted nor found")
+        }
         actorIDs[actor.name] = id
         return id
     }

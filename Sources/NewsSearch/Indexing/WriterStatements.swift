@@ -9,6 +9,9 @@ struct WriterStatements {
     let insertFTS: DirectStatement
     let link: DirectStatement
     let hold: DirectStatement
+    /// A new actor; nothing when the name is an actor already (an earlier run's).
+    let insertActor: DirectStatement
+    let actorByName: DirectStatement
 
     init(_ db: Database) throws {
         connection = db.sqliteConnection
@@ -34,5 +37,8 @@ struct WriterStatements {
             """, in: db)
         hold = try DirectStatement(
             "INSERT INTO document_files(document_id, file_id) VALUES (?, ?) ON CONFLICT DO NOTHING", in: db)
+        insertActor = try DirectStatement(
+            "INSERT INTO actors(name, type, folded) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING", in: db)
+        actorByName = try DirectStatement("SELECT id FROM actors WHERE name = ?", in: db)
     }
 }

@@ -27,6 +27,11 @@ struct DirectStatement {
             case .null: code = sqlite3_bind_null(handle, index)
             case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
             case .text(let text): code = Self.bind(text, at: index, of: handle)
+            case .blob(let bytes):
+                code = bytes.withUnsafeBytes { raw in
+                    // SQLite takes a NULL pointer as SQL NULL; an empty blob still gets an address.
+                    sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), CInt(raw.count), Self.transient)
+                }
             }
             if code != SQLITE_OK { throw error(code) }
         }
@@ -39,6 +44,18 @@ struct DirectStatement {
         var code = sqlite3_step(handle)
         while code == SQLITE_ROW { code = sqlite3_step(handle) }
         if code != SQLITE_DONE { throw error(code) }
+    }
+
+    /// Runs an `INSERT … ON CONFLICT DO NOTHING` and returns the new row's id, nil when it inserted nothing.
+    ///
+    /// Not `RETURNING`: a statement with it runs in a statement transaction, and opening one makes FTS5
+    /// write out its pending terms as a segment (its savepoint method flushes), so every new actor
+    /// cost a segment: on 20,000 realistic articles the writer thread used 6.3–6.9 s instead of 4.9–5.8 s.
+    func insertedRowID(_ values: [DirectValue]) throws -> Int64? {
+        let connection = sqlite3_db_handle(handle)
+        let before = sqlite3_total_changes64(connection)
+        try execute(values)
+        return sqlite3_total_changes64(connection) == before ? nil : sqlite3_last_insert_rowid(connection)
     }
 
     /// Runs a query and reads its first row, if any, with `read`.
@@ -98,6 +115,7 @@ enum DirectValue {
     case null
     case integer(Int64)
     case text(String)
+    case blob([UInt8])
 
     init(_ text: String?) { self = text.map { .text($0) } ?? .null }
     init(_ number: Int64?) { self = number.map { .integer($0) } ?? .null }

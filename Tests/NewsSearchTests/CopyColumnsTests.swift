@@ -51,7 +51,9 @@ import Testing
 
     /// The file as a build before the copy sections wrote it: the same arrays, without those three.
     func writeFileWithoutCopies() throws {
-        let bytes = Array(try saved().storage.bytes)
+        let columns = try saved()
+        // The mapping lives as long as `columns` does: copy its bytes out while it is held.
+        let bytes = withExtendedLifetime(columns) { Array(columns.storage.bytes) }
         let (header, ranges) = try #require(bytes.withUnsafeBytes { ColumnFile.parse($0) })
         let kept = ColumnFile.Section.allCases.filter { ![.copyGroup, .copyGroupStart, .copyMembers].contains($0) }
             .compactMap { section in ranges[section].map { (section, Array(bytes[$0])) } }

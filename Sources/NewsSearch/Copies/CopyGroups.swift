@@ -8,8 +8,8 @@ import Synchronization
 /// They are three sections of the columns file (``ColumnFile``), read in place like the facet columns,
 /// so a new process pays nothing for them until a match touches a page. Read whole from the table
 /// instead, on 200,000 realistic articles (126,621 in 15,761 clusters), they were first three quarters
-/// of a rare word's search time (GRDB rows into a dictionary) and then still a fifth of it (flat
-/// arrays through SQLite's C API). The table is read only to write the file, and for a file written
+/// of a rare word's search time (GRDB rows into a dictionary), then still a quarter of a cold process's
+/// CPU for it (flat arrays through SQLite's C API). The table is read only to write the file, and for a file written
 /// before these sections existed.
 struct CopyGroups: Sendable {
     /// Document id → cluster number (index into `groupStart`); -1 for an article with no copy.

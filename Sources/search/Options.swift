@@ -27,8 +27,14 @@ struct IndexOptions: ParsableArguments {
         if isDefault && !FileManager.default.fileExists(atPath: path) {
             try SampleCorpus.buildDefaultIndex(at: path)
         }
-        try upgradeIfOlder()
-        return try IndexStore(path: path, access: .readOnly)
+        // One store, opened once: the upgrade check opening its own would cost every query two more
+        // connections to the file.
+        do {
+            return try IndexStore(path: path, access: .readOnly)
+        } catch IndexError.schemaVersionMismatch(let found, let expected) where found < expected {
+            try upgradeIfOlder()
+            return try IndexStore(path: path, access: .readOnly)
+        }
     }
 
     /// Brings an index of an older schema up to date. Upgrades only add tables and columns, so a

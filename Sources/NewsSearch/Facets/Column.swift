@@ -13,6 +13,11 @@ struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Se
         base = count == 0 ? nil : (owner.bytes.baseAddress! + offset).bindMemory(to: Element.self, capacity: count)
     }
 
+    /// A column over a copy of `values`, for columns built in this process rather than mapped.
+    init(copying values: [Element]) {
+        self.init(ColumnBytes(copying: ColumnFile.bytes(values)), offset: 0, count: values.count)
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 

@@ -40,17 +40,13 @@ final class FacetColumnStore: Sendable {
     }
 
     static func stamp(in db: Database) throws -> ColumnFile.Stamp {
-        var stamp = ColumnFile.Stamp(indexID: 0, generation: 0)
-        for row in try Row.fetchAll(
-            db, sql: "SELECT key, CAST(value AS INTEGER) FROM meta WHERE key IN ('generation', 'index_id')")
-        {
-            if row[0] == "generation" { stamp.generation = row[1] } else { stamp.indexID = row[1] }
-        }
-        return stamp
+        let values = try MetaTable.values(["generation", "index_id"], in: db)
+        return ColumnFile.Stamp(
+            indexID: values["index_id"].flatMap { Int64($0) } ?? 0, generation: values["generation"].flatMap { Int64($0) } ?? 0)
     }
 
     static func generation(in db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'") ?? 0
+        try MetaTable.values(["generation"], in: db)["generation"].flatMap { Int64($0) } ?? 0
     }
 
     /// Called by writers inside the transaction that changed documents or their actors.
@@ -73,9 +69,12 @@ final class FacetColumnStore: Sendable {
         guard let path = path(forIndex: store.path) else { return }
         try store.pool.read { db in
             let stamp = try stamp(in: db)
-            // A current file is kept unless its arrays no longer hold what was written (damaged).
+            // A current file is kept unless its arrays no longer hold what was written (damaged) or it
+            // predates the copy sections (then a no-op run adds them).
             if stamp.indexID == 0 { return }
-            if let current = mapped(path, stamp: stamp), ColumnFile.checksumHolds(current.storage.bytes, header: current.header) {
+            if let current = mapped(path, stamp: stamp), current.copies != nil,
+                ColumnFile.checksumHolds(current.storage.bytes, header: current.header)
+            {
                 return
             }
             let columns = try FacetColumns.build(in: db, stamp: stamp)
@@ -96,7 +95,7 @@ final class FacetColumnStore: Sendable {
         guard ColumnFile.checksumHolds(bytes.bytes, header: saved.header) else {
             return "columns file \(path): damaged; run search index to write it again"
         }
-        let built = try FacetColumns.build(in: db, stamp: stamp)
+        let built = try FacetColumns.build(in: db, stamp: stamp, copies: saved.copies != nil)
         let same = saved.header == built.header
             && Array(saved.storage.bytes) == Array(built.storage.bytes)
         return same ? nil : "columns file \(path): differs from the tables; run search reindex to write it again"

@@ -32,6 +32,9 @@ struct FacetColumns: Sendable {
     let actorIDs: Column<Int32>
     /// Title and body length in tokens per document, for the rank function (read from FTS5's docsize table).
     let tokenLengths: TokenLengths
+    /// The copy clusters; nil for a file written before the columns file held them (``CopyGroupStore``
+    /// then reads the table).
+    let copies: CopyGroups?
 
     /// The columns in `storage`, or nil when it is not a whole file of the current layout. Reads the
     /// header and directory only.
@@ -55,6 +58,13 @@ struct FacetColumns: Sendable {
             let dayText: Column<UInt8> = column(.firstDayText),
             let dayRank: Column<Int32> = column(.dayRank, count: max(dateOffsets.count - 1, 0))
         else { return nil }
+        if let group: Column<Int32> = column(.copyGroup, count: ids), let start: Column<UInt32> = column(.copyGroupStart),
+            let members: Column<Int32> = column(.copyMembers)
+        {
+            copies = CopyGroups(groupOf: group, groupStart: start, memberIDs: members)
+        } else {
+            copies = nil
+        }
         self.storage = storage
         self.header = header
         self.source = source
@@ -98,8 +108,9 @@ struct FacetColumns: Sendable {
     }
 
     /// Reads the columns from the tables: one pass over the `documents_facets` index (not the articles'
-    /// text), one over the actor links and one over FTS5's document sizes.
-    static func build(in db: Database, stamp: ColumnFile.Stamp) throws -> FacetColumns {
+    /// text), one over the actor links, one over FTS5's document sizes and one over the copy clusters
+    /// (left out with `copies: false`, to compare with a file written before they were kept).
+    static func build(in db: Database, stamp: ColumnFile.Stamp, copies: Bool = true) throws -> FacetColumns {
         let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM documents") ?? 0
         let limit = Int(maxID) + 1
         var source = [Int32](repeating: -1, count: limit)
@@ -155,14 +166,22 @@ struct FacetColumns: Sendable {
         let header = ColumnFile.Header(
             stamp: stamp, idLimit: limit, documentCount: documentCount, sourceLimit: Int(source.max() ?? 0) + 1,
             actorLimit: Int(actorIDs.max() ?? 0) + 1)
-        let bytes = ColumnFile.encode(header, sections: [
+        var sections: [(ColumnFile.Section, [UInt8])] = [
             (.source, ColumnFile.bytes(source)), (.dateCode, ColumnFile.bytes(dateCode)),
             (.actorStart, ColumnFile.bytes(actorStart)), (.actorIDs, ColumnFile.bytes(actorIDs)),
             (.tokenLengths, ColumnFile.bytes(try TokenLengths.read(in: db, limit: limit))),
             (.dayRank, ColumnFile.bytes(dayRank)),
             (.dateOffsets, ColumnFile.bytes(dates.offsets)), (.dateText, dates.text),
             (.firstDayOffsets, ColumnFile.bytes(days.offsets)), (.firstDayText, days.text),
-        ])
+        ]
+        if copies {
+            let clusters = try CopyGroups.read(in: db, limit: limit)
+            sections += [
+                (.copyGroup, ColumnFile.bytes(clusters.groupOf)), (.copyGroupStart, ColumnFile.bytes(clusters.groupStart)),
+                (.copyMembers, ColumnFile.bytes(clusters.memberIDs)),
+            ]
+        }
+        let bytes = ColumnFile.encode(header, sections: sections)
         // Built here from the same bytes the file holds, so this never fails.
         return FacetColumns(ColumnBytes(copying: bytes))!
     }

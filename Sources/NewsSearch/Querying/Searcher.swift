@@ -14,7 +14,7 @@ public final class Searcher: Sendable {
     let analyzer = Analyzer()
     /// Kept across queries: a long-running process reads the facet columns once per index change.
     let facetColumns: FacetColumnStore
-    /// Likewise the clusters of copies.
+    /// The clusters of copies when the columns file predates them.
     let copyGroups = CopyGroupStore()
     /// How many id ranges a pass over the matches is split into, from how many document ids on.
     let parallelism: (parts: Int, threshold: Int)
@@ -46,7 +46,7 @@ public final class Searcher: Sendable {
                 if let cached = cache?.results(for: request, stamp: columns.stamp) { return cached }
                 var executor = QueryExecutor(
                     db: db, store: store, columns: columns, analyzer: analyzer,
-                    copies: try copyGroups.groups(in: db, generation: columns.generation), parallelism: parallelism)
+                    copies: try copyGroups.groups(in: db, columns: columns), parallelism: parallelism)
                 executor.prunes = prunes
                 let results = try executor.run(plan)
                 cache?.keep(results, for: request, stamp: columns.stamp)

@@ -9,8 +9,8 @@
 /// ```
 /// The magic doubles as a byte-order check: a file from a machine of the other order reads as foreign
 /// and is rebuilt. A reader finds sections by tag and ignores tags it does not know, so a new
-/// per-document column (a cluster id, say) is one more ``Section`` written by the builder; a file
-/// that lacks a section the reader needs is treated as stale and rebuilt.
+/// per-document column is one more ``Section`` written by the builder; a file that lacks a section
+/// the reader needs is treated as stale and rebuilt (the copy sections, added later, are optional).
 enum ColumnFile {
     /// "NSCOLUMN" read as a little-endian word.
     static let magic: UInt64 = 0x4E4D_554C_4F43_534E
@@ -22,6 +22,9 @@ enum ColumnFile {
     enum Section: UInt64, CaseIterable {
         case source = 1, dateCode, actorStart, actorIDs, tokenLengths, dayRank, dateOffsets, dateText
         case firstDayOffsets, firstDayText
+        /// The copy clusters (``CopyGroups``): cluster per document id, cluster starts, members.
+        /// Optional: a file written before them is still read, and the clusters come from the table.
+        case copyGroup, copyGroupStart, copyMembers
     }
 
     /// What the file describes: which index (its `meta.index_id`, made once per index file) at which

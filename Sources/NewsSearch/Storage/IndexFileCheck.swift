@@ -11,15 +11,7 @@ enum IndexFileCheck {
     /// first run killed at that instant leaves a file holding only that table: it counts as empty, or
     /// the next run would refuse the user's own new index.
     static func requireIndexOrEmpty(at path: String) throws {
-        // `stat`, not `attributesOfItem`, which also reads the user and group databases.
-        var status = stat()
-        guard stat(path, &status) == 0 else { return }
-        if status.st_mode & S_IFMT == S_IFDIR { throw IndexError.notAnIndex(path: path) }
-        if status.st_size == 0 { return }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw IndexError.readOnly(path: path) }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        try? handle.close()
-        guard header == Data("SQLite format 3\u{0}".utf8) else { throw IndexError.notAnIndex(path: path) }
+        guard try requireSQLiteOrEmpty(at: path) else { return }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
@@ -33,12 +25,30 @@ enum IndexFileCheck {
                     return try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0
                 }
                 guard tables.contains("meta") else { return false }
-                return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") != nil
+                return try MetaTable.values(["schema_version"], in: db)["schema_version"] != nil
             }
             if !ours { throw IndexError.notAnIndex(path: path) }
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw IndexError.locked(path: path) }
             throw IndexError.notAnIndex(path: path)
         }
+    }
+
+    /// The part of the check that opens no connection, for readers: a missing or empty file, or one
+    /// that starts like an SQLite database. A reader's own connection then refuses a database without
+    /// our `meta` table (``IndexStore``'s version check), so a query opens one connection fewer.
+    /// Returns whether the file has contents to look into.
+    @discardableResult
+    static func requireSQLiteOrEmpty(at path: String) throws -> Bool {
+        // `stat`, not `attributesOfItem`, which also reads the user and group databases.
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        if status.st_mode & S_IFMT == S_IFDIR { throw IndexError.notAnIndex(path: path) }
+        if status.st_size == 0 { return false }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw IndexError.readOnly(path: path) }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        guard header == Data("SQLite format 3\u{0}".utf8) else { throw IndexError.notAnIndex(path: path) }
+        return true
     }
 }

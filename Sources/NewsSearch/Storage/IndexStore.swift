@@ -22,7 +22,11 @@ public final class IndexStore: Sendable {
     /// - Parameter requireCurrentTokenizer: `false` only for `reindex`, which exists to fix a mismatch.
     public init(path: String, access: Access, requireCurrentTokenizer: Bool = true) throws {
         self.path = path
-        try IndexFileCheck.requireIndexOrEmpty(at: path)
+        if access == .readWrite {
+            try IndexFileCheck.requireIndexOrEmpty(at: path)
+        } else {
+            try IndexFileCheck.requireSQLiteOrEmpty(at: path)
+        }
         // An empty file is a new index (it gets the new-file settings below); a readable one is ours.
         // `stat`, not `attributesOfItem`: Foundation also looks up the owner's user and group names
         // (reading /etc/passwd and /etc/group), in every process before its first answer.
@@ -113,14 +117,8 @@ public final class IndexStore: Sendable {
     func checkVersions(requireCurrentTokenizer: Bool) throws {
         let meta: [String: String] = try pool.read { db in
             guard try db.tableExists("meta") else { return [:] }
-            return try Dictionary(
-                // Only these keys: `meta` also holds the learned boilerplate model (5 MB at 200,000
-                // articles), which every process would otherwise read and decode before its first answer.
-                uniqueKeysWithValues: Row.fetchAll(
-                    db, sql: "SELECT key, value FROM meta WHERE key IN ('schema_version', 'tokenizer_version')"
-                ).map {
-                    ($0["key"] as String, $0["value"] as String)
-                })
+            // Only these keys: `meta` also holds the learned boilerplate model (5 MB at 200,000 articles).
+            return try MetaTable.values(["schema_version", "tokenizer_version"], in: db)
         }
         guard let schema = meta["schema_version"].flatMap(Int.init) else { throw IndexError.notAnIndex(path: path) }
         if schema != Schema.version { throw IndexError.schemaVersionMismatch(found: schema, expected: Schema.version) }

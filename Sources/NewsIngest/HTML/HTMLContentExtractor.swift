@@ -115,15 +115,19 @@ struct HTMLContentExtractor {
     /// wrapper, a `widget` box that themes put the post in) in fact holds most of the page's text:
     /// then it is the article's wrapper, and only what is inside it gets pruned.
     private func wrapsArticle(_ element: HTMLElement, reason: (kind: RemovalKind, detail: String)) -> Bool {
-        // A <noscript> that holds the page is a site's whole no-script version, not a tracking pixel.
-        guard pageText >= 200, !Self.strictTags.contains(element.name) || element.name == "noscript",
+        // A <noscript> that holds the page is a site's whole no-script version, not a tracking pixel;
+        // on a page whose visible body is a script's empty shell, any share of nothing is most of it.
+        if element.name == "noscript" {
+            let own = MainContentFinder.paragraphText(element)
+            return own >= MainContentFinder.minimum && Double(own) >= Double(pageText) * Self.mostOfThePage
+        }
+        guard pageText >= 200, !Self.strictTags.contains(element.name),
             element["hidden"] == nil, reason.detail != "hidden", reason.kind != .cookieNotice
         else { return false }
         let share = Double(MainContentFinder.paragraphText(element)) / Double(pageText)
         // Comments never hold the headline: a "comment"-named block around the `<h1>` and most of the
         // text is a wrapper named after a category ("internet-estallido-comentarios").
         if reason.kind == .commentPrompt { return share >= 0.5 && element.first { $0.name == "h1" } != nil }
-        if element.name == "noscript" { return share >= Self.mostOfThePage }
         if anchorPath.contains(ObjectIdentifier(element)) { return true }
         // Nearly all of the page's sentences: a wrapper, however many links its menus add (a `<header>`
         // that an unclosed tag made the parent of the whole page).

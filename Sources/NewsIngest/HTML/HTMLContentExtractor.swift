@@ -41,6 +41,11 @@ struct HTMLContentExtractor {
         "visually-hidden", "sr-only", "byline", "caption", "bildunterschrift", "legende", "photo-credit",
         "image-credit", "about-author", "author-box", "authorbox", "author-info", "autorenbox", "kommentar",
         "comentario", "login", "register", "abonn", "print-only", "further-reading", "weiterlesen",
+        // Notices around a story: disclosures of affiliate links, paywall offers, app and "read also" boxes.
+        "disclosure", "disclaimer", "affiliate", "paywall", "community-notice", "nextstory", "next-story",
+        "nextread", "lee-tambien", "leetambien", "assinatura", "appstore", "app-section",
+        // Captions and picture credits under other names than "caption".
+        "imagedescription", "image-description", "img-metadata", "image-source", "photocredit", "bildquelle",
     ]
     /// Whole class names of ad slots (short names like "ad" cannot be matched as substrings: "head", "read").
     static let adClassNames: Set<String> = ["ad", "ads", "adsbygoogle", "ad-slot", "ad-unit", "ad-container", "dfp"]
@@ -166,9 +171,16 @@ struct HTMLContentExtractor {
             !(element["itemprop"]?.lowercased() == "articlebody")
         else { return nil }
         let hints = element.hints
+        // An author's name or box: a few lines about the writer, never the story's headline.
+        if let name = hints.author, !hints.positive, element.textLength <= 500, element.first(where: { $0.name == "h1" }) == nil {
+            return (.byline, "<\(element.name) \"\(name)\">")
+        }
         if let negative = hints.negative {
             // A body container that also carries a tool's class ("article-body has-share-tools") stays.
             if hints.positive { return nil }
+            // A paywall's box holds an offer; a block named after the paywall that holds paragraphs
+            // is the story behind it, sent with the page.
+            if negative.hint == "paywall", hasParagraphs(element) { return nil }
             return (kind(forHint: negative.hint), "<\(element.name) \"\(negative.name)\">")
         }
         return nil
@@ -196,6 +208,9 @@ struct HTMLContentExtractor {
             .relatedList
         case "advert", "sponsor", "promo", "banner": .advertisement
         case "byline": .byline
+        case "disclosure", "disclaimer", "affiliate", "paywall", "community-notice", "assinatura", "appstore", "app-section":
+            .advertisement
+        case "nextstory", "next-story", "nextread", "lee-tambien", "leetambien": .relatedList
         default: .pageChrome
         }
     }

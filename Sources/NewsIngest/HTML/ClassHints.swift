@@ -18,6 +18,8 @@ struct ClassHints {
     /// A name with "author" as one of its words (`post-author`, `cbx-author_info`, `authors`): a byline
     /// or an author's box, when short.
     var author: String?
+    /// A name mentioning a teaser: the article's lead, or a box promoting another story.
+    var teaser = false
 
     init(names: [String], elementName: String) {
         let isHeading = elementName.count == 2 && elementName.hasPrefix("h")
@@ -29,6 +31,7 @@ struct ClassHints {
             if !dateHint { dateHint = Self.dates.firstMatch(in: bytes) != nil }
             if !brand { brand = Self.brands.firstMatch(in: bytes) != nil || name == "site-title" }
             if author == nil, Self.names(author: name) { author = name }
+            if !teaser { teaser = name.hasBytes("teaser") }
             // "commentary" is an opinion piece, not the comments under it.
             if negative == nil, !HTMLContentExtractor.isTaxonomyClass(name), !name.hasBytes("commentary"),
                 let index = Self.negatives.firstMatch(in: bytes)

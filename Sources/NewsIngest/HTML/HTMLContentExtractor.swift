@@ -45,7 +45,7 @@ struct HTMLContentExtractor {
         "disclosure", "disclaimer", "affiliate", "paywall", "community-notice", "nextstory", "next-story",
         "nextread", "lee-tambien", "leetambien", "assinatura", "appstore", "app-section",
         // Captions and picture credits under other names than "caption".
-        "imagedescription", "image-description", "img-metadata", "image-source", "photocredit", "bildquelle",
+        "imagedescription", "image-description", "img-metadata", "image-source", "photocredit", "bildquelle", "legend",
     ]
     /// Whole class names of ad slots (short names like "ad" cannot be matched as substrings: "head", "read").
     static let adClassNames: Set<String> = ["ad", "ads", "adsbygoogle", "ad-slot", "ad-unit", "ad-container", "dfp"]
@@ -174,6 +174,13 @@ struct HTMLContentExtractor {
         // An author's name or box: a few lines about the writer, never the story's headline.
         if let name = hints.author, !hints.positive, element.textLength <= 500, element.first(where: { $0.name == "h1" }) == nil {
             return (.byline, "<\(element.name) \"\(name)\">")
+        }
+        // A teaser of another story carries that story's headline or link; the article's own lead,
+        // often named "teaser" too, is plain text.
+        if hints.teaser, element.first(where: { ["h2", "h3", "h4", "h5", "h6"].contains($0.name) }) != nil
+            || (element.textLength > 0 && element.linkTextLength * 4 >= element.textLength)
+        {
+            return (.relatedList, "<\(element.name) \"\(element.classAndID.first { $0.contains("teaser") } ?? "teaser")\">")
         }
         if let negative = hints.negative {
             // A body container that also carries a tool's class ("article-body has-share-tools") stays.

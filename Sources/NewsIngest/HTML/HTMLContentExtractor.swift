@@ -61,9 +61,11 @@ struct HTMLContentExtractor {
     ]
 
     /// The article's lines (paragraphs, sub-headings, list items), in order.
-    mutating func extract(from root: HTMLElement) -> [String] {
+    /// - Parameter title: the page's title from its metadata, to tell the headline's `<h1>` from others.
+    mutating func extract(from root: HTMLElement, title: String? = nil) -> [String] {
         pageText = MainContentFinder.paragraphText(root)
         anchorPath = Set(MainContentFinder.anchorPath(in: root).map(ObjectIdentifier.init))
+        let lead = HeadlineLead.find(in: root, title: title)
         prune(root, inArticle: false)
         root.resetMetrics()
         let body = root.first { $0.name == "body" } ?? root
@@ -77,6 +79,7 @@ struct HTMLContentExtractor {
             flush(&current, into: &lines)
         }
         dropTrailingLabels(&lines)
+        if let lead, !lines.isEmpty, !Self.holds(lines, lead) { lines.insert(lead, at: 0) }
         return lines
     }
 
@@ -89,6 +92,12 @@ struct HTMLContentExtractor {
             removed.append(RemovedLine(text: last, kind: .relatedList, detail: "a short label ends the article's block"))
             lines.removeLast()
         }
+    }
+
+    /// Whether the lines already hold `lead` (its start, as a line or inside one).
+    static func holds(_ lines: [String], _ lead: String) -> Bool {
+        let start = String(lead.prefix(60))
+        return lines.contains { $0.contains(start) }
     }
 
     static func isLabel(_ line: String) -> Bool {

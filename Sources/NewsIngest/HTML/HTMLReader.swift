@@ -7,7 +7,7 @@ struct HTMLReader {
         // Metadata before pruning: the head, <header> and <time> go with the page chrome.
         let metadata = HTMLMetadata(root: parsed.root, source: parsed.source)
         var extractor = HTMLContentExtractor()
-        var lines = extractor.extract(from: parsed.root)
+        var lines = extractor.extract(from: parsed.root, title: metadata.title)
         // A page rendered by scripts has its text only in JSON-LD; take it from there. So does a page
         // whose markup shows a teaser of the story: structured data twice as long as what the markup
         // gave is the story.

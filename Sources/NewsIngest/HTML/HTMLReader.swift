@@ -28,6 +28,7 @@ struct HTMLReader {
         if let publisher = metadata.publisher { draft.sources.append((publisher, .jsonLD)) }
         if let site = metadata.siteName { draft.sources.append((site, .siteName)) }
         if let language = metadata.language { draft.metadata["language"] = language }
+        if let declared = StructuredActor.encode(metadata.structuredActors) { draft.metadata[StructuredActor.metadataKey] = declared }
         if lines.isEmpty && (draft.title ?? "").isEmpty {
             throw IngestError.malformedHTML("no article text and no title found")
         }

@@ -67,7 +67,7 @@ enum Lexicon {
     static let placeHeads: WordSet = [
         "sea", "ocean", "gulf", "bay", "strait", "straits", "river", "lake", "mountains", "mountain", "mount",
         "island", "islands", "peninsula", "valley", "coast", "province", "region", "desert", "canal", "plain",
-        "basin", "heights", "hills", "district", "prefecture", "oblast", "territory", "border", "area", "county",
+        "basin", "heights", "hills", "district", "prefecture", "oblast", "territory", "border", "area",
         "canyon", "forest", "harbor", "harbour", "delta", "plateau", "glacier", "reef", "lagoon", "fjord",
     ]
 

@@ -67,8 +67,12 @@ enum Lexicon {
     static let placeHeads: WordSet = [
         "sea", "ocean", "gulf", "bay", "strait", "straits", "river", "lake", "mountains", "mountain", "mount",
         "island", "islands", "peninsula", "valley", "coast", "province", "region", "desert", "canal", "plain",
-        "basin", "heights", "hills", "district", "prefecture", "oblast", "territory", "border",
+        "basin", "heights", "hills", "district", "prefecture", "oblast", "territory", "border", "area",
+        "canyon", "forest", "harbor", "harbour", "delta", "plateau", "glacier", "reef", "lagoon", "fjord",
     ]
+
+    /// First words that make a run a place, not a person ("Lake Berryessa", "Mount Kenya", "Cape Cod").
+    static let placeFirstWords: WordSet = ["lake", "mount", "mt", "cape", "fort", "isle", "loch", "lago", "monte"]
 
     /// Last words of events, wars, prizes and documents: such names are not actors ("World Cup", "Gulf War").
     static let eventHeads: WordSet = [

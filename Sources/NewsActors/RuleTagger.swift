@@ -301,7 +301,7 @@ struct RuleTagger {
             found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
             return
         }
-        if words.count >= 2, Lexicon.placeHeads.contains(lastToken) {
+        if words.count >= 2, Lexicon.placeHeads.contains(lastToken) || Lexicon.placeFirstWords.contains(first) {
             found.append(candidate(range, type: .location, evidence: .strong, initial: initial))
             return
         }

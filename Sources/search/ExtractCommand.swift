@@ -72,6 +72,11 @@ struct ExtractCommand: ParsableCommand {
             for note in report.notes {
                 out.write(style.bold("note    ") + note.oneLine + "\n")
             }
+            let declared = StructuredActor.decode(report.metadata)
+            if !declared.isEmpty {
+                let names = declared.map { "\($0.name) (\($0.kind.rawValue), \($0.property))" }
+                out.write(style.bold("jsonld  ") + names.joined(separator: ", ").oneLine + "\n")
+            }
             if !actors.isEmpty {
                 let names = actors.map { "\($0.name) (\($0.type.rawValue), \($0.mentionCount)×)" }
                 out.write(style.bold("actors  ") + names.joined(separator: ", ").oneLine + "\n")

@@ -255,14 +255,16 @@ enum JSONOutput {
     }
 
     /// `search extract FILE --json`: what ingestion made of one article. `given_actors` are the ones the
-    /// input named itself (JSONL `actors`, front matter); `actors` are the ones found in `body`, with
-    /// their mentions as offsets into it.
+    /// input named itself (JSONL `actors`, front matter); `structured_actors` the ones a page's
+    /// structured data declares (JSON-LD `about`, `mentions`), as the page states them; `actors` are
+    /// the ones indexing links the article to: found in `body`, with their mentions as offsets into
+    /// it, plus the given and declared ones (without mentions) under their canonical names.
     struct Extraction: Encodable {
         var path: String, format: String, encoding: OrNull<String>, id: OrNull<String>, line: OrNull<Int>
         var title: String, date: OrNull<String>, date_precision: OrNull<String>
         var date_origin: OrNull<String>, date_confidence: OrNull<String>
         var source: OrNull<String>, source_origin: OrNull<String>, url: OrNull<String>
-        var authors: [String], given_actors: [String], actors: [FoundActor]
+        var authors: [String], given_actors: [String], structured_actors: [DeclaredActor], actors: [FoundActor]
         var metadata: [String: String], body: String, removed: [Removed]
         var skipped: OrNull<String>, notes: [String]
 
@@ -282,17 +284,28 @@ enum JSONOutput {
             url = .init(report.url)
             authors = report.authors
             given_actors = report.actors
+            structured_actors = StructuredActor.decode(report.metadata).map {
+                DeclaredActor(name: $0.name, type: $0.kind.rawValue, from: $0.property)
+            }
             actors = found.map { actor in
                 FoundActor(
                     name: actor.name, type: actor.type.rawValue,
                     mentions: actor.mentions.map { Mention(start: $0.start, end: $0.end, text: $0.text) })
             }
-            metadata = report.metadata
+            metadata = report.metadata.filter { $0.key != StructuredActor.metadataKey }
             body = report.body
             removed = report.removed.map(Removed.init)
             skipped = .init(report.skipped)
             notes = report.notes
         }
+    }
+
+    /// An actor a page's structured data declares: its name and type as the page states them
+    /// (`person`, `organization`, `country`, `place`, or `thing` for any other named thing, which
+    /// counts as an actor only when the gazetteer or the dictionary knows it), and `from`, the JSON-LD
+    /// property that named it (`about` or `mentions`).
+    struct DeclaredActor: Encodable {
+        var name: String, type: String, from: String
     }
 
     /// An actor found in an extracted body.

@@ -100,4 +100,39 @@ import Testing
         let stored = try #require(try JSONSerialization.jsonObject(with: shown.stdoutData) as? [String: Any])
         #expect(Set((stored["actors"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == Set(actors))
     }
+
+    /// Issue 15 part 5: a German page's JSON-LD `about`/`mentions` name actors its capitals cannot.
+    @Test func aPagesStructuredDataNamesActorsThatSurviveAReindex() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory()
+        let page = Self.germanPage.replacingOccurrences(of: "<title>", with: """
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Hafen Nord plant neue Exportregeln",
+            "about":[{"@type":"Person","name":"Jorun Haldersen"},{"@type":"Place","name":"Deutschland"}],
+            "mentions":[{"@type":"Organization","name":"Hafenverband Nord"},{"@type":"Thing","name":"Exportkontrolle"}]}</script><title>
+            """)
+        let file = try folder.write(page, to: "pages/kuestenblatt/hafen.html")
+        let index = folder.url.appendingPathComponent("ix/s.sqlite").path
+        #expect(try binary.run(["index", "--index", index, folder.url.appendingPathComponent("pages").path]).status == 0)
+
+        struct ActorJSON: Decodable { var name: String, type: String, documents: Int }
+        func listed() throws -> [String: String] {
+            let out = try binary.run(["actors", "--index", index, "--json", "--limit", "100"])
+            return Dictionary(uniqueKeysWithValues: try JSONDecoder().decode([ActorJSON].self, from: out.stdoutData).map { ($0.name, $0.type) })
+        }
+        let actors = try listed()
+        #expect(actors["Jorun Haldersen"] == "person", "\(actors)")
+        #expect(actors["Hafenverband Nord"] == "organization", "\(actors)")
+        #expect(actors["Germany"] == "country" && actors["Deutschland"] == nil, "the gazetteer names the country: \(actors)")
+        #expect(actors["Exportkontrolle"] == nil, "a topic is no actor: \(actors)")
+
+        #expect(try binary.run(["reindex", "--index", index]).status == 0)
+        #expect(try listed() == actors)
+
+        let extracted = try binary.run(["extract", "--index", index, "--json", file.path])
+        let report = try #require(try JSONSerialization.jsonObject(with: extracted.stdoutData) as? [String: Any])
+        let declared = (report["structured_actors"] as? [[String: String]] ?? []).map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["from"] ?? "")" }
+        #expect(declared == ["Jorun Haldersen person about", "Deutschland place about", "Hafenverband Nord organization mentions",
+            "Exportkontrolle thing mentions"])
+        #expect((report["metadata"] as? [String: String])?["jsonld_actors"] == nil)
+    }
 }

@@ -144,10 +144,11 @@ import Testing
             var name: String, type: String, mentions: [Mention]
         }
         struct Removed: Decodable { var text: String, kind: String, detail: String, reason: String }
+        struct Declared: Decodable { var name: String, type: String, from: String }
         var path: String, format: String, encoding: String?, id: String?, line: Int?, title: String
         var date: String?, date_precision: String?, date_origin: String?, date_confidence: String?
         var source: String?, source_origin: String?, url: String?, authors: [String], given_actors: [String]
-        var actors: [Actor], metadata: [String: String], body: String, removed: [Removed]
+        var structured_actors: [Declared], actors: [Actor], metadata: [String: String], body: String, removed: [Removed]
         var skipped: String?, notes: [String]
     }
 

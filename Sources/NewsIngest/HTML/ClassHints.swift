@@ -15,6 +15,11 @@ struct ClassHints {
     var dateHint = false
     /// A logo, brand or masthead name: an `<h1>` inside is the site's name, not the headline.
     var brand = false
+    /// A name with "author" as one of its words (`post-author`, `cbx-author_info`, `authors`): a byline
+    /// or an author's box, when short.
+    var author: String?
+    /// A name mentioning a teaser: the article's lead, or a box promoting another story.
+    var teaser = false
 
     init(names: [String], elementName: String) {
         let isHeading = elementName.count == 2 && elementName.hasPrefix("h")
@@ -25,6 +30,8 @@ struct ClassHints {
             if !otherContent { otherContent = Self.others.firstMatch(in: bytes) != nil }
             if !dateHint { dateHint = Self.dates.firstMatch(in: bytes) != nil }
             if !brand { brand = Self.brands.firstMatch(in: bytes) != nil || name == "site-title" }
+            if author == nil, Self.names(author: name) { author = name }
+            if !teaser { teaser = name.hasBytes("teaser") }
             // "commentary" is an opinion piece, not the comments under it.
             if negative == nil, !HTMLContentExtractor.isTaxonomyClass(name), !name.hasBytes("commentary"),
                 let index = Self.negatives.firstMatch(in: bytes)
@@ -36,6 +43,15 @@ struct ClassHints {
                 if !(isHeading && hint == "caption") { negative = (name, hint) }
             }
         }
+    }
+
+    static let authorWords: Set<[UInt8]> = Set(["author", "authors", "autor", "autoren", "autorin", "auteur"].map { Array($0.utf8) })
+
+    /// Whether one of the (lower-cased) name's words, split at `-` and `_`, names an author.
+    static func names(author name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard bytes.count >= 5 else { return false }
+        return bytes.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }).contains { authorWords.contains(Array($0)) }
     }
 
     /// Whether `word` occurs in `bytes` only followed by a letter.

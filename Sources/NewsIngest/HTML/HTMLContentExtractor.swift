@@ -41,6 +41,11 @@ struct HTMLContentExtractor {
         "visually-hidden", "sr-only", "byline", "caption", "bildunterschrift", "legende", "photo-credit",
         "image-credit", "about-author", "author-box", "authorbox", "author-info", "autorenbox", "kommentar",
         "comentario", "login", "register", "abonn", "print-only", "further-reading", "weiterlesen",
+        // Notices around a story: disclosures of affiliate links, paywall offers, app and "read also" boxes.
+        "disclosure", "disclaimer", "affiliate", "paywall", "community-notice", "nextstory", "next-story",
+        "nextread", "lee-tambien", "leetambien", "assinatura", "appstore", "app-section",
+        // Captions and picture credits under other names than "caption".
+        "imagedescription", "image-description", "img-metadata", "image-source", "photocredit", "bildquelle", "legend",
     ]
     /// Whole class names of ad slots (short names like "ad" cannot be matched as substrings: "head", "read").
     static let adClassNames: Set<String> = ["ad", "ads", "adsbygoogle", "ad-slot", "ad-unit", "ad-container", "dfp"]
@@ -56,9 +61,11 @@ struct HTMLContentExtractor {
     ]
 
     /// The article's lines (paragraphs, sub-headings, list items), in order.
-    mutating func extract(from root: HTMLElement) -> [String] {
+    /// - Parameter title: the page's title from its metadata, to tell the headline's `<h1>` from others.
+    mutating func extract(from root: HTMLElement, title: String? = nil) -> [String] {
         pageText = MainContentFinder.paragraphText(root)
         anchorPath = Set(MainContentFinder.anchorPath(in: root).map(ObjectIdentifier.init))
+        let lead = HeadlineLead.find(in: root, title: title)
         prune(root, inArticle: false)
         root.resetMetrics()
         let body = root.first { $0.name == "body" } ?? root
@@ -72,6 +79,7 @@ struct HTMLContentExtractor {
             flush(&current, into: &lines)
         }
         dropTrailingLabels(&lines)
+        if let lead, !lines.isEmpty, !Self.holds(lines, lead) { lines.insert(lead, at: 0) }
         return lines
     }
 
@@ -84,6 +92,12 @@ struct HTMLContentExtractor {
             removed.append(RemovedLine(text: last, kind: .relatedList, detail: "a short label ends the article's block"))
             lines.removeLast()
         }
+    }
+
+    /// Whether the lines already hold `lead` (its start, as a line or inside one).
+    static func holds(_ lines: [String], _ lead: String) -> Bool {
+        let start = String(lead.prefix(60))
+        return lines.contains { $0.contains(start) }
     }
 
     static func isLabel(_ line: String) -> Bool {
@@ -115,15 +129,19 @@ struct HTMLContentExtractor {
     /// wrapper, a `widget` box that themes put the post in) in fact holds most of the page's text:
     /// then it is the article's wrapper, and only what is inside it gets pruned.
     private func wrapsArticle(_ element: HTMLElement, reason: (kind: RemovalKind, detail: String)) -> Bool {
-        // A <noscript> that holds the page is a site's whole no-script version, not a tracking pixel.
-        guard pageText >= 200, !Self.strictTags.contains(element.name) || element.name == "noscript",
+        // A <noscript> that holds the page is a site's whole no-script version, not a tracking pixel;
+        // on a page whose visible body is a script's empty shell, any share of nothing is most of it.
+        if element.name == "noscript" {
+            let own = MainContentFinder.paragraphText(element)
+            return own >= MainContentFinder.minimum && Double(own) >= Double(pageText) * Self.mostOfThePage
+        }
+        guard pageText >= 200, !Self.strictTags.contains(element.name),
             element["hidden"] == nil, reason.detail != "hidden", reason.kind != .cookieNotice
         else { return false }
         let share = Double(MainContentFinder.paragraphText(element)) / Double(pageText)
         // Comments never hold the headline: a "comment"-named block around the `<h1>` and most of the
         // text is a wrapper named after a category ("internet-estallido-comentarios").
         if reason.kind == .commentPrompt { return share >= 0.5 && element.first { $0.name == "h1" } != nil }
-        if element.name == "noscript" { return share >= Self.mostOfThePage }
         if anchorPath.contains(ObjectIdentifier(element)) { return true }
         // Nearly all of the page's sentences: a wrapper, however many links its menus add (a `<header>`
         // that an unclosed tag made the parent of the whole page).
@@ -162,9 +180,23 @@ struct HTMLContentExtractor {
             !(element["itemprop"]?.lowercased() == "articlebody")
         else { return nil }
         let hints = element.hints
+        // An author's name or box: a few lines about the writer, never the story's headline.
+        if let name = hints.author, !hints.positive, element.textLength <= 500, element.first(where: { $0.name == "h1" }) == nil {
+            return (.byline, "<\(element.name) \"\(name)\">")
+        }
+        // A teaser of another story carries that story's headline or link; the article's own lead,
+        // often named "teaser" too, is plain text.
+        if hints.teaser, element.first(where: { ["h2", "h3", "h4", "h5", "h6"].contains($0.name) }) != nil
+            || (element.textLength > 0 && element.linkTextLength * 4 >= element.textLength)
+        {
+            return (.relatedList, "<\(element.name) \"\(element.classAndID.first { $0.contains("teaser") } ?? "teaser")\">")
+        }
         if let negative = hints.negative {
             // A body container that also carries a tool's class ("article-body has-share-tools") stays.
             if hints.positive { return nil }
+            // A paywall's box holds an offer; a block named after the paywall that holds paragraphs
+            // is the story behind it, sent with the page.
+            if negative.hint == "paywall", hasParagraphs(element) { return nil }
             return (kind(forHint: negative.hint), "<\(element.name) \"\(negative.name)\">")
         }
         return nil
@@ -192,6 +224,9 @@ struct HTMLContentExtractor {
             .relatedList
         case "advert", "sponsor", "promo", "banner": .advertisement
         case "byline": .byline
+        case "disclosure", "disclaimer", "affiliate", "paywall", "community-notice", "assinatura", "appstore", "app-section":
+            .advertisement
+        case "nextstory", "next-story", "nextread", "lee-tambien", "leetambien": .relatedList
         default: .pageChrome
         }
     }

@@ -232,6 +232,9 @@ enum HTMLDocument {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
+                // Ruby annotations (the readings printed over Japanese or Chinese characters) are not
+                // words of the sentence: kept, they split "虐待" into "虐待ぎゃくたい".
+                if let name = current.pointee.name, isRubyAnnotation(name) { break }
                 if let converted = convert(current) { element.children.append(.element(converted)) }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { element.children.append(.text(String(cString: content))) }
@@ -241,6 +244,13 @@ enum HTMLDocument {
             child = current.pointee.next
         }
         return element
+    }
+
+    private static func isRubyAnnotation(_ name: UnsafePointer<xmlChar>) -> Bool {
+        let first = name[0] | 0x20
+        guard first == 0x72, name[1] != 0, name[2] == 0 else { return false }
+        let second = name[1] | 0x20
+        return second == 0x74 || second == 0x70  // <rt>, <rp>
     }
 
     private static func skipsContent(_ element: HTMLElement) -> Bool {

@@ -21,6 +21,8 @@ struct HTMLMetadata {
     var language: String?
     /// JSON-LD `articleBody`, used only when the page's markup holds almost no text (script-rendered pages).
     var articleBody: String?
+    /// JSON-LD `about` and `mentions` of the article: the actors the page itself declares.
+    var structuredActors: [StructuredActor] = []
 
     /// The JSON-LD types that describe an article.
     static let articleTypes: Set<String> = [
@@ -224,6 +226,13 @@ struct HTMLMetadata {
             articleBody = HTMLEntities.decode(body)
         }
         if authors.isEmpty { authors = Self.names(article["author"], byID: byID) }
+        if structuredActors.isEmpty {
+            var seen: Set<String> = []
+            structuredActors = (StructuredActor.read(article["about"], property: "about", byID: byID)
+                + StructuredActor.read(article["mentions"], property: "mentions", byID: byID))
+                .filter { seen.insert($0.name.lowercased()).inserted }
+            if structuredActors.count > StructuredActor.limit { structuredActors = [] }
+        }
         if publisher == nil { publisher = Self.names(article["publisher"], byID: byID).first }
         let articleURL = (article["url"] as? String) ?? (article["mainEntityOfPage"] as? String)
             ?? ((article["mainEntityOfPage"] as? [String: Any])?["@id"] as? String)

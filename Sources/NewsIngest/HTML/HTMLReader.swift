@@ -7,7 +7,7 @@ struct HTMLReader {
         // Metadata before pruning: the head, <header> and <time> go with the page chrome.
         let metadata = HTMLMetadata(root: parsed.root, source: parsed.source)
         var extractor = HTMLContentExtractor()
-        var lines = extractor.extract(from: parsed.root)
+        var lines = extractor.extract(from: parsed.root, title: metadata.title)
         // A page rendered by scripts has its text only in JSON-LD; take it from there. So does a page
         // whose markup shows a teaser of the story: structured data twice as long as what the markup
         // gave is the story.
@@ -28,6 +28,7 @@ struct HTMLReader {
         if let publisher = metadata.publisher { draft.sources.append((publisher, .jsonLD)) }
         if let site = metadata.siteName { draft.sources.append((site, .siteName)) }
         if let language = metadata.language { draft.metadata["language"] = language }
+        if let declared = StructuredActor.encode(metadata.structuredActors) { draft.metadata[StructuredActor.metadataKey] = declared }
         if lines.isEmpty && (draft.title ?? "").isEmpty {
             throw IngestError.malformedHTML("no article text and no title found")
         }

@@ -9,6 +9,8 @@
 ///    (`lead`, `intro`, `summary`, `standfirst`) before the body's container.
 struct MainContentFinder {
     static let minimum = 140
+    /// The least share of the page's paragraph text an `<article>` or `<main>` needs to be taken whole.
+    static let smallestArticleShare = 0.25
     static let leadHints = [
         "lead", "intro", "summary", "standfirst", "teaser", "abstract", "excerpt", "chapo", "chapeau", "dek",
         "deck", "subtitle", "subhead", "description", "kicker", "vorspann", "entradilla", "sommario",
@@ -68,7 +70,9 @@ struct MainContentFinder {
             let score = paragraphText(element)
             if score > (best?.score ?? minimum - 1) { best = (element, score) }
         }
-        if let best { return (best.element, false) }
+        // An <article> holding a small part of the page's sentences is a teaser in a list beside a
+        // story written in plain <div>s; the paragraphs' vote finds the story.
+        if let best, Double(best.score) >= Double(paragraphText(body)) * smallestArticleShare { return (best.element, false) }
         var scores: [ObjectIdentifier: (HTMLElement, Double)] = [:]
         func add(_ element: HTMLElement?, _ value: Double) {
             guard let element else { return }
@@ -156,11 +160,14 @@ struct MainContentFinder {
         var container = start
         var own = paragraphText(container)
         var ancestor = start
-        // Wrappers with a single child add nothing but must be walked through to reach the cousins.
-        for _ in 0..<6 {
+        // Wrappers with a single child add nothing but must be walked through to reach the cousins;
+        // page builders nest a dozen of them, so only levels that branch count against the limit.
+        var levels = 0
+        while levels < 6 {
             guard let parent = parents[ObjectIdentifier(ancestor)], parent !== body else { break }
             let length = parent.textLength
             guard length > 0, Double(parent.linkTextLength) / Double(length) < 0.35 else { break }
+            if parent.elements.count > 1 { levels += 1 }
             ancestor = parent
             let total = paragraphText(parent)
             if Double(total) >= Double(own) * 1.25 {

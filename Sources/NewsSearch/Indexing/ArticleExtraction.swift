@@ -51,7 +51,7 @@ public struct ArticleExtraction {
             .map { report in
                 guard report.skipped == nil else { return (report, []) }
                 let found = PreparedDocument.actors(
-                    of: report.title, report.body, given: report.actors,
+                    of: report.title, report.body, given: report.actors, declared: StructuredActor.decode(report.metadata),
                     declaredLanguage: PreparedDocument.declaredLanguage(in: report.metadata), extractor: extractor)
                 try seed(for: found)
                 return (report, registry.merge(found))

@@ -42,8 +42,8 @@ struct PreparedDocument: Sendable {
         self.source = Self.clean(article.source) ?? fallbackSource
         self.contentHash = Self.contentHash(of: article, source: source)
         self.actors = Self.actors(
-            of: article.title, article.body, given: article.actors, declaredLanguage: Self.declaredLanguage(in: article.metadata),
-            extractor: extractor)
+            of: article.title, article.body, given: article.actors, declared: StructuredActor.decode(article.metadata),
+            declaredLanguage: Self.declaredLanguage(in: article.metadata), extractor: extractor)
         self.tokens = [PreparedTokens(analyzing: article.title), PreparedTokens(analyzing: article.body)]
         self.lineHashes = BoilerplateModel.lineHashes(of: article.body)
         self.signature = signs ? MinHashSignature(of: article.body) : nil
@@ -95,19 +95,34 @@ struct PreparedDocument: Sendable {
     /// Extracted actors plus those the input named itself, one entry per canonical name. The
     /// language (declared, else guessed from the body) decides which rules run: see ``ArticleLanguage``.
     static func actors(
-        of title: String, _ body: String, given: [String], declaredLanguage: String?, extractor: ActorExtractor
+        of title: String, _ body: String, given: [String], declared: [StructuredActor] = [], declaredLanguage: String?,
+        extractor: ActorExtractor
     ) -> [ExtractedActor] {
         let language = ArticleLanguage(declared: declaredLanguage, text: body)
         var actors = extractor.extract(title: title, body: body, language: language)
-        for name in given {
-            let resolved = extractor.resolve(name)
+        func add(_ resolved: (name: String, type: ActorType)) {
             if let index = actors.firstIndex(where: { $0.name == resolved.name }) {
                 actors[index].mentionCount += 1
             } else {
                 actors.append(ExtractedActor(name: resolved.name, type: resolved.type, mentions: [], mentionCount: 1))
             }
         }
+        for name in given { add(extractor.resolve(name)) }
+        for actor in declared {
+            if let resolved = extractor.resolve(declared: actor.name, as: Self.actorType(of: actor.kind)) { add(resolved) }
+        }
         return actors
+    }
+
+    /// The actor type a page's structured data declares; a `thing` has none (see ``ActorExtractor/resolve(declared:as:)``).
+    static func actorType(of kind: StructuredActor.Kind) -> ActorType? {
+        switch kind {
+        case .person: .person
+        case .organization: .organization
+        case .country: .country
+        case .place: .location
+        case .thing: nil
+        }
     }
 
     /// The language a record declares: a page's `<html lang>`/`og:locale` (stored as `language`), or a

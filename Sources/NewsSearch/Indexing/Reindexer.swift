@@ -120,7 +120,7 @@ struct ReindexedDocument: Sendable {
         self.stored = stored
         signature = MinHashSignature(of: stored.body)
         actors = PreparedDocument.actors(
-            of: stored.title, stored.body, given: stored.givenActors,
+            of: stored.title, stored.body, given: stored.givenActors, declared: StructuredActor.decode(stored.metadata),
             declaredLanguage: PreparedDocument.declaredLanguage(in: stored.metadata), extractor: extractor)
         tokens = [PreparedTokens(analyzing: stored.title), PreparedTokens(analyzing: stored.body)]
     }

@@ -298,10 +298,6 @@ enum BoilerplatePhrases {
         .init("follow us on", .prefix, .shareBar, maximumLength: 120), .init("síguenos en", .prefix, .shareBar, maximumLength: 120),
         .init("siguenos en", .prefix, .shareBar, maximumLength: 120), .init("folgen sie uns", .prefix, .shareBar, maximumLength: 120),
         .init("suivez-nous", .prefix, .shareBar, maximumLength: 120),
-        // "We have a Telegram channel", "our YouTube channel", "Do you like our magazine?": a site about itself.
-        .init("tenemos canal de", .contains, .shareBar, maximumLength: 200),
-        .init("nuestro canal de youtube", .contains, .shareBar, maximumLength: 120),
-        .init("gefällt dir unser", .prefix, .subscribe, maximumLength: 300), .init("kennt ihr schon unser", .prefix, .advertisement, maximumLength: 300),
         .init("möchten sie den artikel teilen", .prefix, .shareBar), .init("artikel teilen", .exact, .shareBar),
         .init("to view the full story", .prefix, .subscribe, maximumLength: 160),
         .init("for the full story", .contains, .subscribe, maximumLength: 120),

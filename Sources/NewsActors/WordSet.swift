@@ -53,17 +53,7 @@ struct WordMap<Value: Sendable>: Sendable {
             if index != tokens.startIndex { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
             for byte in tokens[index].lower.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         }
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == Self.empty { return nil }
-            if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
-                if hashes[index] == hash, Self.word(words[index], joins: tokens) { return values[index] }
-            }
-            slot = (slot + 1) & mask
-        }
+        return probe(hash) { Self.word($0, joins: tokens) }
     }
 
     /// Whether `word` is the tokens' lowercase words joined by single spaces.
@@ -77,6 +67,12 @@ struct WordMap<Value: Sendable>: Sendable {
     }
 
     private func lookup(_ word: String, hash: UInt64) -> Value? {
+        probe(hash) { $0 == word }
+    }
+
+    /// Walks the slots from `hash`'s home until an empty one; the first entry of the same hash whose
+    /// word `matches` gives the value.
+    private func probe(_ hash: UInt64, _ matches: (String) -> Bool) -> Value? {
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -84,7 +80,7 @@ struct WordMap<Value: Sendable>: Sendable {
             if entry == Self.empty { return nil }
             if entry & 0xFFFF_FFFF_0000_0000 == tag {
                 let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
-                if hashes[index] == hash, words[index] == word { return values[index] }
+                if hashes[index] == hash, matches(words[index]) { return values[index] }
             }
             slot = (slot + 1) & mask
         }

@@ -113,8 +113,8 @@ public struct IndexCatalog: Sendable {
                            (SELECT MAX(date) FROM documents), (SELECT COUNT(*) FROM documents WHERE date IS NULL),
                            (SELECT COALESCE(SUM(LENGTH(CAST(title AS BLOB)) + LENGTH(CAST(body AS BLOB))), 0) FROM documents)
                     """)!
-            let meta = try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { ($0[0] as String, $0[1] as String) })
+            // Not the whole table: it also holds the learned boilerplate model (megabytes).
+            let meta = try MetaTable.values(["schema_version", "tokenizer_version"], in: db)
             return IndexStatistics(
                 documents: counts[0], sources: counts[1], actors: counts[2], firstDate: counts[3], lastDate: counts[4],
                 undated: counts[5], fileBytes: fileBytes, textBytes: counts[6],

@@ -49,7 +49,7 @@ enum JSONOutput {
             total = results.total
             total_clusters = results.totalClusters
             counted = results.counted.rawValue
-            took_ms = (results.tookMilliseconds * 100).rounded() / 100
+            took_ms = JSONOutput.milliseconds(results.tookMilliseconds)
             hits = results.hits.map(Hit.init)
             facets = [:]
             if results.facetsCounted.contains(.date) { facets["date"] = results.facets.date.map(FacetValue.init) }
@@ -445,7 +445,7 @@ extension JSONOutput {
             counted = answer.counted.rawValue
             measure = "log-likelihood"
             min_count = minimumCount
-            took_ms = (answer.tookMilliseconds * 100).rounded() / 100
+            took_ms = JSONOutput.milliseconds(answer.tookMilliseconds)
             associates = answer.associates.map(Associate.init)
             warnings = answer.warnings
         }
@@ -501,7 +501,7 @@ extension JSONOutput {
             self.query = query
             selected = graph.selected
             counted = graph.counted.rawValue
-            took_ms = (graph.tookMilliseconds * 100).rounded() / 100
+            took_ms = JSONOutput.milliseconds(graph.tookMilliseconds)
             nodes = graph.nodes.map(Node.init)
             edges = graph.edges.map { Edge($0, nodes: graph.nodes) }
             warnings = graph.warnings
@@ -549,4 +549,6 @@ extension JSONOutput {
     /// Four decimals, as scores are everywhere in the output; `+ 0` turns -0 (a tiny negative G²
     /// rounded) into 0, which JSON would otherwise print as `-0`.
     static func rounded(_ value: Double) -> Double { (value * 10000).rounded() / 10000 + 0 }
+    /// `took_ms`: hundredths of a millisecond are the most a timing on this machine can say.
+    static func milliseconds(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 }

@@ -76,7 +76,8 @@ extension Indexer {
         }
         // Reading and hashing the next chunk happen in the prefetch too, off the writer's thread: each
         // prefetch starts after the one before has finished, so the cursor is only ever used by one.
-        let cursor = DumpCursor(LineChunkReader(handle: handle, chunkBytes: chunkBytes))
+        let sizes = DumpChunkSizes(largest: chunkBytes, total: file.size)
+        let cursor = DumpCursor(LineChunkReader(handle: handle, sizes: sizes))
         let step: @Sendable (DumpCursor) -> Result<(documents: [PreparedDocument], skipped: [SkippedRecord])?, Error> = {
             cursor in Result { try cursor.next().map(prepare) }
         }
@@ -144,21 +145,22 @@ private final class DumpCursor: @unchecked Sendable {
 /// Reads a file in chunks that end at a line end, numbering each chunk's first line.
 struct LineChunkReader {
     let handle: FileHandle
-    let chunkBytes: Int
+    private var sizes: DumpChunkSizes
     /// The bytes after the last line end read so far: the start of the next chunk.
     private(set) var carry = Data()
     private var line = 1
     private var finished = false
 
-    init(handle: FileHandle, chunkBytes: Int) {
+    init(handle: FileHandle, sizes: DumpChunkSizes) {
         self.handle = handle
-        self.chunkBytes = chunkBytes
+        self.sizes = sizes
     }
 
     mutating func next() throws -> (data: Data, firstLine: Int)? {
         guard !finished else { return nil }
         var block = carry
         carry = Data()
+        let chunkBytes = sizes.next()
         while true {
             let read = try handle.read(upToCount: chunkBytes) ?? Data()
             block.append(read)
@@ -175,6 +177,7 @@ struct LineChunkReader {
             }
         }
         guard !block.isEmpty else { return nil }
+        sizes.consumed(block.count)
         let first = line
         line += block.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
         return (block, first)

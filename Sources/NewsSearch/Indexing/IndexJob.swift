@@ -47,6 +47,14 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public var files = 0
     public var bytes = 0
     public var seconds = 0.0
+    /// The run's fixed costs, wall seconds: until its first article was written, and each step after
+    /// the last one (on short stories these were half of a run that kept one core busy).
+    public var fixedCosts: [Step] = []
+
+    public struct Step: Sendable, Codable, Equatable {
+        public var name: String
+        public var seconds: Double
+    }
 
     public struct Skip: Sendable, Codable, Equatable {
         public var location: String

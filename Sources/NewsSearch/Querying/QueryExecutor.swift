@@ -26,8 +26,13 @@ struct QueryExecutor {
         scan.copies = CopyFolding(groups: copies, folds: plan.folds)
 
         let counted = try count(plan, into: &scan, sets: &sets)
-        let ranked = try stages(plan, into: &scan, sets: &sets, filter: filter)
-        if let ranked {
+        let guarded = guardedBy(plan, scan)
+        let ranked = try stages(plan, into: &scan, sets: &sets, filter: filter, guarded: guarded)
+        if let ranked, let guarded, case .ranked(let original) = plan.source {
+            try scan.runGuarded(
+                ranked, complete: guarded, within: ranked == original ? nil : original, query: plan.query, analyzer: analyzer,
+                parallelism: parallelism, store: store, in: db)
+        } else if let ranked {
             try scan.run(RankCall(ranked), parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         } else if case .allExcept(let exclusion) = plan.source {
             scan.scanAll(excluding: try sets.matches(of: exclusion).set)
@@ -61,26 +66,38 @@ struct QueryExecutor {
             let matches = try sets.matches(of: all)
             guard matches.anyPasses else { return .any }
             scan.counted = matches.set
-            if prunes { scan.complete = matches.set }
+            if prunes, plan.query.clausesAreAlternatives { scan.complete = matches.set }
             if plan.hitsAreCounted { scan.hitsFrom = matches.set }
             return .all
         }
     }
 
+    /// The all-terms expression when the pass may visit only the partial matches that could reach the
+    /// page (``MatchScan/runGuarded(_:complete:within:query:analyzer:parallelism:store:in:)``): ranked by
+    /// relevance, its full matches known and counted.
+    private func guardedBy(_ plan: QueryPlan, _ scan: MatchScan) -> MatchExpression? {
+        guard scan.complete != nil, plan.order == .relevance, case .allTermsWhenAny(let all) = plan.counting else { return nil }
+        return all
+    }
+
     /// Runs the feedback stage and sets up the recency stage; returns the expression to rank, nil when
     /// the pass ranks nothing.
     private func stages(
-        _ plan: QueryPlan, into scan: inout MatchScan, sets: inout MatchSets, filter: DocumentFilter
+        _ plan: QueryPlan, into scan: inout MatchScan, sets: inout MatchSets, filter: DocumentFilter, guarded: MatchExpression?
     ) throws -> MatchExpression? {
         guard case .ranked(var ranked) = plan.source else { return nil }
         if let feedback = plan.feedback,
             let expansion = try QueryExpansion.make(
                 query: plan.query, expression: ranked, feedback: feedback, columns: columns, filter: filter,
+                complete: guarded.flatMap { all in scan.complete.map { (all, $0) } },
                 analyzer: analyzer, parallelism: parallelism, store: store, in: db)
         {
             ranked = expansion.expression
-            scan.hitsFrom = expansion.originalMatches
-            if scan.counted == nil { scan.counted = expansion.originalMatches }
+            // Guarded, the pass keeps to the original matches by itself (its `within`).
+            if let matches = expansion.originalMatches {
+                scan.hitsFrom = matches
+                if scan.counted == nil { scan.counted = matches }
+            }
         }
         if let stage = plan.recency {
             let every = stage.everyClause.flatMap { $0 == ranked ? nil : $0 }

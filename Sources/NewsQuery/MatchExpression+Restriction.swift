@@ -23,15 +23,15 @@ extension QueryNode {
 
 extension MatchExpression {
     /// FTS5 text matching the documents that have one of the query's positive clauses `clauses`
-    /// (indexes into ``Query/positiveClauses``) or one of `words` (feedback terms, each one token),
-    /// each compiled as it is inside the query's own expression; nil when nothing is left to match.
-    public static func anyOf(clauses: [Int], words: [String], in query: Query, analyzer: Analyzer = Analyzer()) -> String? {
+    /// (indexes into ``Query/positiveClauses``), each compiled as it is inside the query's own
+    /// expression; nil when nothing is left to match.
+    public static func anyOf(clauses: [Int], in query: Query, analyzer: Analyzer = Analyzer()) -> String? {
         let positive = query.positiveClauses
         var compiler = MatchCompiler(
             analyzer: analyzer, clauses: positive, pairs: SynonymPairs.alternatives(in: query.root, analyzer: analyzer))
         let parts = clauses.filter { positive.indices.contains($0) }.compactMap {
             compiler.compile(positive[$0], excluded: false, top: false)
-        } + words.map(quoted)
+        }
         return parts.isEmpty ? nil : parts.joined(separator: " OR ")
     }
 

@@ -27,11 +27,9 @@ struct QueryExecutor {
 
         let counted = try count(plan, into: &scan, sets: &sets)
         let guarded = guardedBy(plan, scan)
-        let ranked = try stages(plan, into: &scan, sets: &sets, filter: filter, guarded: guarded)
-        if let ranked, let guarded, case .ranked(let original) = plan.source {
-            try scan.runGuarded(
-                ranked, complete: guarded, within: ranked == original ? nil : original, query: plan.query, analyzer: analyzer,
-                parallelism: parallelism, store: store, in: db)
+        let ranked = try stages(plan, into: &scan, sets: &sets, filter: filter)
+        if let ranked, let guarded, case .ranked(ranked) = plan.source {
+            try scan.runGuarded(ranked, complete: guarded, query: plan.query, analyzer: analyzer, parallelism: parallelism, store: store, in: db)
         } else if let ranked {
             try scan.run(RankCall(ranked), parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         } else if case .allExcept(let exclusion) = plan.source {
@@ -73,8 +71,10 @@ struct QueryExecutor {
     }
 
     /// The all-terms expression when the pass may visit only the partial matches that could reach the
-    /// page (``MatchScan/runGuarded(_:complete:within:query:analyzer:parallelism:store:in:)``): ranked by
-    /// relevance, its full matches known and counted.
+    /// page (``MatchScan/runGuarded(_:complete:query:analyzer:parallelism:store:in:)``): ranked by
+    /// relevance, its full matches known and counted. Not after feedback: its added terms weigh as much
+    /// as the question (RM3), so a partial match's bound needs nearly every phrase, and the guarded
+    /// pass cost more than the plain one (a 10-word question at 200,000 articles, BENCHMARKS.md).
     private func guardedBy(_ plan: QueryPlan, _ scan: MatchScan) -> MatchExpression? {
         guard scan.complete != nil, plan.order == .relevance, case .allTermsWhenAny(let all) = plan.counting else { return nil }
         return all
@@ -83,21 +83,17 @@ struct QueryExecutor {
     /// Runs the feedback stage and sets up the recency stage; returns the expression to rank, nil when
     /// the pass ranks nothing.
     private func stages(
-        _ plan: QueryPlan, into scan: inout MatchScan, sets: inout MatchSets, filter: DocumentFilter, guarded: MatchExpression?
+        _ plan: QueryPlan, into scan: inout MatchScan, sets: inout MatchSets, filter: DocumentFilter
     ) throws -> MatchExpression? {
         guard case .ranked(var ranked) = plan.source else { return nil }
         if let feedback = plan.feedback,
             let expansion = try QueryExpansion.make(
                 query: plan.query, expression: ranked, feedback: feedback, columns: columns, filter: filter,
-                complete: guarded.flatMap { all in scan.complete.map { (all, $0) } },
                 analyzer: analyzer, parallelism: parallelism, store: store, in: db)
         {
             ranked = expansion.expression
-            // Guarded, the pass keeps to the original matches by itself (its `within`).
-            if let matches = expansion.originalMatches {
-                scan.hitsFrom = matches
-                if scan.counted == nil { scan.counted = matches }
-            }
+            scan.hitsFrom = expansion.originalMatches
+            if scan.counted == nil { scan.counted = expansion.originalMatches }
         }
         if let stage = plan.recency {
             let every = stage.everyClause.flatMap { $0 == ranked ? nil : $0 }

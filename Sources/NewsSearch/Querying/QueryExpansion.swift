@@ -11,16 +11,14 @@ struct QueryExpansion {
     /// The expression to rank with: the original one plus the expansion terms.
     let expression: MatchExpression
     /// The documents the original expression matches, indexed by id: the expanded one also matches
-    /// documents with only expansion terms, which are neither hits nor counted. Nil after a guarded
-    /// first pass (given `complete`), which visits only some of them: the second pass must then be
-    /// guarded too, within the original expression.
-    let originalMatches: [Bool]?
+    /// documents with only expansion terms, which are neither hits nor counted.
+    let originalMatches: [Bool]
 
     /// Nil when feedback does not apply (a short query), the first pass suggests nothing, or no match
     /// passes `filter` (then the plain pass alone tells which filter emptied the results).
     static func make(
         query: Query, expression: MatchExpression, feedback: RelevanceFeedback, columns: FacetColumns,
-        filter: DocumentFilter, complete: (expression: MatchExpression, set: [Bool])?, analyzer: Analyzer, parallelism: (parts: Int, threshold: Int), store: IndexStore,
+        filter: DocumentFilter, analyzer: Analyzer, parallelism: (parts: Int, threshold: Int), store: IndexStore,
         in db: Database
     ) throws -> QueryExpansion? {
         let clauses = query.positiveClauses
@@ -43,21 +41,14 @@ struct QueryExpansion {
         // pass the filters ranked), keeping the best few: the feedback comes from what the user is
         // looking at.
         var first = MatchScan(columns: columns, filter: filter, facets: [], hits: feedback.documents)
-        if let complete {
-            first.complete = complete.set
-            try first.runGuarded(
-                firstPass, complete: complete.expression, within: nil, query: query, analyzer: analyzer, parallelism: parallelism,
-                store: store, in: db)
-        } else {
-            first.recordingMatches()
-            try first.run(
-                RankCall(firstPass),
-                parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
-        }
+        first.recordingMatches()
+        try first.run(
+            RankCall(firstPass),
+            parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         let best = first.top.sorted()
         guard first.total > 0, !best.isEmpty else { return nil }
         // The first pass ranks the same matches as `expression` (only the weights differ).
-        let matches = first.matchSet
+        guard let matches = first.matchSet else { return nil }
 
         var surface: [String: String] = [:]
         var termsOf: [Int64: [String]] = [:]

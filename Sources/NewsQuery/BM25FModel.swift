@@ -181,11 +181,16 @@ public struct BM25FModel: Sendable {
 extension MatchStatistics {
     /// The summed IDF of all clauses (each clause weighs as its rarest phrase): what full coverage is.
     public func clauseWeight(clauses: Int) -> Double {
+        clauseIDF(clauses: clauses).reduce(0, +)
+    }
+
+    /// Each clause's weight in the coverage factor: the IDF of its rarest phrase.
+    func clauseIDF(clauses: Int) -> [Double] {
         var best = [Double](repeating: 0, count: clauses)
         for phrase in idf.indices {
             let clause = phrase < phraseClause.count ? phraseClause[phrase] : phrase
             if clause >= 0 && clause < clauses { best[clause] = max(best[clause], idf[phrase] + 1e-9) }
         }
-        return best.reduce(0, +)
+        return best
     }
 }

@@ -42,6 +42,11 @@ import Testing
     static let queries = [
         "harbor grain", "grain tariff copper", "harbor senate", "tariff drought pipeline", "copper vaccine",
         "harbor grain tariff copper senate", "grain -harbor tariff", "\"harbor grain\" tariff", "source:\"North Desk\" harbor grain",
+        // AND groups: a partial match of the expression may have every clause's phrases.
+        "(harbor grain) tariff", "copper (tariff senate) drought",
+        // Long enough for feedback: the guard applies to both its passes.
+        "the harbor grain tariff copper senate drought", "what the senate railway census said of the harbor",
+        "the lagoon canal beacon mint archive quarry -ferry",
     ]
 
     @Test func prunedAnswersEqualFullyRankedOnes() throws {

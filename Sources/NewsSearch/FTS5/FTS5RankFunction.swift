@@ -53,7 +53,9 @@ enum FTS5RankFunction {
         guard let api, let fts else { return }
         let functions = api.pointee
         let sqlite = SQLiteRoutines.of(api, fts)
-        let map = input(argumentCount, arguments, sqlite)?.clauses ?? []
+        let given = input(argumentCount, arguments, sqlite)
+        let map = given?.clauses ?? []
+        let scored = given?.phraseCount ?? .max
         var count: Int32 = 0
         guard functions.xInstCount(fts, &count) == SQLITE_OK else {
             sqlite.resultErrorCode(context, SQLITE_ERROR)
@@ -62,7 +64,7 @@ enum FTS5RankFunction {
         var clauses = Set<Int>()
         for index in 0..<count {
             var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-            guard functions.xInst(fts, index, &phrase, &column, &offset) == SQLITE_OK else { continue }
+            guard functions.xInst(fts, index, &phrase, &column, &offset) == SQLITE_OK, Int(phrase) < scored else { continue }
             let clause = Int(phrase) < map.count ? map[Int(phrase)] : Int(phrase)
             if clause >= 0 { clauses.insert(clause) }
         }
@@ -136,10 +138,11 @@ enum FTS5RankFunction {
         let rowid = lengths == nil ? 0 : functions.xRowid(fts)
         try data.withStatistics { statistics, _ in
             statistics.hits.removeAll(keepingCapacity: true)
+            let scored = statistics.idf.count
             for index in 0..<count {
                 var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
                 try check(functions.xInst(fts, index, &phrase, &column, &offset))
-                statistics.hits.append((Int(phrase), Int(column), Int(offset)))
+                if Int(phrase) < scored { statistics.hits.append((Int(phrase), Int(column), Int(offset))) }
             }
             for column in statistics.columnLength.indices {
                 if let known = lengths?.length(of: rowid, column: column) {
@@ -190,7 +193,8 @@ enum FTS5RankFunction {
             try check(functions.xColumnTotalSize(fts, Int32(column), &total))
             averages.append(rows > 0 ? Double(total) / Double(rows) : 0)
         }
-        let phrases = Int(functions.xPhraseCount(fts))
+        // A restricted pass's guard phrases come after the scored ones: no IDF (a query each), no hits.
+        let phrases = min(Int(functions.xPhraseCount(fts)), given?.phraseCount ?? .max)
         var idf: [Double] = []
         for phrase in 0..<phrases {
             var documents: Int64 = 0
@@ -218,8 +222,7 @@ enum FTS5RankFunction {
         if admissionArgument < argumentCount, let value = arguments?[admissionArgument],
             let pointer = sqlite.valuePointer(value, HitAdmission.pointerType)
         {
-            Unmanaged<HitAdmission>.fromOpaque(pointer).takeUnretainedValue().partialBound =
-                data.model.partialMatchBound(data.statistics)
+            Unmanaged<HitAdmission>.fromOpaque(pointer).takeUnretainedValue().learn(data.model, data.statistics)
         }
         let pointer = Unmanaged.passRetained(data).toOpaque()
         try check(functions.xSetAuxdata(fts, pointer) { pointer in

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import NewsQuery
 
 /// Decides inside SQLite, row by row, whether the pass needs a match's score: `newsadmit(?, rowid)`
 /// guards the rank call in a `CASE`, so documents a filter rejects, in date order documents that
@@ -27,6 +28,9 @@ final class HitAdmission: @unchecked Sendable {
     /// The highest score a match outside ``complete`` can reach (``BM25FModel/partialMatchBound(_:)``),
     /// left here by `newsrank` on its first row, when it computes the query's statistics; nil before.
     var partialBound: Double?
+    /// The model and the query's statistics (no row's hits), left with ``partialBound``: what a
+    /// later pass's guard is chosen from (``MatchScan/runGuarded(_:complete:query:analyzer:parallelism:store:in:)``).
+    var ranking: (model: BM25FModel, statistics: MatchStatistics)?
 
     init(filter: DocumentFilter, hitsFrom: [Bool]?, order: MatchScan.Order, complete: [Bool]? = nil, boostLimit: Double = 1) {
         self.filter = filter
@@ -50,6 +54,12 @@ final class HitAdmission: @unchecked Sendable {
             guard let complete, let partialBound, index < complete.count, !complete[index] else { return true }
             return !(partialBound * boostLimit < threshold.key)
         }
+    }
+
+    /// Called by `newsrank` once per statement, when it has the query's statistics.
+    func learn(_ model: BM25FModel, _ statistics: MatchStatistics) {
+        partialBound = model.partialMatchBound(statistics)
+        ranking = (model, statistics)
     }
 
     static func register(in db: Database) {

@@ -13,6 +13,8 @@ final class FacetColumnStore: Sendable {
     /// The columns file; nil for an index with no folder of its own (in memory).
     let path: String?
     private let cached = Mutex<FacetColumns?>(nil)
+    /// Held while new columns are made.
+    private let making = Mutex(())
 
     init(indexPath: String) {
         path = Self.path(forIndex: indexPath)
@@ -22,13 +24,24 @@ final class FacetColumnStore: Sendable {
         indexPath.isEmpty || indexPath == ":memory:" ? nil : indexPath + ".columns"
     }
 
-    /// The columns for what `db` sees now.
+    /// The columns for what `db` sees now: kept, else the file's, else the kept ones brought forward
+    /// by the change log (an indexer is committing), else built from the tables. One caller at a time
+    /// makes new ones; the others wait for them rather than each building the same.
     func columns(in db: Database) throws -> FacetColumns {
         let stamp = try Self.stamp(in: db)
         if let current = cached.withLock({ $0 }), current.stamp == stamp { return current }
-        let columns = try Self.mapped(path, stamp: stamp) ?? FacetColumns.build(in: db, stamp: stamp)
-        cached.withLock { $0 = columns }
-        return columns
+        return try making.withLock { _ in
+            let current = cached.withLock { $0 }
+            if let current, current.stamp == stamp { return current }
+            let columns = try Self.mapped(path, stamp: stamp)
+                ?? current.flatMap { $0.stamp.generation < stamp.generation ? try $0.forward(to: stamp, in: db) : nil }
+                ?? FacetColumns.build(in: db, stamp: stamp)
+            // A reader still on an older snapshot does not set the kept columns back.
+            cached.withLock { kept in
+                if kept.map({ $0.stamp.indexID != stamp.indexID || $0.stamp.generation <= stamp.generation }) ?? true { kept = columns }
+            }
+            return columns
+        }
     }
 
     /// The file at `path` if it describes the index as of `stamp`.
@@ -64,22 +77,27 @@ final class FacetColumnStore: Sendable {
         }
     }
 
-    /// After a run's last commit: writes the columns file unless it already describes the index.
+    /// After a run's last commit: writes the columns file unless it already describes the index, then
+    /// forgets the logged changes the file it replaced covered (readers that still hold columns from
+    /// before that file build them again; later ones can still bring theirs forward).
     static func save(for store: IndexStore) throws {
         guard let path = path(forIndex: store.path) else { return }
-        try store.pool.read { db in
+        let replaced = try store.pool.read { db -> ColumnFile.Stamp? in
             let stamp = try stamp(in: db)
             // A current file is kept unless its arrays no longer hold what was written (damaged) or it
             // predates the copy sections (then a no-op run adds them).
-            if stamp.indexID == 0 { return }
+            if stamp.indexID == 0 { return nil }
+            let previous = ColumnBytes.mapping(path: path).flatMap { FacetColumns($0)?.stamp }
             if let current = mapped(path, stamp: stamp), current.copies != nil,
                 ColumnFile.checksumHolds(current.storage.bytes, header: current.header)
             {
-                return
+                return nil
             }
             let columns = try FacetColumns.build(in: db, stamp: stamp)
             try ColumnBytes.write(Array(columns.storage.bytes), to: path)
+            return previous?.indexID == stamp.indexID ? previous : nil
         }
+        if let replaced { try store.pool.write { db in try ColumnChanges.forget(upTo: replaced.generation, in: db) } }
     }
 
     /// For `stats --verify`: a columns file that describes the index must hold what it was written

@@ -113,76 +113,21 @@ struct FacetColumns: Sendable {
     static func build(in db: Database, stamp: ColumnFile.Stamp, copies: Bool = true) throws -> FacetColumns {
         let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM documents") ?? 0
         let limit = Int(maxID) + 1
-        var source = [Int32](repeating: -1, count: limit)
-        var rawDate = [Int32](repeating: -1, count: limit)
-        var dateIndex: [String: Int32] = [:]
-        var distinct: [(date: String, firstDay: String)] = []
-        var documentCount = 0
+        var arrays = ColumnArrays(limit: limit)
         let rows = try Row.fetchCursor(db, sql: "SELECT id, source_id, date FROM documents INDEXED BY documents_facets")
         while let row = try rows.next() {
-            let id = Int(row[0] as Int64)
-            source[id] = Int32(truncatingIfNeeded: row[1] as Int64)
-            documentCount += 1
-            guard let date: String = row[2] else { continue }
-            if let code = dateIndex[date] {
-                rawDate[id] = code
-            } else if let firstDay = ArticleDate(parsing: date)?.firstDay {
-                let code = Int32(distinct.count)
-                dateIndex[date] = code
-                distinct.append((date, firstDay))
-                rawDate[id] = code
-            }
+            arrays.set(Int(row[0] as Int64), source: row[1], date: row[2])
         }
-        // Codes in first-day order, so comparing codes compares dates.
-        let order = distinct.indices.sorted { (distinct[$0].firstDay, distinct[$0].date) < (distinct[$1].firstDay, distinct[$1].date) }
-        var recode = [Int32](repeating: -1, count: distinct.count)
-        for (new, old) in order.enumerated() { recode[old] = Int32(new) }
-        let dateCode = rawDate.map { $0 < 0 ? -1 : recode[Int($0)] }
-        let firstDays = order.map { distinct[$0].firstDay }
-        var dayRank: [Int32] = []
-        for (index, day) in firstDays.enumerated() {
-            dayRank.append(index == 0 ? 0 : dayRank[index - 1] + (day == firstDays[index - 1] ? 0 : 1))
-        }
-
-        var actorStart = [UInt32](repeating: 0, count: limit + 1)
-        var actorIDs: [Int32] = []
-        let links = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT da.document_id, da.actor_id FROM document_actors da JOIN actors a ON a.id = da.actor_id
-                WHERE a.type != 'location' ORDER BY da.document_id
-                """)
+        let links = try Row.fetchCursor(db, sql: ColumnArrays.linksSQL(where: ""))
         var current = 0
         while let link = try links.next() {
             let id = Int(link[0] as Int64)
             guard id < limit else { continue }
-            while current < id { current += 1; actorStart[current] = UInt32(actorIDs.count) }
-            actorIDs.append(Int32(truncatingIfNeeded: link[1] as Int64))
+            while current < id { current += 1; arrays.actorStart[current] = UInt32(arrays.actorIDs.count) }
+            arrays.actorIDs.append(Int32(truncatingIfNeeded: link[1] as Int64))
         }
-        while current < limit { current += 1; actorStart[current] = UInt32(actorIDs.count) }
-
-        let dates = TextColumn.encode(order.map { distinct[$0].date })
-        let days = TextColumn.encode(firstDays)
-        let header = ColumnFile.Header(
-            stamp: stamp, idLimit: limit, documentCount: documentCount, sourceLimit: Int(source.max() ?? 0) + 1,
-            actorLimit: Int(actorIDs.max() ?? 0) + 1)
-        var sections: [(ColumnFile.Section, [UInt8])] = [
-            (.source, ColumnFile.bytes(source)), (.dateCode, ColumnFile.bytes(dateCode)),
-            (.actorStart, ColumnFile.bytes(actorStart)), (.actorIDs, ColumnFile.bytes(actorIDs)),
-            (.tokenLengths, ColumnFile.bytes(try TokenLengths.read(in: db, limit: limit))),
-            (.dayRank, ColumnFile.bytes(dayRank)),
-            (.dateOffsets, ColumnFile.bytes(dates.offsets)), (.dateText, dates.text),
-            (.firstDayOffsets, ColumnFile.bytes(days.offsets)), (.firstDayText, days.text),
-        ]
-        if copies {
-            let clusters = try CopyGroups.read(in: db, limit: limit)
-            sections += [
-                (.copyGroup, ColumnFile.bytes(clusters.groupOf)), (.copyGroupStart, ColumnFile.bytes(clusters.groupStart)),
-                (.copyMembers, ColumnFile.bytes(clusters.memberIDs)),
-            ]
-        }
-        let bytes = ColumnFile.encode(header, sections: sections)
-        // Built here from the same bytes the file holds, so this never fails.
-        return FacetColumns(ColumnBytes(copying: bytes))!
+        while current < limit { current += 1; arrays.actorStart[current] = UInt32(arrays.actorIDs.count) }
+        arrays.lengths = try TokenLengths.read(in: db, limit: limit)
+        return arrays.columns(stamp: stamp, copies: copies ? try CopyGroups.read(in: db, limit: limit) : nil)
     }
 }

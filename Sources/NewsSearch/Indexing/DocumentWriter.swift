@@ -17,18 +17,18 @@ final class DocumentWriter {
     private var actorIDs: [String: Int64] = [:]
     /// Files leaving the index in this run: an id they hold that another file now has has moved, not doubled.
     var leaving: Set<Int64> = []
-    /// Documents or actor links changed since the last ``recordChanges(in:)``.
-    private var changed = false
+    /// Documents whose row or actor links changed since the last ``recordChanges(in:)``.
+    private var changed: Set<Int64> = []
     /// Copy clusters (issue 19), kept with the documents; nil only when measuring what they cost.
     var copies: CopyIndex? = CopyIndex()
 
     /// Counts this transaction's changes in `meta.generation`, which tells readers their facet columns are old.
     /// Called once per transaction, just before it commits: one row update, however many documents.
     func recordChanges(in db: Database) throws {
-        guard changed else { return }
+        guard !changed.isEmpty else { return }
         try copies?.save(in: db)
-        try FacetColumnStore.markChanged(in: db)
-        changed = false
+        try ColumnChanges.record(changed, in: db)
+        changed = []
     }
 
     /// Inserts or replaces a document by its external id; unchanged content is left alone.
@@ -54,7 +54,6 @@ final class DocumentWriter {
             if let fileID { try hold(existing.id, by: fileID, in: db) }
             return .unchanged
         }
-        changed = true
         let article = document.article
         let sourceID = try sourceID(named: document.source, in: db)
         let values: [DirectValue] = [
@@ -74,6 +73,7 @@ final class DocumentWriter {
             try statements.insert.execute(values)
             rowID = db.lastInsertedRowID
         }
+        changed.insert(rowID)
         FTS5TokenizerBridge.replay(document.tokens, on: db)
         try statements.insertFTS.execute([.integer(rowID), .text(article.title), .text(article.body)])
         try link(document.actors, to: rowID, in: db)
@@ -145,7 +145,7 @@ final class DocumentWriter {
 
     /// Records which actors a document names and how often, creating actors not seen before.
     func link(_ actors: [ExtractedActor], to documentID: Int64, in db: Database) throws {
-        changed = true
+        changed.insert(documentID)
         let link = try statements(db).link
         // In the article's order: inserted sorted by actor id, the links took a third more of the
         // writer's samples (perf, 10,000 realistic articles, two profiles).
@@ -157,7 +157,7 @@ final class DocumentWriter {
 
     /// Removes a document, its FTS5 entry and its actor links.
     func delete(documentID: Int64, in db: Database) throws {
-        changed = true
+        changed.insert(documentID)
         try deleteIndexEntries(of: documentID, in: db)
         try copies?.remove(documentID, in: db)
         try db.cachedStatement(sql: "DELETE FROM document_files WHERE document_id = ?").execute(arguments: [documentID])

@@ -25,8 +25,11 @@ enum SurnameMerge {
             }
         }
         var merged = 0
+        var relinked = Set<Int64>()
         for lone in surnames {
             guard let matches = fullNames[lone.folded], matches.count == 1, let full = matches.first else { continue }
+            relinked.formUnion(
+                try Int64.fetchAll(db, sql: "SELECT document_id FROM document_actors WHERE actor_id = ?", arguments: [lone.id]))
             try db.execute(
                 sql: """
                     INSERT INTO document_actors(document_id, actor_id, mentions)
@@ -43,7 +46,7 @@ enum SurnameMerge {
             try db.execute(sql: "DELETE FROM actors WHERE id = ?", arguments: [lone.id])
             merged += 1
         }
-        if merged > 0 { try FacetColumnStore.markChanged(in: db) }
+        if merged > 0 { try ColumnChanges.record(relinked, in: db) }
         return merged
     }
 }

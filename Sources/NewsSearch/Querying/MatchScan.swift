@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import NewsQuery
 
 /// One pass over every document a query matches, gathering at once what the answer needs: the total,
 /// the facet counts and the best hits. Filters and facet values come from the mapped ``FacetColumns``;
@@ -34,6 +35,11 @@ struct MatchScan: Sendable {
     var passing = [Int](repeating: 0, count: 8)
     /// How many matches were ranked.
     var ranked = 0
+    /// A page's worst entry already known to be beaten (by a pass over other documents of the same
+    /// query), so that admission prunes from the first row; nil: none.
+    var floor: TopHits.Entry?
+    /// The model and query statistics `newsrank` used, once it has ranked a row.
+    var ranking: (model: BM25FModel, statistics: MatchStatistics)?
     /// Every document of the pass, indexed by id, when asked for (``recordingMatches()``): the feedback
     /// stage needs the first pass's matches, and keeping them saves FTS5 a second pass.
     var matchSet: [Bool]?
@@ -50,11 +56,12 @@ struct MatchScan: Sendable {
     mutating func scan(_ call: RankCall, ids: Range<Int>, in db: Database) throws {
         let lengths = columns.tokenLengths
         let admission = HitAdmission(
-            filter: filter, hitsFrom: hitsFrom, order: order, complete: complete,
-            boostLimit: recency.map { 1 + max($0.prior.maximumBoost, 0) } ?? 1)
+            filter: filter, hitsFrom: hitsFrom, order: order, complete: complete, boostLimit: boostLimit)
+        admission.threshold = floor
         let statement = try call.passStatement(ids: ids, lengths: lengths, admission: admission, in: db)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
+        defer { if ranking == nil { ranking = admission.ranking } }
         defer { withExtendedLifetime((lengths, admission, call)) {} }
         while true {
             let code = sqlite3_step(handle)
@@ -70,9 +77,13 @@ struct MatchScan: Sendable {
             let score = sqlite3_column_type(handle, 1) == SQLITE_NULL ? nil : -sqlite3_column_double(handle, 1)
             if score != nil { ranked += 1 }
             visit(id, score: score)
-            admission.threshold = top.worstIfFull
+            let worst = top.worstIfFull
+            admission.threshold = floor.map { floor in worst.map { max($0, floor) } ?? floor } ?? worst
         }
     }
+
+    /// What a score may be multiplied by after ranking (`--recency`'s largest factor).
+    var boostLimit: Double { recency.map { 1 + max($0.prior.maximumBoost, 0) } ?? 1 }
 
     /// Makes the pass keep ``matchSet``.
     mutating func recordingMatches() {

@@ -18,7 +18,7 @@ extension MatchScan {
     ) throws {
         let limit = columns.idLimit
         var parts = limit >= threshold ? max(1, min(requested, 8, limit)) : 1
-        if parts > 1, threshold > 0, try Self.matches(pass.expression.text, fewerThan: Self.fewMatches, in: db) {
+        if parts > 1, threshold > 0, try Self.matches(pass.matchText, fewerThan: Self.fewMatches, in: db) {
             parts = 1
         }
         let bounds = (0...parts).map { limit * $0 / parts }
@@ -79,6 +79,7 @@ extension MatchScan {
         total += other.total
         matched += other.matched
         ranked += other.ranked
+        if ranking == nil { ranking = other.ranking }
         for index in passing.indices { passing[index] += other.passing[index] }
         tally.merge(other.tally)
         copies.merge(other.copies)

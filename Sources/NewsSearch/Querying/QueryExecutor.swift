@@ -26,8 +26,11 @@ struct QueryExecutor {
         scan.copies = CopyFolding(groups: copies, folds: plan.folds)
 
         let counted = try count(plan, into: &scan, sets: &sets)
+        let guarded = guardedBy(plan, scan)
         let ranked = try stages(plan, into: &scan, sets: &sets, filter: filter)
-        if let ranked {
+        if let ranked, let guarded, case .ranked(ranked) = plan.source {
+            try scan.runGuarded(ranked, complete: guarded, query: plan.query, analyzer: analyzer, parallelism: parallelism, store: store, in: db)
+        } else if let ranked {
             try scan.run(RankCall(ranked), parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         } else if case .allExcept(let exclusion) = plan.source {
             scan.scanAll(excluding: try sets.matches(of: exclusion).set)
@@ -61,10 +64,20 @@ struct QueryExecutor {
             let matches = try sets.matches(of: all)
             guard matches.anyPasses else { return .any }
             scan.counted = matches.set
-            if prunes { scan.complete = matches.set }
+            if prunes, plan.query.clausesAreAlternatives { scan.complete = matches.set }
             if plan.hitsAreCounted { scan.hitsFrom = matches.set }
             return .all
         }
+    }
+
+    /// The all-terms expression when the pass may visit only the partial matches that could reach the
+    /// page (``MatchScan/runGuarded(_:complete:query:analyzer:parallelism:store:in:)``): ranked by
+    /// relevance, its full matches known and counted. Not after feedback: its added terms weigh as much
+    /// as the question (RM3), so a partial match's bound needs nearly every phrase, and the guarded
+    /// pass cost more than the plain one (a 10-word question at 200,000 articles, BENCHMARKS.md).
+    private func guardedBy(_ plan: QueryPlan, _ scan: MatchScan) -> MatchExpression? {
+        guard scan.complete != nil, plan.order == .relevance, case .allTermsWhenAny(let all) = plan.counting else { return nil }
+        return all
     }
 
     /// Runs the feedback stage and sets up the recency stage; returns the expression to rank, nil when

@@ -8,10 +8,18 @@ import NewsQuery
 package struct RankCall: Sendable {
     let expression: MatchExpression
     let input: RankInput
+    /// What the statement matches: the expression's text, or a restriction of it whose extra phrases
+    /// are not scored (``MatchExpression/restricted(within:excluding:)``).
+    let matchText: String
 
     package init(_ expression: MatchExpression, parameters: RankingParameters = .default) {
+        self.init(expression, matching: expression.text, parameters: parameters)
+    }
+
+    init(_ expression: MatchExpression, matching text: String, parameters: RankingParameters = .default) {
         self.expression = expression
         input = RankInput(expression, parameters: parameters)
+        matchText = text
     }
 
     /// `newsrank` over the current FTS5 row, given the query and the document lengths.
@@ -32,7 +40,7 @@ package struct RankCall: Sendable {
     ) throws -> Statement {
         let statement = try db.makeStatement(sql: Self.passSQL)
         try statement.setArguments([
-            "expression": expression.text, "low": ids.lowerBound, "high": ids.upperBound,
+            "expression": matchText, "low": ids.lowerBound, "high": ids.upperBound,
             "admission": nil, "input": nil, "lengths": nil,
         ])
         bind(statement, ":admission", admission, HitAdmission.pointerType)

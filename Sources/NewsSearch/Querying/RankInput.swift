@@ -15,12 +15,16 @@ package final class RankInput: Sendable {
     let weights: [Double]
     /// For each phrase, the text it matches, for explanations.
     let texts: [String]
+    /// How many of the statement's FTS5 phrases are scored: a pass restricted by a guard
+    /// (``MatchExpression/restricted(within:excluding:)``) has more, numbered after these and ignored.
+    let phraseCount: Int
     let parameters: RankingParameters
 
     package init(_ expression: MatchExpression, parameters: RankingParameters = .default) {
         clauses = expression.phraseClauses
         weights = expression.phraseWeights.map(Self.measured)
         texts = expression.phraseTexts
+        phraseCount = expression.phraseClauses.count
         self.parameters = parameters
     }
 

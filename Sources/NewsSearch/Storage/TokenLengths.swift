@@ -25,7 +25,19 @@ final class TokenLengths: Sendable {
     /// Decodes FTS5's `%_docsize.sz`: one SQLite varint per column.
     static func read(in db: Database, limit: Int) throws -> [UInt32] {
         var values = [UInt32](repeating: 0, count: limit * columns)
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, sz FROM documents_fts_docsize")
+        try read(from: try Row.fetchCursor(db, sql: "SELECT id, sz FROM documents_fts_docsize"), into: &values)
+        return values
+    }
+
+    /// The lengths of the documents in `ids` (a JSON array) alone, written into `values`.
+    static func read(in db: Database, ids: String, into values: inout [UInt32]) throws {
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT id, sz FROM documents_fts_docsize WHERE id IN (SELECT value FROM json_each(?))", arguments: [ids])
+        try read(from: rows, into: &values)
+    }
+
+    private static func read(from rows: RowCursor, into values: inout [UInt32]) throws {
+        let limit = values.count / columns
         while let row = try rows.next() {
             let id = Int(row[0] as Int64)
             guard id >= 0, id < limit, let sizes = row[1] as Data? else { continue }
@@ -40,6 +52,5 @@ final class TokenLengths: Sendable {
                 }
             }
         }
-        return values
     }
 }

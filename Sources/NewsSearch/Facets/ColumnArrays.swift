@@ -1,0 +1,86 @@
+import NewsDates
+
+/// The per-document arrays of ``FacetColumns`` as Swift arrays, before their dates are put in order
+/// and they are laid out as a file: what ``FacetColumns/build(in:stamp:copies:)`` reads from the
+/// tables and ``FacetColumns/forward(to:in:)`` patches, so that both lay out the same bytes.
+struct ColumnArrays {
+    /// Source id per document id; -1 where no document has that id.
+    var source: [Int32]
+    /// Index into ``dates`` per document id; -1 for undated articles (and missing ids).
+    var date: [Int32]
+    /// Date texts with their first day, in no order; may hold texts no document uses any more.
+    var dates: [(text: String, firstDay: String)] = []
+    private var dateIndex: [String: Int32] = [:]
+    var actorStart: [UInt32]
+    var actorIDs: [Int32] = []
+    var lengths: [UInt32]
+
+    init(limit: Int) {
+        source = [Int32](repeating: -1, count: limit)
+        date = [Int32](repeating: -1, count: limit)
+        actorStart = [UInt32](repeating: 0, count: limit + 1)
+        lengths = [UInt32](repeating: 0, count: limit * TokenLengths.columns)
+    }
+
+    /// The non-location actor links, in document order (`where` narrows them: `AND da.document_id IN …`).
+    static func linksSQL(where condition: String) -> String {
+        """
+        SELECT da.document_id, da.actor_id FROM document_actors da JOIN actors a ON a.id = da.actor_id
+        WHERE a.type != 'location' \(condition) ORDER BY da.document_id, da.actor_id
+        """
+    }
+
+    /// Records a document's stored source and date; a date that does not parse counts as none.
+    mutating func set(_ id: Int, source sourceID: Int64, date text: String?) {
+        source[id] = Int32(truncatingIfNeeded: sourceID)
+        if let text { date[id] = code(text) } else { date[id] = -1 }
+    }
+
+    /// The code of a date text, added when new; -1 when it does not parse.
+    mutating func code(_ text: String) -> Int32 {
+        if let code = dateIndex[text] { return code }
+        guard let firstDay = ArticleDate(parsing: text)?.firstDay else { return -1 }
+        let code = Int32(dates.count)
+        dateIndex[text] = code
+        dates.append((text, firstDay))
+        return code
+    }
+
+    /// The columns, stamped: dates no document uses are dropped and the rest coded in first-day order,
+    /// so comparing codes compares dates.
+    func columns(stamp: ColumnFile.Stamp, copies: CopyGroups.Arrays?) -> FacetColumns {
+        var used = [Bool](repeating: false, count: dates.count)
+        for code in date where code >= 0 { used[Int(code)] = true }
+        let order = dates.indices.filter { used[$0] }.sorted {
+            (dates[$0].firstDay, dates[$0].text) < (dates[$1].firstDay, dates[$1].text)
+        }
+        var recode = [Int32](repeating: -1, count: dates.count)
+        for (new, old) in order.enumerated() { recode[old] = Int32(new) }
+        let dateCode = date.map { $0 < 0 ? -1 : recode[Int($0)] }
+        let firstDays = order.map { dates[$0].firstDay }
+        var dayRank: [Int32] = []
+        for (index, day) in firstDays.enumerated() {
+            dayRank.append(index == 0 ? 0 : dayRank[index - 1] + (day == firstDays[index - 1] ? 0 : 1))
+        }
+        let texts = TextColumn.encode(order.map { dates[$0].text })
+        let days = TextColumn.encode(firstDays)
+        let header = ColumnFile.Header(
+            stamp: stamp, idLimit: source.count, documentCount: source.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) },
+            sourceLimit: Int(source.max() ?? 0) + 1, actorLimit: Int(actorIDs.max() ?? 0) + 1)
+        var sections: [(ColumnFile.Section, [UInt8])] = [
+            (.source, ColumnFile.bytes(source)), (.dateCode, ColumnFile.bytes(dateCode)),
+            (.actorStart, ColumnFile.bytes(actorStart)), (.actorIDs, ColumnFile.bytes(actorIDs)),
+            (.tokenLengths, ColumnFile.bytes(lengths)), (.dayRank, ColumnFile.bytes(dayRank)),
+            (.dateOffsets, ColumnFile.bytes(texts.offsets)), (.dateText, texts.text),
+            (.firstDayOffsets, ColumnFile.bytes(days.offsets)), (.firstDayText, days.text),
+        ]
+        if let copies {
+            sections += [
+                (.copyGroup, ColumnFile.bytes(copies.groupOf)), (.copyGroupStart, ColumnFile.bytes(copies.groupStart)),
+                (.copyMembers, ColumnFile.bytes(copies.memberIDs)),
+            ]
+        }
+        // Built here from the same bytes the file holds, so this never fails.
+        return FacetColumns(ColumnBytes(copying: ColumnFile.encode(header, sections: sections)))!
+    }
+}

@@ -1,0 +1,49 @@
+import GRDB
+
+extension FacetColumns {
+    /// These columns brought forward to what `db` holds at `stamp`, reading only the documents the
+    /// change log names (``ColumnChanges``): their source, date, actor links and lengths, plus the copy
+    /// clusters whole (a cluster gains members among the older documents). Nil when the log does not cover every change since these were made; the caller
+    /// then builds the columns from the tables. The result is byte for byte what
+    /// ``build(in:stamp:copies:)`` would make.
+    func forward(to stamp: ColumnFile.Stamp, in db: Database) throws -> FacetColumns? {
+        guard stamp.indexID == self.stamp.indexID,
+            let changed = try ColumnChanges.documents(after: generation, upTo: stamp.generation, in: db)
+        else { return nil }
+        let limit = Int(try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM documents") ?? 0) + 1
+        var arrays = ColumnArrays(limit: limit)
+        let kept = min(limit, idLimit)
+        let oldDates = (0..<dayRank.count).map { dates[$0] }
+        for id in 0..<kept where !changed.contains(Int64(id)) {
+            arrays.source[id] = source[id]
+            let code = date(of: id)
+            arrays.date[id] = code < 0 ? -1 : arrays.code(oldDates[code])
+            for column in 0..<TokenLengths.columns {
+                arrays.lengths[id * TokenLengths.columns + column] = tokenLengths.values[id * TokenLengths.columns + column]
+            }
+        }
+        let ids = IDList.json(changed.filter { $0 >= 0 && $0 < Int64(limit) }.sorted())
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT id, source_id, date FROM documents WHERE id IN (SELECT value FROM json_each(?))", arguments: [ids])
+        while let row = try rows.next() {
+            arrays.set(Int(row[0] as Int64), source: row[1], date: row[2])
+        }
+        var links: [Int: [Int32]] = [:]
+        let linkRows = try Row.fetchCursor(
+            db, sql: ColumnArrays.linksSQL(where: "AND da.document_id IN (SELECT value FROM json_each(?))"), arguments: [ids])
+        while let link = try linkRows.next() {
+            links[Int(link[0] as Int64), default: []].append(Int32(truncatingIfNeeded: link[1] as Int64))
+        }
+        for id in 0..<limit {
+            arrays.actorStart[id] = UInt32(arrays.actorIDs.count)
+            if changed.contains(Int64(id)) {
+                arrays.actorIDs += links[id] ?? []
+            } else if id < kept {
+                for index in actors(of: id) { arrays.actorIDs.append(actorIDs[index]) }
+            }
+        }
+        arrays.actorStart[limit] = UInt32(arrays.actorIDs.count)
+        try TokenLengths.read(in: db, ids: ids, into: &arrays.lengths)
+        return arrays.columns(stamp: stamp, copies: try CopyGroups.read(in: db, limit: limit))
+    }
+}

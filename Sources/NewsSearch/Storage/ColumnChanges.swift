@@ -1,0 +1,48 @@
+import GRDB
+
+/// Which documents each committed change touched, by generation (`column_changes`): what lets a reader
+/// that holds the facet columns of an earlier generation bring them forward by reading those documents
+/// alone (``FacetColumns/forward(to:in:)``), instead of every row of the tables, while an indexer commits.
+///
+/// Written in the transaction that moves `meta.generation`, so a reader's snapshot has the log of every
+/// change it sees. A change written without it (an older build; a rebuild) leaves a generation with no
+/// rows, and readers then build the columns whole, as before the log existed.
+enum ColumnChanges {
+    static let table = "column_changes"
+
+    /// Moves the generation and records `documents` under the new one. Called inside the writing transaction.
+    static func record(_ documents: some Collection<Int64>, in db: Database) throws {
+        try FacetColumnStore.markChanged(in: db)
+        try db.execute(
+            sql: """
+                CREATE TABLE IF NOT EXISTS \(table)(
+                    generation INTEGER NOT NULL, document_id INTEGER NOT NULL,
+                    PRIMARY KEY(generation, document_id)) WITHOUT ROWID
+                """)
+        let generation = try FacetColumnStore.generation(in: db)
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO \(table)(generation, document_id) SELECT ?, value FROM json_each(?)",
+            arguments: [generation, IDList.json(documents)])
+    }
+
+    /// The documents changed after generation `old` up to `new`, or nil when some generation in between
+    /// has no record (or the index has no log).
+    static func documents(after old: Int64, upTo new: Int64, in db: Database) throws -> Set<Int64>? {
+        guard new > old, try db.tableExists(table) else { return nil }
+        var generations = Set<Int64>()
+        var documents = Set<Int64>()
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT generation, document_id FROM \(table) WHERE generation > ? AND generation <= ?", arguments: [old, new])
+        while let row = try rows.next() {
+            generations.insert(row[0])
+            documents.insert(row[1])
+        }
+        return generations.count == Int(new - old) ? documents : nil
+    }
+
+    /// Forgets the changes up to `generation`, once a columns file covers them.
+    static func forget(upTo generation: Int64, in db: Database) throws {
+        guard try db.tableExists(table) else { return }
+        try db.execute(sql: "DELETE FROM \(table) WHERE generation <= ?", arguments: [generation])
+    }
+}

@@ -1,0 +1,116 @@
+import Dispatch
+import Foundation
+import GRDB
+import NewsSearchTestSupport
+import Synchronization
+import Testing
+
+@testable import NewsSearch
+
+/// A long-running reader (`search serve`) brings its facet columns forward from the change log while an
+/// indexer commits, instead of building them from every row of the tables after each commit; the
+/// result must be what building them would give, and no answer may mix two states of the index.
+@Suite struct ColumnForwardTests {
+    static func article(_ index: Int, word: String = "harbor", day: Int? = nil, source: String? = nil) -> String {
+        let date = String(format: "2024-%02d-%02d", 1 + index % 12, day ?? 1 + index % 28)
+        let actor = ["Prime Minister Mark Rutte said", "Secretary General Jens Stoltenberg said", "Japan said"][index % 3]
+        return #"{"id": "a\#(index)", "title": "\#(word) report \#(index)", "body": "\#(actor) the \#(word) plan was ready.", "date": "\#(date)", "source": "\#(source ?? ["North Desk", "South Desk"][index % 2])"}"#
+    }
+
+    /// Adds, changes and removes articles after the columns were made; the columns brought forward
+    /// equal the ones built from the tables byte for byte, and a searcher holding the old ones answers
+    /// as a new one does.
+    @Test func columnsBroughtForwardEqualBuiltOnes() throws {
+        let folder = try TemporaryDirectory("forward")
+        let first = (0..<40).map { Self.article($0) }
+        _ = try folder.write(first.joined(separator: "\n"), to: "news/a.jsonl")
+        let indexPath = folder.url.appendingPathComponent("index.sqlite").path
+        let store = try IndexStore(path: indexPath, access: .readWrite)
+        let job = IndexJob(paths: [folder.url.appendingPathComponent("news").path])
+        _ = try Indexer(store: store).run(job)
+        let searcher = Searcher(store: store)
+        _ = try searcher.search(SearchRequest(text: "harbor"))
+        let old = try store.pool.read { db in try searcher.facetColumns.columns(in: db) }
+
+        // a3 changes its date and source, a7 its words; a5 and a6 leave; a new file brings new dates,
+        // a new source and new ids.
+        var changed = first
+        changed[3] = Self.article(3, day: 30, source: "West Desk")
+        changed[7] = Self.article(7, word: "canal")
+        changed.removeSubrange(5...6)
+        _ = try folder.write(changed.joined(separator: "\n"), to: "news/a.jsonl")
+        _ = try folder.write((40..<55).map { Self.article($0, day: 29, source: "East Desk") }.joined(separator: "\n"), to: "news/b.jsonl")
+        _ = try Indexer(store: store).run(job)
+
+        try store.pool.read { db in
+            let stamp = try FacetColumnStore.stamp(in: db)
+            #expect(stamp.generation > old.generation)
+            let forwarded = try #require(try old.forward(to: stamp, in: db))
+            let built = try FacetColumns.build(in: db, stamp: stamp)
+            #expect(forwarded.header == built.header)
+            #expect(Array(forwarded.storage.bytes) == Array(built.storage.bytes))
+        }
+        // Without the file the searcher must use the log: same answers as a new searcher's.
+        try FileManager.default.removeItem(atPath: indexPath + ".columns")
+        for text in ["harbor", "canal", "rutte", "harbor source:\"East Desk\"", "plan date:2024-03"] {
+            let a = try searcher.search(SearchRequest(text: text))
+            let b = try Searcher(store: store).search(SearchRequest(text: text))
+            #expect(a.total == b.total && a.facets == b.facets && a.hits.map(\.id) == b.hits.map(\.id), "\(text)")
+        }
+    }
+
+    /// A change written without the log (an older build) leaves a generation with no record: the
+    /// columns are then built from the tables.
+    @Test func aGenerationWithoutRecordIsNotBroughtForward() throws {
+        let folder = try TemporaryDirectory("forward-gap")
+        _ = try folder.write((0..<10).map { Self.article($0) }.joined(separator: "\n"), to: "news/a.jsonl")
+        let store = try IndexStore(path: folder.url.appendingPathComponent("index.sqlite").path, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [folder.url.appendingPathComponent("news").path]))
+        let old = try store.pool.read { db in try FacetColumns.build(in: db, stamp: FacetColumnStore.stamp(in: db)) }
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE documents SET source_id = (SELECT MIN(id) FROM sources)")
+            try FacetColumnStore.markChanged(in: db)
+        }
+        let forwarded = try store.pool.read { db in try old.forward(to: FacetColumnStore.stamp(in: db), in: db) }
+        #expect(forwarded == nil)
+    }
+
+    /// Queries answered while an indexer commits batch after batch: every answer describes one
+    /// committed state (its total is a batch boundary, its facets add up to it) and totals never go back.
+    @Test func answersWhileIndexingDescribeOneCommittedState() throws {
+        let folder = try TemporaryDirectory("forward-serve")
+        let files = 2 * Indexer.batchFiles + 40
+        for index in 0..<files {
+            _ = try folder.write(Self.article(index), to: "news/\(index).jsonl")
+        }
+        let indexPath = folder.url.appendingPathComponent("index.sqlite").path
+        _ = try folder.write(Self.article(files), to: "seed/seed.jsonl")
+        let writer = try IndexStore(path: indexPath, access: .readWrite)
+        _ = try Indexer(store: writer).run(IndexJob(paths: [folder.url.appendingPathComponent("seed").path]))
+        let reader = try IndexStore(path: indexPath, access: .readWrite)
+        let searcher = Searcher(store: reader, cachedResults: 8)
+        let outcome = Mutex<Result<Void, any Error>?>(nil)
+        let news = folder.url.appendingPathComponent("news").path
+        DispatchQueue.global().async {
+            let result = Result { _ = try Indexer(store: writer).run(IndexJob(paths: [news])) }
+            outcome.withLock { $0 = result }
+        }
+        // The seed, then each batch of files committed in turn.
+        let boundaries: Set<Int> = [1, 1 + Indexer.batchFiles, 1 + 2 * Indexer.batchFiles, 1 + files]
+        var last = 0
+        var seen = Set<Int>()
+        while outcome.withLock({ $0 }) == nil || last < 1 + files {
+            let results = try searcher.search(SearchRequest(text: "harbor"))
+            #expect(boundaries.contains(results.total), "\(results.total)")
+            #expect(results.total >= last)
+            #expect(results.facets.source.reduce(0) { $0 + $1.count } == results.total)
+            #expect(results.facets.date.reduce(0) { $0 + $1.count } == results.total)
+            last = results.total
+            seen.insert(results.total)
+            if outcome.withLock({ $0 }) != nil, last < 1 + files { break }
+        }
+        try outcome.withLock { $0 }?.get()
+        #expect(try searcher.search(SearchRequest(text: "harbor")).total == 1 + files)
+        #expect(seen.count >= 2)
+    }
+}

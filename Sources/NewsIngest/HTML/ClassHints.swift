@@ -28,13 +28,13 @@ struct ClassHints {
             // One pass over the name answers every pattern list at once: this runs for every element.
             var negativeIndex: Int?
             Self.patterns.forEachMatch(in: bytes) { list, index in
-                switch list {
-                case Self.positiveList: positive = true
-                case Self.commentList: if !comment { comment = !name.hasBytes("commentary") }
-                case Self.otherList: otherContent = true
-                case Self.dateList: dateHint = true
-                case Self.brandList: brand = true
-                default: negativeIndex = min(index, negativeIndex ?? Int.max)
+                switch HintList(rawValue: list) {
+                case .positive: positive = true
+                case .comment: if !comment { comment = !name.hasBytes("commentary") }
+                case .otherContent: otherContent = true
+                case .date: dateHint = true
+                case .brand: brand = true
+                case .negative, nil: negativeIndex = min(index, negativeIndex ?? Int.max)
                 }
             }
             if !brand { brand = name == "site-title" }
@@ -72,13 +72,12 @@ struct ClassHints {
         return true
     }
 
-    static let negativeList = 0
-    static let positiveList = 1
-    static let commentList = 2
-    static let otherList = 3
-    static let dateList = 4
-    static let brandList = 5
-    /// The pattern lists, in the order of the constants above.
+    /// The pattern lists a name is tested against, by their place in ``patterns``.
+    enum HintList: Int {
+        case negative, positive, comment, otherContent, date, brand
+    }
+
+    /// The pattern lists, in ``HintList`` order.
     static let patterns = PatternSet(lists: [
         HTMLContentExtractor.negativeHints, HTMLContentExtractor.positiveHints, ["comment"], PageDates.otherContent,
         PageDates.dateHints, ["logo", "brand", "masthead"],

@@ -28,6 +28,9 @@ struct PageDates {
         "datum", "date", "erschienen", "veröffentlicht", "published", "posted on", "publié", "publicado",
         "pubblicato", "gepubliceerd", "publicerad", "opublikowano", "fecha", "mise en ligne",
     ]
+    /// Elements whose text is never the article's date.
+    static let skippedTags: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "nav", "select", "option"]
+    static let longestLabel = labels.map(\.count).max() ?? 0
     private let dayFirst: Bool
 
     /// Class or id words of blocks whose dates are not the article's: comments, lists of other articles.
@@ -72,9 +75,7 @@ struct PageDates {
     }
 
     private mutating func walk(_ element: HTMLElement, excluded: Bool, inArticle: Bool) {
-        if ["script", "style", "noscript", "template", "svg", "head", "nav", "select", "option"].contains(element.name) {
-            return
-        }
+        if Self.skippedTags.contains(element.name) { return }
         let hints = element.classAndID
         let inArticle = inArticle || element.name == "article"
         let isWrapper = element.name == "html" || element.name == "body" || element.textLength * 2 >= pageLength
@@ -167,7 +168,8 @@ struct PageDates {
     /// A block that starts with a label ("Datum:", in its own text or a child's) and holds a date.
     private mutating func readLabel(_ element: HTMLElement) {
         guard (6...200).contains(element.textLength), let first = Self.leadingText(element) else { return }
-        let start = first.trimmingWhitespace().lowercased()
+        // Only the start can hold a label: lower-casing the whole run, for most blocks of the page, cost more.
+        let start = first.trimmingWhitespace().prefix(Self.longestLabel + 4).lowercased()
         guard Self.labels.contains(where: { start.hasPrefix($0) }) else { return }
         let text = element.text
         if Self.updateWords.contains(where: text.lowercased().hasBytes) { return }

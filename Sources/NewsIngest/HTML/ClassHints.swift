@@ -25,17 +25,23 @@ struct ClassHints {
         let isHeading = elementName.count == 2 && elementName.hasPrefix("h")
         for name in names {
             let bytes = Array(name.utf8)
-            if !positive { positive = Self.positives.firstMatch(in: bytes) != nil }
-            if !comment { comment = Self.comments.firstMatch(in: bytes) != nil && !name.hasBytes("commentary") }
-            if !otherContent { otherContent = Self.others.firstMatch(in: bytes) != nil }
-            if !dateHint { dateHint = Self.dates.firstMatch(in: bytes) != nil }
-            if !brand { brand = Self.brands.firstMatch(in: bytes) != nil || name == "site-title" }
+            // One pass over the name answers every pattern list at once: this runs for every element.
+            var negativeIndex: Int?
+            Self.patterns.forEachMatch(in: bytes) { list, index in
+                switch HintList(rawValue: list) {
+                case .positive: positive = true
+                case .comment: if !comment { comment = !name.hasBytes("commentary") }
+                case .otherContent: otherContent = true
+                case .date: dateHint = true
+                case .brand: brand = true
+                case .negative, nil: negativeIndex = min(index, negativeIndex ?? Int.max)
+                }
+            }
+            if !brand { brand = name == "site-title" }
             if author == nil, Self.names(author: name) { author = name }
             if !teaser { teaser = name.hasBytes("teaser") }
             // "commentary" is an opinion piece, not the comments under it.
-            if negative == nil, !HTMLContentExtractor.isTaxonomyClass(name), !name.hasBytes("commentary"),
-                let index = Self.negatives.firstMatch(in: bytes)
-            {
+            if negative == nil, let index = negativeIndex, !HTMLContentExtractor.isTaxonomyClass(name), !name.hasBytes("commentary") {
                 let hint = HTMLContentExtractor.negativeHints[index]
                 // "tags" inside a longer word is a generated style name ("tagstyle_z4kqwb"), not a tag list.
                 if hint == "tags", Self.continuesWord(bytes, after: "tags") { continue }
@@ -49,8 +55,9 @@ struct ClassHints {
 
     /// Whether one of the (lower-cased) name's words, split at `-` and `_`, names an author.
     static func names(author name: String) -> Bool {
+        // Every author word starts with "aut"; most names have none, and need no split.
+        guard name.utf8.count >= 5, name.hasBytes("aut") else { return false }
         let bytes = Array(name.utf8)
-        guard bytes.count >= 5 else { return false }
         return bytes.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }).contains { authorWords.contains(Array($0)) }
     }
 
@@ -65,42 +72,45 @@ struct ClassHints {
         return true
     }
 
-    static let positives = PatternSet(HTMLContentExtractor.positiveHints)
-    static let negatives = PatternSet(HTMLContentExtractor.negativeHints)
-    static let comments = PatternSet(["comment"])
-    static let others = PatternSet(PageDates.otherContent)
-    static let dates = PatternSet(PageDates.dateHints)
-    static let brands = PatternSet(["logo", "brand", "masthead"])
+    /// The pattern lists a name is tested against, by their place in ``patterns``.
+    enum HintList: Int {
+        case negative, positive, comment, otherContent, date, brand
+    }
+
+    /// The pattern lists, in ``HintList`` order.
+    static let patterns = PatternSet(lists: [
+        HTMLContentExtractor.negativeHints, HTMLContentExtractor.positiveHints, ["comment"], PageDates.otherContent,
+        PageDates.dateHints, ["logo", "brand", "masthead"],
+    ])
 }
 
-/// Substring patterns bucketed by their first byte, so one pass over a name tests them all.
+/// Substring patterns from several lists, bucketed by their first byte, so one pass over a name tests them all.
 struct PatternSet: Sendable {
-    private let buckets: [[(index: Int, bytes: [UInt8])]]
+    private let buckets: [[(list: Int, index: Int, bytes: [UInt8])]]
 
-    init(_ patterns: [String]) {
-        var buckets = Array(repeating: [(index: Int, bytes: [UInt8])](), count: 256)
-        for (index, pattern) in patterns.enumerated() {
-            let bytes = Array(pattern.utf8)
-            guard let first = bytes.first else { continue }
-            buckets[Int(first)].append((index, bytes))
+    init(lists: [[String]]) {
+        var buckets = Array(repeating: [(list: Int, index: Int, bytes: [UInt8])](), count: 256)
+        for (list, patterns) in lists.enumerated() {
+            for (index, pattern) in patterns.enumerated() {
+                let bytes = Array(pattern.utf8)
+                guard let first = bytes.first else { continue }
+                buckets[Int(first)].append((list, index, bytes))
+            }
         }
         self.buckets = buckets
     }
 
-    /// The lowest index of a pattern found anywhere in `text` (the first in list order), or nil.
-    func firstMatch(in text: [UInt8]) -> Int? {
-        var best: Int?
+    /// Calls `body` with the list and the index in it of every pattern found in `text`, each time it is found.
+    func forEachMatch(in text: [UInt8], _ body: (_ list: Int, _ index: Int) -> Void) {
         for start in text.indices {
-            for (index, pattern) in buckets[Int(text[start])] where index < (best ?? Int.max) {
-                guard start + pattern.count <= text.count else { continue }
+            for (list, index, pattern) in buckets[Int(text[start])] where start + pattern.count <= text.count {
                 var matched = true
                 for offset in 1..<pattern.count where text[start + offset] != pattern[offset] {
                     matched = false
                     break
                 }
-                if matched { best = index }
+                if matched { body(list, index) }
             }
         }
-        return best
     }
 }

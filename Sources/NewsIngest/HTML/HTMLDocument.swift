@@ -59,8 +59,9 @@ final class HTMLElement {
         for child in children {
             switch child {
             case .text(let value):
-                text += Self.visibleLength(value)
-                commas += Self.commas(value)
+                let measured = Self.measure(value)
+                text += measured.length
+                commas += measured.commas
             case .element(let element):
                 let inner = element.metrics()
                 text += inner.text
@@ -73,26 +74,26 @@ final class HTMLElement {
         return (text, links, commas)
     }
 
-    static func commas(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 where byte == 0x2C { count += 1 }
-        return count
-    }
-
-    /// Scalars, with each run of ASCII white space counted once.
-    static func visibleLength(_ text: String) -> Int {
-        var count = 0
-        var inSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                if !inSpace { count += 1 }
-                inSpace = true
-            } else {
-                inSpace = false
-                if byte & 0xC0 != 0x80 { count += 1 }
+    /// Scalars, with each run of ASCII white space counted once, and commas (readability's sign of real
+    /// sentences), in one pass over the bytes: every text node is measured this way, more than once.
+    static func measure(_ text: String) -> (length: Int, commas: Int) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var commas = 0
+            var inSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    if !inSpace { count += 1 }
+                    inSpace = true
+                } else {
+                    inSpace = false
+                    if byte & 0xC0 != 0x80 { count += 1 }
+                    if byte == 0x2C { commas += 1 }
+                }
             }
+            return (count, commas)
         }
-        return count
     }
 
     /// All descendants in document order, this element first.

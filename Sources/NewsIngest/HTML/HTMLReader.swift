@@ -7,7 +7,9 @@ struct HTMLReader {
         // Metadata before pruning: the head, <header> and <time> go with the page chrome.
         let metadata = HTMLMetadata(root: parsed.root, source: parsed.source)
         var extractor = HTMLContentExtractor()
-        var lines = extractor.extract(from: parsed.root, title: metadata.title)
+        // Worked out from every candidate each time it is asked for: asked once.
+        let title = metadata.title
+        var lines = extractor.extract(from: parsed.root, title: title)
         // A page rendered by scripts has its text only in JSON-LD; take it from there. So does a page
         // whose markup shows a teaser of the story: structured data twice as long as what the markup
         // gave is the story.
@@ -17,7 +19,7 @@ struct HTMLReader {
         {
             lines = body.split(separator: "\n").map(String.init)
         }
-        var draft = ArticleDraft(title: metadata.title, lines: lines)
+        var draft = ArticleDraft(title: title, lines: lines)
         draft.date = metadata.date
         draft.dateOrigin = metadata.dateOrigin
         draft.dateConfidence = metadata.dateConfidence

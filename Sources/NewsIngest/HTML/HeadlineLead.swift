@@ -31,8 +31,9 @@ struct HeadlineLead {
         var titled: (HTMLElement, [HTMLElement])?
         let title = title.map { $0.collapsingWhitespace() } ?? ""
         func walk(_ element: HTMLElement) {
+            // A breadcrumb trail may end with the headline itself; other navigation holds no headline.
             guard titled == nil, !HTMLContentExtractor.strictTags.contains(element.name), element.name != "head",
-                element.name != "nav", !element.hints.brand
+                element.name != "nav" || isBreadcrumb(element), !element.hints.brand
             else { return }
             if element.name == "h1" {
                 guard element.textLength >= 10 else { return }
@@ -47,8 +48,17 @@ struct HeadlineLead {
         }
         walk(root)
         guard let (headline, ancestors) = titled ?? first else { return nil }
+        // The headline printed as the last step of a breadcrumb trail: the lead follows the trail.
+        if titled != nil, let trail = ancestors.suffix(6).firstIndex(where: isBreadcrumb) {
+            path = Array(ancestors[..<trail])
+            return ancestors[trail]
+        }
         path = ancestors
         return headline
+    }
+
+    private static func isBreadcrumb(_ element: HTMLElement) -> Bool {
+        element.hints.negative?.hint == "breadcrumb"
     }
 
     /// The first block after `headline` inside `ancestor` that reads as a lead: named as one, or the
@@ -92,10 +102,14 @@ struct HeadlineLead {
     private static func isLead(_ element: HTMLElement, siblingOfHeadline: Bool) -> Bool {
         let length = element.textLength
         guard (50...800).contains(length), element.linkTextLength * 4 < length, element.hints.negative == nil,
-            element.hints.author == nil, !element.hints.dateHint,
-            element.first(where: { notInLeads.contains($0.name) }) == nil
+            element.hints.author == nil, element.first(where: { notInLeads.contains($0.name) }) == nil
         else { return false }
-        if element.classAndID.contains(where: { name in hints.contains { name.contains($0) } }) { return true }
+        // Named as a lead: themes prefix every part of a post alike (`entry-summary`, `entry-excerpt`),
+        // so a date-like name beside it says nothing; a byline is shorter than a sentence of the story.
+        if element.classAndID.contains(where: { name in hints.contains { name.contains($0) } }) {
+            return !element.hints.dateHint || length >= 80
+        }
+        guard !element.hints.dateHint else { return false }
         // Unnamed: a paragraph right under the headline, long enough to be a sentence of the story.
         guard siblingOfHeadline, ["p", "h2"].contains(element.name), length >= 80, let end = element.text.last else { return false }
         return ".!?…:".contains(end)

@@ -116,8 +116,9 @@ struct MainContentFinder {
         for child in element.children {
             switch child {
             case .text(let value):
-                current.text += HTMLElement.visibleLength(value)
-                current.commas += HTMLElement.commas(value)
+                let measured = HTMLElement.measure(value)
+                current.text += measured.length
+                current.commas += measured.commas
             case .element(let inner):
                 if HTMLContentExtractor.strictTags.contains(inner.name) || inner.name == "title" { continue }
                 if HTMLContentExtractor.blockTags.contains(inner.name) {

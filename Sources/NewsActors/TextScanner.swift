@@ -26,11 +26,21 @@ enum TextScanner {
 
     private static func scan<Scalars: ScalarText>(_ scalars: Scalars, utf8: [UInt8], byteStarts: [Int]) -> ScannedText {
         let isASCII = byteStarts.isEmpty
-        // Every ASCII capital lowered in one pass; the words with other letters append their own forms.
-        var lowered = utf8.map { $0 &- 0x41 < 26 ? $0 &+ 0x20 : $0 }
+        // Every ASCII capital lowered in one pass over raw buffers (`map` went byte by byte through a
+        // closure); the words with other letters append their own forms.
+        var lowered = [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, initialized in
+            utf8.withUnsafeBufferPointer { source in
+                for offset in 0..<source.count {
+                    let byte = source[offset]
+                    buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+            }
+            initialized = utf8.count
+        }
         func byteOffset(_ scalar: Int) -> Int32 { Int32(truncatingIfNeeded: isASCII ? scalar : byteStarts[scalar]) }
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+        // News text has a token every four or five scalars; growing the array copies all of it.
+        tokens.reserveCapacity(scalars.count / 4 + 16)
         var index = 0
         let count = scalars.count
         while index < count {
@@ -94,10 +104,11 @@ enum TextScanner {
                 } else {
                     index = tokenEnd
                 }
-                // One pass for case and the hash of the lowercase form (ASCII), the usual case.
+                // One pass for case, hyphens and the hash of the lowercase form (ASCII), the usual case.
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325
                 var hasUpper = false
                 var asciiOnly = true
+                var hyphens = 0
                 for offset in start..<tokenEnd {
                     var value = scalars[offset].value
                     if value >= 0x80 {
@@ -108,6 +119,7 @@ enum TextScanner {
                         hasUpper = true
                         value += 0x20
                     }
+                    if value == 0x2D { hyphens += 1 }
                     hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
                 }
                 let textStart = byteOffset(start)
@@ -115,6 +127,8 @@ enum TextScanner {
                 var lowerStart = textStart
                 var lowerEnd = textEnd
                 if !asciiOnly {
+                    hyphens = 0
+                    for offset in Int(textStart)..<Int(textEnd) where utf8[offset] == 0x2D { hyphens += 1 }
                     let lower = String(decoding: utf8[Int(textStart)..<Int(textEnd)], as: UTF8.self).lowercased()
                     lowerStart = Int32(truncatingIfNeeded: lowered.count)
                     lowered.append(contentsOf: lower.utf8)
@@ -123,8 +137,6 @@ enum TextScanner {
                 }
                 let kind: Token.Kind = isDigit(scalars[start]) ? .number : .word
                 let byteCount = Int(textEnd - textStart)
-                var hyphens = 0
-                for offset in Int(textStart)..<Int(textEnd) where utf8[offset] == 0x2D { hyphens += 1 }
                 tokens.append(
                     Token(
                         kind: kind,

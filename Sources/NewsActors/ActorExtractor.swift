@@ -61,7 +61,11 @@ public struct ActorExtractor: Sendable {
                 titleHeadlines.append((line, kind))
             }
         }
-        if !language.capitalsMarkNames { proseCandidates = knownNamesOnly(proseCandidates) }
+        if !language.capitalsMarkNames {
+            proseCandidates = knownNamesOnly(proseCandidates)
+            let isCommonWord = Self.commonWordPlaces(proseCandidates, in: scanned)
+            proseCandidates.removeAll(where: isCommonWord)
+        }
         var resolved = resolver.resolve(proseCandidates)
         let known = resolver.known
         let knownNames = WordSet(resolved.map { $0.name })
@@ -103,6 +107,23 @@ public struct ActorExtractor: Sendable {
             actors.append(ExtractedActor(name: name, type: type, mentions: [], mentionCount: titleCounts[name] ?? 1))
         }
         return actors
+    }
+
+    /// One-word places that the article also writes in lower case: there the word is a common word of
+    /// its language ("Man" in German, where "man" is a pronoun; "Bad" beside "bad"), and where every
+    /// sentence start and every noun is capitalised, the capital is no evidence of the place.
+    static func commonWordPlaces(_ candidates: [Candidate], in text: ScannedText) -> (Candidate) -> Bool {
+        var places = Set<String>()
+        for candidate in candidates where candidate.wordCount == 1 && candidate.type == .location {
+            places.insert(candidate.key)
+        }
+        guard !places.isEmpty else { return { _ in false } }
+        var common = Set<String>()
+        for token in text.tokens where token.kind == .word && token.shape == .lower {
+            let lower = text.lower(token)
+            if places.contains(lower) { common.insert(lower) }
+        }
+        return { candidate in candidate.wordCount == 1 && candidate.type == .location && common.contains(candidate.key) }
     }
 
     /// The candidates a text whose capitals say nothing keeps: names the gazetteer or the dictionary

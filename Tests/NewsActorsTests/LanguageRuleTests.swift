@@ -42,6 +42,20 @@ struct LanguageRuleTests {
         #expect(Set(found.keys).isSubset(of: expected), "\(found.keys.sorted())")
     }
 
+    @Test func aPlaceTheArticleAlsoWritesInLowerCaseIsACommonWord() {
+        // "Man" and "Essen" are cities in the gazetteer; in German "man" is a pronoun and "essen" a verb.
+        let text = """
+            Man sagt, die Preise in Berlin steigen weiter. Wie man hört, wollen viele Familien weniger \
+            essen gehen. Essen ist teurer geworden, sagte Angela Vollmer.
+            """
+        let found = actors(text, language: "de")
+        #expect(found["Man"] == nil && found["Essen"] == nil, "\(found.keys.sorted())")
+        #expect(found["Berlin"] == .location)
+        // Written only as the city, the same word is still the place.
+        let city = actors("Der Verein aus Essen gewann am Samstag in Berlin. Die Stadt Essen feiert den Sieg.", language: "de")
+        #expect(city["Essen"] == .location, "\(city.keys.sorted())")
+    }
+
     @Test func theSurnameAloneJoinsTheFullName() {
         let found = ActorExtractor().extract(title: "", body: german, language: ArticleLanguage(declared: "de", text: german))
         #expect(found.first { $0.name == "Angela Vollmer" }?.mentionCount == 2)

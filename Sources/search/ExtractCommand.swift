@@ -35,7 +35,7 @@ struct ExtractCommand: ParsableCommand {
         }
         let path = file == "-" ? "stdin" : file
         let folder = file == "-" ? nil : SourceFolder.name(ofFolderHolding: URL(fileURLWithPath: file).standardizedFileURL.path)
-        if FileManager.default.fileExists(atPath: indexOptions.path) { try indexOptions.upgradeIfOlder() }
+        if FileManager.default.fileExists(atPath: indexOptions.path) { try indexOptions.location.upgradeIfOlder() }
         var extraction = try ArticleExtraction(indexPath: indexOptions.path)
         let results = try extraction.extract(data: data, path: path, format: format, defaultSource: source, folderName: folder)
         if results.count == 1, let reason = results[0].report.skipped {

@@ -353,6 +353,12 @@ enum JSONOutput {
         var added: Int, updated: Int, removed: Int, unchanged: Int
         var skipped: [Skip], notes: [Notice], warnings: [Notice]
         var unreadable: Int, files: Int, bytes: Int, seconds: Double
+        /// Wall seconds of the run's fixed costs, in run order: before its first article, and each step after its last.
+        var fixed_costs: [FixedCost]
+
+        struct FixedCost: Encodable {
+            var step: String, seconds: Double
+        }
 
         init(_ summary: NewsSearch.IndexSummary) {
             added = summary.added
@@ -366,6 +372,7 @@ enum JSONOutput {
             files = summary.files
             bytes = summary.bytes
             seconds = summary.seconds
+            fixed_costs = summary.fixedCosts.map { FixedCost(step: $0.name, seconds: ($0.seconds * 1000).rounded() / 1000) }
         }
     }
 

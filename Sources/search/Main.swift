@@ -7,8 +7,13 @@ import NewsSearch
 enum Main {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try Search.parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
+            if let query = PlainQuery(arguments, subcommands: GlobalOptions.subcommands) {
+                try query.run()
+                return
+            }
+            var command = try Search.parseAsRoot(GlobalOptions.movedAfterSubcommand(arguments))
             try command.run()
         } catch let error as CLIError {
             Console.note("search: \(error.message)")
@@ -46,8 +51,9 @@ enum GlobalOptions {
     static let withValue: Set<String> = ["--index", "--color"]
     static let flags: Set<String> = ["--json"]
 
+    static let subcommands = Set(Search.configuration.subcommands.compactMap { $0.configuration.commandName })
+
     static func movedAfterSubcommand(_ arguments: [String]) -> [String] {
-        let subcommands = Set(Search.configuration.subcommands.compactMap { $0.configuration.commandName })
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]

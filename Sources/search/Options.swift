@@ -7,10 +7,20 @@ struct IndexOptions: ParsableArguments {
     @Option(name: .long, help: "The index file (default: $SEARCH_INDEX, else index/search.sqlite).")
     var index: String?
 
+    var location: IndexLocation { IndexLocation(named: index) }
+    var path: String { location.path }
+    func openForReading() throws -> IndexStore { try location.openForReading() }
+}
+
+/// The index a command names (or nil), resolved: kept apart from ``IndexOptions`` so that a plain
+/// query can find its index without ArgumentParser (``PlainQuery``).
+struct IndexLocation {
+    var named: String?
+
     static let defaultPath = "index/search.sqlite"
 
     var path: String {
-        if let index { return index }
+        if let named { return named }
         if let environment = ProcessInfo.processInfo.environment["SEARCH_INDEX"], !environment.isEmpty {
             return environment
         }
@@ -19,7 +29,7 @@ struct IndexOptions: ParsableArguments {
 
     /// True when the user named no index: only then may the bundled sample stand in.
     var isDefault: Bool {
-        index == nil && (ProcessInfo.processInfo.environment["SEARCH_INDEX"] ?? "").isEmpty
+        named == nil && (ProcessInfo.processInfo.environment["SEARCH_INDEX"] ?? "").isEmpty
     }
 
     /// Opens the index for reading; the default index is built from the bundled sample if missing.

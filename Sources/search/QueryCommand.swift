@@ -56,14 +56,17 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = makeRequest()
-        let store = try indexOptions.openForReading()
-        let results = try Searcher(store: store).search(request)
+        try Self.answer(makeRequest(), from: indexOptions.location, json: output.json, color: output.color)
+    }
+
+    /// Runs `request` on the index and prints the answer: the whole of a query once its options are read.
+    static func answer(_ request: SearchRequest, from location: IndexLocation, json: Bool, color: ColorChoice) throws {
+        let results = try Searcher(store: location.openForReading()).search(request)
         var out = StandardOutput()
-        if output.json {
+        if json {
             try JSONOutput.write(JSONOutput.Results(results), to: &out)
         } else {
-            TextRenderer(style: Style(enabled: output.color.enabled)).render(results, request: request, to: &out)
+            TextRenderer(style: Style(enabled: color.enabled)).render(results, request: request, to: &out)
         }
     }
 

@@ -18,7 +18,7 @@ import Testing
         let file = try folder.write(text, to: "dump.jsonl")
         let handle = try FileHandle(forReadingFrom: file)
         defer { try? handle.close() }
-        var reader = LineChunkReader(handle: handle, chunkBytes: 512)
+        var reader = LineChunkReader(handle: handle, sizes: DumpChunkSizes(largest: 512, first: 512))
         var joined = Data()
         var expectedLine = 1
         var chunks = 0
@@ -45,7 +45,7 @@ import Testing
         let file = try folder.write(Self.sampleText(), to: "dump.jsonl")
         let handle = try FileHandle(forReadingFrom: file)
         defer { try? handle.close() }
-        var reader = LineChunkReader(handle: handle, chunkBytes: 512)
+        var reader = LineChunkReader(handle: handle, sizes: DumpChunkSizes(largest: 512, first: 512))
         var carried = 0
         while let chunk = try reader.next() {
             #expect(chunk.data.startIndex == 0)

@@ -170,6 +170,8 @@ import Testing
         struct Notice: Decodable { var location: String, message: String }
         var added: Int, updated: Int, removed: Int, unchanged: Int, skipped: [Skip]
         var notes: [Notice], warnings: [Notice], unreadable: Int, files: Int, bytes: Int, seconds: Double
+        struct FixedCost: Decodable { var step: String, seconds: Double }
+        var fixed_costs: [FixedCost]
     }
 
     @Test func index() throws {
@@ -182,6 +184,10 @@ import Testing
         #expect(skipped.type == "skipped" && skipped.data.location.hasSuffix("more.jsonl:2"))
         let summary = try JSONDecoder().decode(Event<IndexSummary>.self, from: try #require(lines.last))
         #expect(summary.type == "summary" && summary.data.added == 1 && summary.data.skipped.count == 1)
+        #expect(summary.data.fixed_costs.map(\.step) == [
+            "before the first article", "surname merge", "orphans, boilerplate, last commit", "columns file", "free pages",
+        ])
+        #expect(summary.data.fixed_costs.allSatisfy { $0.seconds >= 0 && $0.seconds < summary.data.seconds })
     }
 
     struct ReindexSummary: Decodable { var documents: Int, seconds: Double }

@@ -2,11 +2,11 @@ import Foundation
 
 /// A value computed on a background thread while the caller does something else, collected with
 /// `value()`: how the indexer prepares batch k+1 while the writer commits batch k.
-public final class Prefetch<Value: Sendable>: @unchecked Sendable {
+package final class Prefetch<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Value?
 
-    public init<Input: Sendable>(_ work: @escaping @Sendable (Input) -> Value, _ input: Input) {
+    package init<Input: Sendable>(_ work: @escaping @Sendable (Input) -> Value, _ input: Input) {
         DispatchQueue.global().async {
             self.result = work(input)
             self.done.signal()
@@ -14,7 +14,7 @@ public final class Prefetch<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Waits for the value; the semaphore orders the write before this read. May be called again.
-    public func value() -> Value {
+    package func value() -> Value {
         done.wait()
         done.signal()
         return result!

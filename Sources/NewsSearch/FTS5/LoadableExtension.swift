@@ -7,13 +7,13 @@ import GRDBSQLite
 ///
 /// Called by the extension's entry point with the connection's `fts5_api` and a ``SQLiteRoutines``
 /// table built from the loader's `sqlite3_api_routines`; the engine itself never calls it.
-public enum LoadableExtension {
+package enum LoadableExtension {
     /// Registers both; returns an SQLite result code.
     ///
     /// - Parameters:
     ///   - fts5: the connection's `fts5_api *` (from `SELECT fts5(?1)`).
     ///   - routines: how to reach the loader's SQLite; kept for the life of the process.
-    public static func install(fts5: UnsafeMutableRawPointer, routines: SQLiteRoutines) -> Int32 {
+    package static func install(fts5: UnsafeMutableRawPointer, routines: SQLiteRoutines) -> Int32 {
         let api = fts5.assumingMemoryBound(to: fts5_api.self)
         let code = FTS5LoadableTokenizer.register(in: api)
         guard code == SQLITE_OK else { return code }

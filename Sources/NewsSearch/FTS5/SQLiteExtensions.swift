@@ -2,10 +2,10 @@ import GRDB
 
 /// Installs the `newssearch` tokenizer and the `newsrank` and `newsadmit` functions on a connection.
 ///
-/// ``IndexStore`` does this for every connection it opens; benchmarks and tools that open their own
-/// GRDB connections call it from `Configuration.prepareDatabase`.
-public enum SQLiteExtensions {
-    public static func install(in db: Database) {
+/// ``IndexStore`` and ``SQLDatabase`` do this for every connection they open; tests that open their
+/// own GRDB connections call it from `Configuration.prepareDatabase`.
+package enum SQLiteExtensions {
+    package static func install(in db: Database) {
         db.add(tokenizer: FTS5TokenizerBridge.self)
         FTS5RankFunction.register(in: db)
         HitAdmission.register(in: db)
@@ -13,7 +13,7 @@ public enum SQLiteExtensions {
 
     /// Hands the tokenizer tokens analysed elsewhere for the texts of the next FTS5 insert on `db`,
     /// in column order; FTS5 then replays them instead of analysing on the writer thread.
-    public static func replay(_ tokens: [PreparedTokens], on db: Database) {
+    package static func replay(_ tokens: [PreparedTokens], on db: Database) {
         FTS5TokenizerBridge.replay(tokens, on: db)
     }
 }

@@ -10,13 +10,13 @@ import GRDBSQLite
 /// comes through `Fts5ExtensionApi`, which FTS5 itself supplies.
 ///
 /// Related SQLite documentation: <https://sqlite.org/loadext.html>
-public struct SQLiteRoutines: Sendable {
-    public typealias ResultDouble = @convention(c) (OpaquePointer?, Double) -> Void
-    public typealias ResultErrorCode = @convention(c) (OpaquePointer?, Int32) -> Void
-    public typealias ResultNull = @convention(c) (OpaquePointer?) -> Void
+package struct SQLiteRoutines: Sendable {
+    package typealias ResultDouble = @convention(c) (OpaquePointer?, Double) -> Void
+    package typealias ResultErrorCode = @convention(c) (OpaquePointer?, Int32) -> Void
+    package typealias ResultNull = @convention(c) (OpaquePointer?) -> Void
     /// Sets a text result that SQLite copies (`SQLITE_TRANSIENT`).
-    public typealias ResultText = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Void
-    public typealias ValuePointer = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> UnsafeMutableRawPointer?
+    package typealias ResultText = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Void
+    package typealias ValuePointer = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> UnsafeMutableRawPointer?
 
     let resultDouble: ResultDouble
     let resultErrorCode: ResultErrorCode
@@ -24,7 +24,7 @@ public struct SQLiteRoutines: Sendable {
     let resultText: ResultText
     let valuePointer: ValuePointer
 
-    public init(
+    package init(
         resultDouble: ResultDouble, resultErrorCode: ResultErrorCode, resultNull: ResultNull,
         resultText: ResultText, valuePointer: ValuePointer
     ) {

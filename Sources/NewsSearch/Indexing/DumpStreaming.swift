@@ -76,31 +76,48 @@ extension Indexer {
         }
         // Reading and hashing the next chunk happen in the prefetch too, off the writer's thread: each
         // prefetch starts after the one before has finished, so the cursor is only ever used by one.
-        let cursor = DumpCursor(LineChunkReader(handle: handle, chunkBytes: chunkBytes))
-        let step: @Sendable (DumpCursor) -> Result<(documents: [PreparedDocument], skipped: [SkippedRecord])?, Error> = {
-            cursor in Result { try cursor.next().map(prepare) }
+        let sizes = DumpChunkSizes(largest: chunkBytes, total: file.size)
+        let cursor = DumpCursor(LineChunkReader(handle: handle, sizes: sizes))
+        typealias Prepared = (documents: [PreparedDocument], skipped: [SkippedRecord], bytes: Int)
+        let step: @Sendable (DumpCursor) -> Result<Prepared?, Error> = { cursor in
+            Result { try cursor.next().map { chunk in let (documents, skipped) = prepare(chunk); return (documents, skipped, chunk.data.count) } }
         }
         var next: Prefetch? = Prefetch(step, cursor)
         // Leaving early (an error) waits for the prefetch still reading, before the handle closes.
         defer { _ = next?.value() }
         var kept: Set<String> = []
         var ordinal = 0
-        while let (documents, skipped) = try next!.value().get() {
-            next = Prefetch(step, cursor)
+        /// One chunk's records, in dump order, inside the writer's transaction.
+        func writeChunk(_ documents: [PreparedDocument], skipped: [SkippedRecord], in db: Database, summary local: inout IndexSummary) throws {
+            for skip in skipped { self.record(skip, in: &local, progress: progress) }
+            for var document in documents {
+                ordinal += 1
+                if document.externalID.isEmpty { document.externalID = file.relativePath + "#\(ordinal)" }
+                if !document.isPrepared, try !self.isStored(document, in: db) {
+                    // Its content is stored, but under another id (records moved in the dump): prepared here after all.
+                    document = PreparedDocument(
+                        article: document.article, externalID: document.externalID, path: file.path,
+                        fallbackSource: fallbackSource, extractor: self.extractor, signs: job.copyClusters)
+                }
+                kept.insert(document.externalID)
+                try self.store(document, fileID: fileID, in: db, summary: &local)
+            }
+        }
+        var finished = false
+        while !finished {
             var local = summary
+            // Chunks start small (``DumpChunkSizes``) but commits stay about `chunkBytes` apart: each
+            // commit leaves FTS5 another segment, and 19 commits for a 25 MB dump made its index 3-5% larger.
             try writeTransaction { db in
-                for skip in skipped { self.record(skip, in: &local, progress: progress) }
-                for var document in documents {
-                    ordinal += 1
-                    if document.externalID.isEmpty { document.externalID = file.relativePath + "#\(ordinal)" }
-                    if !document.isPrepared, try !self.isStored(document, in: db) {
-                        // Its content is stored, but under another id (records moved in the dump): prepared here after all.
-                        document = PreparedDocument(
-                            article: document.article, externalID: document.externalID, path: file.path,
-                            fallbackSource: fallbackSource, extractor: self.extractor, signs: job.copyClusters)
+                var written = 0
+                while written < chunkBytes {
+                    guard let (documents, skipped, bytes) = try next!.value().get() else {
+                        finished = true
+                        return
                     }
-                    kept.insert(document.externalID)
-                    try self.store(document, fileID: fileID, in: db, summary: &local)
+                    next = Prefetch(step, cursor)
+                    written += bytes
+                    try writeChunk(documents, skipped: skipped, in: db, summary: &local)
                 }
             }
             summary = local
@@ -144,21 +161,22 @@ private final class DumpCursor: @unchecked Sendable {
 /// Reads a file in chunks that end at a line end, numbering each chunk's first line.
 struct LineChunkReader {
     let handle: FileHandle
-    let chunkBytes: Int
+    private var sizes: DumpChunkSizes
     /// The bytes after the last line end read so far: the start of the next chunk.
     private(set) var carry = Data()
     private var line = 1
     private var finished = false
 
-    init(handle: FileHandle, chunkBytes: Int) {
+    init(handle: FileHandle, sizes: DumpChunkSizes) {
         self.handle = handle
-        self.chunkBytes = chunkBytes
+        self.sizes = sizes
     }
 
     mutating func next() throws -> (data: Data, firstLine: Int)? {
         guard !finished else { return nil }
         var block = carry
         carry = Data()
+        let chunkBytes = sizes.next()
         while true {
             let read = try handle.read(upToCount: chunkBytes) ?? Data()
             block.append(read)
@@ -175,6 +193,7 @@ struct LineChunkReader {
             }
         }
         guard !block.isEmpty else { return nil }
+        sizes.consumed(block.count)
         let first = line
         line += block.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
         return (block, first)

@@ -11,8 +11,8 @@ public struct IndexJob: Sendable {
     /// The source for articles that name none (else the folder name).
     public var source: String?
     public var format: InputFormat
-    /// Streams JSON Lines files over this size in chunks of this size (default 32 MB files, 8 MB
-    /// chunks): lets tests make a small dump span several commits.
+    /// Streams JSON Lines files over this size in chunks of this size (default 4 MB files, chunks of
+    /// 256 KB growing to 8 MB): lets tests make a small dump span several commits.
     public var dumpChunkBytes: Int?
     /// Sign and cluster copies (issue 19). Off only to measure what clustering costs: the index then
     /// has no clusters for these articles until `search reindex`.
@@ -47,6 +47,14 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public var files = 0
     public var bytes = 0
     public var seconds = 0.0
+    /// The run's fixed costs, wall seconds: until its first article was written, and each step after
+    /// the last one (on short stories these were half of a run that kept one core busy).
+    public var fixedCosts: [Step] = []
+
+    public struct Step: Sendable, Codable, Equatable {
+        public var name: String
+        public var seconds: Double
+    }
 
     public struct Skip: Sendable, Codable, Equatable {
         public var location: String

@@ -5,7 +5,7 @@ import NewsAnalysis
 ///
 /// The fingerprint (length plus a hash of the text) lets the bridge check that FTS5 is tokenizing
 /// exactly the text these tokens came from; anything else is analysed afresh.
-public struct PreparedTokens: Sendable {
+package struct PreparedTokens: Sendable {
     struct Entry: Sendable {
         var termEnd: Int32
         var start: Int32
@@ -18,7 +18,7 @@ public struct PreparedTokens: Sendable {
     let terms: [UInt8]
     let entries: [Entry]
 
-    public init(analyzing text: String, analyzer: Analyzer = Analyzer()) {
+    package init(analyzing text: String, analyzer: Analyzer = Analyzer()) {
         var copy = text
         var terms: [UInt8] = []
         var entries: [Entry] = []

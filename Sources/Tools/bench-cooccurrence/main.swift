@@ -15,7 +15,6 @@
 // the actor's partners by a self-join of document_actors, GROUP BY, plus every actor's article count
 // (needed for any association measure), and prints the ratio.
 import Foundation
-import GRDB
 import NewsQuery
 import NewsDates
 import NewsSearch
@@ -33,28 +32,20 @@ let count = option("--actors", 20)
 let rounds = option("--rounds", 3)
 let low = option("--min-docs", 1_000), high = option("--max-docs", 5_000)
 
-var configuration = Configuration()
-configuration.readonly = true
-configuration.prepareDatabase { db in SQLiteExtensions.install(in: db) }
-let queue = try DatabaseQueue(path: path, configuration: configuration)
-let (actors, broad, year, documents) = try queue.read { db -> ([(Int64, String, Int)], String, String, Int) in
-    let middle = (low + high) / 2
-    let actors = try Row.fetchAll(
-        db,
-        sql: """
-            SELECT a.id, a.name, COUNT(*) AS n FROM document_actors da JOIN actors a ON a.id = da.actor_id
-            WHERE a.type != 'location' GROUP BY a.id HAVING n BETWEEN ? AND ? ORDER BY abs(n - ?), a.name LIMIT ?
-            """,
-        arguments: [low, high, middle, count]
-    ).map { ($0[0] as Int64, $0[1] as String, $0[2] as Int) }
-    let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
-    let broad = try String.fetchOne(
-        db, sql: "SELECT term FROM documents_vocab WHERE length(term) > 3 AND term GLOB '[a-z]*' ORDER BY abs(doc - ?) LIMIT 1",
-        arguments: [documents / 10]) ?? "news"
-    let year = try String.fetchOne(
-        db, sql: "SELECT substr(date, 1, 4) AS y FROM documents WHERE date IS NOT NULL GROUP BY y ORDER BY COUNT(*) DESC LIMIT 1") ?? "2025"
-    return (actors, broad, year, documents)
-}
+let database = try SQLDatabase(path: path, readOnly: true)
+let actors = try database.rows(
+    """
+    SELECT a.id, a.name, COUNT(*) AS n FROM document_actors da JOIN actors a ON a.id = da.actor_id
+    WHERE a.type != 'location' GROUP BY a.id HAVING n BETWEEN ? AND ? ORDER BY abs(n - ?), a.name LIMIT ?
+    """,
+    [.init(low), .init(high), .init((low + high) / 2), .init(count)]
+).map { (Int64($0[0].int ?? 0), $0[1].string ?? "", $0[2].int ?? 0) }
+let documents = try database.value("SELECT COUNT(*) FROM documents")?.int ?? 0
+let broad = try database.value(
+    "SELECT term FROM documents_vocab WHERE length(term) > 3 AND term GLOB '[a-z]*' ORDER BY abs(doc - ?) LIMIT 1",
+    [.init(documents / 10)])?.string ?? "news"
+let year = try database.value(
+    "SELECT substr(date, 1, 4) AS y FROM documents WHERE date IS NOT NULL GROUP BY y ORDER BY COUNT(*) DESC LIMIT 1")?.string ?? "2025"
 guard !actors.isEmpty else {
     FileHandle.standardError.write(Data("no actor in \(low)–\(high) articles in \(path)\n".utf8))
     exit(1)
@@ -120,18 +111,15 @@ var report: [String: Any] = [
     },
 ]
 if arguments.contains("--peer") {
-    let peer = try queue.read { db in
-        try measure(actors) { actor -> Int in
-            _ = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT b.actor_id, COUNT(*) FROM document_actors a JOIN document_actors b ON b.document_id = a.document_id
-                    WHERE a.actor_id = ? AND b.actor_id != a.actor_id GROUP BY b.actor_id
-                    """,
-                arguments: [actor.0])
-            _ = try Row.fetchAll(db, sql: "SELECT actor_id, COUNT(*) FROM document_actors GROUP BY actor_id")
-            return documents
-        }
+    let peer = try measure(actors) { actor -> Int in
+        _ = try database.rows(
+            """
+            SELECT b.actor_id, COUNT(*) FROM document_actors a JOIN document_actors b ON b.document_id = a.document_id
+            WHERE a.actor_id = ? AND b.actor_id != a.actor_id GROUP BY b.actor_id
+            """,
+            [.integer(actor.0)])
+        _ = try database.rows("SELECT actor_id, COUNT(*) FROM document_actors GROUP BY actor_id")
+        return documents
     }
     report["peer_sql_with_all"] = peer
     let ours = report["with_all"] as! [String: Double]

@@ -5,7 +5,6 @@
 //
 // Usage: bench-fts5 CORPUS.jsonl [--rounds N] [--workdir DIR]
 import Foundation
-import GRDB
 import NewsSearch
 
 struct Options {
@@ -44,22 +43,11 @@ func loadCorpus(_ path: String) throws -> [(String, String)] {
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-func openDatabase(_ path: String) throws -> DatabaseQueue {
-    for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    var configuration = Configuration()
-    configuration.prepareDatabase { db in SQLiteExtensions.install(in: db) }
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
-    try queue.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
-    }
-    return queue
-}
-
 /// Seconds to insert every article in batches of 10,000, as an indexer would commit. With `prepared`,
 /// the next batch is analysed on a second thread while this one is written, and the tokenizer replays
 /// those tokens: the way `search index` runs our tokenizer.
-func build(_ queue: DatabaseQueue, tokenizer: String, articles: [(String, String)], prepared: Bool) throws -> Double {
-    try queue.write { db in try db.execute(sql: "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = '\(tokenizer)')") }
+func build(_ database: SQLDatabase, tokenizer: String, articles: [(String, String)], prepared: Bool) throws -> Double {
+    try database.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = '\(tokenizer)')")
     let batches = stride(from: 0, to: articles.count, by: 10_000).map { Array(articles[$0..<min($0 + 10_000, articles.count)]) }
     let analyze: @Sendable ([(String, String)]) -> [[PreparedTokens]] = { batch in
         batch.map { [PreparedTokens(analyzing: $0.0), PreparedTokens(analyzing: $0.1)] }
@@ -69,30 +57,22 @@ func build(_ queue: DatabaseQueue, tokenizer: String, articles: [(String, String
     for (index, batch) in batches.enumerated() {
         let tokens = next?.value()
         next = prepared && index + 1 < batches.count ? Prefetch(analyze, batches[index + 1]) : nil
-        try queue.write { db in
-            let statement = try db.makeStatement(sql: "INSERT INTO t(title, body) VALUES (?, ?)")
-            for (row, article) in batch.enumerated() {
-                if let tokens { SQLiteExtensions.replay(tokens[row], on: db) }
-                try statement.execute(arguments: [article.0, article.1])
-            }
-        }
+        try database.insert(
+            "INSERT INTO t(title, body) VALUES (?, ?)", rows: batch.map { [.text($0.0), .text($0.1)] }, tokens: tokens)
     }
     return now() - start
 }
 
 /// Median milliseconds over `rounds` runs of each query, for the given rank function.
-func queryLatency(_ queue: DatabaseQueue, rank: String, queries: [String], rounds: Int) throws -> (median: Double, p95: Double) {
+func queryLatency(_ database: SQLDatabase, rank: String, queries: [String], rounds: Int) throws -> (median: Double, p95: Double) {
     var timings: [Double] = []
     for query in queries {
         let match = query.split(separator: " ").map { "\"\($0)\"" }.joined(separator: " OR ")
         var best = Double.infinity
         for _ in 0..<rounds {
             let start = now()
-            _ = try queue.read { db in
-                try Row.fetchAll(
-                    db, sql: "SELECT rowid, rank FROM t WHERE t MATCH ? AND rank MATCH ? ORDER BY rank LIMIT 10",
-                    arguments: [match, rank])
-            }
+            _ = try database.rows(
+                "SELECT rowid, rank FROM t WHERE t MATCH ? AND rank MATCH ? ORDER BY rank LIMIT 10", [.text(match), .text(rank)])
             best = min(best, now() - start)
         }
         timings.append(best * 1000)
@@ -118,16 +98,16 @@ do {
     let textBytes = articles.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count }
     var results: [String: Any] = ["articles": articles.count, "text_bytes": textBytes]
     var builds: [String: Double] = [:]
-    var queue: DatabaseQueue?
+    var built: SQLDatabase?
     for (name, tokenizer) in [
         ("builtin", "porter unicode61 remove_diacritics 2"), ("ours_inline", "newssearch"), ("ours", "newssearch"),
     ] {
         var best = Double.infinity
         for round in 0..<options.rounds {
             let path = options.workdir + "/bench-fts5-\(name).sqlite"
-            let database = try openDatabase(path)
+            let database = try SQLDatabase(path: path, fresh: true)
             best = min(best, try build(database, tokenizer: tokenizer, articles: articles, prepared: name == "ours"))
-            if round == options.rounds - 1 && name == "ours" { queue = database }
+            if round == options.rounds - 1 && name == "ours" { built = database }
         }
         builds[name] = best
     }
@@ -136,9 +116,9 @@ do {
     results["build_ratio"] = builds["ours"]! / builds["builtin"]!
     results["build_seconds_ours_inline"] = builds["ours_inline"]
     results["build_ratio_inline"] = builds["ours_inline"]! / builds["builtin"]!
-    if let queue {
-        let bm25 = try queryLatency(queue, rank: "bm25(2.0, 1.0)", queries: queries, rounds: options.rounds)
-        let ours = try queryLatency(queue, rank: "newsrank()", queries: queries, rounds: options.rounds)
+    if let built {
+        let bm25 = try queryLatency(built, rank: "bm25(2.0, 1.0)", queries: queries, rounds: options.rounds)
+        let ours = try queryLatency(built, rank: "newsrank()", queries: queries, rounds: options.rounds)
         results["query_ms_bm25_median"] = bm25.median
         results["query_ms_bm25_p95"] = bm25.p95
         results["query_ms_newsrank_median"] = ours.median

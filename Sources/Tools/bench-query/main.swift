@@ -20,7 +20,6 @@
 // profile of a load mix such as `scripts/bench-serve.lua`'s (`scripts/queries/serve-mix.txt`).
 // `--repeat N` runs the mix N times before measuring (for `perf record` of one process).
 import Foundation
-import GRDB
 import NewsSearch
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -38,13 +37,10 @@ let sort = arguments.firstIndex(of: "--sort").flatMap { $0 + 1 < arguments.count
     ?? .relevance
 
 let store = try IndexStore(path: path, access: .readOnly)
-var configuration = Configuration()
-configuration.readonly = true
-configuration.prepareDatabase { db in SQLiteExtensions.install(in: db) }
-let vocabulary = try DatabaseQueue(path: path, configuration: configuration).read { db in
-    try Row.fetchAll(
-        db, sql: "SELECT term, doc FROM documents_vocab WHERE length(term) > 3 AND term GLOB '[a-z]*' ORDER BY doc DESC")
-}.map { ($0[0] as String, $0[1] as Int) }
+let database = try SQLDatabase(path: path, readOnly: true)
+let vocabulary = try database.rows(
+    "SELECT term, doc FROM documents_vocab WHERE length(term) > 3 AND term GLOB '[a-z]*' ORDER BY doc DESC"
+).map { ($0[0].string ?? "", $0[1].int ?? 0) }
 let documents = try IndexCatalog(store: store).statistics().documents
 /// The `count` words whose document frequency is closest to `target`.
 func near(_ target: Int) -> [(String, Int)] {
@@ -86,24 +82,21 @@ func threadCPUMilliseconds() -> Double {
 
 /// The plain FTS5 path a peer engine would take on the same file: bm25() top-10, GROUP BY facets.
 @MainActor func peer(_ terms: [(String, Int)]) throws -> [String: [String: Double]] {
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
-    return try queue.read { db in
-        let matches = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
-        let top = try percentiles(terms) { term in
-            _ = try Row.fetchAll(
-                db, sql: "SELECT rowid, bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT 10",
-                arguments: ["\"\(term)\""])
-        }
-        let facets = try percentiles(terms) { term in
-            let arguments: StatementArguments = ["\"\(term)\""]
-            _ = try Row.fetchAll(db, sql: "SELECT source_id, COUNT(*) FROM documents WHERE id IN (\(matches)) GROUP BY source_id", arguments: arguments)
-            _ = try Row.fetchAll(db, sql: "SELECT substr(date, 1, 7), COUNT(*) FROM documents WHERE id IN (\(matches)) GROUP BY 1", arguments: arguments)
-            _ = try Row.fetchAll(
-                db, sql: "SELECT actor_id, COUNT(*) AS n FROM document_actors WHERE document_id IN (\(matches)) GROUP BY actor_id ORDER BY n DESC LIMIT 10",
-                arguments: arguments)
-        }
-        return ["bm25_top10": top, "group_by_facets": facets]
+    let matches = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+    let top = try percentiles(terms) { term in
+        _ = try database.rows(
+            "SELECT rowid, bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT 10",
+            [.text("\"\(term)\"")])
     }
+    let facets = try percentiles(terms) { term in
+        let arguments: [SQLDatabase.Value] = [.text("\"\(term)\"")]
+        _ = try database.rows("SELECT source_id, COUNT(*) FROM documents WHERE id IN (\(matches)) GROUP BY source_id", arguments)
+        _ = try database.rows("SELECT substr(date, 1, 7), COUNT(*) FROM documents WHERE id IN (\(matches)) GROUP BY 1", arguments)
+        _ = try database.rows(
+            "SELECT actor_id, COUNT(*) AS n FROM document_actors WHERE document_id IN (\(matches)) GROUP BY actor_id ORDER BY n DESC LIMIT 10",
+            arguments)
+    }
+    return ["bm25_top10": top, "group_by_facets": facets]
 }
 
 @MainActor func measure(_ terms: [(String, Int)]) throws -> [String: Double] {

@@ -6,7 +6,6 @@
 //   Also "bm25=bm25" ranks with FTS5's bm25(2.0, 1.0) on the same table, for comparison.
 //   With --engine first: the whole engine and relevance-feedback settings (EngineRuns.swift).
 import Foundation
-import GRDB
 import NewsQuery
 import NewsSearch
 
@@ -21,22 +20,17 @@ guard arguments.count >= 4 else {
 }
 let (corpusPath, queriesPath, outDirectory) = (arguments[0], arguments[1], arguments[2])
 
-var configuration = Configuration()
-configuration.prepareDatabase { db in SQLiteExtensions.install(in: db) }
-let queue = try DatabaseQueue(configuration: configuration)
+let database = try SQLDatabase()
 var ids: [Int64: String] = [:]
-try queue.write { db in
-    try db.execute(sql: "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'newssearch')")
-    let statement = try db.makeStatement(sql: "INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)")
-    let data = try Data(contentsOf: URL(fileURLWithPath: corpusPath))
-    var rowid: Int64 = 0
-    for line in data.split(separator: UInt8(ascii: "\n")) {
-        guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
-        rowid += 1
-        ids[rowid] = object["id"] as? String ?? String(rowid)
-        try statement.execute(arguments: [rowid, object["title"] as? String ?? "", object["body"] as? String ?? ""])
-    }
+try database.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'newssearch')")
+var rows: [[SQLDatabase.Value]] = []
+for line in try Data(contentsOf: URL(fileURLWithPath: corpusPath)).split(separator: UInt8(ascii: "\n")) {
+    guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
+    let rowid = Int64(rows.count + 1)
+    ids[rowid] = object["id"] as? String ?? String(rowid)
+    rows.append([.integer(rowid), .text(object["title"] as? String ?? ""), .text(object["body"] as? String ?? "")])
 }
+try database.insert("INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)", rows: rows)
 let queries: [(String, String)] = try String(contentsOfFile: queriesPath, encoding: .utf8)
     .split(separator: "\n").compactMap { line in
         let parts = line.split(separator: "\t", maxSplits: 1)
@@ -64,25 +58,19 @@ for setting in arguments.dropFirst(3) {
     guard parts.count == 2 else { continue }
     let (name, values) = (parts[0], parts[1])
     var run = ""
-    try queue.read { db in
-        for (queryID, expression) in compiled {
-            guard let expression else { continue }
-            let rows: [Row]
-            if values == "bm25" {
-                rows = try Row.fetchAll(
-                    db, sql: "SELECT rowid, bm25(t, 2.0, 1.0) AS score FROM t WHERE t MATCH ? ORDER BY score LIMIT 1000",
-                    arguments: [expression.text])
-            } else {
-                let call = RankCall(expression, parameters: parameters(values))
-                let statement = try db.makeStatement(
-                    sql: "SELECT rowid, newsrank(t, :input) AS score FROM t WHERE t MATCH :expression ORDER BY score LIMIT 1000")
-                try statement.setArguments(["input": nil, "expression": expression.text])
-                call.bindInput(statement)
-                rows = try withExtendedLifetime(call) { try Row.fetchAll(statement) }
-            }
-            for (index, row) in rows.enumerated() {
-                run += "\(queryID) Q0 \(ids[row[0]]!) \(index + 1) \(-(row[1] as Double)) \(name)\n"
-            }
+    for (queryID, expression) in compiled {
+        guard let expression else { continue }
+        let ranked: [[SQLDatabase.Value]]
+        if values == "bm25" {
+            ranked = try database.rows(
+                "SELECT rowid, bm25(t, 2.0, 1.0) AS score FROM t WHERE t MATCH ? ORDER BY score LIMIT 1000", [.text(expression.text)])
+        } else {
+            ranked = try database.rankedRows(
+                "SELECT rowid, newsrank(t, :input) AS score FROM t WHERE t MATCH :expression ORDER BY score LIMIT 1000",
+                call: RankCall(expression, parameters: parameters(values)), expression: expression.text)
+        }
+        for (index, row) in ranked.enumerated() {
+            run += "\(queryID) Q0 \(ids[Int64(row[0].int ?? 0)]!) \(index + 1) \(-(row[1].double ?? 0)) \(name)\n"
         }
     }
     try run.write(toFile: outDirectory + "/\(name).run", atomically: true, encoding: .utf8)

@@ -1,0 +1,36 @@
+import NewsSearch
+
+/// The common form of a query, `search [--index PATH] [--json] WORDS…`, recognised without
+/// ArgumentParser: building its command tree (every subcommand's options, found through the Swift
+/// runtime's conformance tables) costs a cold process more than a rare word's whole query. Anything
+/// else, an option, a word starting with `-`, a subcommand's name, goes through the full parse, so
+/// help, errors and every other form read exactly as before.
+struct PlainQuery {
+    var words: [String] = []
+    var index: String?
+    var json = false
+
+    init?(_ arguments: [String], subcommands: Set<String>) {
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            if argument == "--json" {
+                json = true
+            } else if argument == "--index", let path = rest.popFirst(), !path.isEmpty, !path.hasPrefix("-") {
+                index = path
+            } else if argument.hasPrefix("--index="), argument.count > "--index=".count {
+                index = String(argument.dropFirst("--index=".count))
+            } else if argument.hasPrefix("-") {
+                return nil
+            } else {
+                words.append(argument)
+            }
+        }
+        // ArgumentParser would look for a subcommand among the words; such a query takes the full parse.
+        guard !words.isEmpty, !words.contains(where: { subcommands.contains($0) || $0 == "help" }) else { return nil }
+    }
+
+    func run() throws {
+        try QueryCommand.answer(
+            SearchRequest(text: words.joined(separator: " ")), from: IndexLocation(named: index), json: json, color: .auto)
+    }
+}

@@ -33,10 +33,10 @@ public struct ActorExtractor: Sendable {
         let bodyTokens = scanned.tokens
         var resolver = AliasResolver()
         var headlines: [(Range<Int>, LineKind)] = []
-        let tagger = RuleTagger(gazetteer: gazetteer, tokens: bodyTokens)
+        let tagger = RuleTagger(gazetteer: gazetteer, text: scanned)
         var proseCandidates: [Candidate] = []
         for line in Self.lines(bodyTokens) {
-            let kind = LineKind(bodyTokens[line])
+            let kind = LineKind(bodyTokens[line], in: scanned)
             if kind == .prose {
                 proseCandidates += tagger.candidates(in: line)
             } else {
@@ -45,11 +45,12 @@ public struct ActorExtractor: Sendable {
         }
         // A title written as a sentence is tagged like the body, so its full names resolve the body's
         // surnames; a headline-style title only confirms names (below).
-        let titleTokens = title.isEmpty ? [] : TextScanner.tokens(in: title)
-        let titleTagger = RuleTagger(gazetteer: gazetteer, tokens: titleTokens)
+        let titleText = TextScanner.scan(title)
+        let titleTokens = titleText.tokens
+        let titleTagger = RuleTagger(gazetteer: gazetteer, text: titleText)
         var titleHeadlines: [(Range<Int>, LineKind)] = []
         for line in Self.lines(titleTokens) {
-            let kind = LineKind(titleTokens[line])
+            let kind = LineKind(titleTokens[line], in: titleText)
             if kind == .prose {
                 proseCandidates += titleTagger.candidates(in: line).map { candidate in
                     var candidate = candidate
@@ -62,7 +63,7 @@ public struct ActorExtractor: Sendable {
         }
         if !language.capitalsMarkNames {
             proseCandidates = knownNamesOnly(proseCandidates)
-            let isCommonWord = Self.commonWordPlaces(proseCandidates, in: bodyTokens)
+            let isCommonWord = Self.commonWordPlaces(proseCandidates, in: scanned)
             proseCandidates.removeAll(where: isCommonWord)
         }
         var resolved = resolver.resolve(proseCandidates)
@@ -72,12 +73,12 @@ public struct ActorExtractor: Sendable {
         var titleItems = resolved.filter { $0.candidate.inTitle }
         resolved.removeAll { $0.candidate.inTitle }
         for (line, kind) in titleHeadlines {
-            titleItems += headlineMentions(titleTokens, line, kind: kind, known: known, knownLongest: resolver.knownLongest, knownNames: knownNames)
+            titleItems += headlineMentions(titleText, line, kind: kind, known: known, knownLongest: resolver.knownLongest, knownNames: knownNames)
         }
         var titleCounts: [String: Int] = [:]
         for item in titleItems { titleCounts[item.name, default: 0] += 1 }
         for (line, kind) in headlines {
-            resolved += headlineMentions(bodyTokens, line, kind: kind, known: known, knownLongest: resolver.knownLongest, knownNames: knownNames)
+            resolved += headlineMentions(scanned, line, kind: kind, known: known, knownLongest: resolver.knownLongest, knownNames: knownNames)
         }
         resolved.sort { $0.candidate.startOffset < $1.candidate.startOffset }
 
@@ -111,15 +112,16 @@ public struct ActorExtractor: Sendable {
     /// One-word places that the article also writes in lower case: there the word is a common word of
     /// its language ("Man" in German, where "man" is a pronoun; "Bad" beside "bad"), and where every
     /// sentence start and every noun is capitalised, the capital is no evidence of the place.
-    static func commonWordPlaces(_ candidates: [Candidate], in tokens: [Token]) -> (Candidate) -> Bool {
+    static func commonWordPlaces(_ candidates: [Candidate], in text: ScannedText) -> (Candidate) -> Bool {
         var places = Set<String>()
         for candidate in candidates where candidate.wordCount == 1 && candidate.type == .location {
             places.insert(candidate.key)
         }
         guard !places.isEmpty else { return { _ in false } }
         var common = Set<String>()
-        for token in tokens where token.kind == .word && token.shape == .lower && places.contains(token.lower) {
-            common.insert(token.lower)
+        for token in text.tokens where token.kind == .word && token.shape == .lower {
+            let lower = text.lower(token)
+            if places.contains(lower) { common.insert(lower) }
         }
         return { candidate in candidate.wordCount == 1 && candidate.type == .location && common.contains(candidate.key) }
     }
@@ -142,14 +144,15 @@ public struct ActorExtractor: Sendable {
     /// The canonical name and type for an actor given by the input itself (JSONL `actors`).
     public func resolve(_ name: String) -> (name: String, type: ActorType) {
         let cleaned = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let tokens = TextScanner.tokens(in: cleaned).filter { $0.kind == .word || $0.kind == .number }
-        if !tokens.isEmpty, let match = gazetteer.longestMatch(in: tokens, at: 0, limit: tokens.count, allCapsLine: true),
+        let words = TextScanner.scan(cleaned).keeping { $0.kind == .word || $0.kind == .number }
+        let tokens = words.tokens
+        if !tokens.isEmpty, let match = gazetteer.longestMatch(in: words, at: 0, limit: tokens.count, allCapsLine: true),
             match.length == tokens.count
         {
             return (match.entry.name, match.entry.type)
         }
-        if tokens.count == 1, let country = gazetteer.demonyms[tokens[0].lower] { return (country, .country) }
-        if let last = tokens.last?.lower, Lexicon.organizationHeads.contains(last) || tokens.count == 1 && tokens[0].shape == .allCaps {
+        if tokens.count == 1, let country = gazetteer.demonyms[tokens[0], in: words] { return (country, .country) }
+        if let last = tokens.last, Lexicon.organizationHeads.contains(last, in: words) || tokens.count == 1 && tokens[0].shape == .allCaps {
             return (cleaned, .organization)
         }
         return (cleaned, .person)
@@ -163,16 +166,17 @@ public struct ActorExtractor: Sendable {
     /// Names in a headline-like line: known to the gazetteer (capitals headlines only), or already
     /// named by the running text; nothing is guessed from capitals here.
     private func headlineMentions(
-        _ tokens: [Token], _ line: Range<Int>, kind: LineKind, known: WordMap<AliasResolver.KnownName>,
+        _ text: ScannedText, _ line: Range<Int>, kind: LineKind, known: WordMap<AliasResolver.KnownName>,
         knownLongest: WordMap<Int>, knownNames: WordSet
     ) -> [AliasResolver.Resolved] {
+        let tokens = text.tokens
         var found: [AliasResolver.Resolved] = []
         // A dateline ("WELLINGTON 2026-03-14") names the place the story was filed.
         if let dateline = datelinePlace(tokens, line) {
-            let name = gazetteer.longestMatch(in: tokens, at: dateline.lowerBound, limit: dateline.upperBound, allCapsLine: true)
+            let name = gazetteer.longestMatch(in: text, at: dateline.lowerBound, limit: dateline.upperBound, allCapsLine: true)
                 .flatMap { $0.length == dateline.count ? $0.entry : nil }
-            let text = tokens[dateline].map { $0.text.prefix(1) + $0.lower.dropFirst() }.joined(separator: " ")
-            return [resolvedSpan(tokens, dateline, name: name?.name ?? text, type: name?.type ?? .location)]
+            let place = tokens[dateline].map { text.text($0).prefix(1) + text.lower($0).dropFirst() }.joined(separator: " ")
+            return [resolvedSpan(text, dateline, name: name?.name ?? place, type: name?.type ?? .location)]
         }
         let isTable = RuleTagger.isResultsTable(tokens[line])
         var index = line.lowerBound
@@ -182,28 +186,27 @@ public struct ActorExtractor: Sendable {
                 index += 1
                 continue
             }
-            if let match = gazetteer.longestMatch(in: tokens, at: index, limit: line.upperBound, allCapsLine: kind == .allCaps),
+            if let match = gazetteer.longestMatch(in: text, at: index, limit: line.upperBound, allCapsLine: kind == .allCaps),
                 kind == .allCaps || knownNames.contains(match.entry.name)
             {
                 let end = index + match.length
-                let surface = tokens[index..<end].map(\.lower).joined(separator: " ")
-                if match.entry.type == .location, let team = known[surface], team.type == .organization {
-                    found.append(resolvedSpan(tokens, index..<end, name: team.name, type: .organization))
+                if match.entry.type == .location, let team = known.value(joining: tokens[index..<end], in: text), team.type == .organization {
+                    found.append(resolvedSpan(text, index..<end, name: team.name, type: .organization))
                 } else if match.entry.type == .location, isTable, end < line.upperBound, tokens[end].isScore {
                     // A city with scores in a capitals table is a team ("CHICAGO 70 55").
-                    found.append(resolvedSpan(tokens, index..<end, name: match.entry.name, type: .organization))
+                    found.append(resolvedSpan(text, index..<end, name: match.entry.name, type: .organization))
                 } else {
-                    found.append(resolvedSpan(tokens, index..<end, name: match.entry.name, type: match.entry.type))
+                    found.append(resolvedSpan(text, index..<end, name: match.entry.name, type: match.entry.type))
                 }
                 index = end
                 continue
             }
             var matched = false
-            for length in stride(from: min(knownLongest[token] ?? 0, line.upperBound - index), through: 1, by: -1) {
+            for length in stride(from: min(knownLongest[token, in: text] ?? 0, line.upperBound - index), through: 1, by: -1) {
                 let range = index..<(index + length)
                 guard tokens[range].allSatisfy({ $0.isCapitalized }) else { continue }
-                if let hit = length == 1 ? known[token.lower] : known.value(joining: tokens[range]) {
-                    found.append(resolvedSpan(tokens, range, name: hit.name, type: hit.type))
+                if let hit = length == 1 ? known[token, in: text] : known.value(joining: tokens[range], in: text) {
+                    found.append(resolvedSpan(text, range, name: hit.name, type: hit.type))
                     index += length
                     matched = true
                     break
@@ -212,7 +215,7 @@ public struct ActorExtractor: Sendable {
             if matched { continue }
             if token.isHyphenated {
                 var offset = token.start
-                for part in token.text.split(separator: "-", omittingEmptySubsequences: false) {
+                for part in text.text(token).split(separator: "-", omittingEmptySubsequences: false) {
                     let length = part.unicodeScalars.count
                     if let hit = known[part.lowercased()] {
                         var candidate = Candidate(
@@ -238,11 +241,11 @@ public struct ActorExtractor: Sendable {
         return line.lowerBound..<end
     }
 
-    private func resolvedSpan(_ tokens: [Token], _ range: Range<Int>, name: String, type: ActorType) -> AliasResolver.Resolved {
+    private func resolvedSpan(_ text: ScannedText, _ range: Range<Int>, name: String, type: ActorType) -> AliasResolver.Resolved {
         let candidate = Candidate(
-            start: range.lowerBound, end: range.upperBound, startOffset: tokens[range.lowerBound].start,
-            endOffset: tokens[range.upperBound - 1].end, text: tokens[range].map(\.text).joined(separator: " "),
-            key: tokens[range].map(\.lower).joined(separator: " "), type: type, canonical: name, evidence: .known)
+            start: range.lowerBound, end: range.upperBound, startOffset: text.tokens[range.lowerBound].start,
+            endOffset: text.tokens[range.upperBound - 1].end, text: text.joined(range, lower: false),
+            key: text.joined(range, lower: true), type: type, canonical: name, evidence: .known)
         return AliasResolver.Resolved(candidate: candidate, name: name, type: type)
     }
 

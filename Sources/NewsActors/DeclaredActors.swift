@@ -14,10 +14,10 @@ extension ActorExtractor {
     public func resolve(declared name: String, as type: ActorType?) -> (name: String, type: ActorType)? {
         let cleaned = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !cleaned.isEmpty, !gazetteer.banned.contains(Gazetteer.key(cleaned)) else { return nil }
-        let tokens = TextScanner.tokens(in: cleaned).filter { $0.kind == .word || $0.kind == .number }
-        guard !tokens.isEmpty else { return nil }
-        if let match = gazetteer.longestMatch(in: tokens, at: 0, limit: tokens.count, allCapsLine: true),
-            match.length == tokens.count
+        let words = TextScanner.scan(cleaned).keeping { $0.kind == .word || $0.kind == .number }
+        guard !words.tokens.isEmpty else { return nil }
+        if let match = gazetteer.longestMatch(in: words, at: 0, limit: words.tokens.count, allCapsLine: true),
+            match.length == words.tokens.count
         {
             return gazetteer.banned.contains(Gazetteer.key(match.entry.name)) ? nil : (match.entry.name, match.entry.type)
         }

@@ -141,9 +141,11 @@ struct Gazetteer: Sendable {
             let firstWord = key.utf8.firstIndex(of: 0x20).map { String(key[..<$0]) } ?? key
             return PhraseKey(key: key, firstWord: firstWord, words: key.utf8.count { $0 == 0x20 } + 1, isAcronym: isAcronym)
         }
-        let tokens = TextScanner.tokens(in: name).filter { $0.kind != .punctuation && $0.kind != .newline }
-        guard !tokens.isEmpty else { return nil }
-        return PhraseKey(key: tokens.map(\.lower).joined(separator: " "), firstWord: tokens[0].lower, words: tokens.count, isAcronym: isAcronym)
+        let words = TextScanner.scan(name).keeping { $0.kind != .punctuation && $0.kind != .newline }
+        guard !words.tokens.isEmpty else { return nil }
+        return PhraseKey(
+            key: words.joined(words.tokens.indices, lower: true), firstWord: words.lower(words.tokens[0]), words: words.tokens.count,
+            isAcronym: isAcronym)
     }
 
     /// Latin, Greek and Cyrillic letters, by range: Unicode property look-ups cost more than the rest
@@ -175,21 +177,22 @@ struct Gazetteer: Sendable {
     }
 
     static func key(_ text: String) -> String {
-        TextScanner.tokens(in: text).filter { $0.kind != .punctuation && $0.kind != .newline }.map(\.lower)
-            .joined(separator: " ")
+        let words = TextScanner.scan(text).keeping { $0.kind != .punctuation && $0.kind != .newline }
+        return words.tokens.isEmpty ? "" : words.joined(words.tokens.indices, lower: true)
     }
 
     /// The longest known phrase starting at `index` within `tokens[index..<limit]`: its length and entry.
     /// `allCapsLine`: the text is a capitals headline, where case tells nothing except for acronyms that
     /// are also English words ("WHO"), which are skipped.
-    func longestMatch(in tokens: [Token], at index: Int, limit: Int, allCapsLine: Bool) -> (length: Int, entry: GazetteerEntry)? {
-        guard let longest = longestPhrase[tokens[index]] else { return nil }
+    func longestMatch(in text: ScannedText, at index: Int, limit: Int, allCapsLine: Bool) -> (length: Int, entry: GazetteerEntry)? {
+        let tokens = text.tokens
+        guard let longest = longestPhrase[tokens[index], in: text] else { return nil }
         var length = min(longest, limit - index)
         while length >= 1 {
             let range = index..<(index + length)
             if tokens[range].allSatisfy({ $0.kind == .word || $0.kind == .number }) {
-                let entry = length == 1 ? phrases[tokens[index]] : phrases.value(joining: tokens[range])
-                if let entry, accepts(entry, tokens[range], allCapsLine: allCapsLine) {
+                let entry = length == 1 ? phrases[tokens[index], in: text] : phrases.value(joining: tokens[range], in: text)
+                if let entry, accepts(entry, tokens[range], in: text, allCapsLine: allCapsLine) {
                     return (length, entry)
                 }
             }
@@ -198,13 +201,16 @@ struct Gazetteer: Sendable {
         return nil
     }
 
-    private func accepts(_ entry: GazetteerEntry, _ tokens: ArraySlice<Token>, allCapsLine: Bool) -> Bool {
+    /// Lowercase words a name may have between its capitalised ones.
+    private static let nameParticles: WordSet = ["of", "the", "and", "for", "de", "da", "du", "d'ivoire", "in"]
+
+    private func accepts(_ entry: GazetteerEntry, _ tokens: ArraySlice<Token>, in text: ScannedText, allCapsLine: Bool) -> Bool {
         // Every word of a name is capitalised, except particles ("of", "the", "and").
         for token in tokens where token.shape == .lower {
-            if !["of", "the", "and", "for", "de", "da", "du", "d'ivoire", "in"].contains(token.lower) { return false }
+            if !Self.nameParticles.contains(token, in: text) { return false }
         }
         guard entry.caseSensitive else { return tokens.first!.isCapitalized }
-        if allCapsLine, tokens.count == 1, tokens.first!.lower != "us", Lexicon.stopWords.contains(tokens.first!.lower) {
+        if allCapsLine, tokens.count == 1, !text.lower(tokens.first!, is: "us"), Lexicon.stopWords.contains(tokens.first!, in: text) {
             return false
         }
         return tokens.allSatisfy { $0.shape == .allCaps || $0.kind == .number || $0.isInitial }

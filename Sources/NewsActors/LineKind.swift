@@ -8,7 +8,7 @@ enum LineKind: Sendable, Equatable {
     /// text (or, for countries and organisations, the gazetteer) confirms count.
     case titleCase
 
-    init(_ tokens: ArraySlice<Token>) {
+    init(_ tokens: ArraySlice<Token>, in text: ScannedText) {
         // First pass, no look-ups: words, capitals, numbers.
         var words = 0
         var capitals = 0
@@ -29,7 +29,7 @@ enum LineKind: Sendable, Equatable {
             return
         }
         let last = tokens.last { $0.kind == .punctuation }
-        if let last, last.end == tokens.last!.end, last.text == "\u{2026}" || (tokens.count >= 3 && tokens.suffix(3).allSatisfy { $0.text == "." }) {
+        if let last, last.end == tokens.last!.end, text.text(last, is: "\u{2026}") || (tokens.count >= 3 && tokens.suffix(3).allSatisfy { text.text($0, is: ".") }) {
             self = .titleCase
             return
         }
@@ -38,11 +38,10 @@ enum LineKind: Sendable, Equatable {
             self = .prose
             return
         }
-        let endsSentence: Bool
-        switch tokens.last?.text ?? "" {
-        case ".", "!", "?", "\"", "\u{201D}", ")": endsSentence = true
-        default: endsSentence = false
-        }
+        let endsSentence = tokens.last.map { last in
+            text.text(last, is: ".") || text.text(last, is: "!") || text.text(last, is: "?") || text.text(last, is: "\"")
+                || text.text(last, is: "\u{201D}") || text.text(last, is: ")")
+        } ?? false
         // Second pass over content words (function words such as "with" do not count): Title Case when
         // every one is capitalised; a short unpunctuated label when most are.
         var longWords = 0
@@ -50,7 +49,7 @@ enum LineKind: Sendable, Equatable {
         // Results lines ("Ann Li ( Kenya ) vs. Bo Wu ( Chile )") are not headings.
         // The byte count first: comparing every word of the line with these strings was a tenth of this test.
         if tokens.contains(where: {
-            $0.lower.utf8.count <= 3 && ($0.text == "(" || $0.lower == "vs" || $0.lower == "vs." || $0.lower == "v")
+            $0.lowerCount <= 3 && (text.text($0, is: "(") || text.lower($0, is: "vs") || text.lower($0, is: "vs.") || text.lower($0, is: "v"))
         }) {
             self = .prose
             return
@@ -59,7 +58,7 @@ enum LineKind: Sendable, Equatable {
             if tokens[index].isCapitalized {
                 longWords += 1
                 longCapitalized += 1
-            } else if !Lexicon.stopWords.contains(tokens[index]) {
+            } else if !Lexicon.stopWords.contains(tokens[index], in: text) {
                 longWords += 1
                 if endsSentence || longWords > 6 {
                     self = .prose

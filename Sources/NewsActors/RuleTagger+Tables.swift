@@ -24,7 +24,7 @@ extension RuleTagger {
             case .person: isTeam = candidate.evidence == .weak && candidate.start + 1 == candidate.end && !first.isInitial
             case .country: isTeam = false
             }
-            if isTeam, first.end - first.start >= 2, !Lexicon.stopWords.contains(first) {
+            if isTeam, first.end - first.start >= 2, !Lexicon.stopWords.contains(first, in: text) {
                 found[index].type = .organization
                 found[index].canonical = nil
                 found[index].evidence = .strong

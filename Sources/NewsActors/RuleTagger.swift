@@ -1,7 +1,14 @@
 /// Finds candidate names in running text (not headlines) from capitalisation and context.
 struct RuleTagger {
     let gazetteer: Gazetteer
+    let text: ScannedText
     let tokens: [Token]
+
+    init(gazetteer: Gazetteer, text: ScannedText) {
+        self.gazetteer = gazetteer
+        self.text = text
+        tokens = text.tokens
+    }
 
     func candidates(in line: Range<Int>) -> [Candidate] {
         var found: [Candidate] = []
@@ -21,30 +28,30 @@ struct RuleTagger {
 
     /// End of the run of capitalised words starting at `start`, with the connectors names allow.
     private func runEnd(from start: Int, limit: Int) -> Int {
-        var hasOfHead = Lexicon.ofHeads.contains(tokens[start])
+        var hasOfHead = Lexicon.ofHeads.contains(tokens[start], in: text)
         var sawConnector = false
         var end = start + 1
         while end < limit {
             let token = tokens[end]
             if tokens[end - 1].possessive {
                 // "People's Party", "Prime Minister's Office" continue; "Japan's Sanae Takaichi" does not.
-                guard token.isCapitalized, Lexicon.organizationHeads.contains(token) else { break }
+                guard token.isCapitalized, Lexicon.organizationHeads.contains(token, in: text) else { break }
                 end += 1
                 continue
             }
             if token.isCapitalized {
-                hasOfHead = hasOfHead || Lexicon.ofHeads.contains(token)
+                hasOfHead = hasOfHead || Lexicon.ofHeads.contains(token, in: text)
                 end += 1
                 continue
             }
             guard token.kind == .word, token.shape == .lower, end + 1 < limit else { break }
             let next = tokens[end + 1]
-            if (token.lower == "of" || token.lower == "for"), hasOfHead, next.isCapitalized {
+            if text.lower(token, is: "of") || text.lower(token, is: "for"), hasOfHead, next.isCapitalized {
                 sawConnector = true
-            } else if token.lower == "and", sawConnector, next.isCapitalized {
-            } else if Lexicon.nameParticles.contains(token),
-                next.isCapitalized || Lexicon.nameParticles.contains(next),
-                tokens[end - 1].shape == .capitalized || Lexicon.nameParticles.contains(tokens[end - 1])
+            } else if text.lower(token, is: "and"), sawConnector, next.isCapitalized {
+            } else if Lexicon.nameParticles.contains(token, in: text),
+                next.isCapitalized || Lexicon.nameParticles.contains(next, in: text),
+                tokens[end - 1].shape == .capitalized || Lexicon.nameParticles.contains(tokens[end - 1], in: text)
             {
             } else {
                 break
@@ -61,11 +68,12 @@ struct RuleTagger {
         while previous >= line.lowerBound {
             let token = tokens[previous]
             if token.kind != .punctuation { return false }
-            switch token.text {
+            // By scalar; the Greek question mark (U+037E) is listed because it is canonically a semicolon.
+            switch text.firstScalar(token) {
             case ".":
                 // "1. Name" numbers a list entry; the name after it is still capitalised for itself.
                 return !(previous > line.lowerBound && tokens[previous - 1].kind == .number)
-            case "!", "?", ":", ";", "-", "\u{2013}", "\u{2014}", "\u{2022}", "*", "|", ">": return true
+            case "!", "?", ":", ";", "\u{037E}", "-", "\u{2013}", "\u{2014}", "\u{2022}", "*", "|", ">": return true
             case "\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}", "(", "[", "\u{00AB}": previous -= 1
             default: return false
             }
@@ -75,12 +83,12 @@ struct RuleTagger {
 
     private func titleLength(at index: Int, limit: Int) -> Int? {
         var start = index
-        while start < limit, Lexicon.titleModifiers.contains(tokens[start]) { start += 1 }
-        guard start < limit, Lexicon.titleFirstWords.contains(tokens[start]) else { return nil }
+        while start < limit, Lexicon.titleModifiers.contains(tokens[start], in: text) { start += 1 }
+        guard start < limit, Lexicon.titleFirstWords.contains(tokens[start], in: text) else { return nil }
         var best = 0
-        for title in Lexicon.titlesByFirstWord[stripDot(tokens[start].lower)] ?? [] where title.count > best && start + title.count <= limit {
+        for title in Lexicon.titlesByFirstWord[stripDot(text.lower(tokens[start]))] ?? [] where title.count > best && start + title.count <= limit {
             var matches = true
-            for (offset, word) in title.enumerated() where stripDot(tokens[start + offset].lower) != word {
+            for (offset, word) in title.enumerated() where stripDot(text.lower(tokens[start + offset])) != word {
                 matches = false
                 break
             }
@@ -98,18 +106,18 @@ struct RuleTagger {
         let initial = isSentenceStart(index, line: line)
         // Sentence openers and calendar words lead no name ("The", "During", "According", "May").
         while index < run.upperBound, tokens[index].shape != .allCaps,
-            Lexicon.stopWords.contains(tokens[index]) || Lexicon.calendarWords.contains(tokens[index]),
-            (gazetteer.longestMatch(in: tokens, at: index, limit: run.upperBound, allCapsLine: false)?.length ?? 0) < 2
+            Lexicon.stopWords.contains(tokens[index], in: text) || Lexicon.calendarWords.contains(tokens[index], in: text),
+            (gazetteer.longestMatch(in: text, at: index, limit: run.upperBound, allCapsLine: false)?.length ?? 0) < 2
         {
             index += 1
         }
         // "Bank of Japan", "Sea of Okhotsk", "Mission of Japan": a head joined by "of"/"for" makes one name.
         if index < run.upperBound, titleLength(at: index, limit: run.upperBound) == nil,
-            let connector = (index + 1..<run.upperBound).first(where: { tokens[$0].lower == "of" || tokens[$0].lower == "for" }),
-            Lexicon.ofHeads.contains(tokens[connector - 1]), !Lexicon.titleFirstWords.contains(tokens[connector - 1])
+            let connector = (index + 1..<run.upperBound).first(where: { text.lower(tokens[$0], is: "of") || text.lower(tokens[$0], is: "for") }),
+            Lexicon.ofHeads.contains(tokens[connector - 1], in: text), !Lexicon.titleFirstWords.contains(tokens[connector - 1], in: text)
         {
             let heads = tokens[index..<connector]
-            let isPlace = heads.contains { Lexicon.placeHeads.contains($0.lower) }
+            let isPlace = heads.contains { Lexicon.placeHeads.contains($0, in: text) }
             found.append(candidate(index..<run.upperBound, type: isPlace ? .location : .organization, evidence: .strong, initial: initial && index == run.lowerBound))
             return
         }
@@ -130,23 +138,23 @@ struct RuleTagger {
                 continue
             }
             let token = tokens[index]
-            let known = gazetteer.longestMatch(in: tokens, at: index, limit: run.upperBound, allCapsLine: false)
+            let known = gazetteer.longestMatch(in: text, at: index, limit: run.upperBound, allCapsLine: false)
             // A given name or an initial starts a person, unless a known name (a dictionary person too) starts here.
             if restStart == nil, known == nil || token.isInitial && known!.entry.type != .person,
-                index + 1 < run.upperBound, token.isInitial || gazetteer.givenNames.contains(token),
+                index + 1 < run.upperBound, token.isInitial || gazetteer.givenNames.contains(token, in: text),
                 !tokens[index].possessive, tokens[index + 1].shape == .capitalized
             {
                 var end = index + 1
                 while end < run.upperBound, end - index < 4, tokens[end].shape == .capitalized || tokens[end].isInitial
-                    || Lexicon.nameParticles.contains(tokens[end]),
+                    || Lexicon.nameParticles.contains(tokens[end], in: text),
                     // A role word ends the name unless it is the name's last word ("John Major said").
                     titleLength(at: end, limit: run.upperBound) == nil || end + 1 == run.upperBound && !tokens[end].possessive,
-                    !Lexicon.organizationHeads.contains(tokens[end])
+                    !Lexicon.organizationHeads.contains(tokens[end], in: text)
                 {
                     end += 1
                     if tokens[end - 1].possessive { break }
                 }
-                if end == run.upperBound || !Lexicon.organizationHeads.contains(tokens[end]) {
+                if end == run.upperBound || !Lexicon.organizationHeads.contains(tokens[end], in: text) {
                     found.append(candidate(index..<end, type: .person, evidence: .strong, initial: initial && index == run.lowerBound))
                     titled = false
                     index = end
@@ -162,21 +170,21 @@ struct RuleTagger {
                 if type != .organization, end < run.upperBound, !tokens[end - 1].possessive {
                     var head = end
                     while head < run.upperBound, head - end < 3, !tokens[head - 1].possessive { head += 1 }
-                    if let last = (end..<head).last(where: { Lexicon.eventHeads.contains(tokens[$0]) }) {
+                    if let last = (end..<head).last(where: { Lexicon.eventHeads.contains(tokens[$0], in: text) }) {
                         // "U.S. Open", "Gulf War": an event, not an actor.
                         flush(index)
                         index = last + 1
                         continue
                     }
-                    if let last = (end..<head).last(where: { Lexicon.organizationHeads.contains(tokens[$0]) || Lexicon.placeHeads.contains(tokens[$0]) }) {
-                        type = Lexicon.placeHeads.contains(tokens[last]) ? .location : .organization
+                    if let last = (end..<head).last(where: { Lexicon.organizationHeads.contains(tokens[$0], in: text) || Lexicon.placeHeads.contains(tokens[$0], in: text) }) {
+                        type = Lexicon.placeHeads.contains(tokens[last], in: text) ? .location : .organization
                         end = last + 1
                         canonical = nil
                     }
                 }
                 // "East China" is a place; "Nikkei Asia" is a name built on a region.
                 if let rest = restStart, type == .location || type == .country {
-                    if index - rest == 1, Lexicon.directions.contains(tokens[rest]) {
+                    if index - rest == 1, Lexicon.directions.contains(tokens[rest], in: text) {
                         start = rest
                         type = .location
                         canonical = nil
@@ -197,17 +205,17 @@ struct RuleTagger {
                 continue
             }
             // "South Korean", "Sri Lankan": two-word demonyms name nobody either.
-            if index + 1 < run.upperBound, gazetteer.demonymFirstWords.contains(token),
-                gazetteer.demonyms[token.lower + " " + tokens[index + 1].lower] != nil
+            if index + 1 < run.upperBound, gazetteer.demonymFirstWords.contains(token, in: text),
+                gazetteer.demonyms.value(joining: tokens[index...(index + 1)], in: text) != nil
             {
                 flush(index)
                 index += 2
                 continue
             }
-            if gazetteer.demonyms[token] != nil || (Lexicon.groupAdjectives.contains(token) && index + 1 < run.upperBound
-                && !Lexicon.organizationHeads.contains(tokens[run.upperBound - 1])) || (Lexicon.groupAdjectives.contains(token) && run.count == 1) {
+            if gazetteer.demonyms[token, in: text] != nil || (Lexicon.groupAdjectives.contains(token, in: text) && index + 1 < run.upperBound
+                && !Lexicon.organizationHeads.contains(tokens[run.upperBound - 1], in: text)) || (Lexicon.groupAdjectives.contains(token, in: text) && run.count == 1) {
                 // "Japanese Embassy" is an organisation; "Japanese Foreign Minister" names nobody yet.
-                if index + 1 < run.upperBound, Lexicon.organizationHeads.contains(tokens[index + 1]) {
+                if index + 1 < run.upperBound, Lexicon.organizationHeads.contains(tokens[index + 1], in: text) {
                     if restStart == nil { restStart = index }
                     index += 1
                     continue
@@ -236,7 +244,7 @@ struct RuleTagger {
     /// Whether a hyphenated word has a known name or demonym among its parts; if not ("Jean-Michel",
     /// "Kashiwazaki-Kariwa") it is an ordinary word of a name.
     private func compoundHasKnownPart(_ token: Token) -> Bool {
-        for part in token.lower.split(separator: "-") {
+        for part in text.lower(token).split(separator: "-") {
             let word = String(part)
             if gazetteer.demonyms[word] != nil || Lexicon.groupAdjectives.contains(word) { return true }
             if let entry = gazetteer.phrases[word], !entry.caseSensitive || part.count >= 2 { return true }
@@ -248,7 +256,7 @@ struct RuleTagger {
     /// contains a known part ("NATO-IP4", "Indo-Pacific") names nothing, and an unknown one is a name.
     private func splitCompound(_ index: Int, into found: inout [Candidate]) {
         let token = tokens[index]
-        let parts = token.text.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.text(token).split(separator: "-", omittingEmptySubsequences: false)
         var offset = token.start
         var pieces: [(Int, Int, Substring)] = []
         for part in parts {
@@ -257,9 +265,9 @@ struct RuleTagger {
             offset += length + 1
         }
         let entries = pieces.map { piece -> GazetteerEntry? in
-            var sub = TextScanner.tokens(in: String(piece.2))
-            guard sub.count == 1 else { return nil }
-            sub[0].start = piece.0
+            var sub = TextScanner.scan(String(piece.2))
+            guard sub.tokens.count == 1 else { return nil }
+            sub.tokens[0].start = piece.0
             return gazetteer.longestMatch(in: sub, at: 0, limit: 1, allCapsLine: false)?.entry
         }
         if entries.allSatisfy({ $0 != nil }) {
@@ -281,27 +289,26 @@ struct RuleTagger {
     /// Types the words left between titles, known names and demonyms.
     private func classify(_ range: Range<Int>, titled: Bool, initial: Bool, line: Range<Int>, into found: inout [Candidate]) {
         var range = range
-        while range.count > 1, Lexicon.stopWords.contains(tokens[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
+        while range.count > 1, Lexicon.stopWords.contains(tokens[range.upperBound - 1], in: text) { range = range.lowerBound..<(range.upperBound - 1) }
         let words = tokens[range]
-        let last = words.last!.lower
         let first = words.first!
         let next = range.upperBound < line.upperBound ? tokens[range.upperBound] : nil
         let before = range.lowerBound > line.lowerBound ? tokens[range.lowerBound - 1] : nil
         // Look-ups by token reuse the hash the scanner computed (`Token.hash` is the hash of `lower`).
         let lastToken = words.last!
-        let spoke = next.map { Lexicon.reportingVerbs.contains($0) } ?? false
-            || before.map { Lexicon.reportingVerbs.contains($0) } ?? false
+        let spoke = next.map { Lexicon.reportingVerbs.contains($0, in: text) } ?? false
+            || before.map { Lexicon.reportingVerbs.contains($0, in: text) } ?? false
 
-        if Lexicon.eventHeads.contains(lastToken) { return }
+        if Lexicon.eventHeads.contains(lastToken, in: text) { return }
         // "watching TV", "CO2 emissions": an abbreviation of a common noun names no one, even when repeated.
-        if words.count == 1, first.shape == .allCaps, Lexicon.commonAcronyms.contains(first) { return }
-        if Lexicon.organizationHeads.contains(lastToken) || words.contains(where: { $0.lower == "of" || $0.lower == "for" }) {
-            if words.count == 1, Lexicon.genericSingles.contains(lastToken) || titled { return }
+        if words.count == 1, first.shape == .allCaps, Lexicon.commonAcronyms.contains(first, in: text) { return }
+        if Lexicon.organizationHeads.contains(lastToken, in: text) || words.contains(where: { text.lower($0, is: "of") || text.lower($0, is: "for") }) {
+            if words.count == 1, Lexicon.genericSingles.contains(lastToken, in: text) || titled { return }
             if words.count == 1, initial { return }
             found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
             return
         }
-        if words.count >= 2, Lexicon.placeHeads.contains(lastToken) || Lexicon.placeFirstWords.contains(first) {
+        if words.count >= 2, Lexicon.placeHeads.contains(lastToken, in: text) || Lexicon.placeFirstWords.contains(first, in: text) {
             found.append(candidate(range, type: .location, evidence: .strong, initial: initial))
             return
         }
@@ -312,33 +319,33 @@ struct RuleTagger {
         }
         if words.count >= 2 {
             if words.count > 4 { return }
-            if words.contains(where: { $0.shape == .allCaps && !$0.isInitial && $0.text.count > 1 }) {
+            if words.contains(where: { $0.shape == .allCaps && !$0.isInitial && text.text($0).count > 1 }) {
                 found.append(candidate(range, type: .organization, evidence: .weak, initial: initial))
-            } else if Lexicon.directions.contains(first) {
+            } else if Lexicon.directions.contains(first, in: text) {
                 found.append(candidate(range, type: .location, evidence: .weak, initial: initial))
             } else {
-                let strong = first.isInitial || gazetteer.givenNames.contains(first) || spoke
-                    || gazetteer.surnames.contains(lastToken)
-                if !strong, isPlural(last) { return }
+                let strong = first.isInitial || gazetteer.givenNames.contains(first, in: text) || spoke
+                    || gazetteer.surnames.contains(lastToken, in: text)
+                if !strong, isPlural(text.lower(lastToken)) { return }
                 found.append(candidate(range, type: .person, evidence: strong ? .strong : .weak, initial: initial))
             }
             return
         }
         if first.shape == .allCaps, first.end - first.start >= 2, !first.isInitial,
-            !Lexicon.stopWords.contains(first) || !initial
+            !Lexicon.stopWords.contains(first, in: text) || !initial
         {
             found.append(candidate(range, type: .organization, evidence: initial ? .weak : .strong, initial: initial))
             return
         }
-        if Lexicon.genericSingles.contains(first) || Lexicon.titleFirstWords.contains(first) { return }
-        if let before, before.shape == .lower, Lexicon.organizationContext.contains(before) {
+        if Lexicon.genericSingles.contains(first, in: text) || Lexicon.titleFirstWords.contains(first, in: text) { return }
+        if let before, before.shape == .lower, Lexicon.organizationContext.contains(before, in: text) {
             found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
-        } else if let next, next.shape == .lower, Lexicon.organizationContext.contains(next) {
+        } else if let next, next.shape == .lower, Lexicon.organizationContext.contains(next, in: text) {
             found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
         } else if spoke {
-            if isPlural(first.lower), !gazetteer.surnames.contains(first) { return }
+            if isPlural(text.lower(first)), !gazetteer.surnames.contains(first, in: text) { return }
             found.append(candidate(range, type: .person, evidence: .strong, initial: initial))
-        } else if let before, Lexicon.placePrepositions.contains(before) {
+        } else if let before, Lexicon.placePrepositions.contains(before, in: text) {
             found.append(candidate(range, type: .location, evidence: .weak, initial: initial))
         } else {
             found.append(candidate(range, type: nil, evidence: .weak, initial: initial))
@@ -353,11 +360,10 @@ struct RuleTagger {
 
     private func candidate(_ range: Range<Int>, type: ActorType?, evidence: Candidate.Evidence, initial: Bool) -> Candidate {
         let single = range.count == 1
-        let text = single ? tokens[range.lowerBound].text : tokens[range].map(\.text).joined(separator: " ")
-        let key = single ? tokens[range.lowerBound].lower : tokens[range].map(\.lower).joined(separator: " ")
+        let key = text.joined(range, lower: true)
         var made = Candidate(
             start: range.lowerBound, end: range.upperBound, startOffset: tokens[range.lowerBound].start,
-            endOffset: tokens[range.upperBound - 1].end, text: text, key: key, type: type, canonical: nil, evidence: evidence,
+            endOffset: tokens[range.upperBound - 1].end, text: text.joined(range, lower: false), key: key, type: type, canonical: nil, evidence: evidence,
             sentenceInitial: initial)
         // Name particles ("van", "de") are neither the given name nor the surname.
         if single {
@@ -367,8 +373,8 @@ struct RuleTagger {
         } else {
             let first = range.first { tokens[$0].shape != .lower } ?? range.lowerBound
             let last = range.last { tokens[$0].shape != .lower } ?? first
-            made.firstWord = tokens[first].lower
-            made.lastWord = tokens[last].lower
+            made.firstWord = text.lower(tokens[first])
+            made.lastWord = text.lower(tokens[last])
             made.wordCount = range.reduce(0) { $0 + (tokens[$1].shape != .lower ? 1 : 0) }
         }
         return made

@@ -43,25 +43,42 @@ struct WordMap<Value: Sendable>: Sendable {
         }
     }
 
-    subscript(_ token: Token) -> Value? { lookup(token.lower, hash: token.hash) }
+    /// The value of the token's lowercase word, found by the hash the scanner computed and the bytes in place.
+    subscript(_ token: Token, in text: ScannedText) -> Value? {
+        let bytes = text.lowered[Int(token.lowerStart)..<Int(token.lowerEnd)]
+        return probe(token.hash) { Self.word($0, is: bytes) }
+    }
+
+    /// The value of the word whose UTF-8 bytes are `bytes`.
+    func value(bytes: ArraySlice<UInt8>) -> Value? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return probe(hash) { Self.word($0, is: bytes) }
+    }
 
     /// The value of the tokens' lowercase words joined by single spaces, found without building that
     /// string: the gazetteer is asked for every multi-word name that might start at a capitalised word.
-    func value(joining tokens: ArraySlice<Token>) -> Value? {
+    func value(joining tokens: ArraySlice<Token>, in text: ScannedText) -> Value? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in tokens.indices {
             if index != tokens.startIndex { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
-            for byte in tokens[index].lower.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            for byte in text.lowered[Int(tokens[index].lowerStart)..<Int(tokens[index].lowerEnd)] {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
         }
-        return probe(hash) { Self.word($0, joins: tokens) }
+        return probe(hash) { Self.word($0, joins: tokens, in: text) }
+    }
+
+    private static func word(_ word: String, is bytes: ArraySlice<UInt8>) -> Bool {
+        word.utf8.count == bytes.count && word.utf8.elementsEqual(bytes)
     }
 
     /// Whether `word` is the tokens' lowercase words joined by single spaces.
-    private static func word(_ word: String, joins tokens: ArraySlice<Token>) -> Bool {
+    private static func word(_ word: String, joins tokens: ArraySlice<Token>, in text: ScannedText) -> Bool {
         var bytes = word.utf8.makeIterator()
         for index in tokens.indices {
             if index != tokens.startIndex, bytes.next() != 0x20 { return false }
-            for byte in tokens[index].lower.utf8 where bytes.next() != byte { return false }
+            for byte in text.lowered[Int(tokens[index].lowerStart)..<Int(tokens[index].lowerEnd)] where bytes.next() != byte { return false }
         }
         return bytes.next() == nil
     }
@@ -153,5 +170,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     func contains(_ word: String) -> Bool { map[word] != nil }
 
-    func contains(_ token: Token) -> Bool { map[token] != nil }
+    func contains(_ token: Token, in text: ScannedText) -> Bool { map[token, in: text] != nil }
+
+    func contains(bytes: ArraySlice<UInt8>) -> Bool { map.value(bytes: bytes) != nil }
 }

@@ -119,8 +119,8 @@ struct GazetteerLoadingTests {
                 previousSpace = isSpace
             }
             if simple { return parts(name.lowercased(), " ").map(String.init) }
-            let tokens = TextScanner.tokens(in: name).filter { $0.kind != .punctuation && $0.kind != .newline }
-            return tokens.isEmpty ? nil : tokens.map(\.lower)
+            let words = TextScanner.scan(name).keeping { $0.kind != .punctuation && $0.kind != .newline }
+            return words.tokens.isEmpty ? nil : words.tokens.map { words.lower($0) }
         }
     }
 }

@@ -147,7 +147,11 @@ enum JSONOutput {
     struct Article: Encodable {
         var id: String, title: String, date: OrNull<String>, source: String
         var url: OrNull<String>, path: OrNull<String>
-        var authors: [String], actors: [ArticleActor], metadata: [String: String], body: String
+        var authors: [String], actors: [ArticleActor]
+        /// The names the page's JSON-LD declared (`about`, `mentions`), as `extract` lists them; the
+        /// metadata key they are stored under is internal and left out of `metadata`.
+        var structured_actors: [DeclaredActor]
+        var metadata: [String: String], body: String
         /// What cleaning removed at index time; null when the article was indexed before the index kept it.
         var removed: OrNull<StoredRemovedLines>
         /// Other outlets' copies of this story: their length and how much longer (+) or shorter (−) than this one.
@@ -162,7 +166,8 @@ enum JSONOutput {
             path = .init(article.path)
             authors = article.authors
             actors = article.actors.map { ArticleActor(name: $0.name, type: $0.type.rawValue, mentions: $0.count) }
-            metadata = article.metadata
+            structured_actors = DeclaredActor.list(article.metadata)
+            metadata = article.metadata.filter { $0.key != StructuredActor.metadataKey }
             body = article.body
             removed = .init(article.removed.map(StoredRemovedLines.init))
             let length = article.body.unicodeScalars.count
@@ -284,9 +289,7 @@ enum JSONOutput {
             url = .init(report.url)
             authors = report.authors
             given_actors = report.actors
-            structured_actors = StructuredActor.decode(report.metadata).map {
-                DeclaredActor(name: $0.name, type: $0.kind.rawValue, from: $0.property)
-            }
+            structured_actors = DeclaredActor.list(report.metadata)
             actors = found.map { actor in
                 FoundActor(
                     name: actor.name, type: actor.type.rawValue,
@@ -306,6 +309,11 @@ enum JSONOutput {
     /// property that named it (`about` or `mentions`).
     struct DeclaredActor: Encodable {
         var name: String, type: String, from: String
+
+        /// The declared actors kept in an article's metadata, in the page's order.
+        static func list(_ metadata: [String: String]) -> [DeclaredActor] {
+            StructuredActor.decode(metadata).map { DeclaredActor(name: $0.name, type: $0.kind.rawValue, from: $0.property) }
+        }
     }
 
     /// An actor found in an extracted body.

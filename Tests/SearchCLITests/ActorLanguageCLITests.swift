@@ -134,5 +134,12 @@ import Testing
         #expect(declared == ["Jorun Haldersen person about", "Deutschland place about", "Hafenverband Nord organization mentions",
             "Exportkontrolle thing mentions"])
         #expect((report["metadata"] as? [String: String])?["jsonld_actors"] == nil)
+
+        // `show` lists what was stored the same way, not the internal metadata value.
+        let shown = try binary.run(["show", "--index", index, "--json", "kuestenblatt/hafen.html"])
+        let article = try #require(try JSONSerialization.jsonObject(with: shown.stdoutData) as? [String: Any], "\(shown.stderr)")
+        let stored = (article["structured_actors"] as? [[String: String]] ?? []).map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["from"] ?? "")" }
+        #expect(stored == declared)
+        #expect((article["metadata"] as? [String: String])?["jsonld_actors"] == nil)
     }
 }

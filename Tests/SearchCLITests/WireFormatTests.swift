@@ -76,8 +76,9 @@ import Testing
     struct Article: Decodable {
         struct Actor: Decodable { var name: String, type: String, mentions: Int }
         var id: String, title: String, date: String?, source: String, url: String?, path: String?
-        var authors: [String], actors: [Actor], metadata: [String: String], body: String
+        var authors: [String], actors: [Actor], structured_actors: [Declared], metadata: [String: String], body: String
         var removed: Removed?
+        struct Declared: Decodable { var name: String, type: String, from: String }
         struct Removed: Decodable {
             struct Line: Decodable { var text: String, kind: String, detail: String, reason: String }
             var lines: [Line], omitted: Int

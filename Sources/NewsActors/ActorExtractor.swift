@@ -63,7 +63,7 @@ public struct ActorExtractor: Sendable {
         }
         if !language.capitalsMarkNames {
             proseCandidates = knownNamesOnly(proseCandidates)
-            let isCommonWord = Self.commonWordPlaces(proseCandidates, in: scanned)
+            let isCommonWord = Self.commonWordPlaces(proseCandidates, in: scanned, language: language)
             proseCandidates.removeAll(where: isCommonWord)
         }
         var resolved = resolver.resolve(proseCandidates)
@@ -111,8 +111,9 @@ public struct ActorExtractor: Sendable {
 
     /// One-word places that the article also writes in lower case: there the word is a common word of
     /// its language ("Man" in German, where "man" is a pronoun; "Bad" beside "bad"), and where every
-    /// sentence start and every noun is capitalised, the capital is no evidence of the place.
-    static func commonWordPlaces(_ candidates: [Candidate], in text: ScannedText) -> (Candidate) -> Bool {
+    /// sentence start and every noun is capitalised, the capital is no evidence of the place. In German
+    /// a city takes no article, a noun does: "das Essen", "beim Essen" is the meal, "in Essen" the city.
+    static func commonWordPlaces(_ candidates: [Candidate], in text: ScannedText, language: ArticleLanguage) -> (Candidate) -> Bool {
         var places = Set<String>()
         for candidate in candidates where candidate.wordCount == 1 && candidate.type == .location {
             places.insert(candidate.key)
@@ -123,8 +124,21 @@ public struct ActorExtractor: Sendable {
             let lower = text.lower(token)
             if places.contains(lower) { common.insert(lower) }
         }
+        if language.code == "de" {
+            for candidate in candidates where candidate.wordCount == 1 && candidate.type == .location && !candidate.inTitle {
+                guard candidate.start > 0 else { continue }
+                let before = text.tokens[candidate.start - 1]
+                if before.kind == .word, germanArticles.contains(text.lower(before)) { common.insert(candidate.key) }
+            }
+        }
         return { candidate in candidate.wordCount == 1 && candidate.type == .location && common.contains(candidate.key) }
     }
+
+    /// German articles and the prepositions fused with one, which come before a noun but not before a city's name.
+    private static let germanArticles: Set<String> = [
+        "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
+        "zum", "zur", "beim", "vom", "im", "ins", "am", "unser", "unsere", "kein", "keine",
+    ]
 
     /// The candidates a text whose capitals say nothing keeps: names the gazetteer or the dictionary
     /// knows, people introduced by a known given name ("Angela Merkel"), and those people's surnames

@@ -54,6 +54,9 @@ struct LanguageRuleTests {
         // Written only as the city, the same word is still the place.
         let city = actors("Der Verein aus Essen gewann am Samstag in Berlin. Die Stadt Essen feiert den Sieg.", language: "de")
         #expect(city["Essen"] == .location, "\(city.keys.sorted())")
+        // A German noun takes an article, a city does not: "das Essen" is the meal even when never written in lower case.
+        let meal = actors("Das Essen im Hotel war gut, sagte Angela Vollmer nach der Reise nach Berlin. Zum Essen gab es Fisch.", language: "de")
+        #expect(meal["Essen"] == nil && meal["Berlin"] == .location, "\(meal.keys.sorted())")
     }
 
     @Test func theSurnameAloneJoinsTheFullName() {

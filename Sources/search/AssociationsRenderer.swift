@@ -17,7 +17,7 @@ struct AssociationsRenderer {
         let actor = answer.actor
         let noun = answer.selected == 1 ? "article" : "articles"
         let what = query.isEmpty ? "" : " for \(query.oneLine)"
-        let scope = answer.counted == .all ? "" : " (none has every term; counting partial matches)"
+        let scope = answer.counted == .all || answer.selected == 0 ? "" : " (none has every term; counting partial matches)"
         out.write(
             style.bold("\(actor.name.oneLine) (\(actor.type.rawValue))") + ": \(actor.count) of \(answer.selected) \(noun)\(what)"
                 + scope + style.dim(" · \(format(answer.tookMilliseconds, places: 1)) ms") + "\n")

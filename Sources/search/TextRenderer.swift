@@ -23,7 +23,8 @@ struct TextRenderer {
 
     func render(_ results: SearchResults, request: SearchRequest, to out: inout some TextOutputStream) {
         for warning in results.warnings { out.write(style.dim("note: \(warning.oneLine)") + "\n") }
-        let scope = results.counted == .all ? "" : " (none has every term; showing partial matches)"
+        // With nothing found there are no partial matches to speak of.
+        let scope = results.counted == .all || results.total == 0 ? "" : " (none has every term; showing partial matches)"
         let noun = results.total == 1 ? "article" : "articles"
         let what = request.text.isEmpty ? "" : " for \(request.text.oneLine)"
         let stories = results.totalClusters < results.total

@@ -95,6 +95,15 @@ struct ResultsJSON: Decodable {
         #expect(results.hits.map(\.id) == ["a3"])
     }
 
+    @Test func theHeaderSpeaksOfPartialMatchesOnlyWhenItShowsSome() throws {
+        try indexCorpus()
+        let partial = try search(["defense", "zzyzxq"])
+        #expect(partial.stdout.contains("(none has every term; showing partial matches)"), "\(partial.stdout)")
+        let none = try search(["qqxv", "zzyzxq"])
+        #expect(none.status == 0)
+        #expect(none.stdout.hasPrefix("0 articles for qqxv zzyzxq ·"), "\(none.stdout)")
+    }
+
     @Test func colourOnlyWhenAsked() throws {
         try indexCorpus()
         let piped = try search(["zurich"])

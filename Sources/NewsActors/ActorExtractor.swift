@@ -114,28 +114,25 @@ public struct ActorExtractor: Sendable {
     /// sentence start and every noun is capitalised, the capital is no evidence of the place. In German
     /// a city takes no article, a noun does: "das Essen", "beim Essen" is the meal, "in Essen" the city.
     static func commonWordPlaces(_ candidates: [Candidate], in text: ScannedText, language: ArticleLanguage) -> (Candidate) -> Bool {
-        var places = Set<String>()
-        for candidate in candidates where candidate.wordCount == 1 && candidate.type == .location {
-            places.insert(candidate.key)
-        }
+        let isPlaceWord = { (candidate: Candidate) in candidate.wordCount == 1 && candidate.type == .location }
+        let places = WordSet(candidates.filter(isPlaceWord).map(\.key))
         guard !places.isEmpty else { return { _ in false } }
+        // Probed by the scanner's hash and the bytes in place: a string only for the rare match.
         var common = Set<String>()
-        for token in text.tokens where token.kind == .word && token.shape == .lower {
-            let lower = text.lower(token)
-            if places.contains(lower) { common.insert(lower) }
+        for token in text.tokens where token.kind == .word && token.shape == .lower && places.contains(token, in: text) {
+            common.insert(text.lower(token))
         }
         if language.code == "de" {
-            for candidate in candidates where candidate.wordCount == 1 && candidate.type == .location && !candidate.inTitle {
-                guard candidate.start > 0 else { continue }
+            for candidate in candidates where isPlaceWord(candidate) && !candidate.inTitle && candidate.start > 0 {
                 let before = text.tokens[candidate.start - 1]
-                if before.kind == .word, germanArticles.contains(text.lower(before)) { common.insert(candidate.key) }
+                if before.kind == .word, germanArticles.contains(before, in: text) { common.insert(candidate.key) }
             }
         }
-        return { candidate in candidate.wordCount == 1 && candidate.type == .location && common.contains(candidate.key) }
+        return { candidate in isPlaceWord(candidate) && common.contains(candidate.key) }
     }
 
     /// German articles and the prepositions fused with one, which come before a noun but not before a city's name.
-    private static let germanArticles: Set<String> = [
+    private static let germanArticles: WordSet = [
         "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
         "zum", "zur", "beim", "vom", "im", "ins", "am", "unser", "unsere", "kein", "keine",
     ]

@@ -47,10 +47,7 @@ struct FacetTally: Sendable {
     ) throws -> FacetCounts {
         var result = FacetCounts()
         if facets.contains(.source) {
-            let names = try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM sources").map { ($0[0] as Int64, $0[1] as String) })
-            let counted = sources.indices.filter { sources[$0] > 0 }.map { (names[Int64($0)] ?? "unknown", sources[$0]) }
-            result.source = Self.top(counted, limit: limit).map { FacetCounts.Value(value: $0.0, count: $0.1, type: nil) }
+            result.source = try topSources(limit: limit, in: db)
         }
         if facets.contains(.date) {
             var perDate: [String: Int] = [:]
@@ -63,6 +60,22 @@ struct FacetTally: Sendable {
             result.actor = try topActors(limit: limit, in: db)
         }
         return result
+    }
+
+    /// Names are read only for the sources that can make the list, as for actors: a cold process read
+    /// all 400 of a 200,000-article index's names through rows (3.5% of a rare word's instructions).
+    private func topSources(limit: Int, in db: Database) throws -> [FacetCounts.Value] {
+        var counted = sources.indices.filter { sources[$0] > 0 }
+        guard !counted.isEmpty, limit > 0 else { return [] }
+        counted.sort { sources[$0] > sources[$1] }
+        let threshold = sources[counted[min(limit, counted.count) - 1]]
+        let contenders = counted.prefix { sources[$0] >= threshold }
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, name FROM sources WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [IDList.json(contenders.map(Int64.init))])
+        let names = Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int, $0[1] as String) })
+        let named = contenders.map { (names[$0] ?? "unknown", sources[$0]) }
+        return Self.top(named, limit: limit).map { FacetCounts.Value(value: $0.0, count: $0.1, type: nil) }
     }
 
     /// Names are read only for the actors that can make the list: those counted at least as often as

@@ -165,7 +165,11 @@ public final class IndexStore: Sendable {
     /// schema is upgraded in place by opening the index for writing (``Schema`` migrations only add).
     func checkVersions(requireCurrentTokenizer: Bool) throws {
         let meta: [String: String] = try read { db in
-            guard try db.tableExists("meta") else { return [:] }
+            // One row of `sqlite_master`: GRDB's `tableExists` reads the whole schema into Swift values
+            // first (6% of a rare word's process).
+            let hasMeta = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta')")
+            guard hasMeta == true else { return [:] }
             // Only these keys: `meta` also holds the learned boilerplate model (5 MB at 200,000 articles).
             return try MetaTable.values(["schema_version", "tokenizer_version"], in: db)
         }

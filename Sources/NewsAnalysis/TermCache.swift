@@ -19,13 +19,11 @@ final class TermCache {
     private let storage: UnsafeMutablePointer<UInt8>
 
     init() {
-        // `calloc`: a block this size is a fresh mapping, already zero, so a page is touched only when a
-        // slot on it is used. Zeroing the whole MiB cost a one-word query 256 page faults, a seventh of
-        // a cold `search` process's.
-        storage = calloc(Self.slotCount * Self.slotSize, 1)!.assumingMemoryBound(to: UInt8.self)
+        storage = .allocate(capacity: Self.slotCount * Self.slotSize)
+        storage.initialize(repeating: 0, count: Self.slotCount * Self.slotSize)
     }
 
-    deinit { free(storage) }
+    deinit { storage.deallocate() }
 
     /// FNV-1a, so the scanner can hash bytes as it folds them.
     static let initialHash: UInt32 = 2_166_136_261

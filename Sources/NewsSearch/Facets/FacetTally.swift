@@ -65,11 +65,8 @@ struct FacetTally: Sendable {
     /// Names are read only for the sources that can make the list, as for actors: a cold process read
     /// all 400 of a 200,000-article index's names through rows (3.5% of a rare word's instructions).
     private func topSources(limit: Int, in db: Database) throws -> [FacetCounts.Value] {
-        var counted = sources.indices.filter { sources[$0] > 0 }
-        guard !counted.isEmpty, limit > 0 else { return [] }
-        counted.sort { sources[$0] > sources[$1] }
-        let threshold = sources[counted[min(limit, counted.count) - 1]]
-        let contenders = counted.prefix { sources[$0] >= threshold }
+        let contenders = Self.contenders(sources, limit: limit)
+        guard !contenders.isEmpty else { return [] }
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, name FROM sources WHERE id IN (SELECT value FROM json_each(?))",
             arguments: [IDList.json(contenders.map(Int64.init))])
@@ -81,11 +78,8 @@ struct FacetTally: Sendable {
     /// Names are read only for the actors that can make the list: those counted at least as often as
     /// the `limit`-th, ties included, so name order among equals is exact.
     private func topActors(limit: Int, in db: Database) throws -> [FacetCounts.Value] {
-        var counted = actors.indices.filter { actors[$0] > 0 }
-        guard !counted.isEmpty else { return [] }
-        counted.sort { actors[$0] > actors[$1] }
-        let threshold = actors[counted[min(limit, counted.count) - 1]]
-        let contenders = counted.prefix { actors[$0] >= threshold }
+        let contenders = Self.contenders(actors, limit: limit)
+        guard !contenders.isEmpty else { return [] }
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, name, type FROM actors WHERE id IN (SELECT value FROM json_each(?))",
             arguments: [IDList.json(contenders.map(Int64.init))])
@@ -93,6 +87,15 @@ struct FacetTally: Sendable {
         return named.sorted { actors[$0.id] == actors[$1.id] ? $0.name < $1.name : actors[$0.id] > actors[$1.id] }
             .prefix(limit)
             .map { FacetCounts.Value(value: $0.name, count: Int(actors[$0.id]), type: ActorType(rawValue: $0.type)) }
+    }
+
+    /// The ids (indices) counted at least as often as the `limit`-th most counted, ties included.
+    static func contenders<Count: BinaryInteger>(_ counts: [Count], limit: Int) -> [Int] {
+        var counted = counts.indices.filter { counts[$0] > 0 }
+        guard !counted.isEmpty, limit > 0 else { return [] }
+        counted.sort { counts[$0] > counts[$1] }
+        let threshold = counts[counted[min(limit, counted.count) - 1]]
+        return Array(counted.prefix { counts[$0] >= threshold })
     }
 
     /// Most frequent first; ties in name order so output is stable.

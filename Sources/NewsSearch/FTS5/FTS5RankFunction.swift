@@ -244,17 +244,20 @@ enum FTS5RankFunction {
         }
         // A restricted pass's guard phrases come after the scored ones: no IDF (a query each), no hits.
         let phrases = min(Int(functions.xPhraseCount(fts)), given?.phraseCount ?? .max)
-        var idf: [Double] = []
-        for phrase in 0..<phrases {
-            var documents: Int64 = 0
-            try withUnsafeMutablePointer(to: &documents) { pointer in
-                try check(functions.xQueryPhrase(fts, Int32(phrase), pointer) { _, _, user in
-                    user?.assumingMemoryBound(to: Int64.self).pointee += 1
-                    return SQLITE_OK
-                })
+        let count = {
+            try (0..<phrases).map { phrase in
+                var documents: Int64 = 0
+                try withUnsafeMutablePointer(to: &documents) { pointer in
+                    try check(functions.xQueryPhrase(fts, Int32(phrase), pointer) { _, _, user in
+                        user?.assumingMemoryBound(to: Int64.self).pointee += 1
+                        return SQLITE_OK
+                    })
+                }
+                return documents
             }
-            idf.append(BM25FModel.idf(documentFrequency: Int(documents), documentCount: Int(rows)))
         }
+        let frequencies = try given.map { try $0.documentFrequencies(count) } ?? count()
+        let idf = frequencies.map { BM25FModel.idf(documentFrequency: Int($0), documentCount: Int(rows)) }
         let data = QueryData(
             model: BM25FModel(parameters: given?.parameters ?? .default),
             statistics: MatchStatistics(

@@ -50,9 +50,7 @@ struct FacetTally: Sendable {
             result.source = try topSources(limit: limit, in: db)
         }
         if facets.contains(.date) {
-            var perDate: [String: Int] = [:]
-            for (code, count) in dates.enumerated() where count > 0 { perDate[columns.dates[code], default: 0] += count }
-            let histogram = DateHistogram(counts: perDate, unknown: undated, bucket: bucket)
+            let histogram = columns.dateLabels.histogram(dates, unknown: undated, bucket: bucket, texts: columns.dates)
             result.dateBucket = histogram.bucket
             result.date = histogram.counts.map { FacetCounts.Value(value: $0.label, count: $0.count, type: nil) }
         }

@@ -10,20 +10,10 @@ import Testing
 @Suite struct SchemaV7MigrationTests {
     /// Turns this build's links back into schema 6's `document_actors` and forgets the v7 migration.
     static func unpackLinks(in db: Database) throws {
-        try db.execute(
-            sql: """
-                CREATE TABLE document_actors(
-                    document_id INTEGER NOT NULL,
-                    actor_id INTEGER NOT NULL,
-                    mentions INTEGER NOT NULL,
-                    PRIMARY KEY(document_id, actor_id)) WITHOUT ROWID;
-                CREATE INDEX document_actors_actor ON document_actors(actor_id, document_id);
-                """)
+        try db.execute(sql: SchemaSixLinks.createTable)
         for (document, links) in try ActorLinks.links(of: try Int64.fetchAll(db, sql: "SELECT id FROM documents"), in: db) {
             for link in links {
-                try db.execute(
-                    sql: "INSERT INTO document_actors(document_id, actor_id, mentions) VALUES (?, ?, ?)",
-                    arguments: [document, link.actor, link.mentions])
+                try db.execute(sql: SchemaSixLinks.insert, arguments: [document, link.actor, link.mentions])
             }
         }
         try db.execute(

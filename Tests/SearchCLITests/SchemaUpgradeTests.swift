@@ -70,13 +70,7 @@ import Testing
     /// mentions) written back as the row per link that schemas 1–6 kept, read here independently of
     /// the engine's own decoder.
     static func unpackActorLinks(in db: Database) throws {
-        try db.execute(
-            sql: """
-                CREATE TABLE document_actors(
-                    document_id INTEGER NOT NULL, actor_id INTEGER NOT NULL, mentions INTEGER NOT NULL,
-                    PRIMARY KEY(document_id, actor_id)) WITHOUT ROWID;
-                CREATE INDEX document_actors_actor ON document_actors(actor_id, document_id);
-                """)
+        try db.execute(sql: SchemaSixLinks.createTable)
         for row in try Row.fetchAll(db, sql: "SELECT document_id, links FROM document_links") {
             var numbers: [Int64] = []
             var value: Int64 = 0, shift: Int64 = 0
@@ -88,9 +82,7 @@ import Testing
             var actor: Int64 = 0
             for pair in stride(from: 0, to: numbers.count - 1, by: 2) {
                 actor += numbers[pair]
-                try db.execute(
-                    sql: "INSERT INTO document_actors(document_id, actor_id, mentions) VALUES (?, ?, ?)",
-                    arguments: [row[0] as Int64, actor, numbers[pair + 1]])
+                try db.execute(sql: SchemaSixLinks.insert, arguments: [row[0] as Int64, actor, numbers[pair + 1]])
             }
         }
         try db.execute(sql: "DROP TABLE document_links; DROP TABLE column_changes")

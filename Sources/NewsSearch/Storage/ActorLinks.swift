@@ -125,7 +125,7 @@ enum ActorLinks {
         let rows = try Row.fetchCursor(db, sql: "SELECT document_id, links FROM \(table) ORDER BY document_id")
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            try (row.dataNoCopy(atIndex: 1) ?? Data()).withUnsafeBytes { try body(id, $0) }
+            try row.withUnsafeData(atIndex: 1) { data in try (data ?? Data()).withUnsafeBytes { try body(id, $0) } }
         }
     }
 

@@ -13,6 +13,7 @@ import Testing
         let old = try IndexStore(path: corpus.indexPath, access: .readWrite)
         _ = try Indexer(store: old).run(IndexJob(paths: [corpus.root.path], jobs: 2))
         try old.pool.write { db in
+            try SchemaV7MigrationTests.unpackLinks(in: db)
             try db.execute(
                 sql: """
                     DROP TABLE document_files;

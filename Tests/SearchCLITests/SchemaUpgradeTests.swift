@@ -14,9 +14,10 @@ import Testing
         let fresh = try binary.run(["defense industrial", "--json", "--index", corpus.indexPath])
 
         // What schema 1 looked like: no facet columns or their index, no generation counter, no
-        // removed lines.
+        // removed lines, a row per actor link.
         let queue = try DatabaseQueue(path: corpus.indexPath)
         try queue.write { db in
+            try Self.unpackActorLinks(in: db)
             try db.execute(
                 sql: """
                     DROP TABLE facet_columns;
@@ -30,7 +31,7 @@ import Testing
                     CREATE INDEX documents_date ON documents(date_first);
                     DELETE FROM meta WHERE key = 'generation';
                     UPDATE meta SET value = '1' WHERE key = 'schema_version';
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5', 'v6');
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5', 'v6', 'v7');
                     """)
         }
         try queue.close()
@@ -52,7 +53,7 @@ import Testing
         #expect(!again.stderr.contains("upgrading"))
         let stats = try binary.run(["stats", "--json", "--index", corpus.indexPath])
         let decoded = try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any]
-        #expect(decoded?["schema_version"] as? Int == 6)
+        #expect(decoded?["schema_version"] as? Int == 7)
         // The upgrade writes the columns file for the upgraded index; the old table copy stays empty.
         let saved = try DatabaseQueue(path: corpus.indexPath).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facet_columns")
@@ -63,5 +64,27 @@ import Testing
         let indexes = try DatabaseQueue(path: corpus.indexPath).read { db in try db.indexes(on: "documents").map(\.name) }
         #expect(!indexes.contains("documents_date"))
         #expect(indexes.contains("documents_facets"))
+    }
+
+    /// Schema 7's packed links (per article, varint pairs: the gap from the previous actor id, the
+    /// mentions) written back as the row per link that schemas 1–6 kept, read here independently of
+    /// the engine's own decoder.
+    static func unpackActorLinks(in db: Database) throws {
+        try db.execute(sql: SchemaSixLinks.createTable)
+        for row in try Row.fetchAll(db, sql: "SELECT document_id, links FROM document_links") {
+            var numbers: [Int64] = []
+            var value: Int64 = 0, shift: Int64 = 0
+            for byte in row[1] as Data {
+                value |= Int64(byte & 0x7F) << shift
+                shift += 7
+                if byte < 0x80 { numbers.append(value); value = 0; shift = 0 }
+            }
+            var actor: Int64 = 0
+            for pair in stride(from: 0, to: numbers.count - 1, by: 2) {
+                actor += numbers[pair]
+                try db.execute(sql: SchemaSixLinks.insert, arguments: [row[0] as Int64, actor, numbers[pair + 1]])
+            }
+        }
+        try db.execute(sql: "DROP TABLE document_links; DROP TABLE column_changes")
     }
 }

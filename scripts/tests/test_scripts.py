@@ -429,3 +429,47 @@ class EvalExtractionTests(unittest.TestCase):
         p = run(str(SCRIPTS / "eval-extraction"), "--data", str(self.base / "nowhere"))
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertTrue(p.stdout.startswith("skipped:"), p.stdout)
+
+
+class HashIndexLinksTests(unittest.TestCase):
+    """hash-index digests the actor links as (article, actor, mentions), packed (schema 7) or not (6)."""
+
+    @staticmethod
+    def make(path: str, packed: bool) -> None:
+        db = sqlite3.connect(path)
+        db.executescript("""
+            CREATE TABLE sources(id INTEGER PRIMARY KEY, name TEXT);
+            CREATE TABLE documents(id INTEGER PRIMARY KEY, external_id TEXT, path TEXT, title TEXT, body TEXT,
+                url TEXT, date TEXT, date_first TEXT, date_last TEXT, source_id INTEGER, content_hash TEXT,
+                authors TEXT, given_actors TEXT, metadata TEXT);
+            CREATE TABLE actors(id INTEGER PRIMARY KEY, name TEXT, type TEXT, folded TEXT);
+            CREATE TABLE actor_aliases(alias TEXT, actor_id INTEGER);
+            CREATE TABLE files(path TEXT, size INTEGER, hash TEXT);
+            CREATE TABLE meta(key TEXT, value TEXT);
+            CREATE TABLE documents_fts_data(id INTEGER PRIMARY KEY, block BLOB);
+            INSERT INTO documents(id, external_id, source_id) VALUES (1, 'b', 1), (2, 'a', 1);
+            INSERT INTO actors(id, name) VALUES (5, 'Émile'), (200, 'Zed'), (300, 'Ann');
+            """)
+        if packed:
+            db.execute("CREATE TABLE document_links(document_id INTEGER PRIMARY KEY, links BLOB)")
+            # Article 1: actor 5 ×2, actor 200 ×1 (gap 195 = 0xC3 0x01), actor 300 ×130 (gap 100; 130 = 0x82 0x01).
+            db.execute("INSERT INTO document_links VALUES (1, ?)", (bytes([5, 2, 0xC3, 0x01, 1, 100, 0x82, 0x01]),))
+            db.execute("INSERT INTO document_links VALUES (2, ?)", (bytes([200, 0x01, 1]),))
+        else:
+            db.execute("CREATE TABLE document_actors(document_id, actor_id, mentions)")
+            db.executemany("INSERT INTO document_actors VALUES (?, ?, ?)",
+                           [(2, 200, 1), (1, 300, 130), (1, 5, 2), (1, 200, 1)])
+        db.commit()
+        db.close()
+
+    def test_packed_and_row_links_digest_alike(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            lines = {}
+            for packed in (False, True):
+                path = os.path.join(tmp, f"{packed}.sqlite")
+                self.make(path, packed)
+                done = run(str(SCRIPTS / "hash-index"), path, "--json")
+                self.assertEqual(done.returncode, 0, done.stderr)
+                lines[packed] = json.loads(done.stdout)["links"]
+            self.assertEqual(lines[True], lines[False])
+            self.assertEqual(lines[True]["rows"], 4)

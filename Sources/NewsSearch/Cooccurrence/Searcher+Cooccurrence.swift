@@ -16,7 +16,7 @@ extension Searcher {
         let plan = QueryPlan(request.scope.searchRequest, analyzer: analyzer)
         var result = try reading { db in
             let columns = try facetColumns.columns(in: db)
-            let given = try GivenActor(named: wanted, in: db)
+            let given = try GivenActor(named: wanted, columns: columns, in: db)
             let selection = try ArticleSelection(plan, columns: columns, in: db)
             let counts = CooccurrenceCounts(columns: columns, selection: selection)
             let within = counts.perActor(within: given.documents)

@@ -1,3 +1,4 @@
+import GRDB
 import NewsDates
 
 /// The per-document arrays of ``FacetColumns`` as Swift arrays, before their dates are put in order
@@ -22,12 +23,21 @@ struct ColumnArrays {
         lengths = [UInt32](repeating: 0, count: limit * TokenLengths.columns)
     }
 
-    /// The non-location actor links, in document order (`where` narrows them: `AND da.document_id IN …`).
-    static func linksSQL(where condition: String) -> String {
-        """
-        SELECT da.document_id, da.actor_id FROM document_actors da JOIN actors a ON a.id = da.actor_id
-        WHERE a.type != 'location' \(condition) ORDER BY da.document_id, da.actor_id
-        """
+    /// The actors the columns hold, flagged by actor id: every stored actor but locations.
+    static func facetActors(in db: Database) throws -> [Bool] {
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM actors WHERE type != 'location'")
+        var kept = [Bool](repeating: false, count: Int(ids.max() ?? 0) + 1)
+        for id in ids where id >= 0 { kept[Int(id)] = true }
+        return kept
+    }
+
+    /// Appends the facet actors of one document's packed links (``ActorLinks``): ascending, as stored.
+    mutating func appendActors(of links: UnsafeRawBufferPointer, keeping kept: [Bool]) {
+        ActorLinks.unpack(links) { link in
+            if link.actor >= 0 && link.actor < Int64(kept.count) && kept[Int(link.actor)] {
+                actorIDs.append(Int32(truncatingIfNeeded: link.actor))
+            }
+        }
     }
 
     /// Records a document's stored source and date; a date that does not parse counts as none.

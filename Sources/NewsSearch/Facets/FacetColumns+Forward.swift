@@ -22,22 +22,19 @@ extension FacetColumns {
                 arrays.lengths[id * TokenLengths.columns + column] = tokenLengths.values[id * TokenLengths.columns + column]
             }
         }
-        let ids = IDList.json(changed.filter { $0 >= 0 && $0 < Int64(limit) }.sorted())
+        let changedIDs = changed.filter { $0 >= 0 && $0 < Int64(limit) }.sorted()
+        let ids = IDList.json(changedIDs)
         let rows = try Row.fetchCursor(
             db, sql: "SELECT id, source_id, date FROM documents WHERE id IN (SELECT value FROM json_each(?))", arguments: [ids])
         while let row = try rows.next() {
             arrays.set(Int(row[0] as Int64), source: row[1], date: row[2])
         }
-        var links: [Int: [Int32]] = [:]
-        let linkRows = try Row.fetchCursor(
-            db, sql: ColumnArrays.linksSQL(where: "AND da.document_id IN (SELECT value FROM json_each(?))"), arguments: [ids])
-        while let link = try linkRows.next() {
-            links[Int(link[0] as Int64), default: []].append(Int32(truncatingIfNeeded: link[1] as Int64))
-        }
+        let links = try ActorLinks.packed(of: changedIDs, in: db)
+        let facetActors = try ColumnArrays.facetActors(in: db)
         for id in 0..<limit {
             arrays.actorStart[id] = UInt32(arrays.actorIDs.count)
             if changed.contains(Int64(id)) {
-                arrays.actorIDs += links[id] ?? []
+                links[Int64(id)]?.withUnsafeBytes { arrays.appendActors(of: $0, keeping: facetActors) }
             } else if id < kept {
                 for index in actors(of: id) { arrays.actorIDs.append(actorIDs[index]) }
             }

@@ -121,13 +121,13 @@ struct FacetColumns: Sendable {
         while let row = try rows.next() {
             arrays.set(Int(row[0] as Int64), source: row[1], date: row[2])
         }
-        let links = try Row.fetchCursor(db, sql: ColumnArrays.linksSQL(where: ""))
+        let kept = try ColumnArrays.facetActors(in: db)
         var current = 0
-        while let link = try links.next() {
-            let id = Int(link[0] as Int64)
-            guard id < limit else { continue }
+        try ActorLinks.forEachDocument(in: db) { documentID, links in
+            let id = Int(documentID)
+            guard id < limit else { return }
             while current < id { current += 1; arrays.actorStart[current] = UInt32(arrays.actorIDs.count) }
-            arrays.actorIDs.append(Int32(truncatingIfNeeded: link[1] as Int64))
+            arrays.appendActors(of: links, keeping: kept)
         }
         while current < limit { current += 1; arrays.actorStart[current] = UInt32(arrays.actorIDs.count) }
         arrays.lengths = try TokenLengths.read(in: db, limit: limit)

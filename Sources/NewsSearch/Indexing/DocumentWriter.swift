@@ -143,16 +143,17 @@ final class DocumentWriter {
         return release
     }
 
-    /// Records which actors a document names and how often, creating actors not seen before.
+    /// Records which actors a document names and how often, creating actors not seen before: one
+    /// packed row (``ActorLinks``), none for an article that names nobody.
     func link(_ actors: [ExtractedActor], to documentID: Int64, in db: Database) throws {
         changed.insert(documentID)
-        let link = try statements(db).link
-        // In the article's order: inserted sorted by actor id, the links took a third more of the
-        // writer's samples (perf, 10,000 realistic articles, two profiles).
+        guard !actors.isEmpty else { return }
+        var links: [ActorLink] = []
+        links.reserveCapacity(actors.count)
         for actor in actors {
-            let actorID = try actorID(for: actor, in: db)
-            try link.execute([.integer(documentID), .integer(actorID), .integer(Int64(max(actor.mentionCount, 1)))])
+            links.append(ActorLink(actor: try actorID(for: actor, in: db), mentions: Int64(max(actor.mentionCount, 1))))
         }
+        try statements(db).link.execute([.integer(documentID), .blob(ActorLinks.pack(links))])
     }
 
     /// Removes a document, its FTS5 entry and its actor links.
@@ -172,7 +173,7 @@ final class DocumentWriter {
                 SELECT 'delete', id, title, body FROM documents WHERE id = ?
                 """
         ).execute(arguments: [documentID])
-        try db.cachedStatement(sql: "DELETE FROM document_actors WHERE document_id = ?").execute(arguments: [documentID])
+        try db.cachedStatement(sql: "DELETE FROM \(ActorLinks.table) WHERE document_id = ?").execute(arguments: [documentID])
     }
 
     private func sourceID(named name: String, in db: Database) throws -> Int64 {
@@ -202,12 +203,8 @@ final class DocumentWriter {
 
     /// Drops actors and sources no document refers to any more, so facets and lists stay truthful.
     static func pruneOrphans(in db: Database) throws {
-        try db.execute(
-            sql: """
-                DELETE FROM actor_aliases WHERE actor_id NOT IN (SELECT DISTINCT actor_id FROM document_actors);
-                DELETE FROM actors WHERE id NOT IN (SELECT DISTINCT actor_id FROM document_actors);
-                DELETE FROM sources WHERE id NOT IN (SELECT DISTINCT source_id FROM documents);
-                """)
+        try ActorLinks.pruneUnnamedActors(in: db)
+        try db.execute(sql: "DELETE FROM sources WHERE id NOT IN (SELECT DISTINCT source_id FROM documents)")
     }
 }
 

@@ -39,7 +39,7 @@ public struct Reindexer {
                     // Learned boilerplate first, so the rebuilt full-text index never sees those lines.
                     _ = try LearnedBoilerplate.apply(learned, in: db)
                     try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES('delete-all')")
-                    try db.execute(sql: "DELETE FROM document_actors")
+                    try db.execute(sql: "DELETE FROM \(ActorLinks.table)")
                     try db.execute(sql: "DELETE FROM actor_aliases")
                     try db.execute(sql: "DELETE FROM actors")
                     try db.execute(sql: "DELETE FROM document_signatures; DELETE FROM document_copies;")

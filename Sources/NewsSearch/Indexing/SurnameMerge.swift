@@ -24,19 +24,10 @@ enum SurnameMerge {
                 surnames.append((row["id"], folded))
             }
         }
-        var merged = 0
-        var relinked = Set<Int64>()
+        var replacements: [Int64: Int64] = [:]
         for lone in surnames {
             guard let matches = fullNames[lone.folded], matches.count == 1, let full = matches.first else { continue }
-            relinked.formUnion(
-                try Int64.fetchAll(db, sql: "SELECT document_id FROM document_actors WHERE actor_id = ?", arguments: [lone.id]))
-            try db.execute(
-                sql: """
-                    INSERT INTO document_actors(document_id, actor_id, mentions)
-                    SELECT document_id, ?, mentions FROM document_actors WHERE actor_id = ?
-                    ON CONFLICT(document_id, actor_id) DO UPDATE SET mentions = mentions + excluded.mentions
-                    """, arguments: [full, lone.id])
-            try db.execute(sql: "DELETE FROM document_actors WHERE actor_id = ?", arguments: [lone.id])
+            replacements[lone.id] = full
             try db.execute(
                 sql: "INSERT OR IGNORE INTO actor_aliases(alias, actor_id) SELECT alias, ? FROM actor_aliases WHERE actor_id = ?",
                 arguments: [full, lone.id])
@@ -44,9 +35,10 @@ enum SurnameMerge {
             try db.execute(sql: "INSERT OR IGNORE INTO actor_aliases(alias, actor_id) VALUES (?, ?)", arguments: [lone.folded, full])
             try db.execute(sql: "DELETE FROM actor_aliases WHERE actor_id = ?", arguments: [lone.id])
             try db.execute(sql: "DELETE FROM actors WHERE id = ?", arguments: [lone.id])
-            merged += 1
         }
-        if merged > 0 { try ColumnChanges.record(relinked, in: db) }
-        return merged
+        guard !replacements.isEmpty else { return 0 }
+        // One pass over the packed links for all the merges: they are stored by article, not by actor.
+        try ColumnChanges.record(try ActorLinks.replace(replacements, in: db), in: db)
+        return replacements.count
     }
 }

@@ -7,6 +7,7 @@ struct WriterStatements {
     let insert: DirectStatement
     let update: DirectStatement
     let insertFTS: DirectStatement
+    /// An article's actor links, packed (``ActorLinks``).
     let link: DirectStatement
     let hold: DirectStatement
     /// A new actor; nothing when the name is an actor already (an earlier run's).
@@ -30,11 +31,7 @@ struct WriterStatements {
             WHERE id = ?
             """, in: db)
         insertFTS = try DirectStatement("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)", in: db)
-        link = try DirectStatement(
-            """
-            INSERT INTO document_actors(document_id, actor_id, mentions) VALUES (?, ?, ?)
-            ON CONFLICT(document_id, actor_id) DO UPDATE SET mentions = mentions + excluded.mentions
-            """, in: db)
+        link = try DirectStatement("INSERT INTO \(ActorLinks.table)(document_id, links) VALUES (?, ?)", in: db)
         hold = try DirectStatement(
             "INSERT INTO document_files(document_id, file_id) VALUES (?, ?) ON CONFLICT DO NOTHING", in: db)
         insertActor = try DirectStatement(

@@ -1,4 +1,5 @@
 import GRDB
+import NewsActors
 import NewsAnalysis
 import NewsQuery
 
@@ -28,18 +29,8 @@ struct HitBuilder {
                 """,
             arguments: [IDList.json(ids)])
         let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as Int64, $0) })
-        let actorRows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT da.document_id, a.name FROM document_actors da JOIN actors a ON a.id = da.actor_id
-                WHERE da.document_id IN (SELECT value FROM json_each(?)) AND a.type != 'location'
-                ORDER BY da.document_id, da.mentions DESC, a.name
-                """,
-            arguments: [IDList.json(ids)])
-        var actors: [Int64: [String]] = [:]
-        for row in actorRows {
-            let id: Int64 = row[0]
-            if actors[id, default: []].count < Self.actorsPerHit { actors[id, default: []].append(row[1]) }
+        let actors = try ActorLinks.namedLinks(of: ids, in: db).mapValues { links in
+            links.filter { $0.type != ActorType.location.rawValue }.prefix(Self.actorsPerHit).map(\.name)
         }
         let missing = try missingClauses(for: ids)
         let copiesOf = try copies.map { try ArticleCopy.of(ids, groups: $0, lengths: false, in: db) } ?? [:]

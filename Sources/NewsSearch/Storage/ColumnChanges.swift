@@ -13,12 +13,6 @@ enum ColumnChanges {
     /// Moves the generation and records `documents` under the new one. Called inside the writing transaction.
     static func record(_ documents: some Collection<Int64>, in db: Database) throws {
         try FacetColumnStore.markChanged(in: db)
-        try db.execute(
-            sql: """
-                CREATE TABLE IF NOT EXISTS \(table)(
-                    generation INTEGER NOT NULL, document_id INTEGER NOT NULL,
-                    PRIMARY KEY(generation, document_id)) WITHOUT ROWID
-                """)
         let generation = try FacetColumnStore.generation(in: db)
         try db.execute(
             sql: "INSERT OR IGNORE INTO \(table)(generation, document_id) SELECT ?, value FROM json_each(?)",
@@ -26,9 +20,9 @@ enum ColumnChanges {
     }
 
     /// The documents changed after generation `old` up to `new`, or nil when some generation in between
-    /// has no record (or the index has no log).
+    /// has no record.
     static func documents(after old: Int64, upTo new: Int64, in db: Database) throws -> Set<Int64>? {
-        guard new > old, try db.tableExists(table) else { return nil }
+        guard new > old else { return nil }
         var generations = Set<Int64>()
         var documents = Set<Int64>()
         let rows = try Row.fetchCursor(
@@ -42,7 +36,6 @@ enum ColumnChanges {
 
     /// Forgets the changes up to `generation`, once a columns file covers them.
     static func forget(upTo generation: Int64, in db: Database) throws {
-        guard try db.tableExists(table) else { return }
         try db.execute(sql: "DELETE FROM \(table) WHERE generation <= ?", arguments: [generation])
     }
 }

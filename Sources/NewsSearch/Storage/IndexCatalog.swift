@@ -61,14 +61,10 @@ public struct IndexCatalog: Sendable {
                     """,
                 arguments: [id])
             else { throw IndexError.documentNotFound(id: id) }
-            let actors = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.name, a.type, da.mentions FROM document_actors da JOIN actors a ON a.id = da.actor_id
-                    WHERE da.document_id = ? ORDER BY da.mentions DESC, a.name
-                    """,
-                arguments: [row["rowid"] as Int64]
-            ).map { ActorCount(name: $0[0], type: ActorType(rawValue: $0[1]) ?? .person, count: $0[2]) }
+            let documentID: Int64 = row["rowid"]
+            let actors = (try ActorLinks.namedLinks(of: [documentID], in: db)[documentID] ?? []).map {
+                ActorCount(name: $0.name, type: ActorType(rawValue: $0.type) ?? .person, count: Int($0.mentions))
+            }
             let copies = try ArticleCopy.of(documentID: row["rowid"], in: db)
             let decode = { (text: String) in Data(text.utf8) }
             return StoredArticle(
@@ -84,19 +80,20 @@ public struct IndexCatalog: Sendable {
 
     public func actors(type: ActorType? = nil, limit: Int = 50) throws -> [ActorCount] {
         try read { db in
-            var sql = """
-                SELECT a.name, a.type, COUNT(*) AS n FROM document_actors da JOIN actors a ON a.id = da.actor_id
-                """
-            var arguments: StatementArguments = []
-            if let type {
-                sql += " WHERE a.type = ?"
-                arguments += [type.rawValue]
+            let counts = try ActorLinks.articleCounts(in: db)
+            var actors: [ActorCount] = []
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, name, type FROM actors" + (type == nil ? "" : " WHERE type = ?"),
+                arguments: StatementArguments(type.map { [$0.rawValue] } ?? []))
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                guard id >= 0 && id < Int64(counts.count) && counts[Int(id)] > 0 else { continue }
+                let count = counts[Int(id)]
+                actors.append(ActorCount(name: row[1], type: ActorType(rawValue: row[2]) ?? .person, count: count))
             }
-            sql += " GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?"
-            arguments += [limit]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                ActorCount(name: $0[0], type: ActorType(rawValue: $0[1]) ?? .person, count: $0[2])
-            }
+            // Most articles first, ties by name in SQLite's (byte) order.
+            actors.sort { $0.count != $1.count ? $0.count > $1.count : $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            return limit < 0 ? actors : Array(actors.prefix(limit))  // SQLite's LIMIT: negative means none
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NewsAnalysis
 
@@ -7,7 +8,7 @@ import NewsAnalysis
 /// body, written by the indexer in the same transaction as the row, so the two never disagree.
 enum Schema {
     /// Bumped when the tables change shape; an older index is upgraded in place by the migrations below.
-    static let version = 6
+    static let version = 7
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -138,6 +139,45 @@ enum Schema {
             try CopyIndex.rebuild(in: db)
             try db.execute(sql: "UPDATE meta SET value = '6' WHERE key = 'schema_version'")
         }
+        // v7: actor links packed, one row per article (``ActorLinks``), and the change log of the facet
+        // columns (``ColumnChanges``) made part of the schema instead of created by every commit that
+        // writes to it (older indexes may have it already).
+        migrator.registerMigration("v7") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE \(ActorLinks.table)(document_id INTEGER PRIMARY KEY, links BLOB NOT NULL);
+                    CREATE TABLE IF NOT EXISTS \(ColumnChanges.table)(
+                        generation INTEGER NOT NULL, document_id INTEGER NOT NULL,
+                        PRIMARY KEY(generation, document_id)) WITHOUT ROWID;
+                    """)
+            try packLinks(in: db)
+            try db.execute(
+                sql: """
+                    DROP TABLE document_actors;
+                    UPDATE meta SET value = '7' WHERE key = 'schema_version';
+                    """)
+        }
         return migrator
+    }
+
+    /// Schema 6's link rows, one per (document, actor), packed into one ``ActorLinks`` row per document.
+    private static func packLinks(in db: Database) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT document_id, actor_id, mentions FROM document_actors ORDER BY document_id")
+        let insert = try db.makeStatement(sql: "INSERT INTO \(ActorLinks.table)(document_id, links) VALUES (?, ?)")
+        var document: Int64?
+        var links: [ActorLink] = []
+        let flush = {
+            if let document, !links.isEmpty { try insert.execute(arguments: [document, Data(ActorLinks.pack(links))]) }
+        }
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if id != document {
+                try flush()
+                document = id
+                links = []
+            }
+            links.append(ActorLink(actor: row[1], mentions: row[2]))
+        }
+        try flush()
     }
 }

@@ -13,7 +13,8 @@
 // each with this thread's CPU time, and the first call's time (it loads the facet columns).
 // `--peer` also times, on the same file in the same run, the plain SQL a first version would write:
 // the actor's partners by a self-join of document_actors, GROUP BY, plus every actor's article count
-// (needed for any association measure), and prints the ratio.
+// (needed for any association measure), and prints the ratio. The index packs its links (one row per
+// article), so the tool unpacks them first into a temporary `document_actors` with both B-tree orders.
 import Foundation
 import NewsQuery
 import NewsDates
@@ -33,6 +34,7 @@ let rounds = option("--rounds", 3)
 let low = option("--min-docs", 1_000), high = option("--max-docs", 5_000)
 
 let database = try SQLDatabase(path: path, readOnly: true)
+try database.unpackActorLinks()
 let actors = try database.rows(
     """
     SELECT a.id, a.name, COUNT(*) AS n FROM document_actors da JOIN actors a ON a.id = da.actor_id

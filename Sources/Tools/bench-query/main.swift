@@ -196,6 +196,8 @@ var report: [String: Any] = [
     "rounds": rounds, "sort": sort.rawValue,
 ]
 if arguments.contains("--peer") {
+    // The peer's actor facet groups a row per link; the index packs them one row per article.
+    try database.unpackActorLinks()
     for (name, terms) in [("broad", broad), ("selective", selective)] {
         let plain = try peer(terms)
         let ours = report[name] as! [String: Double]

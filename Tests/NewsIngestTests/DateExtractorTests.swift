@@ -65,4 +65,20 @@ struct DateExtractorTests {
     func paths(path: String, expected: String?) {
         #expect(DateExtractor.fromPath(path)?.description == expected)
     }
+
+    @Test("ASCII lines are cut into the words and numbers the Character walk finds")
+    func asciiTokensAgreeWithTheCharacterWalk() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Thu", "10", "April", "2025", " ", ",", ".", "-", ":", "\t", "\r\n", "\n", "1st", "z", "Z", "@", "[", "`", "{", "/", "9"]
+        for _ in 0..<5_000 {
+            let line = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                // Every ASCII character now and then, control characters included.
+                Bool.random(using: &generator) ? pieces.randomElement(using: &generator)! : String(UnicodeScalar(UInt8.random(in: 0...127, using: &generator)))
+            }.joined()
+            let walked = line.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            #expect(DateExtractor.asciiTokens(line)?.map(\.text) == walked, "\(line.debugDescription)")
+        }
+        #expect(DateExtractor.asciiTokens("10 mai 2024 à 9h") == nil)
+        #expect(DateExtractor.tokenize("10 mai 2024 à 9h").map(\.text) == ["10", "mai", "2024", "à", "9h"])
+    }
 }

@@ -60,7 +60,7 @@ enum BoilerplatePhrases {
             best = index
             break
         }
-        for index in arranged.prefix where index < best && rules[index].matches(normalized, length: length) {
+        for index in arranged.prefixRules(for: normalized) where index < best && rules[index].matches(normalized, length: length) {
             best = index
             break
         }
@@ -331,6 +331,11 @@ enum BoilerplatePhrases {
 struct PhraseIndex: Sendable {
     let exact: [String: [Int]]
     let prefix: [Int]
+    /// For each ASCII byte, the prefix rules a line starting with it can match, in rule order: a rule
+    /// whose first Character is that byte alone matches no line that starts otherwise, and testing
+    /// every prefix rule on every short line was a tenth of cleaning. Rules that start any other way
+    /// are in every list.
+    private let prefixByFirstByte: [[Int]]
     /// Rule index, pattern bytes and length limit of each "contains" rule; at most 64 of them.
     private let containing: [(rule: Int, pattern: [UInt8], maximumLength: Int)]
     /// For each byte value, the `containing` entries whose pattern starts with it, as bits.
@@ -354,8 +359,23 @@ struct PhraseIndex: Sendable {
         }
         self.exact = exact
         self.prefix = prefix
+        prefixByFirstByte = (0..<128).map { byte in
+            prefix.filter { rule in
+                let scalars = rules[rule].pattern.unicodeScalars
+                let first = scalars.first.map { $0.isASCII && $0 != "\r" } ?? false
+                // The first Character is the first scalar alone when the second is ASCII too (or absent).
+                let alone = scalars.dropFirst().first.map(\.isASCII) ?? true
+                return !(first && alone) || scalars.first!.value == UInt32(byte)
+            }
+        }
         self.containing = containing
         self.startingWith = startingWith
+    }
+
+    /// The prefix rules worth testing on a normalised line, in rule order.
+    func prefixRules(for normalized: String) -> [Int] {
+        guard let first = normalized.utf8.first, first < 0x80 else { return prefix }
+        return prefixByFirstByte[Int(first)]
     }
 
     /// The smallest rule index below `limit` among the "contains" rules that match, the same

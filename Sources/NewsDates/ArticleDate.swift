@@ -24,6 +24,12 @@ public struct ArticleDate: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and ISO 8601 timestamps (the date part is kept as written).
     public init?(parsing text: String) {
+        // `YYYY-MM-DD` alone, as dumps write it, is read from its bytes (the same date the general
+        // path below finds): that walk over Characters cost a tenth of reading a JSON Lines record.
+        if text.utf8.count == 10, let (year, month, day) = Self.isoDay(text.utf8) {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         let trimmed = text.trimmingWhitespace()
         let datePart = trimmed.prefix { $0 != "T" && $0 != " " }
         let fields = datePart.split(separator: "-", omittingEmptySubsequences: false)
@@ -34,6 +40,25 @@ public struct ArticleDate: Sendable, Hashable, Comparable, Codable, CustomString
         let month = fields.count > 1 ? Int(fields[1]) : nil
         let day = fields.count > 2 ? Int(fields[2]) : nil
         self.init(year: year, month: month, day: day)
+    }
+
+    /// The numbers of ten bytes `dddd-dd-dd` (ASCII digits), or nil.
+    private static func isoDay(_ bytes: String.UTF8View) -> (Int, Int, Int)? {
+        var numbers = (0, 0, 0)
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == 0x2D else { return nil }
+                continue
+            }
+            guard byte &- 0x30 < 10 else { return nil }
+            let digit = Int(byte &- 0x30)
+            switch offset {
+            case 0..<4: numbers.0 = numbers.0 * 10 + digit
+            case 5..<7: numbers.1 = numbers.1 * 10 + digit
+            default: numbers.2 = numbers.2 * 10 + digit
+            }
+        }
+        return numbers
     }
 
     /// Whole days between two day-precision dates (either order); coarser dates count from their first day.

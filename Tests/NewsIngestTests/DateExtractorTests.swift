@@ -1,3 +1,4 @@
+import NewsDates
 import Testing
 
 @testable import NewsIngest
@@ -80,5 +81,23 @@ struct DateExtractorTests {
         }
         #expect(DateExtractor.asciiTokens("10 mai 2024 à 9h") == nil)
         #expect(DateExtractor.tokenize("10 mai 2024 à 9h").map(\.text) == ["10", "mai", "2024", "à", "9h"])
+    }
+
+    @Test("a bare YYYY-MM-DD read from its bytes is the date the general path reads")
+    func isoDaysFromBytesAgreeWithTheGeneralPath() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789--T :x0")
+        var dated = 0
+        for round in 0..<20_000 {
+            // Mostly the dump shape with a digit or two changed, so that real days, impossible days
+            // (2023-02-29, 1999-13-01, 0000-01-01) and near misses all come up.
+            var text = Array(String(format: "%04d-%02d-%02d", Int.random(in: 0...2100, using: &generator), Int.random(in: 0...13, using: &generator), Int.random(in: 0...32, using: &generator)))
+            for _ in 0..<(round % 3) { text[Int.random(in: 0..<10, using: &generator)] = alphabet.randomElement(using: &generator)! }
+            let line = String(text)
+            // A leading space sends the same text down the general path (it is trimmed there).
+            #expect(ArticleDate(parsing: line) == ArticleDate(parsing: " " + line), "\(line)")
+            if ArticleDate(parsing: line) != nil { dated += 1 }
+        }
+        #expect(dated > 5_000)
     }
 }

@@ -146,10 +146,15 @@ public struct BM25FModel: Sendable {
     func fieldWeight(_ column: Int) -> Double { column == 0 ? parameters.titleWeight : parameters.bodyWeight }
 
     func lengthNorm(_ column: Int, _ statistics: MatchStatistics) -> Double {
+        lengthNorm(
+            column, length: column < statistics.columnLength.count ? statistics.columnLength[column] : 0,
+            average: column < statistics.averageLength.count ? statistics.averageLength[column] : 1)
+    }
+
+    @inline(__always)
+    func lengthNorm(_ column: Int, length: Int, average: Double) -> Double {
         let b = column == 0 ? parameters.titleB : parameters.bodyB
-        let length = column < statistics.columnLength.count ? Double(statistics.columnLength[column]) : 0
-        let average = column < statistics.averageLength.count ? max(statistics.averageLength[column], 1) : 1
-        return 1 - b + b * length / average
+        return 1 - b + b * Double(length) / max(average, 1)
     }
 
     /// Adjacent hits of different clauses in the same field: `min(idf) / distance²`, saturated. Only the

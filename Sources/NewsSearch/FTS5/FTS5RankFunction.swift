@@ -78,6 +78,10 @@ enum FTS5RankFunction {
         var statistics: MatchStatistics
         /// Valid while the statement that bound it runs: the searcher keeps it alive for the whole pass.
         var lengths: Unmanaged<TokenLengths>?
+        /// The pass's admission (as long-lived as `lengths`) and the ceiling that lets a row it says
+        /// cannot reach the page be refused before its hits are gathered; nil: every row is ranked.
+        var admission: Unmanaged<HitAdmission>?
+        var ceiling: ScoreCeiling?
 
         init(model: BM25FModel, statistics: MatchStatistics) {
             self.model = model
@@ -91,13 +95,54 @@ enum FTS5RankFunction {
         func withStatistics<Result>(_ body: (inout MatchStatistics, BM25FModel) throws -> Result) rethrows -> Result {
             try body(&statistics, model)
         }
+
+        /// Whether this row could score enough to enter the page, from its phrases' hits counted by
+        /// column (`xPhraseFirst`, `xPhraseNext`), heaviest phrase first, instead of gathered in
+        /// position order for the whole row (`xInstCount`, `xInst`) and scored.
+        @inline(__always)
+        func mayReachPage(_ functions: Fts5ExtensionApi, _ fts: OpaquePointer) throws -> Bool {
+            guard let ceiling, let floor = admission?.takeUnretainedValue().scoreFloor,
+                let phraseFirst = functions.xPhraseFirst, let phraseNext = functions.xPhraseNext
+            else { return true }
+            var title: Int32 = 0, body: Int32 = 0
+            if let known = lengths?.takeUnretainedValue(), case let rowid = functions.xRowid(fts),
+                let titleLength = known.length(of: rowid, column: 0), let bodyLength = known.length(of: rowid, column: 1)
+            {
+                (title, body) = (Int32(clamping: titleLength), Int32(clamping: bodyLength))
+            } else {
+                try check(functions.xColumnSize(fts, 0, &title))
+                try check(functions.xColumnSize(fts, 1, &body))
+            }
+            var failed = false
+            let reaches = ceiling.canReach(floor, titleLength: Int(title), bodyLength: Int(body)) { phrase in
+                var iterator = Fts5PhraseIter()
+                var column: Int32 = 0, offset: Int32 = 0
+                var counts = (title: 0, body: 0)
+                guard phraseFirst(fts, Int32(phrase), &iterator, &column, &offset) == SQLITE_OK else {
+                    failed = true
+                    return counts
+                }
+                while column >= 0 {
+                    if column == 0 { counts.title += 1 } else { counts.body += 1 }
+                    phraseNext(fts, &iterator, &column, &offset)
+                }
+                return counts
+            }
+            // A phrase FTS5 could not read says nothing: rank the row, which reports the error.
+            return reaches || failed
+        }
     }
 
     private static let rank: fts5_extension_function = { api, fts, context, argumentCount, arguments in
         guard let api, let fts else { return }
         let sqlite = SQLiteRoutines.of(api, fts)
         do {
-            let data = try rowData(api, fts, argumentCount, arguments, sqlite)
+            let data = try queryData(api.pointee, api, fts, argumentCount, arguments, sqlite)
+            guard try data.mayReachPage(api.pointee, fts) else {
+                sqlite.resultNull(context)
+                return
+            }
+            try fillRow(data, api.pointee, fts)
             sqlite.resultDouble(context, -data.withStatistics { statistics, model in model.score(statistics) })
         } catch let error as RankError {
             sqlite.resultErrorCode(context, error.code)
@@ -130,8 +175,13 @@ enum FTS5RankFunction {
         _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ argumentCount: Int32,
         _ arguments: UnsafeMutablePointer<OpaquePointer?>?, _ sqlite: SQLiteRoutines
     ) throws -> QueryData {
-        let functions = api.pointee
-        let data = try queryData(functions, api, fts, argumentCount, arguments, sqlite)
+        let data = try queryData(api.pointee, api, fts, argumentCount, arguments, sqlite)
+        try fillRow(data, api.pointee, fts)
+        return data
+    }
+
+    /// Fills in the current row's hits and column lengths.
+    static func fillRow(_ data: QueryData, _ functions: Fts5ExtensionApi, _ fts: OpaquePointer) throws {
         var count: Int32 = 0
         try check(functions.xInstCount(fts, &count))
         let lengths = data.lengths?.takeUnretainedValue()
@@ -154,7 +204,6 @@ enum FTS5RankFunction {
                 statistics.columnLength[column] = Int(length)
             }
         }
-        return data
     }
 
     struct RankError: Error { let code: Int32 }
@@ -195,17 +244,20 @@ enum FTS5RankFunction {
         }
         // A restricted pass's guard phrases come after the scored ones: no IDF (a query each), no hits.
         let phrases = min(Int(functions.xPhraseCount(fts)), given?.phraseCount ?? .max)
-        var idf: [Double] = []
-        for phrase in 0..<phrases {
-            var documents: Int64 = 0
-            try withUnsafeMutablePointer(to: &documents) { pointer in
-                try check(functions.xQueryPhrase(fts, Int32(phrase), pointer) { _, _, user in
-                    user?.assumingMemoryBound(to: Int64.self).pointee += 1
-                    return SQLITE_OK
-                })
+        let count = {
+            try (0..<phrases).map { phrase in
+                var documents: Int64 = 0
+                try withUnsafeMutablePointer(to: &documents) { pointer in
+                    try check(functions.xQueryPhrase(fts, Int32(phrase), pointer) { _, _, user in
+                        user?.assumingMemoryBound(to: Int64.self).pointee += 1
+                        return SQLITE_OK
+                    })
+                }
+                return documents
             }
-            idf.append(BM25FModel.idf(documentFrequency: Int(documents), documentCount: Int(rows)))
         }
+        let frequencies = try given.map { try $0.documentFrequencies(count) } ?? count()
+        let idf = frequencies.map { BM25FModel.idf(documentFrequency: Int($0), documentCount: Int(rows)) }
         let data = QueryData(
             model: BM25FModel(parameters: given?.parameters ?? .default),
             statistics: MatchStatistics(
@@ -222,7 +274,12 @@ enum FTS5RankFunction {
         if admissionArgument < argumentCount, let value = arguments?[admissionArgument],
             let pointer = sqlite.valuePointer(value, HitAdmission.pointerType)
         {
-            Unmanaged<HitAdmission>.fromOpaque(pointer).takeUnretainedValue().learn(data.model, data.statistics)
+            let admission = Unmanaged<HitAdmission>.fromOpaque(pointer)
+            admission.takeUnretainedValue().learn(data.model, data.statistics)
+            data.admission = admission
+            if admission.takeUnretainedValue().boundsRows {
+                data.ceiling = ScoreCeiling(model: data.model, statistics: data.statistics)
+            }
         }
         let pointer = Unmanaged.passRetained(data).toOpaque()
         try check(functions.xSetAuxdata(fts, pointer) { pointer in

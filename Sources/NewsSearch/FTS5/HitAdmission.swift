@@ -22,6 +22,9 @@ final class HitAdmission: @unchecked Sendable {
     /// What a score may be multiplied by after ranking (`--recency`'s largest factor), so that the
     /// bound compared with the page's scores is the boosted one.
     let boostLimit: Double
+    /// Whether `newsrank` may refuse a row from the phrases it has (``PresenceBound``) once the page
+    /// is full; off only to test that this changes no answer.
+    let boundsRows: Bool
     /// The entry a newcomer must beat once the page is full; nil until then. Only the thread running
     /// the statement touches it.
     var threshold: TopHits.Entry?
@@ -32,12 +35,23 @@ final class HitAdmission: @unchecked Sendable {
     /// later pass's guard is chosen from (``MatchScan/runGuarded(_:complete:query:analyzer:parallelism:store:in:)``).
     var ranking: (model: BM25FModel, statistics: MatchStatistics)?
 
-    init(filter: DocumentFilter, hitsFrom: [Bool]?, order: MatchScan.Order, complete: [Bool]? = nil, boostLimit: Double = 1) {
+    init(
+        filter: DocumentFilter, hitsFrom: [Bool]?, order: MatchScan.Order, complete: [Bool]? = nil, boostLimit: Double = 1,
+        boundsRows: Bool = true
+    ) {
         self.filter = filter
         self.hitsFrom = hitsFrom
         self.order = order
         self.complete = complete
         self.boostLimit = boostLimit
+        self.boundsRows = boundsRows
+    }
+
+    /// In relevance order, the score (before any recency boost) a match must reach to enter the page;
+    /// nil while any score would do.
+    var scoreFloor: Double? {
+        guard case .relevance = order, let threshold else { return nil }
+        return threshold.key / boostLimit
     }
 
     func admits(_ id: Int64) -> Bool {

@@ -16,10 +16,14 @@ struct DateHistogram {
     /// Beyond this many buckets the gaps are not filled: a sparse decade of days is better as it is.
     static let maximumFilled = 400
 
-    /// From counts per distinct stored date: thousands of dates at most, however many articles matched.
-    init(counts perDate: [String: Int], unknown: Int, bucket requested: SearchRequest.Bucket) {
-        let parsed = perDate.compactMap { text, count in ArticleDate(parsing: text).map { ($0, count) } }
-        let first = parsed.map(\.0).min(), last = parsed.map(\.0).max()
+    /// From counts per distinct stored date (thousands at most, however many articles matched);
+    /// `label(index, bucket)` is ``label(of:in:)`` of `dated[index]`'s date, asked once per date (a
+    /// caller may keep them: ``DateLabels``).
+    init(
+        dated: [(date: ArticleDate, count: Int)], unknown: Int, bucket requested: SearchRequest.Bucket,
+        label: (Int, DateBucket) -> String
+    ) {
+        let first = dated.lazy.map(\.date).min(), last = dated.lazy.map(\.date).max()
         let bucket: DateBucket
         if requested == .auto {
             bucket = first.flatMap { first in last.map { DateBucket.auto(first: first, last: $0) } } ?? .month
@@ -27,10 +31,19 @@ struct DateHistogram {
             bucket = DateBucket(rawValue: requested.rawValue) ?? .month
         }
         var counts: [String: Int] = [:]
-        for (date, count) in parsed {
-            // A date coarser than the bucket keeps its own precision rather than being dropped.
-            counts[bucket.label(for: date) ?? date.description, default: 0] += count
+        // Dates come ordered by day from the columns, so a bucket's dates are mostly neighbours: one
+        // dictionary update per run of them.
+        var run: (label: String, count: Int)?
+        for index in dated.indices {
+            let name = label(index, bucket)
+            if let current = run, current.label == name {
+                run = (name, current.count + dated[index].count)
+                continue
+            }
+            if let run { counts[run.label, default: 0] += run.count }
+            run = (name, dated[index].count)
         }
+        if let run { counts[run.label, default: 0] += run.count }
         var labels = counts.keys.sorted()
         // Counted before they are made: a day bucket from 0001 to 9999 is 3.6 million labels.
         if let first, let last, bucket.labelCount(from: first, to: last) <= Self.maximumFilled {
@@ -41,5 +54,11 @@ struct DateHistogram {
         if unknown > 0 { result.append(Count(label: "unknown", count: unknown)) }
         self.bucket = SearchRequest.Bucket(rawValue: bucket.rawValue) ?? .month
         self.counts = result
+    }
+
+    /// A date's bar: its bucket's label, or the date itself when it is coarser than the bucket (it
+    /// keeps its own precision rather than being dropped).
+    static func label(of date: ArticleDate, in bucket: DateBucket) -> String {
+        bucket.label(for: date) ?? date.description
     }
 }

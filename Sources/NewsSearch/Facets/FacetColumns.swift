@@ -35,6 +35,8 @@ struct FacetColumns: Sendable {
     /// The copy clusters; nil for a file written before the columns file held them (``CopyGroupStore``
     /// then reads the table).
     let copies: CopyGroups?
+    /// The ``dates`` parsed and labelled as histograms need them, kept with these columns.
+    let dateLabels: DateLabels
 
     /// The columns in `storage`, or nil when it is not a whole file of the current layout. Reads the
     /// header and directory only.
@@ -75,6 +77,7 @@ struct FacetColumns: Sendable {
         dates = TextColumn(offsets: dateOffsets, text: dateText)
         firstDays = TextColumn(offsets: dayOffsets, text: dayText)
         self.dayRank = dayRank
+        dateLabels = DateLabels(count: dates.count)
     }
 
     var stamp: ColumnFile.Stamp { header.stamp }

@@ -53,9 +53,7 @@ struct FacetTally: Sendable {
             result.source = Self.top(counted, limit: limit).map { FacetCounts.Value(value: $0.0, count: $0.1, type: nil) }
         }
         if facets.contains(.date) {
-            var perDate: [String: Int] = [:]
-            for (code, count) in dates.enumerated() where count > 0 { perDate[columns.dates[code], default: 0] += count }
-            let histogram = DateHistogram(counts: perDate, unknown: undated, bucket: bucket)
+            let histogram = columns.dateLabels.histogram(dates, unknown: undated, bucket: bucket, texts: columns.dates)
             result.dateBucket = histogram.bucket
             result.date = histogram.counts.map { FacetCounts.Value(value: $0.label, count: $0.count, type: nil) }
         }

@@ -22,6 +22,9 @@ struct MatchScan: Sendable {
     /// are ranked only while they could still make the page (``HitAdmission``).
     var complete: [Bool]?
     var order: Order = .relevance
+    /// Whether ranking may skip matches whose phrases cannot reach the page (``PresenceBound``); off only
+    /// to test that this changes no answer.
+    var boundsRows = true
     /// `--recency`: applied to each relevance score before it competes for the top hits.
     var recency: RecencyBoost?
     /// Copies folded into their best-ranked member, and the clusters `total` holds (issue 19).
@@ -56,7 +59,8 @@ struct MatchScan: Sendable {
     mutating func scan(_ call: RankCall, ids: Range<Int>, in db: Database) throws {
         let lengths = columns.tokenLengths
         let admission = HitAdmission(
-            filter: filter, hitsFrom: hitsFrom, order: order, complete: complete, boostLimit: boostLimit)
+            filter: filter, hitsFrom: hitsFrom, order: order, complete: complete, boostLimit: boostLimit,
+            boundsRows: boundsRows)
         admission.threshold = floor
         let statement = try call.passStatement(ids: ids, lengths: lengths, admission: admission, in: db)
         let handle = statement.sqliteStatement

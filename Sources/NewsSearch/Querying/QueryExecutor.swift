@@ -23,6 +23,7 @@ struct QueryExecutor {
         var sets = MatchSets(columns: columns, filter: filter, db: db)
         var scan = MatchScan(columns: columns, filter: filter, facets: plan.facets, hits: plan.pageEnd)
         scan.order = plan.order
+        scan.boundsRows = prunes
         scan.copies = CopyFolding(groups: copies, folds: plan.folds)
 
         let counted = try count(plan, into: &scan, sets: &sets)
@@ -89,7 +90,7 @@ struct QueryExecutor {
         if let feedback = plan.feedback,
             let expansion = try QueryExpansion.make(
                 query: plan.query, expression: ranked, feedback: feedback, columns: columns, filter: filter,
-                analyzer: analyzer, parallelism: parallelism, store: store, in: db)
+                analyzer: analyzer, parallelism: parallelism, boundsRows: prunes, store: store, in: db)
         {
             ranked = expansion.expression
             scan.hitsFrom = expansion.originalMatches

@@ -18,8 +18,8 @@ struct QueryExpansion {
     /// passes `filter` (then the plain pass alone tells which filter emptied the results).
     static func make(
         query: Query, expression: MatchExpression, feedback: RelevanceFeedback, columns: FacetColumns,
-        filter: DocumentFilter, analyzer: Analyzer, parallelism: (parts: Int, threshold: Int), store: IndexStore,
-        in db: Database
+        filter: DocumentFilter, analyzer: Analyzer, parallelism: (parts: Int, threshold: Int), boundsRows: Bool,
+        store: IndexStore, in db: Database
     ) throws -> QueryExpansion? {
         let clauses = query.positiveClauses
         guard feedback.applies(toClauses: clauses.count) else { return nil }
@@ -42,6 +42,7 @@ struct QueryExpansion {
         // looking at.
         var first = MatchScan(columns: columns, filter: filter, facets: [], hits: feedback.documents)
         first.recordingMatches()
+        first.boundsRows = boundsRows
         try first.run(
             RankCall(firstPass),
             parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)

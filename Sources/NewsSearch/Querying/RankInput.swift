@@ -1,5 +1,6 @@
 import Foundation
 import NewsQuery
+import Synchronization
 
 /// What `newsrank` is told about a query, handed over as a pointer (`sqlite3_bind_pointer`): each FTS5
 /// phrase's clause, weight and text, and the ranking parameters. The rank function reads it once per
@@ -19,6 +20,10 @@ package final class RankInput: Sendable {
     /// (``MatchExpression/restricted(within:excluding:)``) has more, numbered after these and ignored.
     let phraseCount: Int
     let parameters: RankingParameters
+    /// How many documents each scored phrase matches, once a statement has counted them: the id ranges
+    /// of a split pass share one input, and counting walks each phrase's whole doclist (for a question's
+    /// `the`, every article).
+    private let documentFrequencies = Mutex<[Int64]?>(nil)
 
     package init(_ expression: MatchExpression, parameters: RankingParameters = .default) {
         clauses = expression.phraseClauses
@@ -26,6 +31,18 @@ package final class RankInput: Sendable {
         texts = expression.phraseTexts
         phraseCount = expression.phraseClauses.count
         self.parameters = parameters
+    }
+
+    /// The scored phrases' document frequencies: counted by `count` for the first statement that
+    /// asks, the others waiting for them. Every statement of one input reads the same snapshot (a split
+    /// pass checks that its ranges do).
+    func documentFrequencies(_ count: () throws -> [Int64]) rethrows -> [Int64] {
+        try documentFrequencies.withLock { known in
+            if let known { return known }
+            let counted = try count()
+            known = counted
+            return counted
+        }
     }
 
     /// A weight to four decimals, as the text argument that carried weights before this type did:

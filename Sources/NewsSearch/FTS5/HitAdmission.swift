@@ -32,7 +32,7 @@ final class HitAdmission: @unchecked Sendable {
     /// left here by `newsrank` on its first row, when it computes the query's statistics; nil before.
     var partialBound: Double?
     /// The model and the query's statistics (no row's hits), left with ``partialBound``: what a
-    /// later pass's guard is chosen from (``MatchScan/runGuarded(_:complete:within:query:analyzer:parallelism:store:in:)``).
+    /// later pass's guard is chosen from (``MatchScan/runGuarded(_:complete:query:analyzer:parallelism:store:in:)``).
     var ranking: (model: BM25FModel, statistics: MatchStatistics)?
 
     init(

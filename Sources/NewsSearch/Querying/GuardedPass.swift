@@ -18,14 +18,14 @@ import NewsQuery
 /// expression's phrases alone (``RankInput/phraseCount``) and sees their hits as in the plain pass.
 extension MatchScan {
     /// Runs the pass over `ranked`'s matches on this fresh scan, given `complete`, the all-terms
-    /// expression whose matches ``complete`` holds; the partial matches must also match `within`.
+    /// expression whose matches ``complete`` holds.
     mutating func runGuarded(
-        _ ranked: MatchExpression, complete expression: MatchExpression, within: [String], query: Query, analyzer: Analyzer,
+        _ ranked: MatchExpression, complete expression: MatchExpression, query: Query, analyzer: Analyzer,
         parallelism: (parts: Int, threshold: Int), store: IndexStore, in db: Database
     ) throws {
         guard fillsPage(self.complete) else {
             // Too few full matches to say what the page needs: one pass, as unguarded.
-            try run(RankCall(ranked, within: within), parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
+            try run(RankCall(ranked), parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
             return
         }
         let blank = self
@@ -35,7 +35,7 @@ extension MatchScan {
         var page = self
         page.copies.release(into: &page.top)
         var rest = blank
-        var guards = within
+        var guards: [String] = []
         if let floor = page.top.worstIfFull, let ranking {
             rest.floor = floor
             if let essential = ranking.model.essentialPhrases(ranking.statistics, below: floor.key / boostLimit) {

@@ -27,17 +27,12 @@ struct QueryExecutor {
         scan.copies = CopyFolding(groups: copies, folds: plan.folds)
 
         let counted = try count(plan, into: &scan, sets: &sets)
-        let common = try commonTerms(plan)
-        let within = common.map(\.selecting).map { [$0] } ?? []
-        if let common, counted == .any { warnings.append(common.terms.note) }
         let guarded = guardedBy(plan, scan)
-        let ranked = try stages(plan, into: &scan, sets: &sets, filter: filter, within: within)
+        let ranked = try stages(plan, into: &scan, sets: &sets, filter: filter)
         if let ranked, let guarded, case .ranked(ranked) = plan.source {
-            try scan.runGuarded(
-                ranked, complete: guarded, within: within, query: plan.query, analyzer: analyzer, parallelism: parallelism,
-                store: store, in: db)
+            try scan.runGuarded(ranked, complete: guarded, query: plan.query, analyzer: analyzer, parallelism: parallelism, store: store, in: db)
         } else if let ranked {
-            try scan.run(RankCall(ranked, within: within), parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
+            try scan.run(RankCall(ranked), parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         } else if case .allExcept(let exclusion) = plan.source {
             scan.scanAll(excluding: try sets.matches(of: exclusion).set)
         } else {
@@ -76,20 +71,8 @@ struct QueryExecutor {
         }
     }
 
-    /// The common words of the query and the FTS5 text of its other clauses, which alone select the
-    /// pass's documents; nil when ``CommonTerms`` does not apply.
-    private func commonTerms(_ plan: QueryPlan) throws -> (terms: CommonTerms, selecting: String)? {
-        guard plan.mayLeaveCommonTerms,
-            let terms = try CommonTerms(plan.query, documentCount: columns.documentCount, analyzer: analyzer, documentFrequency: { term in
-                try Int.fetchOne(db, sql: "SELECT doc FROM documents_vocab WHERE term = ?", arguments: [term])
-            }),
-            let selecting = MatchExpression.anyOf(clauses: terms.selecting, in: plan.query, analyzer: analyzer)
-        else { return nil }
-        return (terms, selecting)
-    }
-
     /// The all-terms expression when the pass may visit only the partial matches that could reach the
-    /// page (``MatchScan/runGuarded(_:complete:within:query:analyzer:parallelism:store:in:)``): ranked by
+    /// page (``MatchScan/runGuarded(_:complete:query:analyzer:parallelism:store:in:)``): ranked by
     /// relevance, its full matches known and counted. Not after feedback: its added terms weigh as much
     /// as the question (RM3), so a partial match's bound needs nearly every phrase, and the guarded
     /// pass cost more than the plain one (a 10-word question at 200,000 articles, BENCHMARKS.md).
@@ -101,12 +84,12 @@ struct QueryExecutor {
     /// Runs the feedback stage and sets up the recency stage; returns the expression to rank, nil when
     /// the pass ranks nothing.
     private func stages(
-        _ plan: QueryPlan, into scan: inout MatchScan, sets: inout MatchSets, filter: DocumentFilter, within: [String]
+        _ plan: QueryPlan, into scan: inout MatchScan, sets: inout MatchSets, filter: DocumentFilter
     ) throws -> MatchExpression? {
         guard case .ranked(var ranked) = plan.source else { return nil }
         if let feedback = plan.feedback,
             let expansion = try QueryExpansion.make(
-                query: plan.query, expression: ranked, within: within, feedback: feedback, columns: columns, filter: filter,
+                query: plan.query, expression: ranked, feedback: feedback, columns: columns, filter: filter,
                 analyzer: analyzer, parallelism: parallelism, boundsRows: prunes, store: store, in: db)
         {
             ranked = expansion.expression

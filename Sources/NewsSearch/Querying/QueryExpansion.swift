@@ -14,11 +14,10 @@ struct QueryExpansion {
     /// documents with only expansion terms, which are neither hits nor counted.
     let originalMatches: [Bool]
 
-    /// `within`: what the passes' matches must also match (``CommonTerms``' selecting clauses).
     /// Nil when feedback does not apply (a short query), the first pass suggests nothing, or no match
     /// passes `filter` (then the plain pass alone tells which filter emptied the results).
     static func make(
-        query: Query, expression: MatchExpression, within: [String], feedback: RelevanceFeedback, columns: FacetColumns,
+        query: Query, expression: MatchExpression, feedback: RelevanceFeedback, columns: FacetColumns,
         filter: DocumentFilter, analyzer: Analyzer, parallelism: (parts: Int, threshold: Int), boundsRows: Bool,
         store: IndexStore, in db: Database
     ) throws -> QueryExpansion? {
@@ -45,7 +44,7 @@ struct QueryExpansion {
         first.recordingMatches()
         first.boundsRows = boundsRows
         try first.run(
-            RankCall(firstPass, within: within),
+            RankCall(firstPass),
             parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         let best = first.top.sorted()
         guard first.total > 0, !best.isEmpty else { return nil }

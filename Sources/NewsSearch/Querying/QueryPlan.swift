@@ -56,9 +56,6 @@ struct QueryPlan: Sendable {
     /// expression (``QueryExpansion`` decides on the index whether it does).
     let feedback: RelevanceFeedback?
     let recency: RecencyStage?
-    /// Whether common words may only score (``CommonTerms``, decided on the index): the any-term
-    /// expression of several clauses is ranked. Never under `--match all`, whose matches need every word.
-    let mayLeaveCommonTerms: Bool
     /// The any-term expression: snippets, `missing` and spelling help describe the words typed, whatever
     /// the pass ranks.
     let hitExpression: MatchExpression?
@@ -107,7 +104,6 @@ struct QueryPlan: Sendable {
         feedback = !byDate && ranked == any ? request.feedback : nil
         recency = byDate ? nil : request.recency.map { RecencyStage(prior: $0, everyClause: clauses.count > 1 ? all : nil) }
         hitExpression = any
-        mayLeaveCommonTerms = clauses.count > 1 && ranked != nil && ranked == any
         facets = request.facets
         facetLimit = max(request.facetLimit, 0)
         dateBucket = request.dateBucket

@@ -16,12 +16,6 @@ package struct RankCall: Sendable {
         self.init(expression, matching: expression.text, parameters: parameters)
     }
 
-    /// A pass over the expression's matches that also match every expression of `within` (the
-    /// selecting clauses of ``CommonTerms``), scored as the expression alone would be.
-    init(_ expression: MatchExpression, within: [String]) {
-        self.init(expression, matching: within.isEmpty ? expression.text : expression.restricted(within: within, excluding: nil))
-    }
-
     init(_ expression: MatchExpression, matching text: String, parameters: RankingParameters = .default) {
         self.expression = expression
         input = RankInput(expression, parameters: parameters)

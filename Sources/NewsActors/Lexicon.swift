@@ -45,6 +45,7 @@ enum Lexicon {
         "secretariat", "directorate", "command", "church", "mission", "network", "radio", "television", "tv",
         "united", "rovers", "athletic", "wanderers", "albion", "fc", "city", "hotspur", "county", "rangers",
         "team", "international", "communications", "electric", "airline", "trust", "institution", "chamber",
+        "administration",
     ]
 
     /// Heads that may be followed by "of"/"for" inside the same name ("Bank of Japan", "Ministry of Defence").
@@ -149,6 +150,19 @@ enum Lexicon {
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gmt", "utc", "est",
         "jst", "cet", "pm", "am",
+    ]
+
+    /// Numbers written as words, which a row of figures uses like digits ("loss nil vs profit one ct").
+    static let numberWords: WordSet = [
+        "nil", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "trillion",
+        "half", "dozen", "none",
+    ]
+
+    /// Heads of public bodies whose names join two subjects with "and" ("Food and Drug Administration").
+    static let jointBodyHeads: WordSet = [
+        "commission", "board", "authority", "agency", "administration", "committee", "council", "bureau",
+        "ministry", "department", "office", "institute", "association", "federation", "corporation", "service",
     ]
 
     /// Capitalised abbreviations that are not organisations.

@@ -33,6 +33,11 @@ enum LineKind: Sendable, Equatable {
             self = .titleCase
             return
         }
+        // "Shr 30 cts vs 30 cts": the label is capitalised because it starts the line, not because it is a name.
+        if Self.isFiguresRow(tokens, in: text) {
+            self = .titleCase
+            return
+        }
         // Tables of results carry numbers; headings rarely more than one or two.
         if numbers * 4 >= words {
             self = .prose
@@ -73,5 +78,38 @@ enum LineKind: Sendable, Equatable {
         } else {
             self = .prose
         }
+    }
+
+    /// A row of figures: a capitalised label of one or two words, then only figures (digits, number
+    /// words), "vs" and lowercase units, with at least one unit or "vs" and no sentence end. Rows of bare
+    /// numbers ("Ajax 3 2 1 0") are results tables, whose labels are teams.
+    private static func isFiguresRow(_ tokens: ArraySlice<Token>, in text: ScannedText) -> Bool {
+        guard let first = tokens.first, first.kind == .word, first.shape == .capitalized, tokens.count <= 16,
+            let last = tokens.last, !(text.text(last, is: ".") || text.text(last, is: "!") || text.text(last, is: "?"))
+        else { return false }
+        var index = tokens.startIndex + 1
+        if index < tokens.endIndex, tokens[index].shape == .capitalized, !Lexicon.numberWords.contains(tokens[index], in: text) {
+            index += 1
+        }
+        var figures = 0
+        var units = 0
+        for token in tokens[index...] {
+            switch token.kind {
+            case .number:
+                guard !token.isDate else { return false }
+                figures += 1
+            case .word:
+                if Lexicon.numberWords.contains(token, in: text) {
+                    figures += 1
+                } else if token.shape == .lower {
+                    units += 1
+                } else {
+                    return false
+                }
+            case .punctuation, .newline:
+                continue
+            }
+        }
+        return figures >= 1 && units >= 1 && figures * 2 >= units
     }
 }

@@ -48,7 +48,7 @@ struct RuleTagger {
             let next = tokens[end + 1]
             if text.lower(token, is: "of") || text.lower(token, is: "for"), hasOfHead, next.isCapitalized {
                 sawConnector = true
-            } else if text.lower(token, is: "and"), sawConnector, next.isCapitalized {
+            } else if text.lower(token, is: "and"), sawConnector || joinsBody(start..<end, limit: limit), next.isCapitalized {
             } else if Lexicon.nameParticles.contains(token, in: text),
                 next.isCapitalized || Lexicon.nameParticles.contains(next, in: text),
                 tokens[end - 1].shape == .capitalized || Lexicon.nameParticles.contains(tokens[end - 1], in: text)
@@ -61,6 +61,21 @@ struct RuleTagger {
         // Connectors never end a name.
         while end - 1 > start, tokens[end - 1].shape == .lower { end -= 1 }
         return end
+    }
+
+    /// "Securities and Exchange Commission": one or two capitalised words that name nothing on their own,
+    /// "and", then capitalised words ending in a public body's head make one name; "Japan and China" does not.
+    private func joinsBody(_ left: Range<Int>, limit: Int) -> Bool {
+        guard left.count <= 2, tokens[left].allSatisfy({ $0.shape == .capitalized && !$0.possessive }),
+            gazetteer.longestMatch(in: text, at: left.lowerBound, limit: left.upperBound, allCapsLine: false) == nil,
+            !gazetteer.givenNames.contains(tokens[left.lowerBound], in: text)
+        else { return false }
+        var index = left.upperBound + 1
+        while index < limit, index - left.upperBound <= 3, tokens[index].shape == .capitalized, !tokens[index].possessive {
+            if index > left.upperBound + 1, Lexicon.jointBodyHeads.contains(tokens[index], in: text) { return true }
+            index += 1
+        }
+        return false
     }
 
     private func isSentenceStart(_ index: Int, line: Range<Int>) -> Bool {

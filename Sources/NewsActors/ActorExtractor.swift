@@ -201,7 +201,7 @@ public struct ActorExtractor: Sendable {
                 continue
             }
             if let match = gazetteer.longestMatch(in: text, at: index, limit: line.upperBound, allCapsLine: kind == .allCaps),
-                kind == .allCaps || knownNames.contains(match.entry.name)
+                kind == .allCaps || kind == .figures || knownNames.contains(match.entry.name)
             {
                 let end = index + match.length
                 if match.entry.type == .location, let team = known.value(joining: tokens[index..<end], in: text), team.type == .organization {

@@ -7,6 +7,9 @@ enum LineKind: Sendable, Equatable {
     /// Title Case headings, short labels and teasers cut off with "…": only names the article's running
     /// text (or, for countries and organisations, the gazetteer) confirms count.
     case titleCase
+    /// A row of figures ("Turnover 4.2 mln vs 3.9 mln"): its label names someone only when the gazetteer
+    /// or the running text knows the name.
+    case figures
 
     init(_ tokens: ArraySlice<Token>, in text: ScannedText) {
         // First pass, no look-ups: words, capitals, numbers.
@@ -35,7 +38,7 @@ enum LineKind: Sendable, Equatable {
         }
         // "Shr 30 cts vs 30 cts": the label is capitalised because it starts the line, not because it is a name.
         if Self.isFiguresRow(tokens, in: text) {
-            self = .titleCase
+            self = .figures
             return
         }
         // Tables of results carry numbers; headings rarely more than one or two.

@@ -34,8 +34,8 @@ struct DocumentFilter: Sendable {
         }
         actorAllowed = resolved.actorIDs.map { actors in
             var allowed = [Bool](repeating: false, count: columns.idLimit)
-            for link in columns.links(to: actors.subtracting(resolved.locationIDs), locations: resolved.locationIDs) {
-                allowed[Int(link.document)] = true
+            columns.forEachLink(to: actors.subtracting(resolved.locationIDs), locations: resolved.locationIDs) { id, _ in
+                allowed[id] = true
             }
             return allowed
         }

@@ -126,32 +126,36 @@ struct FacetColumns: Sendable {
         return start..<min(max(Int(locationStart[id + 1]), start), locationIDs.count)
     }
 
-    /// (document, actor) for every link to one of `actors` (facet actors) or `locations`, in document
-    /// order: the look-up from actors to their articles that filters and `actors --with` make.
-    func links(to actors: Set<Int64>, locations: Set<Int64>) -> [(document: Int64, actor: Int64)] {
+    /// Calls `body` with (document, actor) for every link to one of `actors` (facet actors) or
+    /// `locations`, in document order: the look-up from actors to their articles that filters and
+    /// `actors --with` make. A list that is not asked for is not read.
+    func forEachLink(to actors: Set<Int64>, locations: Set<Int64>, _ body: (Int, Int) -> Void) {
         func flags(_ ids: Set<Int64>) -> [Bool] {
             var wanted = [Bool](repeating: false, count: Int(ids.max() ?? -1) + 1)
             for id in ids where id >= 0 { wanted[Int(id)] = true }
             return wanted
         }
         let wantedActors = flags(actors), wantedLocations = flags(locations)
-        var found: [(document: Int64, actor: Int64)] = []
         for id in 0..<idLimit {
             if !wantedActors.isEmpty {
                 for index in self.actors(of: id) {
                     let actor = Int(actorIDs[index])
-                    if actor >= 0 && actor < wantedActors.count && wantedActors[actor] { found.append((Int64(id), Int64(actor))) }
+                    if actor >= 0 && actor < wantedActors.count && wantedActors[actor] { body(id, actor) }
                 }
             }
             if !wantedLocations.isEmpty {
                 for index in self.locations(of: id) {
                     let actor = Int(locationIDs[index])
-                    if actor >= 0 && actor < wantedLocations.count && wantedLocations[actor] {
-                        found.append((Int64(id), Int64(actor)))
-                    }
+                    if actor >= 0 && actor < wantedLocations.count && wantedLocations[actor] { body(id, actor) }
                 }
             }
         }
+    }
+
+    /// ``forEachLink(to:locations:_:)`` collected.
+    func links(to actors: Set<Int64>, locations: Set<Int64>) -> [(document: Int64, actor: Int64)] {
+        var found: [(document: Int64, actor: Int64)] = []
+        forEachLink(to: actors, locations: locations) { found.append((Int64($0), Int64($1))) }
         return found
     }
 

@@ -98,7 +98,6 @@ struct ColumnArrays {
         var sections: [(ColumnFile.Section, [UInt8])] = [
             (.source, ColumnFile.bytes(source)), (.dateCode, ColumnFile.bytes(dateCode)),
             (.actorStart, ColumnFile.bytes(actorStart)), (.actorIDs, ColumnFile.bytes(actorIDs)),
-            (.locationStart, ColumnFile.bytes(locationStart)), (.locationIDs, ColumnFile.bytes(locationIDs)),
             (.tokenLengths, ColumnFile.bytes(lengths)), (.dayRank, ColumnFile.bytes(dayRank)),
             (.dateOffsets, ColumnFile.bytes(texts.offsets)), (.dateText, texts.text),
             (.firstDayOffsets, ColumnFile.bytes(days.offsets)), (.firstDayText, days.text),
@@ -109,6 +108,8 @@ struct ColumnArrays {
                 (.copyMembers, ColumnFile.bytes(copies.memberIDs)),
             ]
         }
+        // Last, in the order of ``ColumnFile/Section``, as every section is written.
+        sections += [(.locationStart, ColumnFile.bytes(locationStart)), (.locationIDs, ColumnFile.bytes(locationIDs))]
         // Built here from the same bytes the file holds, so this never fails.
         return FacetColumns(ColumnBytes(copying: ColumnFile.encode(header, sections: sections)))!
     }

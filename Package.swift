@@ -69,6 +69,8 @@ let package = Package(
         // libFuzzer target for the query parser (scripts/fuzz-query-parser builds it with -sanitize=fuzzer).
         tool("fuzz-query-parser", ["NewsQuery"]),
         tool("actors-eval", ["NewsActors"]),
+        // Writes Sources/NewsActors/GazetteerTables.swift from the name tables.
+        tool("gazetteer-tables", ["NewsActors"]),
         tool("bench-workers", ["NewsActors", "NewsAnalysis", "NewsIngest"]),
         // Runs HTML extraction in one process over many pages for scripts/eval-extraction.
         tool("extraction-eval", ["NewsIngest"]),

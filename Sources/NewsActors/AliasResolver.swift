@@ -34,13 +34,19 @@ struct AliasResolver {
         {
             persons.insert(candidate.text)
             let surname = candidate.lastWord
-            if let existing = surnames[surname], existing != candidate.text, !existing.hasSuffix(candidate.text), !candidate.text.hasSuffix(existing) {
-                ambiguous.insert(surname)
+            let surnameHash = candidate.lastWordHash
+            let existing = surnames[surname, hash: surnameHash]
+            if let existing, existing != candidate.text, !existing.hasSuffix(candidate.text), !candidate.text.hasSuffix(existing) {
+                ambiguous.insert(surname, hash: surnameHash)
             }
-            if surnames[surname] == nil || candidate.text.count > surnames[surname]!.count { surnames[surname] = candidate.text }
-            if givenNames[candidate.firstWord] == nil { givenNames[candidate.firstWord] = candidate.text }
+            if existing == nil || candidate.text.count > existing!.count { surnames[surname, hash: surnameHash] = candidate.text }
+            if givenNames[candidate.firstWord, hash: candidate.firstWordHash] == nil {
+                givenNames[candidate.firstWord, hash: candidate.firstWordHash] = candidate.text
+            }
         }
-        func fullName(_ surname: String) -> String? { ambiguous.contains(surname) ? nil : surnames[surname] }
+        func fullName(_ surname: String, hash: UInt64) -> String? {
+            ambiguous.contains(surname, hash: hash) ? nil : surnames[surname, hash: hash]
+        }
         // Multi-word organisations by their initials ("European Central Bank" → ECB), when an acronym needs them.
         var acronyms: [String: String] = [:]
         if candidates.contains(where: { $0.type == .organization && $0.wordCount == 1 && $0.canonical == nil }) {
@@ -54,18 +60,18 @@ struct AliasResolver {
         var votes = WordMap<Int>(minimumCapacity: capacity)
         let types = ActorType.allCases
         for candidate in candidates where candidate.type != nil && !candidate.sentenceInitial {
-            votes[candidate.key] = (votes[candidate.key] ?? 0) + 1 << (16 * types.firstIndex(of: candidate.type!)!)
+            votes[candidate.key, hash: candidate.keyHash] = (votes[candidate.key, hash: candidate.keyHash] ?? 0) + 1 << (16 * types.firstIndex(of: candidate.type!)!)
         }
 
         // A name that scored in a results table is a team throughout the article.
         var teams: WordSet = []
-        for candidate in candidates where candidate.team { teams.insert(candidate.key) }
+        for candidate in candidates where candidate.team { teams.insert(candidate.key, hash: candidate.keyHash) }
 
         var resolved: [Resolved] = []
         resolved.reserveCapacity(candidates.count)
         for candidate in candidates {
             if !teams.isEmpty, candidate.type != .country, candidate.type != .person || candidate.evidence == .weak,
-                teams.contains(candidate.key), fullName(candidate.key) == nil
+                teams.contains(candidate.key, hash: candidate.keyHash), fullName(candidate.key, hash: candidate.keyHash) == nil
             {
                 resolved.append(Resolved(candidate: candidate, name: candidate.text, type: .organization))
                 continue
@@ -75,8 +81,9 @@ struct AliasResolver {
                 continue
             }
             let lower = candidate.key
+            let lowerHash = candidate.keyHash
             let isSingle = candidate.wordCount == 1
-            if isSingle, let full = fullName(lower) {
+            if isSingle, let full = fullName(lower, hash: lowerHash) {
                 resolved.append(Resolved(candidate: candidate, name: full, type: .person))
                 continue
             }
@@ -89,7 +96,7 @@ struct AliasResolver {
                 continue
             }
             // Most votes wins; ties go to the earlier type in `ActorType.allCases`.
-            let vote = votes[lower].flatMap { packed -> ActorType? in
+            let vote = votes[lower, hash: lowerHash].flatMap { packed -> ActorType? in
                 let counts = (0..<4).map { (packed >> (16 * $0)) & 0xFFFF }
                 let best = counts.indices.max { counts[$0] < counts[$1] || counts[$0] == counts[$1] && $0 > $1 }!
                 return counts[best] > 0 ? types[best] : nil
@@ -98,9 +105,9 @@ struct AliasResolver {
                 // A capitalised first word is a name only if the rules or the rest of the article say so.
                 // Two or more capitalised words after the opener's stop word was stripped read as a name.
                 guard candidate.evidence >= .strong || vote != nil || !isSingle && candidate.type == .person else { continue }
-                if isSingle, givenNames[lower] != nil, candidate.type == nil { continue }
+                if isSingle, givenNames[lower, hash: lowerHash] != nil, candidate.type == nil { continue }
             }
-            if isSingle, let full = givenNames[lower], candidate.type == nil || candidate.type == .person {
+            if isSingle, let full = givenNames[lower, hash: lowerHash], candidate.type == nil || candidate.type == .person {
                 resolved.append(Resolved(candidate: candidate, name: full, type: .person))
                 continue
             }
@@ -109,11 +116,11 @@ struct AliasResolver {
         }
         if known.count == 0 { known = WordMap(minimumCapacity: resolved.count * 2 + surnames.count) }
         for item in resolved {
-            known[item.candidate.key] = KnownName(name: item.name, type: item.type)
+            known[item.candidate.key, hash: item.candidate.keyHash] = KnownName(name: item.name, type: item.type)
             if item.name != item.candidate.text { known[item.name.lowercased()] = KnownName(name: item.name, type: item.type) }
         }
-        for surname in surnames.keys where known[surname] == nil {
-            if let full = fullName(surname) { known[surname] = KnownName(name: full, type: .person) }
+        for (surname, hash) in surnames.keysAndHashes where known[surname, hash: hash] == nil {
+            if let full = fullName(surname, hash: hash) { known[surname, hash: hash] = KnownName(name: full, type: .person) }
         }
         if knownLongest.count == 0 { knownLongest = WordMap(minimumCapacity: known.count) }
         // Words counted over the bytes, as `split(separator: " ")` would cut them: splitting every key

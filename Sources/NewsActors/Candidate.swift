@@ -19,9 +19,14 @@ struct Candidate: Sendable {
     var text: String
     /// `text` lowercased: the key for alias and vote look-ups.
     var key: String
+    /// `WordMap.hash(key)`, `firstWord`'s and `lastWord`'s: the resolver looks each candidate up in
+    /// several maps, and the scanner has hashed the words already.
+    var keyHash: UInt64
     /// Lowercase first and last words (the given name and surname of a person), and how many words.
     var firstWord = ""
     var lastWord = ""
+    var firstWordHash = WordMap<Bool>.hash("")
+    var lastWordHash = WordMap<Bool>.hash("")
     var wordCount = 1
     var type: ActorType?
     var canonical: String?
@@ -32,4 +37,22 @@ struct Candidate: Sendable {
     var inTitle = false
     /// Named with a score in a results table: a team, so an organisation wherever the article names it.
     var team = false
+
+    /// - Parameter keyHash: `WordMap.hash(key)` when the caller has it; computed otherwise.
+    init(
+        start: Int, end: Int, startOffset: Int, endOffset: Int, text: String, key: String, keyHash: UInt64? = nil,
+        type: ActorType?, canonical: String?, evidence: Evidence, sentenceInitial: Bool = false
+    ) {
+        self.start = start
+        self.end = end
+        self.startOffset = startOffset
+        self.endOffset = endOffset
+        self.text = text
+        self.key = key
+        self.keyHash = keyHash ?? WordMap<Bool>.hash(key)
+        self.type = type
+        self.canonical = canonical
+        self.evidence = evidence
+        self.sentenceInitial = sentenceInitial
+    }
 }

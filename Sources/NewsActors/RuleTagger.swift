@@ -363,18 +363,23 @@ struct RuleTagger {
         let key = text.joined(range, lower: true)
         var made = Candidate(
             start: range.lowerBound, end: range.upperBound, startOffset: tokens[range.lowerBound].start,
-            endOffset: tokens[range.upperBound - 1].end, text: text.joined(range, lower: false), key: key, type: type, canonical: nil, evidence: evidence,
+            endOffset: tokens[range.upperBound - 1].end, text: text.joined(range, lower: false), key: key,
+            keyHash: single ? tokens[range.lowerBound].hash : text.joinedHash(tokens[range]), type: type, canonical: nil, evidence: evidence,
             sentenceInitial: initial)
         // Name particles ("van", "de") are neither the given name nor the surname.
         if single {
             made.firstWord = key
             made.lastWord = key
+            made.firstWordHash = made.keyHash
+            made.lastWordHash = made.keyHash
             made.wordCount = 1
         } else {
             let first = range.first { tokens[$0].shape != .lower } ?? range.lowerBound
             let last = range.last { tokens[$0].shape != .lower } ?? first
             made.firstWord = text.lower(tokens[first])
             made.lastWord = text.lower(tokens[last])
+            made.firstWordHash = tokens[first].hash
+            made.lastWordHash = tokens[last].hash
             made.wordCount = range.reduce(0) { $0 + (tokens[$1].shape != .lower ? 1 : 0) }
         }
         return made

@@ -1,7 +1,7 @@
 /// The generated name tables (`GazetteerData`, `OrganizationData`, `CountryNameData`) read in place, as
-/// lines and fields of UTF-8 bytes. Every process that extracts actors loads them (`search extract` of
-/// one file too), and cutting them into arrays of `Substring`s and `String`s cost more than building
-/// the look-up tables from them.
+/// lines and fields of UTF-8 bytes, by ``GazetteerSource`` (which `gazetteer-tables` and the tests run)
+/// and by ``PhraseKey`` for the user dictionary's names: cutting them into arrays of `Substring`s and
+/// `String`s cost more than filing the names.
 enum TableText {
     /// Calls `body` with the bytes of each non-empty line of `text`. A string literal's bytes are read
     /// where the binary holds them, without a copy.

@@ -35,11 +35,25 @@ struct WordMap<Value: Sendable>: Sendable {
     /// The words, in insertion order.
     var keys: [String] { words }
 
+    /// The words and their hashes, in insertion order.
+    var keysAndHashes: Zip2Sequence<[String], [UInt64]> { zip(words, hashes) }
+
     subscript(_ word: String) -> Value? {
         get { lookup(word, hash: WordMap.hash(word)) }
         set {
             guard let newValue else { return }
             insert(word, newValue)
+        }
+    }
+
+    /// The value of `word` by the hash the caller already has (`WordMap.hash(word)`): a candidate
+    /// carries its key's hash from the scanner, and hashing every key again at each of the resolver's
+    /// look-ups was most of resolving.
+    subscript(_ word: String, hash hash: UInt64) -> Value? {
+        get { lookup(word, hash: hash) }
+        set {
+            guard let newValue else { return }
+            insert(word, hash: hash, newValue)
         }
     }
 
@@ -59,14 +73,7 @@ struct WordMap<Value: Sendable>: Sendable {
     /// The value of the tokens' lowercase words joined by single spaces, found without building that
     /// string: the gazetteer is asked for every multi-word name that might start at a capitalised word.
     func value(joining tokens: ArraySlice<Token>, in text: ScannedText) -> Value? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in tokens.indices {
-            if index != tokens.startIndex { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
-            for byte in text.lowered[Int(tokens[index].lowerStart)..<Int(tokens[index].lowerEnd)] {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-        }
-        return probe(hash) { Self.word($0, joins: tokens, in: text) }
+        probe(text.joinedHash(tokens)) { Self.word($0, joins: tokens, in: text) }
     }
 
     private static func word(_ word: String, is bytes: ArraySlice<UInt8>) -> Bool {
@@ -104,7 +111,10 @@ struct WordMap<Value: Sendable>: Sendable {
     }
 
     private mutating func insert(_ word: String, _ value: Value) {
-        let hash = Self.hash(word)
+        insert(word, hash: Self.hash(word), value)
+    }
+
+    private mutating func insert(_ word: String, hash: UInt64, _ value: Value) {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
@@ -169,6 +179,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     mutating func insert(_ word: String) { map[word] = true }
 
     func contains(_ word: String) -> Bool { map[word] != nil }
+
+    mutating func insert(_ word: String, hash: UInt64) { map[word, hash: hash] = true }
+
+    func contains(_ word: String, hash: UInt64) -> Bool { map[word, hash: hash] != nil }
 
     func contains(_ token: Token, in text: ScannedText) -> Bool { map[token, in: text] != nil }
 

@@ -34,19 +34,25 @@ public struct SourceNormalizer: Sendable, Hashable {
 
     /// - Parameter aliases: alias → canonical name. Each canonical name is also its own alias.
     public init(aliases: [String: String] = [:]) {
+        // Keys collide ("politico.com" and "politico.eu" both strip to "politico"), and a dictionary's
+        // order changes from process to process: the tables are filled in a fixed order with a fixed
+        // precedence, or the same page would get "Politico" in one run and "Politico Europe" in the next.
+        // Hosts first (the first in sorted order keeps a shared key), then each name's own key, then the
+        // extra spellings.
         var table: [String: String] = [:]
-        for (host, name) in KnownOutlets.byHost {
+        for (host, name) in KnownOutlets.byHost.sorted(by: { $0.key < $1.key }) where table[Self.key(host)] == nil {
             table[Self.key(host)] = name
-            table[Self.key(name)] = name
         }
-        for (alias, name) in KnownOutlets.extraNames { table[Self.key(alias)] = name }
+        for name in Set(KnownOutlets.byHost.values).sorted() { table[Self.key(name)] = name }
+        for (alias, name) in KnownOutlets.extraNames.sorted(by: { $0.key < $1.key }) { table[Self.key(alias)] = name }
+        // The user's file the same way: aliases in sorted order, then every canonical name as itself.
         var aliasTable: [String: String] = [:]
-        for (alias, name) in aliases {
+        let userAliases = aliases.compactMap { alias, name -> (alias: String, canonical: String)? in
             let canonical = name.trimmingWhitespace()
-            guard !canonical.isEmpty else { continue }
-            aliasTable[Self.key(canonical)] = canonical
-            aliasTable[Self.key(alias)] = canonical
-        }
+            return canonical.isEmpty ? nil : (alias, canonical)
+        }.sorted { ($0.alias, $0.canonical) < ($1.alias, $1.canonical) }
+        for (alias, canonical) in userAliases { aliasTable[Self.key(alias)] = canonical }
+        for (_, canonical) in userAliases { aliasTable[Self.key(canonical)] = canonical }
         builtInByKey = table.filter { !$0.key.isEmpty }
         aliasByKey = aliasTable.filter { !$0.key.isEmpty }
     }

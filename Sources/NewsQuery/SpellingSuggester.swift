@@ -83,11 +83,20 @@ public struct SpellingSuggester: Sendable {
 
     /// Pass 1: typed words one edit away whose analysed form is indexed; one word per indexed term.
     func readableSuggestions(for word: String) -> [String] {
+        readableSuggestions(for: word, documentCount: { counts[$0] })
+    }
+
+    /// Pass 1 with each candidate term's document count looked up by `documentCount` (nil: not indexed),
+    /// once per term: for an engine whose vocabulary is cheaper to probe term by term than to list.
+    public func readableSuggestions(for word: String, documentCount: (String) throws -> Int?) rethrows -> [String] {
         let typed = Array(word.lowercased().unicodeScalars)
         guard typed.count >= 3 else { return [] }
+        var looked: [String: Int?] = [:]
         var best: [String: (word: String, count: Int)] = [:]
         for candidate in Self.singleEdits(of: typed) {
-            guard let term = analyze(candidate), let count = counts[term] else { continue }
+            guard let term = analyze(candidate) else { continue }
+            if looked[term] == nil { looked[term] = .some(try documentCount(term)) }
+            guard let count = looked[term]! else { continue }
             if let current = best[term], current.word <= candidate { continue }
             best[term] = (candidate, count)
         }

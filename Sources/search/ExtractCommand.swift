@@ -23,6 +23,11 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "The file to read; - reads standard input.") var file: String
 
     func run() throws {
+        try Self.show(file: file, index: indexOptions.location, format: format, source: source, json: output.json, color: output.color)
+    }
+
+    /// The command's work, also reached without the argument parser (``PlainExtract``).
+    static func show(file: String, index: IndexLocation, format: InputFormat, source: String?, json: Bool, color: ColorChoice) throws {
         let data: Data
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -35,16 +40,16 @@ struct ExtractCommand: ParsableCommand {
         }
         let path = file == "-" ? "stdin" : file
         let folder = file == "-" ? nil : SourceFolder.name(ofFolderHolding: URL(fileURLWithPath: file).standardizedFileURL.path)
-        if FileManager.default.fileExists(atPath: indexOptions.path) { try indexOptions.location.upgradeIfOlder() }
-        var extraction = try ArticleExtraction(indexPath: indexOptions.path)
+        if FileManager.default.fileExists(atPath: index.path) { try index.upgradeIfOlder() }
+        var extraction = try ArticleExtraction(indexPath: index.path)
         let results = try extraction.extract(data: data, path: path, format: format, defaultSource: source, folderName: folder)
         if results.count == 1, let reason = results[0].report.skipped {
             throw CLIError.usage("\(path): \(reason)")
         }
         var out = StandardOutput()
-        let style = Style(enabled: output.color.enabled)
+        let style = Style(enabled: color.enabled)
         for (report, actors) in results {
-            if output.json {
+            if json {
                 try JSONOutput.write(JSONOutput.Extraction(report, actors: actors), to: &out)
                 continue
             }
@@ -67,7 +72,7 @@ struct ExtractCommand: ParsableCommand {
                 out.write(style.bold("lang    ") + language.oneLine + "\n")
             }
             if extraction.indexExists {
-                out.write(style.bold("index   ") + "\(indexOptions.path) (\(extraction.learnedLines) learned boilerplate lines)".oneLine + "\n")
+                out.write(style.bold("index   ") + "\(index.path) (\(extraction.learnedLines) learned boilerplate lines)".oneLine + "\n")
             }
             for note in report.notes {
                 out.write(style.bold("note    ") + note.oneLine + "\n")

@@ -13,6 +13,7 @@ enum Main {
                 try query.run()
                 return
             }
+            if let extract = PlainExtract(arguments) { return try extract.run() }
             var command = try Search.parseAsRoot(GlobalOptions.movedAfterSubcommand(arguments))
             try command.run()
         } catch let error as CLIError {

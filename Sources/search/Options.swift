@@ -9,7 +9,9 @@ struct IndexOptions: ParsableArguments {
 
     var location: IndexLocation { IndexLocation(named: index) }
     var path: String { location.path }
-    func openForReading() throws -> IndexStore { try location.openForReading() }
+    func openForReading(_ access: IndexStore.Access = .readOnly) throws -> IndexStore {
+        try location.openForReading(access)
+    }
 }
 
 /// The index a command names (or nil), resolved: kept apart from ``IndexOptions`` so that a plain
@@ -33,17 +35,18 @@ struct IndexLocation {
     }
 
     /// Opens the index for reading; the default index is built from the bundled sample if missing.
-    func openForReading() throws -> IndexStore {
+    /// `.singleReader` for a command that answers once; `.readOnly` (a pool) for one that answers many.
+    func openForReading(_ access: IndexStore.Access = .readOnly) throws -> IndexStore {
         if isDefault && !FileManager.default.fileExists(atPath: path) {
             try SampleCorpus.buildDefaultIndex(at: path)
         }
         // One store, opened once: the upgrade check opening its own would cost every query two more
         // connections to the file.
         do {
-            return try IndexStore(path: path, access: .readOnly)
+            return try IndexStore(path: path, access: access)
         } catch IndexError.schemaVersionMismatch(let found, let expected) where found < expected {
             try upgradeIfOlder()
-            return try IndexStore(path: path, access: .readOnly)
+            return try IndexStore(path: path, access: access)
         }
     }
 

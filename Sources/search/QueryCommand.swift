@@ -61,10 +61,10 @@ struct QueryCommand: ParsableCommand {
 
     /// Runs `request` on the index and prints the answer: the whole of a query once its options are read.
     static func answer(_ request: SearchRequest, from location: IndexLocation, json: Bool, color: ColorChoice) throws {
-        let results = try Searcher(store: location.openForReading()).search(request)
+        let results = try Searcher(store: location.openForReading(.singleReader)).search(request)
         var out = StandardOutput()
         if json {
-            try JSONOutput.write(JSONOutput.Results(results), to: &out)
+            out.writeJSON(JSONOutput.Results(results).json)
         } else {
             TextRenderer(style: Style(enabled: color.enabled)).render(results, request: request, to: &out)
         }

@@ -13,7 +13,7 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The article's id (as search prints it).") var id: String
 
     func run() throws {
-        let article = try IndexCatalog(store: try indexOptions.openForReading()).article(id: id)
+        let article = try IndexCatalog(store: try indexOptions.openForReading(.singleReader)).article(id: id)
         var out = StandardOutput()
         if output.json {
             try JSONOutput.write(JSONOutput.Article(article), to: &out)

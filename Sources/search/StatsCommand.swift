@@ -18,7 +18,7 @@ struct StatsCommand: ParsableCommand {
                 throw CLIError.runtime("the index is damaged: " + problems.prefix(3).joined(separator: "; "))
             }
         }
-        let s = try IndexCatalog(store: try indexOptions.openForReading()).statistics()
+        let s = try IndexCatalog(store: try indexOptions.openForReading(.singleReader)).statistics()
         var out = StandardOutput()
         if output.json {
             try JSONOutput.write(JSONOutput.Stats(s), to: &out)

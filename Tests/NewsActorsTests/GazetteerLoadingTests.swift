@@ -1,32 +1,76 @@
+import Foundation
 import Testing
 @testable import NewsActors
 
-/// The built-in gazetteer is loaded over the tables' bytes (`TableText`, `Gazetteer.builtIn`); the
-/// string-splitting loader it replaced is kept here as the reference, and both must file every name
-/// under the same key with the same entry, first-word length, demonym and name list.
+/// The built-in gazetteer is a table generated ahead of time (`GazetteerTables.swift`) from the name
+/// tables as `GazetteerSource` files them over their bytes; the string-splitting loader that came
+/// before both is kept here as the reference, and every name must be filed under the same key with the
+/// same entry, first-word length, demonym and name list in all three.
 @Suite("Gazetteer loading")
 struct GazetteerLoadingTests {
-    @Test func sameTablesAsTheStringLoader() {
-        let loaded = Gazetteer.builtIn()
+    @Test func sourceFilesTheTablesAsTheStringLoader() {
+        let source = GazetteerSource.builtIn()
         let reference = Reference.builtIn()
-        #expect(loaded.phrases.count == reference.phrases.count)
-        #expect(loaded.longestPhrase.count == reference.longestPhrase.count)
-        #expect(loaded.demonyms.count == reference.demonyms.count)
+        #expect(source.phrases.count == reference.phrases.count)
+        #expect(source.longestPhrase.count == reference.longestPhrase.count)
+        #expect(source.demonyms.count == reference.demonyms.count)
         var differing: [String] = []
-        for (key, entry) in reference.phrases where loaded.phrases[key] != entry { differing.append(key) }
-        for (word, length) in reference.longestPhrase where loaded.longestPhrase[word] != length { differing.append(word) }
-        for (demonym, country) in reference.demonyms where loaded.demonyms[demonym] != country { differing.append(demonym) }
+        for (key, entry) in reference.phrases where source.phrases[key] != entry { differing.append(key) }
+        for (word, length) in reference.longestPhrase where source.longestPhrase[word] != length { differing.append(word) }
+        for (demonym, country) in reference.demonyms where source.demonyms[demonym] != country { differing.append(demonym) }
         #expect(differing.isEmpty, "\(differing.count) differ, first: \(differing.prefix(5))")
-        #expect(loaded.givenNames.count == reference.givenNames.count && reference.givenNames.allSatisfy { loaded.givenNames.contains($0) })
-        #expect(loaded.surnames.count == reference.surnames.count && reference.surnames.allSatisfy { loaded.surnames.contains($0) })
-        #expect(
-            loaded.demonymFirstWords.count == reference.demonymFirstWords.count
-                && reference.demonymFirstWords.allSatisfy { loaded.demonymFirstWords.contains($0) })
+        #expect(Set(source.givenNames) == reference.givenNames && source.givenNames.count == reference.givenNames.count)
+        #expect(Set(source.surnames) == reference.surnames && source.surnames.count == reference.surnames.count)
+        #expect(Set(source.demonymFirstWords) == reference.demonymFirstWords)
         // The tables hold the cases the fast paths must agree on: ASCII, accented, hyphenated, dotted names.
         #expect(reference.phrases["deutschland"]?.name == "Germany")
         #expect(reference.phrases["österreich"]?.name == "Austria")
         #expect(reference.phrases["u.a.e."]?.name == "United Arab Emirates")
         #expect(reference.phrases["amerikanisch-samoa"]?.name == "American Samoa")
+    }
+
+    /// Every word of the generated table, and only those, answers as the string loader's maps do.
+    @Test func generatedTableAnswersAsTheStringLoader() {
+        let standard = Gazetteer.standard
+        let reference = Reference.builtIn()
+        var differing: [String] = []
+        for (key, entry) in reference.phrases where standard.phrases[key] != entry { differing.append(key) }
+        for (word, length) in reference.longestPhrase where standard.longestPhrase[word] != length { differing.append(word) }
+        for (demonym, country) in reference.demonyms where standard.demonyms[demonym] != country { differing.append(demonym) }
+        for word in reference.givenNames where !standard.givenNames.contains(word) { differing.append(word) }
+        for word in reference.surnames where !standard.surnames.contains(word) { differing.append(word) }
+        for word in reference.demonymFirstWords where !standard.demonymFirstWords.contains(word) { differing.append(word) }
+        // No word the reference lacks: each record's fields are exactly the reference's.
+        var words = 0
+        GazetteerTable.builtIn.forEachWord { word, record in
+            words += 1
+            let table = GazetteerTable.builtIn
+            let flags = table.flags(record)
+            if table.entry(record) != reference.phrases[word] || table.longestPhrase(record) != reference.longestPhrase[word]
+                || table.demonym(record) != reference.demonyms[word]
+                || flags.contains(.givenName) != reference.givenNames.contains(word)
+                || flags.contains(.surname) != reference.surnames.contains(word)
+                || flags.contains(.demonymFirstWord) != reference.demonymFirstWords.contains(word)
+            {
+                differing.append(word)
+            }
+        }
+        let allWords = Set(reference.phrases.keys).union(reference.longestPhrase.keys).union(reference.demonyms.keys)
+            .union(reference.givenNames).union(reference.surnames).union(reference.demonymFirstWords)
+        #expect(words == allWords.count)
+        #expect(differing.isEmpty, "\(differing.count) differ, first: \(differing.prefix(5))")
+        // Words in no table are in none of the maps.
+        for word in ["zzyzx", "deutschlan", "united", ""] where !allWords.contains(word) {
+            #expect(standard.phrases[word] == nil && standard.longestPhrase[word] == nil && !standard.givenNames.contains(word))
+        }
+    }
+
+    /// What `gazetteer-tables` would write is what the package holds: a changed name table needs the
+    /// generator run again.
+    @Test func generatedTableIsCurrent() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/NewsActors/GazetteerTables.swift")
+        #expect(try String(contentsOf: path, encoding: .utf8) == GazetteerTableWriter.swiftSource())
     }
 
     @Test(arguments: ["Oskar Brenholt", "HSB", "Jamhuri", "Ärzte ohne Grenzen", "Médecins Sans Frontières", "Jean-Luc Picard", "O. Brenholt", "  ", "K\u{212A}"])
@@ -35,9 +79,21 @@ struct GazetteerLoadingTests {
         loaded.add(name: name, type: .organization, aliases: [])
         var reference = Reference()
         reference.add(name: name, type: .organization, aliases: [])
-        #expect(loaded.phrases.count == reference.phrases.count)
         for (key, entry) in reference.phrases { #expect(loaded.phrases[key] == entry) }
         for (word, length) in reference.longestPhrase { #expect(loaded.longestPhrase[word] == length) }
+    }
+
+    /// A dictionary name goes over the built-in one it shares a key with; a first word's longest name never shrinks.
+    @Test func dictionaryNamesReplaceBuiltInOnes() {
+        var gazetteer = Gazetteer.standard
+        #expect(gazetteer.phrases["georgia"]?.type == .country)
+        let longestGeorgia = gazetteer.longestPhrase["georgia"] ?? 0
+        gazetteer.add(name: "Brenholt Georgia Institute", type: .organization, aliases: ["Georgia"])
+        #expect(gazetteer.phrases["georgia"] == GazetteerEntry(name: "Brenholt Georgia Institute", type: .organization, caseSensitive: false))
+        #expect(gazetteer.longestPhrase["brenholt"] == 3)
+        #expect(gazetteer.longestPhrase["georgia"] == max(longestGeorgia, 1))
+        #expect(gazetteer.phrases["germany"]?.name == "Germany")
+        #expect(Gazetteer.standard.phrases["georgia"]?.type == .country)
     }
 
     /// The loader before the byte reader, with plain dictionaries.

@@ -1,3 +1,4 @@
+import NewsDates
 import Testing
 
 @testable import NewsIngest
@@ -64,5 +65,39 @@ struct DateExtractorTests {
     ] as [(String, String?)])
     func paths(path: String, expected: String?) {
         #expect(DateExtractor.fromPath(path)?.description == expected)
+    }
+
+    @Test("ASCII lines are cut into the words and numbers the Character walk finds")
+    func asciiTokensAgreeWithTheCharacterWalk() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Thu", "10", "April", "2025", " ", ",", ".", "-", ":", "\t", "\r\n", "\n", "1st", "z", "Z", "@", "[", "`", "{", "/", "9"]
+        for _ in 0..<5_000 {
+            let line = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                // Every ASCII character now and then, control characters included.
+                Bool.random(using: &generator) ? pieces.randomElement(using: &generator)! : String(UnicodeScalar(UInt8.random(in: 0...127, using: &generator)))
+            }.joined()
+            let walked = line.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            #expect(DateExtractor.asciiTokens(line)?.map(\.text) == walked, "\(line.debugDescription)")
+        }
+        #expect(DateExtractor.asciiTokens("10 mai 2024 à 9h") == nil)
+        #expect(DateExtractor.tokenize("10 mai 2024 à 9h").map(\.text) == ["10", "mai", "2024", "à", "9h"])
+    }
+
+    @Test("a bare YYYY-MM-DD read from its bytes is the date the general path reads")
+    func isoDaysFromBytesAgreeWithTheGeneralPath() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789--T :x0")
+        var dated = 0
+        for round in 0..<20_000 {
+            // Mostly the dump shape with a digit or two changed, so that real days, impossible days
+            // (2023-02-29, 1999-13-01, 0000-01-01) and near misses all come up.
+            var text = Array(String(format: "%04d-%02d-%02d", Int.random(in: 0...2100, using: &generator), Int.random(in: 0...13, using: &generator), Int.random(in: 0...32, using: &generator)))
+            for _ in 0..<(round % 3) { text[Int.random(in: 0..<10, using: &generator)] = alphabet.randomElement(using: &generator)! }
+            let line = String(text)
+            // A leading space sends the same text down the general path (it is trimmed there).
+            #expect(ArticleDate(parsing: line) == ArticleDate(parsing: " " + line), "\(line)")
+            if ArticleDate(parsing: line) != nil { dated += 1 }
+        }
+        #expect(dated > 5_000)
     }
 }

@@ -230,6 +230,28 @@ struct ResultsJSON: Decodable {
         #expect((tokens[1].start, tokens[1].end) == (8, 15))
     }
 
+    /// `search extract [--index P] [--json] FILE` skips ArgumentParser (`PlainExtract`); any other
+    /// form takes the full parse. Both must print the same, and a missing file fails the same way.
+    @Test func extractAnswersAlikeWithAndWithoutTheArgumentParser() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory()
+        let file = try folder.write("""
+            Brenholt Port Reopens
+            Harbor officials in Oslo said on Monday that the port reopened after repairs.
+            """, to: "desk/port.txt")
+        let index = folder.url.appendingPathComponent("none.sqlite").path
+        for json in [true, false] {
+            let flags = json ? ["--json"] : []
+            let plain = try binary.run(["extract"] + flags + [file.path, "--index", index])
+            let parsed = try binary.run(["--index", index, "extract", "--format", "auto"] + flags + [file.path])
+            #expect(plain.status == 0 && parsed.status == 0, "\(plain.stderr) \(parsed.stderr)")
+            #expect(plain.stdout == parsed.stdout && !plain.stdout.isEmpty)
+        }
+        let missing = try binary.run(["extract", "--index", index, "/no/such/file.txt"])
+        let missingParsed = try binary.run(["extract", "--format", "auto", "--index", index, "/no/such/file.txt"])
+        #expect(missing.status == 2 && missing.stderr == missingParsed.stderr)
+    }
+
     @Test func extractOfAMissingFileIsStatusTwo() throws {
         let result = try SearchBinary().run(["extract", "/no/such/file.txt"])
         #expect(result.status == 2)

@@ -289,40 +289,48 @@ public struct BoilerplateFilter: Sendable {
         case notASCII
     }
 
-    /// ``normalizeASCII(_:)`` into a caller's buffer (emptied first), so that hashing many lines allocates
-    /// nothing. With a limit it stops as soon as the result must be longer: most lines of a body are
-    /// paragraphs, and the callers only want short lines.
+    /// ``normalizeASCII(_:)`` into a caller's buffer (its bytes outside the returned range are left
+    /// over from earlier lines), so that hashing many lines allocates nothing. With a limit it stops as
+    /// soon as the result must be longer: most lines of a body are paragraphs, and the callers only
+    /// want short lines.
     static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], limit: Int = .max) -> ASCIILine {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        // The result is out[min(leadingRun, solidEnd)..<solidEnd]: trailing . ! ? : ; and spaces cut,
-        // then leading - * > and spaces. Once the leading run has ended, its length can only grow.
-        var leadingRun = 0
-        var inLeadingRun = true
-        var solidEnd = 0
-        for byte in bytes {
-            if byte >= 0x80 { return .notASCII }
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !out.isEmpty
-                continue
+        // The result is never longer than the line (white space only shrinks), so it is written
+        // through a pointer: appending byte by byte, with a capacity and a uniqueness check each,
+        // was most of the cost of cleaning a line.
+        if out.count < bytes.count { out = [UInt8](repeating: 0, count: Swift.max(bytes.count, 256)) }
+        return out.withUnsafeMutableBufferPointer { buffer -> ASCIILine in
+            var count = 0
+            var pendingSpace = false
+            // The result is buffer[min(leadingRun, solidEnd)..<solidEnd]: trailing . ! ? : ; and spaces
+            // cut, then leading - * > and spaces. Once the leading run has ended, its length can only grow.
+            var leadingRun = 0
+            var inLeadingRun = true
+            var solidEnd = 0
+            for byte in bytes {
+                if byte >= 0x80 { return .notASCII }
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = count != 0
+                    continue
+                }
+                if pendingSpace {
+                    buffer[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                    if inLeadingRun { leadingRun += 1 }
+                }
+                let lowered = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                buffer[count] = lowered
+                count += 1
+                if inLeadingRun {
+                    if lowered == 0x2D || lowered == 0x2A || lowered == 0x3E { leadingRun += 1 } else { inLeadingRun = false }
+                }
+                if !(lowered == 0x2E || lowered == 0x21 || lowered == 0x3F || lowered == 0x3A || lowered == 0x3B) {
+                    solidEnd = count
+                    if !inLeadingRun && solidEnd - leadingRun > limit { return .longerThanLimit }
+                }
             }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-                if inLeadingRun { leadingRun += 1 }
-            }
-            let lowered = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-            out.append(lowered)
-            if inLeadingRun {
-                if lowered == 0x2D || lowered == 0x2A || lowered == 0x3E { leadingRun += 1 } else { inLeadingRun = false }
-            }
-            if !(lowered == 0x2E || lowered == 0x21 || lowered == 0x3F || lowered == 0x3A || lowered == 0x3B) {
-                solidEnd = out.count
-                if !inLeadingRun && solidEnd - leadingRun > limit { return .longerThanLimit }
-            }
+            return .normalized(Swift.min(leadingRun, solidEnd)..<solidEnd)
         }
-        return .normalized(min(leadingRun, solidEnd)..<solidEnd)
     }
 
     /// Joins kept lines, collapsing runs of blank lines to one and trimming the ends.

@@ -121,7 +121,31 @@ public enum DateExtractor {
     }
 
     static func tokenize(_ text: String) -> [Token] {
-        text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { Token(text: String($0)) }
+        if let tokens = asciiTokens(text) { return tokens }
+        return text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { Token(text: String($0)) }
+    }
+
+    /// ``tokenize(_:)`` over the bytes of ASCII text, nil for any other: among ASCII characters only
+    /// A–Z, a–z and 0–9 are letters or numbers, and the Unicode property look-ups of the Character
+    /// walk were most of the cost of testing an article's first lines for dates.
+    static func asciiTokens(_ text: String) -> [Token]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Token]? in
+            var tokens: [Token] = []
+            var start = -1
+            for index in 0...bytes.count {
+                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
+                if byte >= 0x80 { return nil }
+                let isWordByte = byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+                if isWordByte {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    tokens.append(Token(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)))
+                    start = -1
+                }
+            }
+            return tokens
+        }
     }
 
     static func isYear(_ token: Token) -> Int? {

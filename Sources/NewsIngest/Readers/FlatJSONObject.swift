@@ -4,7 +4,7 @@
 /// goes to `JSONSerialization`, which decides exactly as before; on news dumps the general parser and
 /// the casts out of `Any` were two fifths of reading and cleaning a record.
 enum FlatJSONObject {
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> [String: Any]? {
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> [String: RecordField]? {
         var reader = Reader(bytes: bytes)
         return reader.object()
     }
@@ -16,10 +16,10 @@ enum FlatJSONObject {
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-        mutating func object() -> [String: Any]? {
+        mutating func object() -> [String: RecordField]? {
             skipSpace()
             guard next(0x7B) else { return nil }
-            var fields: [String: Any] = [:]
+            var fields: [String: RecordField] = [:]
             fields.reserveCapacity(16)
             skipSpace()
             if next(0x7D) { return end() ? fields : nil }
@@ -37,20 +37,20 @@ enum FlatJSONObject {
             }
         }
 
-        mutating func value() -> Any? {
+        mutating func value() -> RecordField? {
             guard at < bytes.count else { return nil }
-            if bytes[at] == 0x22 { return string() }
+            if bytes[at] == 0x22 { return string().map(RecordField.text) }
             guard next(0x5B) else { return nil }
-            var items: [Any] = []
+            var items: [String] = []
             skipSpace()
-            if next(0x5D) { return items }
+            if next(0x5D) { return .texts(items) }
             while true {
                 skipSpace()
                 guard let item = string() else { return nil }
                 items.append(item)
                 skipSpace()
                 if next(0x2C) { continue }
-                return next(0x5D) ? items : nil
+                return next(0x5D) ? .texts(items) : nil
             }
         }
 

@@ -15,7 +15,7 @@ struct JSONDocumentReader {
             let location = records.count == 1 && !(value is [Any]) ? path : "\(path) [\(index + 1)]"
             do {
                 guard let object = record as? [String: Any] else { throw IngestError.notAnObject }
-                drafts.append(try JSONLinesReader().draft(fields: object))
+                drafts.append(try JSONLinesReader().draft(fields: object.mapValues(RecordField.init)))
             } catch {
                 skipped.append(SkippedRecord(location: location, reason: "\(error)"))
             }

@@ -39,34 +39,33 @@ struct JSONLinesReader {
     func draft(from line: Data, generalParser: Bool = false) throws -> ArticleDraft {
         // ASCII is valid UTF-8; only other lines need the decoder's check.
         guard line.withUnsafeBytes({ $0.allSatisfy { $0 < 0x80 } }) || String(data: line, encoding: .utf8) != nil else { throw IngestError.notUTF8 }
-        let object: Any
         if !generalParser, let flat = line.withUnsafeBytes({ FlatJSONObject.parse($0) }) {
-            object = flat
-        } else {
-            do {
-                object = try JSONSerialization.jsonObject(with: line)
-            } catch {
-                throw IngestError.malformedJSON("not a JSON value")
-            }
+            return try draft(fields: flat)
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: line)
+        } catch {
+            throw IngestError.malformedJSON("not a JSON value")
         }
         guard let fields = object as? [String: Any] else { throw IngestError.notAnObject }
-        return try draft(fields: fields)
+        return try draft(fields: fields.mapValues(RecordField.init))
     }
 
     /// A draft from one record's fields, wherever the record came from (a line, an element of an array).
-    func draft(fields: [String: Any]) throws -> ArticleDraft {
+    func draft(fields: [String: RecordField]) throws -> ArticleDraft {
         var nuls = 0
         // Every string field loses its NULs (SQLite would cut the text there). Title, body and extra
         // fields also get one kind of line end, so that CR LF paragraphs are paragraphs; an id or URL
         // is kept as written otherwise, so that `search show ID` finds exactly what the record says.
-        func text(_ value: Any?) -> String? {
-            guard let value, let raw = Self.string(value) else { return nil }
+        func text(_ value: RecordField?) -> String? {
+            guard let raw = value?.string else { return nil }
             let (cleaned, removed) = InputText.normalized(raw)
             nuls += removed
             return cleaned
         }
-        func plain(_ value: Any?) -> String? {
-            guard let value, let raw = Self.string(value) else { return nil }
+        func plain(_ value: RecordField?) -> String? {
+            guard let raw = value?.string else { return nil }
             let (cleaned, removed) = InputText.withoutNUL(raw)
             nuls += removed
             return cleaned
@@ -91,31 +90,15 @@ struct JSONLinesReader {
         }
         draft.metadata.reserveCapacity(fields.count)
         for (key, value) in fields where !Self.knownFields.contains(key) {
-            draft.metadata[key] = text(value) ?? Self.list(value).map { InputText.normalized($0).text }.joined(separator: ", ")
+            draft.metadata[key] = text(value) ?? value.list.map { InputText.normalized($0).text }.joined(separator: ", ")
         }
         draft.id = plain(fields["id"]).flatMap { $0.isEmpty ? nil : $0 }
         draft.url = plain(fields["url"])
-        draft.authors = fields["authors"].map { Self.list($0).map { InputText.normalized($0).text } } ?? []
-        draft.actors = fields["actors"].map { Self.list($0).map { InputText.normalized($0).text } } ?? []
+        draft.authors = fields["authors"].map { $0.list.map { InputText.normalized($0).text } } ?? []
+        draft.actors = fields["actors"].map { $0.list.map { InputText.normalized($0).text } } ?? []
         if nuls > 0 { draft.notes.append(InputText.nulNote(nuls)) }
         return draft
     }
 
     static let knownFields: Set<String> = ["id", "title", "body", "text", "content", "date", "source", "url", "authors", "actors"]
-
-    static func string(_ value: Any) -> String? {
-        switch value {
-        case let text as String: text
-        case let number as NSNumber: number.stringValue
-        default: nil
-        }
-    }
-
-    static func list(_ value: Any) -> [String] {
-        if let items = value as? [Any] { return items.compactMap(string).filter { !$0.isEmpty } }
-        if let text = value as? String {
-            return text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        }
-        return []
-    }
 }

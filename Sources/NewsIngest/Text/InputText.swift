@@ -50,6 +50,14 @@ enum InputText {
         let check: (UnsafeBufferPointer<UInt8>) -> Bool = { bytes in
             var index = 0
             while index < bytes.count {
+                // Eight bytes at a time past those that cannot start any of them (nearly all): the
+                // byte loop alone was a twentieth of reading a record.
+                if index + 8 <= bytes.count, let base = bytes.baseAddress,
+                    !mayStartLineEndOrNUL(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 switch bytes[index] {
                 case 0x00, 0x0D: return true
                 case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return true
@@ -64,5 +72,14 @@ enum InputText {
         }
         if let answer = text.utf8.withContiguousStorageIfAvailable(check) { return answer }
         return Array(text.utf8).withUnsafeBufferPointer(check)
+    }
+
+    /// Whether any of eight bytes is NUL, CR, or 0xC2 or 0xE2 (the first bytes of NEL, U+2028 and
+    /// U+2029); it may say yes when none is, never no when one is.
+    private static func mayStartLineEndOrNUL(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & (0x80 * ones) != 0 }
+        return hasZeroByte(word) || hasZeroByte(word ^ (0x0D * ones)) || hasZeroByte(word ^ (0xC2 * ones))
+            || hasZeroByte(word ^ (0xE2 * ones))
     }
 }

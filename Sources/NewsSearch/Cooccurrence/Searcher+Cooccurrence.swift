@@ -145,7 +145,7 @@ extension Searcher {
 
     private func reading<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try store.pool.read(body)
+            return try store.read(body)
         } catch let error as DatabaseError {
             throw IndexStore.translate(error, path: store.path)
         }

@@ -33,7 +33,7 @@ extension MatchScan {
             let ids = bounds[part]..<(part + 1 == parts ? limit : bounds[part + 1])
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
                 let outcome = Result {
-                    try store.pool.read { db -> MatchScan in
+                    try store.readBeside { db -> MatchScan in
                         guard try FacetColumnStore.generation(in: db) == template.columns.generation else {
                             throw GenerationMoved()
                         }

@@ -41,7 +41,7 @@ public final class Searcher: Sendable {
         let started = DispatchTime.now()
         let plan = QueryPlan(request, analyzer: analyzer)
         do {
-            var results = try store.pool.read { db in
+            var results = try store.read { db in
                 let columns = try facetColumns.columns(in: db)
                 if let cached = cache?.results(for: request, stamp: columns.stamp) { return cached }
                 var executor = QueryExecutor(

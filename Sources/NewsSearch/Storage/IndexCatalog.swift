@@ -143,7 +143,7 @@ public struct IndexCatalog: Sendable {
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try store.pool.read(body)
+            return try store.read(body)
         } catch let error as DatabaseError {
             throw IndexStore.translate(error, path: store.path)
         }

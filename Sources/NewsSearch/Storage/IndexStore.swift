@@ -9,10 +9,19 @@ import NewsAnalysis
 /// let store = try IndexStore(path: "index/search.sqlite", access: .readWrite)
 /// ```
 public final class IndexStore: Sendable {
-    public enum Access: Sendable { case readOnly, readWrite }
+    public enum Access: Sendable {
+        /// Reads through a pool: a connection per concurrent reader (`search serve`, tools).
+        case readOnly
+        /// Reads through one read-only connection: a process that answers once and exits. A pool
+        /// would open a second connection and parse the schema twice (a fifth of a rare word's query).
+        case singleReader
+        case readWrite
+    }
 
     public let path: String
-    let pool: DatabasePool
+    let connections: Connections
+    /// Kept to open a connection beside the single reader (``readBeside(_:)``).
+    let configuration: Configuration
     /// Address space, not memory: pages are loaded on demand and shared with the OS cache.
     static let mappedBytes = 1 << 34
     /// Pages of a new index file. An article row (1–2 KB) left a fifth of each 4 KB page unused;
@@ -32,7 +41,7 @@ public final class IndexStore: Sendable {
         // (reading /etc/passwd and /etc/group), in every process before its first answer.
         var status = stat()
         let exists = stat(path, &status) == 0 && status.st_size > 0
-        if access == .readOnly && !exists { throw IndexError.indexNotFound(path: path) }
+        if access != .readWrite && !exists { throw IndexError.indexNotFound(path: path) }
         if !exists {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty {
@@ -40,15 +49,17 @@ public final class IndexStore: Sendable {
             }
         }
         var configuration = Configuration()
-        configuration.readonly = access == .readOnly
+        configuration.readonly = access != .readWrite
         configuration.busyMode = .timeout(10)
+        // Foreign keys guard writes; a reader's connection need not run the pragma.
+        configuration.foreignKeysEnabled = access == .readWrite
         configuration.prepareDatabase { db in
             // Every connection, readers included, needs the tokenizer: FTS5 tokenizes queries too.
             SQLiteExtensions.install(in: db)
             // Readers read straight from the mapped file: a broad query touches most of the index's
             // pages, and copying each one through read() into SQLite's cache cost a fifth of the query.
             // Not the writer: a bulk load would count every page it touched in its resident memory.
-            if access == .readOnly { try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
+            if access != .readWrite { try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
             // Only a new file takes it (SQLite fixes the page size when the first table is written).
             if !exists && !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
@@ -56,8 +67,11 @@ public final class IndexStore: Sendable {
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
             }
         }
+        self.configuration = configuration
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            connections = access == .singleReader
+                ? .single(try DatabaseQueue(path: path, configuration: configuration))
+                : .pool(try DatabasePool(path: path, configuration: configuration))
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
@@ -77,6 +91,41 @@ public final class IndexStore: Sendable {
             try checkVersions(requireCurrentTokenizer: requireCurrentTokenizer)
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
+        }
+    }
+
+    /// How a store reaches its file.
+    enum Connections: Sendable {
+        /// A writer and readers opened on demand: indexing, serving, anything that reads concurrently.
+        case pool(DatabasePool)
+        /// One read-only connection (``Access/singleReader``).
+        case single(DatabaseQueue)
+    }
+
+    /// The pool of a store opened `.readWrite` or `.readOnly`: what indexing and serving use.
+    var pool: DatabasePool {
+        guard case .pool(let pool) = connections else { preconditionFailure("a single-reader store has no pool") }
+        return pool
+    }
+
+    /// Runs `body` in a read transaction (one snapshot of the index).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        switch connections {
+        case .pool(let pool): try pool.read(body)
+        case .single(let queue): try queue.read(body)
+        }
+    }
+
+    /// Runs `body` on a connection other than one the caller may be reading on (the other id ranges
+    /// of a split pass): the pool's next reader, or a read-only connection opened for it and closed after.
+    func readBeside<T>(_ body: (Database) throws -> T) throws -> T {
+        switch connections {
+        case .pool(let pool):
+            return try pool.read(body)
+        case .single:
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read(body)
         }
     }
 
@@ -115,8 +164,12 @@ public final class IndexStore: Sendable {
     /// Refuses an index made by another schema or tokenizer: its terms would not match ours. An older
     /// schema is upgraded in place by opening the index for writing (``Schema`` migrations only add).
     func checkVersions(requireCurrentTokenizer: Bool) throws {
-        let meta: [String: String] = try pool.read { db in
-            guard try db.tableExists("meta") else { return [:] }
+        let meta: [String: String] = try read { db in
+            // One row of `sqlite_master`: GRDB's `tableExists` reads the whole schema into Swift values
+            // first (6% of a rare word's process).
+            let hasMeta = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta')")
+            guard hasMeta == true else { return [:] }
             // Only these keys: `meta` also holds the learned boilerplate model (5 MB at 200,000 articles).
             return try MetaTable.values(["schema_version", "tokenizer_version"], in: db)
         }

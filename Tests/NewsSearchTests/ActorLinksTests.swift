@@ -77,9 +77,6 @@ import Testing
             }
             #expect(left.0 == [1, 2, 3])
             #expect(left.1 == ["gen"])
-            let named = try store.pool.read { db in try ActorLinks.documents(naming: [3, 2], in: db) }
-            #expect(named.map(\.document) == [1, 2, 2])
-            #expect(named.map(\.actor) == [2, 2, 3])
         }
     }
 

@@ -14,7 +14,9 @@ import Testing
     static func article(_ index: Int, word: String = "harbor", day: Int? = nil, source: String? = nil) -> String {
         let date = String(format: "2024-%02d-%02d", 1 + index % 12, day ?? 1 + index % 28)
         let actor = ["Prime Minister Mark Rutte said", "Secretary General Jens Stoltenberg said", "Japan said"][index % 3]
-        return #"{"id": "a\#(index)", "title": "\#(word) report \#(index)", "body": "\#(actor) the \#(word) plan was ready.", "date": "\#(date)", "source": "\#(source ?? ["North Desk", "South Desk"][index % 2])"}"#
+        // Every fourth names a city, for the columns' location lists.
+        let place = index % 4 == 0 ? " in Tokyo" : ""
+        return #"{"id": "a\#(index)", "title": "\#(word) report \#(index)", "body": "\#(actor)\#(place) the \#(word) plan was ready.", "date": "\#(date)", "source": "\#(source ?? ["North Desk", "South Desk"][index % 2])"}"#
     }
 
     /// Adds, changes and removes articles after the columns were made; the columns brought forward
@@ -47,6 +49,7 @@ import Testing
             #expect(stamp.generation > old.generation)
             let forwarded = try #require(try old.forward(to: stamp, in: db))
             let built = try FacetColumns.build(in: db, stamp: stamp)
+            #expect(built.locationIDs.count > 0)
             #expect(forwarded.header == built.header)
             #expect(Array(forwarded.storage.bytes) == Array(built.storage.bytes))
         }

@@ -165,6 +165,43 @@ import Testing
         #expect(FacetColumnStore.mapped(columnsPath, stamp: after) != nil)
     }
 
+    /// The columns hold every link, locations in their own section (the actors facet does not count
+    /// them): an actor's articles looked up there are the ones reading every row of the links table finds.
+    @Test func eachActorsArticlesInTheColumnsAreTheLinkTablesOnes() throws {
+        try store.pool.read { db in
+            let columns = try FacetColumns.build(in: db, stamp: FacetColumnStore.stamp(in: db))
+            var scanned: [Int64: [Int64]] = [:]
+            try ActorLinks.forEachDocument(in: db) { id, bytes in ActorLinks.unpack(bytes) { scanned[$0.actor, default: []].append(id) } }
+            let types = try Row.fetchAll(db, sql: "SELECT id, type FROM actors").map { ($0[0] as Int64, $0[1] as String) }
+            #expect(types.contains { $0.1 == "location" })
+            for (actor, type) in types {
+                let links = type == "location" ? columns.links(to: [], locations: [actor]) : columns.links(to: [actor], locations: [])
+                #expect(links.map(\.document) == scanned[actor] ?? [], "\(actor) \(type)")
+                #expect(links.allSatisfy { $0.actor == actor })
+            }
+        }
+    }
+
+    /// A location filter keeps exactly the matches whose links name the location.
+    @Test func aLocationFilterKeepsTheArticlesNamingIt() throws {
+        let searcher = Searcher(store: store)
+        var all = SearchRequest(text: "defense OR japan OR tokyo OR nato")
+        all.limit = 100
+        var filtered = all
+        filtered.filters.actors = ["Tokyo"]
+        let naming = try store.pool.read { db -> Set<String> in
+            let tokyo = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM actors WHERE name = 'Tokyo' AND type = 'location'"))
+            var found: [Int64] = []
+            try ActorLinks.forEachDocument(in: db) { id, bytes in ActorLinks.unpack(bytes) { if $0.actor == tokyo { found.append(id) } } }
+            return Set(try String.fetchAll(
+                db, sql: "SELECT external_id FROM documents WHERE id IN (SELECT value FROM json_each(?))", arguments: [IDList.json(found)]))
+        }
+        let kept = try searcher.search(filtered).hits.map(\.id)
+        let expected = try searcher.search(all).hits.filter { naming.contains($0.id) }.map(\.id)
+        #expect(!kept.isEmpty)
+        #expect(Set(kept) == Set(expected))
+    }
+
     @Test func aStrangeFileIsNotAColumnsFile() throws {
         #expect(ColumnFile.parse(UnsafeRawBufferPointer(start: nil, count: 0))?.header == nil)
         let noise = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }

@@ -4,7 +4,7 @@ import NewsQuery
 
 /// The actor a co-occurrence question names, resolved as `--actor` resolves a filter (folded name,
 /// without a leading "The", whole words such as a surname, then the aliases), with the articles naming
-/// it: from the facet columns, and for a location (which the facet leaves out) from the stored links.
+/// it, from the facet columns (locations from their own section there).
 struct GivenActor {
     struct Named {
         var id: Int64
@@ -37,30 +37,12 @@ struct GivenActor {
         ).map { Named(id: $0[0], name: $0[1], type: ActorType(rawValue: $0[2]) ?? .person) }
         // An alias left pointing at an actor that is gone names nobody.
         guard !actors.isEmpty else { throw CooccurrenceError.unknownActor(value, closest: try Self.closest(to: value, in: db)) }
-        links = try Self.links(
-            of: Set(actors.filter { $0.type != .location }.map(\.id)),
-            locations: Set(actors.filter { $0.type == .location }.map(\.id)), columns: columns, in: db)
+        links = columns.links(
+            to: Set(actors.filter { $0.type != .location }.map(\.id)),
+            locations: Set(actors.filter { $0.type == .location }.map(\.id)))
         var documents: [Int64] = []
         for link in links where documents.last != link.document { documents.append(link.document) }
         self.documents = documents
-    }
-
-    /// (document, actor) for each link to one of these actors, in document order.
-    private static func links(
-        of actors: Set<Int64>, locations: Set<Int64>, columns: FacetColumns, in db: Database
-    ) throws -> [(document: Int64, actor: Int64)] {
-        var found = try ActorLinks.documents(naming: locations, in: db)
-        guard !actors.isEmpty else { return found }
-        var wanted = [Bool](repeating: false, count: columns.actorLimit)
-        for actor in actors where actor >= 0 && actor < Int64(wanted.count) { wanted[Int(actor)] = true }
-        for id in 0..<columns.idLimit {
-            for index in columns.actors(of: id) {
-                let actor = Int(columns.actorIDs[index])
-                if actor >= 0 && actor < wanted.count && wanted[actor] { found.append((Int64(id), Int64(actor))) }
-            }
-        }
-        if !locations.isEmpty { found.sort { $0.document < $1.document } }
-        return found
     }
 
     /// The matched actors, most articles of `selection` first, ties by name.

@@ -14,28 +14,46 @@ struct ColumnArrays {
     private var dateIndex: [String: Int32] = [:]
     var actorStart: [UInt32]
     var actorIDs: [Int32] = []
+    var locationStart: [UInt32]
+    var locationIDs: [Int32] = []
     var lengths: [UInt32]
 
     init(limit: Int) {
         source = [Int32](repeating: -1, count: limit)
         date = [Int32](repeating: -1, count: limit)
         actorStart = [UInt32](repeating: 0, count: limit + 1)
+        locationStart = [UInt32](repeating: 0, count: limit + 1)
         lengths = [UInt32](repeating: 0, count: limit * TokenLengths.columns)
     }
 
-    /// The actors the columns hold, flagged by actor id: every stored actor but locations.
-    static func facetActors(in db: Database) throws -> [Bool] {
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM actors WHERE type != 'location'")
-        var kept = [Bool](repeating: false, count: Int(ids.max() ?? 0) + 1)
-        for id in ids where id >= 0 { kept[Int(id)] = true }
-        return kept
+    /// Which list of the columns holds an actor's links: the facet actors, or the locations (which the
+    /// actors facet does not count, but filters and `actors --with` look up).
+    enum ActorKind: UInt8 {
+        case unknown, facet, location
     }
 
-    /// Appends the facet actors of one document's packed links (``ActorLinks``): ascending, as stored.
-    mutating func appendActors(of links: UnsafeRawBufferPointer, keeping kept: [Bool]) {
+    /// The kind of every stored actor, by actor id (``ActorKind/unknown`` for ids no actor has).
+    static func actorKinds(in db: Database) throws -> [ActorKind] {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, type = 'location' FROM actors WHERE id >= 0")
+        var kinds = [ActorKind](repeating: .unknown, count: Int(rows.map { $0[0] as Int64 }.max() ?? 0) + 1)
+        for row in rows { kinds[Int(row[0] as Int64)] = (row[1] as Bool) ? .location : .facet }
+        return kinds
+    }
+
+    /// Marks where the actors and locations of document `id` start.
+    mutating func startActors(of id: Int) {
+        actorStart[id] = UInt32(actorIDs.count)
+        locationStart[id] = UInt32(locationIDs.count)
+    }
+
+    /// Appends the actors and locations of one document's packed links (``ActorLinks``): ascending, as stored.
+    mutating func appendActors(of links: UnsafeRawBufferPointer, kinds: [ActorKind]) {
         ActorLinks.unpack(links) { link in
-            if link.actor >= 0 && link.actor < Int64(kept.count) && kept[Int(link.actor)] {
-                actorIDs.append(Int32(truncatingIfNeeded: link.actor))
+            guard link.actor >= 0 && link.actor < Int64(kinds.count) else { return }
+            switch kinds[Int(link.actor)] {
+            case .facet: actorIDs.append(Int32(truncatingIfNeeded: link.actor))
+            case .location: locationIDs.append(Int32(truncatingIfNeeded: link.actor))
+            case .unknown: break
             }
         }
     }
@@ -90,6 +108,8 @@ struct ColumnArrays {
                 (.copyMembers, ColumnFile.bytes(copies.memberIDs)),
             ]
         }
+        // Last, in the order of ``ColumnFile/Section``, as every section is written.
+        sections += [(.locationStart, ColumnFile.bytes(locationStart)), (.locationIDs, ColumnFile.bytes(locationIDs))]
         // Built here from the same bytes the file holds, so this never fails.
         return FacetColumns(ColumnBytes(copying: ColumnFile.encode(header, sections: sections)))!
     }

@@ -33,19 +33,10 @@ struct DocumentFilter: Sendable {
             dateAllowed = nil
         }
         actorAllowed = resolved.actorIDs.map { actors in
-            var wanted = [Bool](repeating: false, count: columns.actorLimit)
-            for actor in actors where actor >= 0 && actor < columns.actorLimit { wanted[Int(actor)] = true }
             var allowed = [Bool](repeating: false, count: columns.idLimit)
-            for id in 0..<columns.idLimit {
-                for index in columns.actors(of: id) {
-                    let actor = Int(columns.actorIDs[index])
-                    if actor >= 0 && actor < wanted.count && wanted[actor] {
-                        allowed[id] = true
-                        break
-                    }
-                }
+            columns.forEachLink(to: actors.subtracting(resolved.locationIDs), locations: resolved.locationIDs) { id, _ in
+                allowed[id] = true
             }
-            for id in resolved.actorDocuments where id >= 0 && id < columns.idLimit { allowed[Int(id)] = true }
             return allowed
         }
     }

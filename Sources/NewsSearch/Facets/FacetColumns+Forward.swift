@@ -2,7 +2,7 @@ import GRDB
 
 extension FacetColumns {
     /// These columns brought forward to what `db` holds at `stamp`, reading only the documents the
-    /// change log names (``ColumnChanges``): their source, date, actor links and lengths, plus the copy
+    /// change log names (``ColumnChanges``): their source, date, actor links (locations too) and lengths, plus the copy
     /// clusters whole (a cluster gains members among the older documents). Nil when the log does not cover every change since these were made; the caller
     /// then builds the columns from the tables. The result is byte for byte what
     /// ``build(in:stamp:copies:)`` would make.
@@ -30,16 +30,17 @@ extension FacetColumns {
             arrays.set(Int(row[0] as Int64), source: row[1], date: row[2])
         }
         let links = try ActorLinks.packed(of: changedIDs, in: db)
-        let facetActors = try ColumnArrays.facetActors(in: db)
+        let kinds = try ColumnArrays.actorKinds(in: db)
         for id in 0..<limit {
-            arrays.actorStart[id] = UInt32(arrays.actorIDs.count)
+            arrays.startActors(of: id)
             if changed.contains(Int64(id)) {
-                links[Int64(id)]?.withUnsafeBytes { arrays.appendActors(of: $0, keeping: facetActors) }
+                links[Int64(id)]?.withUnsafeBytes { arrays.appendActors(of: $0, kinds: kinds) }
             } else if id < kept {
                 for index in actors(of: id) { arrays.actorIDs.append(actorIDs[index]) }
+                for index in locations(of: id) { arrays.locationIDs.append(locationIDs[index]) }
             }
         }
-        arrays.actorStart[limit] = UInt32(arrays.actorIDs.count)
+        arrays.startActors(of: limit)
         try TokenLengths.read(in: db, ids: ids, into: &arrays.lengths)
         return arrays.columns(stamp: stamp, copies: try CopyGroups.read(in: db, limit: limit))
     }

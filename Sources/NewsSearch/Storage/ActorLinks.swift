@@ -14,7 +14,7 @@ struct ActorLink: Equatable, Sendable {
 /// A row per link plus an `(actor_id, document_id)` index was half of what made the index larger than
 /// the plain FTS5 load (3.77 of 7.27 MB at 10,000 realistic articles) and a sixth of the writer's time
 /// (about 16 links an article, two B-tree inserts each). The look-ups from an actor to its articles
-/// read the facet columns (every actor but locations) where they can, else every row here once.
+/// read the facet columns, which hold every link per document.
 enum ActorLinks {
     static let table = "document_links"
 
@@ -119,24 +119,14 @@ enum ActorLinks {
         }
     }
 
-    /// Calls `body` with every document's id and packed links, in document order: the one pass the
-    /// look-ups from actors to articles make when the facet columns cannot answer them.
+    /// Calls `body` with every document's id and packed links, in document order: one pass over the
+    /// table (building the facet columns, counting or moving every link).
     static func forEachDocument(in db: Database, _ body: (Int64, UnsafeRawBufferPointer) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT document_id, links FROM \(table) ORDER BY document_id")
         while let row = try rows.next() {
             let id: Int64 = row[0]
             try row.withUnsafeData(atIndex: 1) { data in try (data ?? Data()).withUnsafeBytes { try body(id, $0) } }
         }
-    }
-
-    /// (document, actor) for every link to one of `actors`, in document order.
-    static func documents(naming actors: Set<Int64>, in db: Database) throws -> [(document: Int64, actor: Int64)] {
-        var found: [(document: Int64, actor: Int64)] = []
-        guard !actors.isEmpty else { return found }
-        try forEachDocument(in: db) { id, bytes in
-            unpack(bytes) { if actors.contains($0.actor) { found.append((id, $0.actor)) } }
-        }
-        return found
     }
 
     /// How many articles name each actor, by actor id (0 for ids no article names). An array, not a

@@ -25,6 +25,9 @@ enum ColumnFile {
         /// The copy clusters (``CopyGroups``): cluster per document id, cluster starts, members.
         /// Optional: a file written before them is still read, and the clusters come from the table.
         case copyGroup, copyGroupStart, copyMembers
+        /// The locations per document, as ``actorStart`` and ``actorIDs`` hold the other actors. Required:
+        /// a file written before them is rebuilt.
+        case locationStart, locationIDs
     }
 
     /// What the file describes: which index (its `meta.index_id`, made once per index file) at which

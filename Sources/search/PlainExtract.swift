@@ -8,24 +8,12 @@ struct PlainExtract {
     var json = false
 
     init?(_ arguments: [String]) {
-        guard arguments.first == "extract" else { return nil }
-        var file: String?
-        var rest = arguments.dropFirst()
-        while let argument = rest.popFirst() {
-            if argument == "--json" {
-                json = true
-            } else if argument == "--index", let path = rest.popFirst(), !path.isEmpty, !path.hasPrefix("-") {
-                index = path
-            } else if argument.hasPrefix("--index="), argument.count > "--index=".count {
-                index = String(argument.dropFirst("--index=".count))
-            } else if argument.hasPrefix("-") || file != nil {
-                return nil
-            } else {
-                file = argument
-            }
-        }
-        guard let file, file != "help" else { return nil }
+        guard arguments.first == "extract", let plain = PlainArguments(arguments.dropFirst()),
+            plain.words.count == 1, let file = plain.words.first, file != "help"
+        else { return nil }
         self.file = file
+        index = plain.index
+        json = plain.json
     }
 
     func run() throws {

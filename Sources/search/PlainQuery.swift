@@ -11,22 +11,12 @@ struct PlainQuery {
     var json = false
 
     init?(_ arguments: [String], subcommands: Set<String>) {
-        var rest = arguments[...]
-        while let argument = rest.popFirst() {
-            if argument == "--json" {
-                json = true
-            } else if argument == "--index", let path = rest.popFirst(), !path.isEmpty, !path.hasPrefix("-") {
-                index = path
-            } else if argument.hasPrefix("--index="), argument.count > "--index=".count {
-                index = String(argument.dropFirst("--index=".count))
-            } else if argument.hasPrefix("-") {
-                return nil
-            } else {
-                words.append(argument)
-            }
-        }
+        guard let plain = PlainArguments(arguments[...]) else { return nil }
         // ArgumentParser would look for a subcommand among the words; such a query takes the full parse.
-        guard !words.isEmpty, !words.contains(where: { subcommands.contains($0) || $0 == "help" }) else { return nil }
+        guard !plain.words.isEmpty, !plain.words.contains(where: { subcommands.contains($0) || $0 == "help" }) else { return nil }
+        words = plain.words
+        index = plain.index
+        json = plain.json
     }
 
     func run() throws {

@@ -76,12 +76,17 @@ let package = Package(
         tool("extraction-eval", ["NewsIngest"]),
         // Scores the language guess against the languages pages declare (scripts/eval-language).
         tool("language-eval", ["NewsAnalysis"]),
-        .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"], resources: [.copy("Data")]),
+        .testTarget(
+            name: "NewsAnalysisTests",
+            dependencies: ["NewsAnalysis", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Data")]),
         .testTarget(
             name: "NewsIngestTests",
             dependencies: ["NewsIngest", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "NewsActorsTests", dependencies: ["NewsActors"]),
+        .testTarget(
+            name: "NewsActorsTests",
+            dependencies: ["NewsActors", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "NewsQueryTests",
             dependencies: ["NewsQuery", "NewsDates", .product(name: "PropertyBased", package: "swift-property-based")]),

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import NewsActors
 
@@ -6,7 +7,7 @@ import Testing
 @Suite("Candidates carry their words' hashes")
 struct CandidateHashTests {
     @Test func carriedHashesAreTheWordsHashes() {
-        var random = SplitMix(seed: 0xCA4D_1DA7)
+        var random = Xoshiro(seed: (0xCA4D_1DA7, 1, 2, 3))
         let fixed = [
             "NATO Secretary General Mark Rutte met Prime Minister Sanae Takaichi of Japan in Tokyo.",
             "The European Central Bank (ECB) said Jean-Michel van der Berg's Bank of Japan-NATO talks.",

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import NewsQuery
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func noRowScoringTheFloorIsRefused() {
-        var random = Seeded(state: 41)
+        var random = Seeded(seed: (41, 1, 2, 3))
         let models = [BM25FModel(), BM25FModel(parameters: RankingParameters(coverage: 2, proximity: 1, delta: 0.5))]
         var refused = 0
         for round in 0..<20_000 {

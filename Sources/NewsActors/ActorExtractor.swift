@@ -38,7 +38,7 @@ public struct ActorExtractor: Sendable {
         for line in Self.lines(bodyTokens) {
             let kind = LineKind(bodyTokens[line], in: scanned)
             if kind == .prose {
-                proseCandidates += tagger.candidates(in: line)
+                tagger.candidates(in: line, into: &proseCandidates)
             } else {
                 headlines.append((line, kind))
             }
@@ -52,11 +52,9 @@ public struct ActorExtractor: Sendable {
         for line in Self.lines(titleTokens) {
             let kind = LineKind(titleTokens[line], in: titleText)
             if kind == .prose {
-                proseCandidates += titleTagger.candidates(in: line).map { candidate in
-                    var candidate = candidate
-                    candidate.inTitle = true
-                    return candidate
-                }
+                let first = proseCandidates.endIndex
+                titleTagger.candidates(in: line, into: &proseCandidates)
+                for index in first..<proseCandidates.endIndex { proseCandidates[index].inTitle = true }
             } else {
                 titleHeadlines.append((line, kind))
             }

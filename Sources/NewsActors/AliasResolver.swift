@@ -22,26 +22,30 @@ struct AliasResolver {
 
     mutating func resolve(_ candidates: [Candidate]) -> [Resolved] {
         // Full names of people, keyed by each of their name words (surname first choice).
-        // Sized for the article up front: growing a map rehashes all it holds, and most articles need several growths.
-        let capacity = candidates.count
-        var surnames = WordMap<String>(minimumCapacity: capacity)
+        // Sized for the article up front: growing a map rehashes all it holds, and most articles need
+        // several growths. The loops read candidates in place: a copy retains and releases five strings.
+        func isFullName(_ candidate: Candidate) -> Bool {
+            candidate.type == .person && candidate.canonical == nil && candidate.wordCount >= 2
+                && (candidate.evidence >= .strong || !candidate.sentenceInitial)
+        }
+        var fullNames = 0
+        for index in candidates.indices where isFullName(candidates[index]) { fullNames += 1 }
+        var surnames = WordMap<String>(minimumCapacity: fullNames)
         var ambiguous: WordSet = []
-        var givenNames = WordMap<String>(minimumCapacity: capacity)
-        var persons = WordSet(minimumCapacity: capacity)
-        for candidate in candidates
-        where candidate.type == .person && candidate.canonical == nil && candidate.wordCount >= 2
-            && (candidate.evidence >= .strong || !candidate.sentenceInitial)
-        {
-            persons.insert(candidate.text)
-            let surname = candidate.lastWord
-            let surnameHash = candidate.lastWordHash
+        var givenNames = WordMap<String>(minimumCapacity: fullNames)
+        var persons = WordSet(minimumCapacity: fullNames)
+        for index in candidates.indices where isFullName(candidates[index]) {
+            let text = candidates[index].text
+            persons.insert(text)
+            let surname = candidates[index].lastWord
+            let surnameHash = candidates[index].lastWordHash
             let existing = surnames[surname, hash: surnameHash]
-            if let existing, existing != candidate.text, !existing.hasSuffix(candidate.text), !candidate.text.hasSuffix(existing) {
+            if let existing, existing != text, !existing.hasSuffix(text), !text.hasSuffix(existing) {
                 ambiguous.insert(surname, hash: surnameHash)
             }
-            if existing == nil || candidate.text.count > existing!.count { surnames[surname, hash: surnameHash] = candidate.text }
-            if givenNames[candidate.firstWord, hash: candidate.firstWordHash] == nil {
-                givenNames[candidate.firstWord, hash: candidate.firstWordHash] = candidate.text
+            if existing == nil || text.count > existing!.count { surnames[surname, hash: surnameHash] = text }
+            if givenNames[candidates[index].firstWord, hash: candidates[index].firstWordHash] == nil {
+                givenNames[candidates[index].firstWord, hash: candidates[index].firstWordHash] = text
             }
         }
         func fullName(_ surname: String, hash: UInt64) -> String? {
@@ -57,15 +61,17 @@ struct AliasResolver {
         }
         // Document-level votes for words whose type is unknown from their own context.
         // Four 16-bit counters in one Int, one per type in `ActorType.allCases` order.
-        var votes = WordMap<Int>(minimumCapacity: capacity)
+        var votes = WordMap<Int>(minimumCapacity: candidates.count)
         let types = ActorType.allCases
-        for candidate in candidates where candidate.type != nil && !candidate.sentenceInitial {
-            votes[candidate.key, hash: candidate.keyHash] = (votes[candidate.key, hash: candidate.keyHash] ?? 0) + 1 << (16 * types.firstIndex(of: candidate.type!)!)
+        for index in candidates.indices where candidates[index].type != nil && !candidates[index].sentenceInitial {
+            let key = candidates[index].key
+            let hash = candidates[index].keyHash
+            votes[key, hash: hash] = (votes[key, hash: hash] ?? 0) + 1 << (16 * types.firstIndex(of: candidates[index].type!)!)
         }
 
         // A name that scored in a results table is a team throughout the article.
         var teams: WordSet = []
-        for candidate in candidates where candidate.team { teams.insert(candidate.key, hash: candidate.keyHash) }
+        for index in candidates.indices where candidates[index].team { teams.insert(candidates[index].key, hash: candidates[index].keyHash) }
 
         var resolved: [Resolved] = []
         resolved.reserveCapacity(candidates.count)

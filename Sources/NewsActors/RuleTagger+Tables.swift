@@ -10,9 +10,10 @@ extension RuleTagger {
         return numbers > 0 && numbers * 4 >= words
     }
 
-    /// In a results table a place or an unknown name followed by a score is a team.
-    func markTeams(_ found: inout [Candidate], line: Range<Int>) {
-        for index in found.indices {
+    /// In a results table a place or an unknown name followed by a score is a team (the line's
+    /// candidates are `found[first...]`).
+    func markTeams(_ found: inout [Candidate], from first: Int, line: Range<Int>) {
+        for index in first..<found.endIndex {
             let candidate = found[index]
             guard candidate.end < line.upperBound, tokens[candidate.end].isScore else { continue }
             let first = tokens[candidate.start]

@@ -10,8 +10,10 @@ struct RuleTagger {
         tokens = text.tokens
     }
 
-    func candidates(in line: Range<Int>) -> [Candidate] {
-        var found: [Candidate] = []
+    /// Appends the line's candidates to `found`: the article's list grows in place, where appending
+    /// each line's own list copied every candidate (five strings retained and released).
+    func candidates(in line: Range<Int>, into found: inout [Candidate]) {
+        let first = found.endIndex
         var index = line.lowerBound
         while index < line.upperBound {
             guard tokens[index].isCapitalized else {
@@ -22,8 +24,7 @@ struct RuleTagger {
             segment(index..<end, line: line, into: &found)
             index = end
         }
-        if Self.isResultsTable(tokens[line]) { markTeams(&found, line: line) }
-        return found
+        if Self.isResultsTable(tokens[line]) { markTeams(&found, from: first, line: line) }
     }
 
     /// End of the run of capitalised words starting at `start`, with the connectors names allow.

@@ -186,8 +186,10 @@ enum TextScanner {
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
+            // Digits, then letters, as bits of two masks: one shift instead of six comparisons for
+            // every character of every word.
             let v = scalar.value
-            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
+            return v < 64 ? (0x03FF_0000_0000_0000 as UInt64) &>> v & 1 != 0 : (0x07FF_FFFE_07FF_FFFE as UInt64) &>> (v - 64) & 1 != 0
         }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }

@@ -14,9 +14,11 @@ struct WordMap<Value: Sendable>: Sendable {
 
     private static var empty: UInt64 { UInt64.max }
 
+    /// An empty map shares one table of empty slots until its first insertion copies it: an article
+    /// makes about ten maps, and several stay empty.
     init() {
         mask = 15
-        slots = Array(repeating: Self.empty, count: 16)
+        slots = sixteenEmptySlots
     }
 
     /// Room for `minimumCapacity` words without growing: growing rehashes every word.
@@ -24,7 +26,8 @@ struct WordMap<Value: Sendable>: Sendable {
         var size = 16
         while minimumCapacity * 3 > size { size *= 2 }
         mask = size - 1
-        slots = Array(repeating: Self.empty, count: size)
+        slots = size == 16 ? sixteenEmptySlots : Array(repeating: Self.empty, count: size)
+        guard minimumCapacity > 0 else { return }
         hashes.reserveCapacity(minimumCapacity)
         words.reserveCapacity(minimumCapacity)
         values.reserveCapacity(minimumCapacity)
@@ -77,7 +80,14 @@ struct WordMap<Value: Sendable>: Sendable {
     }
 
     private static func word(_ word: String, is bytes: ArraySlice<UInt8>) -> Bool {
-        word.utf8.count == bytes.count && word.utf8.elementsEqual(bytes)
+        guard word.utf8.count == bytes.count else { return false }
+        // Compared as two buffers: `elementsEqual` over the two views went index by index.
+        return word.utf8.withContiguousStorageIfAvailable { stored in
+            bytes.withUnsafeBufferPointer { probe in
+                for offset in 0..<probe.count where stored[offset] != probe[offset] { return false }
+                return true
+            }
+        } ?? word.utf8.elementsEqual(bytes)
     }
 
     /// Whether `word` is the tokens' lowercase words joined by single spaces.
@@ -150,11 +160,23 @@ struct WordMap<Value: Sendable>: Sendable {
     }
 
     static func hash(_ word: String) -> UInt64 {
+        // Over the string's own buffer: stepping `utf8`'s indices cost ten times the hashing (a native
+        // string always has one; a bridged one takes the slow path).
+        if let hash = word.utf8.withContiguousStorageIfAvailable(hash(bytes:)) { return hash }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return hash
     }
+
+    private static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
 }
+
+/// The slots of every new small `WordMap`, all empty (`UInt64.max`).
+private let sixteenEmptySlots = [UInt64](repeating: .max, count: 16)
 
 /// A set of lowercase words (see `WordMap`).
 struct WordSet: Sendable, ExpressibleByArrayLiteral {

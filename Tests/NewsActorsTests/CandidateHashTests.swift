@@ -20,14 +20,14 @@ struct CandidateHashTests {
         for text in texts {
             let scanned = TextScanner.scan(text)
             let tagger = RuleTagger(gazetteer: Gazetteer.standard, text: scanned)
-            for line in ActorExtractor.lines(scanned.tokens) {
-                for candidate in tagger.candidates(in: line) {
-                    #expect(candidate.keyHash == WordMap<Bool>.hash(candidate.key), "\(candidate.key.debugDescription) in \(text.debugDescription)")
-                    #expect(candidate.firstWordHash == WordMap<Bool>.hash(candidate.firstWord), "\(candidate.firstWord.debugDescription)")
-                    #expect(candidate.lastWordHash == WordMap<Bool>.hash(candidate.lastWord), "\(candidate.lastWord.debugDescription)")
-                    checked += 1
-                    if candidate.key.contains(" ") { multiWord += 1 }
-                }
+            var candidates: [Candidate] = []
+            for line in ActorExtractor.lines(scanned.tokens) { tagger.candidates(in: line, into: &candidates) }
+            for candidate in candidates {
+                #expect(candidate.keyHash == WordMap<Bool>.hash(candidate.key), "\(candidate.key.debugDescription) in \(text.debugDescription)")
+                #expect(candidate.firstWordHash == WordMap<Bool>.hash(candidate.firstWord), "\(candidate.firstWord.debugDescription)")
+                #expect(candidate.lastWordHash == WordMap<Bool>.hash(candidate.lastWord), "\(candidate.lastWord.debugDescription)")
+                checked += 1
+                if candidate.key.contains(" ") { multiWord += 1 }
             }
         }
         // The texts must make candidates, multi-word ones among them.

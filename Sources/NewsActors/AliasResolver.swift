@@ -44,9 +44,8 @@ struct AliasResolver {
                 ambiguous.insert(surname, hash: surnameHash)
             }
             if existing == nil || text.count > existing!.count { surnames[surname, hash: surnameHash] = text }
-            if givenNames[candidates[index].firstWord, hash: candidates[index].firstWordHash] == nil {
-                givenNames[candidates[index].firstWord, hash: candidates[index].firstWordHash] = text
-            }
+            let given = candidates[index].firstWord
+            if givenNames[given, hash: candidates[index].firstWordHash] == nil { givenNames[given, hash: candidates[index].firstWordHash] = text }
         }
         func fullName(_ surname: String, hash: UInt64) -> String? {
             ambiguous.contains(surname, hash: hash) ? nil : surnames[surname, hash: hash]

@@ -22,9 +22,11 @@ struct Candidate: Sendable {
     /// `WordMap.hash(key)`, `firstWord`'s and `lastWord`'s: the resolver looks each candidate up in
     /// several maps, and the scanner has hashed the words already.
     var keyHash: UInt64
-    /// Lowercase first and last words (the given name and surname of a person), and how many words.
-    var firstWord = ""
-    var lastWord = ""
+    /// Where the lowercase first and last words (the given name and surname of a person) lie in
+    /// `key`'s UTF-8, and how many words: a `String` each is made only when a person's name asks for
+    /// it, where two more strings per candidate were made, copied and released for every candidate.
+    var firstWordBytes = 0..<0
+    var lastWordBytes = 0..<0
     var firstWordHash = WordMap<Bool>.hash("")
     var lastWordHash = WordMap<Bool>.hash("")
     var wordCount = 1
@@ -37,6 +39,16 @@ struct Candidate: Sendable {
     var inTitle = false
     /// Named with a score in a results table: a team, so an organisation wherever the article names it.
     var team = false
+
+    var firstWord: String { word(firstWordBytes) }
+    var lastWord: String { word(lastWordBytes) }
+
+    private func word(_ bytes: Range<Int>) -> String {
+        if bytes.count == key.utf8.count { return key }
+        let utf8 = key.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+        return String(decoding: utf8[start..<utf8.index(start, offsetBy: bytes.count)], as: UTF8.self)
+    }
 
     /// - Parameter keyHash: `WordMap.hash(key)` when the caller has it; computed otherwise.
     init(

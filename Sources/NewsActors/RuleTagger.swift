@@ -384,19 +384,37 @@ struct RuleTagger {
             sentenceInitial: initial)
         // Name particles ("van", "de") are neither the given name nor the surname.
         if single {
-            made.firstWord = key
-            made.lastWord = key
+            made.firstWordBytes = 0..<key.utf8.count
+            made.lastWordBytes = made.firstWordBytes
             made.firstWordHash = made.keyHash
             made.lastWordHash = made.keyHash
             made.wordCount = 1
         } else {
-            let first = range.first { tokens[$0].shape != .lower } ?? range.lowerBound
-            let last = range.last { tokens[$0].shape != .lower } ?? first
-            made.firstWord = text.lower(tokens[first])
-            made.lastWord = text.lower(tokens[last])
-            made.firstWordHash = tokens[first].hash
-            made.lastWordHash = tokens[last].hash
-            made.wordCount = range.reduce(0) { $0 + (tokens[$1].shape != .lower ? 1 : 0) }
+            // The key is the words' lowercase forms joined by single spaces.
+            var first: Int?
+            var last = range.lowerBound
+            var at = 0
+            var wordCount = 0
+            for index in range {
+                let length = tokens[index].lowerCount
+                if tokens[index].shape != .lower {
+                    if first == nil {
+                        first = index
+                        made.firstWordBytes = at..<(at + length)
+                    }
+                    last = index
+                    made.lastWordBytes = at..<(at + length)
+                    wordCount += 1
+                }
+                at += length + 1
+            }
+            if first == nil {
+                made.firstWordBytes = 0..<tokens[range.lowerBound].lowerCount
+                made.lastWordBytes = made.firstWordBytes
+            }
+            made.firstWordHash = tokens[first ?? range.lowerBound].hash
+            made.lastWordHash = tokens[first == nil ? range.lowerBound : last].hash
+            made.wordCount = wordCount
         }
         return made
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The phrase patterns of web boilerplate, in several languages.
 ///
 /// Patterns are matched against a *normalised* line (lower-cased, spaces collapsed, trailing
@@ -56,7 +58,7 @@ enum BoilerplatePhrases {
         var best = Int.max
         // Exact rules by lookup, prefix rules in order, and every "contains" rule in one pass over the
         // bytes: testing all 117 rules one by one on every line was 4% of an indexing run.
-        for index in arranged.exact[normalized] ?? [] where length <= rules[index].maximumLength {
+        for index in arranged.exactRules(for: normalized, length: length) where length <= rules[index].maximumLength {
             best = index
             break
         }
@@ -329,7 +331,11 @@ enum BoilerplatePhrases {
 /// text (String equality, as ``PhraseRule/matches(_:length:)`` uses), prefix rules in order, and the
 /// "contains" rules by the first byte of their pattern, so one scan of a line tests them all.
 struct PhraseIndex: Sendable {
-    let exact: [String: [Int]]
+    private let exact: [String: [Int]]
+    /// The UTF-8 lengths an ASCII line equal to an exact pattern can have (the composed form's, to
+    /// which `String` equality compares): most lines have none of them, and hashing every short line
+    /// for the dictionary was a sixth of matching phrases.
+    private let exactLengths: [Bool]
     let prefix: [Int]
     /// For each ASCII byte, the prefix rules a line starting with it can match, in rule order: a rule
     /// whose first Character is that byte alone matches no line that starts otherwise, and testing
@@ -363,6 +369,8 @@ struct PhraseIndex: Sendable {
             startingWith[Int(entry.pattern[0])] |= 1 << UInt64(bit)
         }
         self.exact = exact
+        let composedLengths = exact.keys.map { $0.precomposedStringWithCanonicalMapping.utf8.count }
+        exactLengths = (0...(composedLengths.max() ?? 0)).map(composedLengths.contains)
         self.prefix = prefix
         containingRules = containing.map(\.rule)
         containingLimits = containing.map(\.maximumLength)
@@ -378,6 +386,13 @@ struct PhraseIndex: Sendable {
             }
         }
         self.startingWith = startingWith
+    }
+
+    /// The exact rules whose pattern is the normalised line (`length` characters), in rule order.
+    func exactRules(for normalized: String, length: Int) -> [Int] {
+        // As many bytes as characters: the line is ASCII, and only a pattern as long can equal it.
+        if normalized.utf8.count == length, length >= exactLengths.count || !exactLengths[length] { return [] }
+        return exact[normalized] ?? []
     }
 
     /// The prefix rules worth testing on a normalised line, in rule order.

@@ -37,10 +37,17 @@ public struct ActorExtractor: Sendable {
         var proseCandidates: [Candidate] = []
         for line in Self.lines(bodyTokens) {
             let kind = LineKind(bodyTokens[line], in: scanned)
-            if kind == .prose {
-                tagger.candidates(in: line, into: &proseCandidates)
-            } else {
+            if kind != .prose {
                 headlines.append((line, kind))
+            } else if let dash = LineKind.datelineEnd(bodyTokens[line], in: scanned),
+                LineKind(bodyTokens[(dash + 1)..<line.upperBound], in: scanned) == .figures
+            {
+                // "SPRINGFIELD, Ill., May 2 - Shr 30 cts vs 25 cts": a dateline, then a row of figures
+                // whose label starts a sentence only because the dateline ends before it.
+                tagger.candidates(in: line.lowerBound..<(dash + 1), into: &proseCandidates)
+                headlines.append(((dash + 1)..<line.upperBound, .figures))
+            } else {
+                tagger.candidates(in: line, into: &proseCandidates)
             }
         }
         // A title written as a sentence is tagged like the body, so its full names resolve the body's

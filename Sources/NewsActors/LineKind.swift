@@ -83,6 +83,24 @@ enum LineKind: Sendable, Equatable {
         }
     }
 
+    /// The index of the dash that ends a dateline opening the line ("SPRINGFIELD, Ill., May 2 -",
+    /// "NEW YORK, Jan 15 -"): a capitals word, a comma, and a month and day just before the dash.
+    static func datelineEnd(_ tokens: ArraySlice<Token>, in text: ScannedText) -> Int? {
+        guard let first = tokens.first, first.kind == .word, first.shape == .allCaps else { return nil }
+        var sawComma = false
+        for index in tokens.indices.dropFirst().prefix(10) {
+            let token = tokens[index]
+            guard token.kind == .punctuation else { continue }
+            if text.text(token, is: ",") {
+                sawComma = true
+            } else if text.text(token, is: "-") || text.text(token, is: "\u{2013}") || text.text(token, is: "\u{2014}") {
+                guard sawComma, index - 2 > tokens.startIndex, tokens[index - 1].isScore, tokens[index - 2].isCapitalized else { return nil }
+                return index
+            }
+        }
+        return nil
+    }
+
     /// A row of figures: a capitalised label of one or two words, then only figures (digits, number
     /// words), "vs" and lowercase units, with at least one unit or "vs" and no sentence end. Rows of bare
     /// numbers ("Ajax 3 2 1 0") are results tables, whose labels are teams.

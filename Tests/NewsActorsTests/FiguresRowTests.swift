@@ -36,6 +36,25 @@ struct FiguresRowTests {
         #expect(found == ["Kenya"])
     }
 
+    @Test func figuresRowAfterADatelineOnTheSameLine() {
+        let body = """
+            BRAMPTON FALLS, Ont., Oct 9 - Turnover 4.2 mln vs 3.9 mln
+            Orders 812,000 vs 640,500
+
+            QUELLEN, Sept 30 - Backlog 31 units vs 28 units
+            """
+        let found = names(body)
+        #expect(found.isDisjoint(with: ["Turnover", "Orders", "Backlog"]))
+    }
+
+    @Test func datelineBeforeRunningTextIsUnchanged() {
+        let body = "KESTREL BAY, Ont., Oct 9 - Harwick Dunmore Ltd said on Friday that its 12 mills ran at 80 pct."
+        #expect(names(body).contains("Harwick Dunmore Ltd"))
+        let scanned = TextScanner.scan(body)
+        let dash = scanned.tokens.firstIndex { scanned.text($0, is: "-") }
+        #expect(dash != nil && LineKind.datelineEnd(scanned.tokens[...], in: scanned) == dash)
+    }
+
     @Test func rowOfBareNumbersIsStillATable() {
         // No unit and no "vs": a standings row, whose label is a team read as in running text.
         let body = "Standings after Sunday's games.\nKestrel Rovers 5 4 1 0 12 3 13\nMarden Athletic 5 3 1 1 9 6 10"

@@ -49,10 +49,12 @@ public struct Ingestor: Sendable {
         case "html", "htm", "xhtml": return .html
         case "txt", "text": return .text
         default:
-            let head = String(decoding: data.prefix(512), as: UTF8.self).lowercased()
-            if head.contains("<html") || head.contains("<!doctype html") { return .html }
+            // JSON first: a scraper's record may carry the raw page ("html": "<html>…") near its start.
+            // Saved pages often have no extension, and a server's PHP notices can come before the markup.
+            let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
             if head.hasPrefix("[") && JSONDocumentReader.isOneDocument(data) { return .json }
             if head.hasPrefix("{") { return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl }
+            if head.contains("<html") || head.contains("<!doctype html") { return .html }
             return .text
         }
     }

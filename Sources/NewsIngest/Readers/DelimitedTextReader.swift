@@ -45,6 +45,8 @@ struct DelimitedTextReader {
             do {
                 var draft = try JSONLinesReader().draft(fields: fields)
                 draft.line = row.line
+                if draft.dateOrigin == .jsonLines { draft.dateOrigin = .tableRow }
+                draft.sources = draft.sources.map { ($0.name, $0.origin == .jsonLines ? .tableRow : $0.origin) }
                 drafts.append(draft)
             } catch {
                 skipped.append(SkippedRecord(location: location, reason: "\(error)"))
@@ -52,7 +54,7 @@ struct DelimitedTextReader {
         }
         if let unclosed {
             skipped.append(SkippedRecord(
-                location: "\(path):\(unclosed)", reason: "a quote opened on this line is never closed; the rest of the file is not read"))
+                location: "\(path):\(unclosed)", reason: "a quote opened on line \(unclosed) is never closed; the rest of the file is not read"))
         }
         return (drafts, skipped)
     }

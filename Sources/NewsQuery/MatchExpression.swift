@@ -80,7 +80,9 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
         self.phraseLiterals = compiler.phraseLiterals
     }
 
-    init(text: String, phraseClauses: [Int], phraseWeights: [Double] = [], phraseTexts: [String], phraseLiterals: [String]) {
+    init(
+        text: String, phraseClauses: [Int], phraseWeights: [Double] = [], phraseTexts: [String], phraseLiterals: [String]
+    ) {
         self.text = text
         self.phraseClauses = phraseClauses
         self.phraseWeights = phraseWeights

@@ -5,16 +5,14 @@ import NewsQuery
 
 /// Registers `newsrank`, our FTS5 auxiliary ranking function, and adapts FTS5's API to ``BM25FModel``.
 ///
-/// `newsrank(input, lengths, admission, frequencies)`: pointers bound with `sqlite3_bind_pointer`
-/// (``RankCall`` binds them), all optional. `input` is a ``RankInput``: each FTS5 phrase's clause and weight, and the
-/// ranking parameters; without it each phrase is a clause of weight 1 under the default parameters.
-/// `lengths` is the searcher's ``TokenLengths``: document lengths from memory instead of one docsize
-/// lookup per match. `admission` is the pass's ``HitAdmission``, told the query's bound on partial
-/// matches' scores when the statistics are first computed. `frequencies` is the index state's
-/// ``DocumentFrequencies``: phrase counts kept from earlier statements instead of counted again. The
-/// table's `rank` is `newsrank()` with none of them, for SQL that orders by `rank` itself (the engine
-/// calls it through ``RankCall``); like `bm25()` it returns minus the score, so ascending order is
-/// best first.
+/// `newsrank(input, lengths, admission, frequencies)`: pointers bound with `sqlite3_bind_pointer` (``RankCall`` binds
+/// them), all optional. `input` is a ``RankInput``: each FTS5 phrase's clause and weight, and the ranking parameters;
+/// without it each phrase is a clause of weight 1 under the default parameters. `lengths` is the searcher's
+/// ``TokenLengths``: document lengths from memory instead of one docsize lookup per match. `admission` is the pass's
+/// ``HitAdmission``, told the query's bound on partial matches' scores when the statistics are first computed.
+/// `frequencies` is the index state's ``DocumentFrequencies``: phrase counts kept from earlier statements instead of
+/// counted again. The table's `rank` is `newsrank()` with none of them, for SQL that orders by `rank` itself (the
+/// engine calls it through ``RankCall``); like `bm25()` it returns minus the score, so ascending order is best first.
 ///
 /// Related SQLite documentation: <https://sqlite.org/fts5.html#custom_auxiliary_functions>
 enum FTS5RankFunction {

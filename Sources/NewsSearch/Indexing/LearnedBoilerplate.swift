@@ -14,9 +14,7 @@ enum LearnedBoilerplate {
         let text = try store.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
         }
-        guard let text, let model = try? JSONDecoder().decode(BoilerplateModel.self, from: Data(text.utf8)) else {
-            return BoilerplateModel()
-        }
+        guard let text, let model = BoilerplateModel(storedJSON: text.utf8) else { return BoilerplateModel() }
         return model
     }
 

@@ -136,7 +136,10 @@ public struct SourceNormalizer: Sendable, Hashable {
 
     /// The grouping key: "The Japan Times", "Japan Times" and "japantimes.co.jp" all give "japantimes".
     public static func key(_ name: String) -> String {
-        var text = name.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
+        var text = name.lowercased()
+        // Folding is Foundation's NSString path (a process's first call sets it up: ~1 ms of a one-page
+        // `extract`, which keys the built-in outlets); ASCII has no diacritics to fold.
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) { text = text.folding(options: [.diacriticInsensitive], locale: nil) }
         if let host = host(of: text) { text = strippedHost(host) }
         if text.hasPrefix("the ") { text.removeFirst(4) }
         return String(text.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))

@@ -40,8 +40,14 @@ struct ExtractCommand: ParsableCommand {
         }
         let path = file == "-" ? "stdin" : file
         let folder = file == "-" ? nil : SourceFolder.name(ofFolderHolding: URL(fileURLWithPath: file).standardizedFileURL.path)
-        if FileManager.default.fileExists(atPath: index.path) { try index.upgradeIfOlder() }
-        var extraction = try ArticleExtraction(indexPath: index.path)
+        var extraction: ArticleExtraction
+        // The index is opened once: checking its schema first would open it a second time.
+        do {
+            extraction = try ArticleExtraction(indexPath: index.path)
+        } catch IndexError.schemaVersionMismatch(let found, let expected) where found < expected {
+            try index.upgradeIfOlder()
+            extraction = try ArticleExtraction(indexPath: index.path)
+        }
         let results = try extraction.extract(data: data, path: path, format: format, defaultSource: source, folderName: folder)
         if results.count == 1, let reason = results[0].report.skipped {
             throw CLIError.usage("\(path): \(reason)")

@@ -9,11 +9,12 @@ enum Main {
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
+            // Before the query: the subcommand list it needs costs ArgumentParser's set-up.
+            if let extract = PlainExtract(arguments) { return try extract.run() }
             if let query = PlainQuery(arguments, subcommands: GlobalOptions.subcommands) {
                 try query.run()
                 return
             }
-            if let extract = PlainExtract(arguments) { return try extract.run() }
             var command = try Search.parseAsRoot(GlobalOptions.movedAfterSubcommand(arguments))
             try command.run()
         } catch let error as CLIError {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NewsIngest
@@ -75,6 +76,16 @@ struct SourceNormalizerTests {
         #expect(SourceNormalizer.key("The Japan Times") == "japantimes")
         #expect(SourceNormalizer.key("japantimes.co.jp") == "japantimes")
         #expect(SourceNormalizer.key("Journal de l'Estuaire") == "journaldelestuaire")
+    }
+
+    /// ASCII names skip Foundation's folding: that is right only if folding leaves every ASCII
+    /// character as it is, and names with diacritics must still fold.
+    @Test("ASCII needs no folding; diacritics still fold")
+    func asciiFolding() {
+        let ascii = String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) })
+        #expect(ascii.folding(options: [.diacriticInsensitive], locale: nil) == ascii)
+        #expect(SourceNormalizer.key("Süddeutsche Zeitung") == "suddeutschezeitung")
+        #expect(SourceNormalizer.key("Le Monde Diplomatique") == SourceNormalizer.key("Le Mondé Diplomatique"))
     }
 
     /// Answers are remembered per name and per URL authority; remembered answers must be the ones

@@ -25,7 +25,8 @@ public struct ArticleExtraction {
     /// Lines the index has learned as boilerplate, over all its sources.
     public let learnedLines: Int
 
-    /// Reads the configuration beside `indexPath`, and the index itself when it exists. Never writes.
+    /// Reads the configuration beside `indexPath`, and the index itself when it exists. Never writes:
+    /// an index of an older schema throws ``IndexError/schemaVersionMismatch(found:expected:)``.
     public init(indexPath: String) throws {
         let configuration = try IndexConfiguration(indexPath: indexPath)
         extractor = ActorExtractor(dictionary: configuration.actors)
@@ -33,7 +34,8 @@ public struct ArticleExtraction {
         var boilerplate = BoilerplateModel()
         indexExists = FileManager.default.fileExists(atPath: indexPath)
         if indexExists {
-            let store = try IndexStore(path: indexPath, access: .readOnly, requireCurrentTokenizer: false)
+            // One connection: a pool would open a second and parse the schema again for one file.
+            let store = try IndexStore(path: indexPath, access: .singleReader, requireCurrentTokenizer: false)
             boilerplate = try LearnedBoilerplate.load(from: store)
             self.store = store
         } else {
@@ -82,7 +84,7 @@ public struct ArticleExtraction {
     private static func actors(filedUnder keys: Set<String>, in store: IndexStore) throws -> [(name: String, type: ActorType)] {
         let patterns = keys.sorted().map(likePattern)
         let sql = "SELECT name, type FROM actors WHERE " + patterns.map { _ in "name LIKE ? ESCAPE '\\'" }.joined(separator: " OR ")
-        return try store.pool.read { db in
+        return try store.read { db in
             var matching: [(name: String, type: ActorType)] = []
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(patterns))
             while let row = try rows.next() {

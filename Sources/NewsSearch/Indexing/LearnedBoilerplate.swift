@@ -11,12 +11,10 @@ enum LearnedBoilerplate {
     static let key = "boilerplate_model"
 
     static func load(from store: IndexStore) throws -> BoilerplateModel {
-        let text = try store.pool.read { db in
+        let text = try store.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
         }
-        guard let text, let model = try? JSONDecoder().decode(BoilerplateModel.self, from: Data(text.utf8)) else {
-            return BoilerplateModel()
-        }
+        guard let text, let model = BoilerplateModel(storedJSON: text.utf8) else { return BoilerplateModel() }
         return model
     }
 

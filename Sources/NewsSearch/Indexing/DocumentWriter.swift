@@ -25,7 +25,10 @@ final class DocumentWriter {
     private var rewritten: Set<Int64> = []
 
     private var sourceIDs: [String: Int64] = [:]
-    private var actorIDs: [String: Int64] = [:]
+    /// Row ids by ``CanonicalActor/number`` (0: not looked up yet): the numbers are dense, so an array
+    /// replaces a dictionary keyed by the name, one hash of every actor of every article fewer.
+    /// Valid for the one registry whose numbers this writer is given.
+    private var actorIDs: [Int64] = []
     /// Files leaving the index in this run: an id they hold that another file now has has moved, not doubled.
     var leaving: Set<Int64> = []
     /// Documents whose row or actor links changed since the last ``recordChanges(in:)``.
@@ -42,8 +45,9 @@ final class DocumentWriter {
         changed = []
     }
 
-    /// Inserts or replaces a document by its external id; unchanged content is left alone.
-    func upsert(_ document: PreparedDocument, fileID: Int64?, in db: Database) throws -> Outcome {
+    /// Inserts or replaces a document by its external id, linked to `actors` (its actors under their
+    /// corpus-wide names); unchanged content is left alone.
+    func upsert(_ document: PreparedDocument, actors: [CanonicalActor], fileID: Int64?, in db: Database) throws -> Outcome {
         let statements = try statements(db)
         let existing = try statements.lookup.first([.text(document.externalID)]) { row in
             (id: row.integer(0)!, contentHash: row.text(1) ?? "", fileID: row.integer(2))
@@ -91,7 +95,7 @@ final class DocumentWriter {
         changed.insert(rowID)
         FTS5TokenizerBridge.replay(document.tokens, on: db)
         try statements.insertFTS.execute([.integer(rowID), .text(article.title), .text(article.body)])
-        try link(document.actors, to: rowID, in: db)
+        try link(actors, to: rowID, in: db)
         try copies?.record(rowID, signature: document.signature, in: db)
         if let fileID { try hold(rowID, by: fileID, in: db) }
         guard let existing else { return .added }
@@ -162,7 +166,7 @@ final class DocumentWriter {
 
     /// Records which actors a document names and how often, creating actors not seen before: one
     /// packed row (``ActorLinks``), none for an article that names nobody.
-    func link(_ actors: [ExtractedActor], to documentID: Int64, in db: Database) throws {
+    func link(_ actors: [CanonicalActor], to documentID: Int64, in db: Database) throws {
         changed.insert(documentID)
         guard !actors.isEmpty else { return }
         var links: [ActorLink] = []
@@ -205,8 +209,8 @@ final class DocumentWriter {
     /// The actor's id, inserting it when new. One statement for a new actor (its id is the row id SQLite
     /// just gave), a look-up only for a name an earlier run stored: realistic news names about two new
     /// actors per article, and the insert plus a look-up through GRDB was a tenth of the writer's time.
-    private func actorID(for actor: ExtractedActor, in db: Database) throws -> Int64 {
-        if let id = actorIDs[actor.name] { return id }
+    private func actorID(for actor: CanonicalActor, in db: Database) throws -> Int64 {
+        if actor.number < actorIDs.count, actorIDs[actor.number] != 0 { return actorIDs[actor.number] }
         let statements = try statements(db)
         let name = DirectValue.text(actor.name)
         var id = try statements.insertActor.insertedRowID([name, .text(actor.type.rawValue), .text(NameFolding.fold(actor.name))])
@@ -214,7 +218,8 @@ final class DocumentWriter {
         guard let id else {
             throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "actor '\(actor.name)' was neither inserted nor found")
         }
-        actorIDs[actor.name] = id
+        if actor.number >= actorIDs.count { actorIDs += repeatElement(0, count: actor.number + 1 - actorIDs.count) }
+        actorIDs[actor.number] = id
         return id
     }
 

@@ -337,9 +337,8 @@ public final class Indexer {
     /// possible boilerplate of its source.
     func store(_ document: PreparedDocument, fileID: Int64?, in db: Database, summary: inout IndexSummary) throws {
         if firstArticle == nil { firstArticle = Date() }
-        var document = document
-        document.actors = registry.merge(document.actors)
-        let outcome = try writer.upsert(document, fileID: fileID, in: db)
+        let actors = registry.mergeCanonical(document.actors)
+        let outcome = try writer.upsert(document, actors: actors, fileID: fileID, in: db)
         if outcome == .added || outcome == .updated { boilerplate.learn(lineHashes: document.lineHashes, source: document.source) }
         if case .duplicate(let holder) = outcome {
             summary.warnings.append(IndexSummary.Warning(

@@ -61,7 +61,7 @@ public struct Reindexer {
                             FTS5TokenizerBridge.replay(document.tokens, on: db)
                             try db.cachedStatement(sql: "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)")
                                 .execute(arguments: [document.stored.id, document.stored.title, document.stored.body])
-                            try writer.link(registry.merge(document.actors), to: document.stored.id, in: db)
+                            try writer.link(registry.mergeCanonical(document.actors), to: document.stored.id, in: db)
                             if let signature = document.signature {
                                 try writer.copies?.record(document.stored.id, signature: signature, in: db)
                             }

@@ -113,12 +113,12 @@ func tool(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
 /// static archives behind it are named here. (Computed: the manifest runs top to bottom, and a stored
 /// global declared below `package` would still be empty when `package` reads it.)
 ///
-/// Also linked at a fixed address (`-no-pie`) and exporting none of its own symbols (the static
-/// runtime's link arguments export all): a position-independent `search` had the loader apply 113,000
-/// relocations to its data, page by page, and `dladdr` at start-up searched 28,000 exported symbols.
-/// Together a process's start-up took 1.6 ms less CPU and 390 fewer page faults (BENCHMARKS.md, issue 15).
+/// It exports none of its own symbols (the static runtime's link arguments export all): `dladdr` at
+/// start-up searched 28,000 of them (BENCHMARKS.md, issue 15). It stays position-independent: linking
+/// at a fixed address (`-no-pie`) saved about 1 ms a process, but a binary that parses untrusted pages
+/// keeps the randomised address of its own code.
 var staticSwiftRuntime: [LinkerSetting] {
-    [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
+    [.unsafeFlags(["-static-stdlib", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
     + [
         "FoundationInternationalization", "FoundationEssentials", "CoreFoundation", "_FoundationICU",
         "_FoundationCollections", "_FoundationCShims", "swiftSynchronization",

@@ -1,4 +1,5 @@
 @testable import NewsAnalysis
+import PropertyBased
 import Testing
 
 /// ``BandBuckets`` answers as the `Dictionary<UInt64, Int32>` it replaced (issue 16: the copy
@@ -9,13 +10,8 @@ import Testing
     /// hold other keys are exercised, and many slots have the same key, as copies do.
     @Test(arguments: 0..<4)
     func agreesWithADictionary(seed: UInt64) {
-        var state = seed &* 0x9e37_79b9_7f4a_7c15 | 1
-        func next() -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state
-        }
+        var random = Xoshiro(seed: (seed, 1, 2, 3))
+        func next() -> UInt64 { random.next() }
         // The key each slot has in the band: drawn once, as a signature fixes it.
         var keyOf: [Int32: UInt64] = [:]
         func key(_ slot: Int32) -> UInt64 {

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import NewsIngest
@@ -10,13 +11,8 @@ import Testing
     /// several growths, some past the one-byte counts, checked against a dictionary.
     @Test(arguments: 0..<3)
     func agreesWithADictionary(seed: UInt64) {
-        var state = seed &* 0x9e37_79b9_7f4a_7c15 | 1
-        func next() -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state
-        }
+        var random = Xoshiro(seed: (seed, 1, 2, 3))
+        func next() -> UInt64 { random.next() }
         var counts = LineCounts()
         var reference: [UInt64: Int] = [:]
         for _ in 0..<30_000 {

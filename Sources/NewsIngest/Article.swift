@@ -53,8 +53,9 @@ public struct Article: Sendable, Hashable {
 
 /// The formats `search index --format` accepts; `auto` decides by file name and content.
 /// `json` is one JSON document: an array of article objects, or a single object spread over lines.
+/// `csv` is a table with a header row (comma, tab or semicolon separated; `.tsv` files are tab separated).
 public enum InputFormat: String, Sendable, CaseIterable {
-    case auto, jsonl, json, text, markdown, html
+    case auto, jsonl, json, csv, text, markdown, html
 }
 
 /// A record that could not be read, with a reason a user can act on.

@@ -11,6 +11,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case undecodable(String)
     case malformedHTML(String)
     case tooLarge(bytes: Int, limit: Int)
+    case unsupported(UnsupportedDocument)
 
     public var description: String {
         switch self {
@@ -25,6 +26,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .malformedHTML(let detail): "malformed HTML: \(detail)"
         case .tooLarge(let bytes, let limit):
             "file is \(bytes >> 20) MB, larger than the \(limit >> 20) MB limit for this format"
+        case .unsupported(let kind): kind.description
         case .badAliasLine(let number, let text):
             "source aliases line \(number): '\(text)' is not 'alias = Canonical Name'"
         }

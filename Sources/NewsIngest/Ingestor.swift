@@ -47,13 +47,26 @@ public struct Ingestor: Sendable {
         case "json": return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl
         case "md", "markdown": return .markdown
         case "html", "htm", "xhtml": return .html
+        case "csv", "tsv": return .csv
         case "txt", "text": return .text
         default:
-            let head = String(decoding: data.prefix(512), as: UTF8.self).lowercased()
-            if head.contains("<html") || head.contains("<!doctype html") { return .html }
+            // JSON first: a scraper's record may carry the raw page ("html": "<html>…") near its start.
+            // Saved pages often have no extension, and a server's PHP notices can come before the markup.
+            let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
             if head.hasPrefix("[") && JSONDocumentReader.isOneDocument(data) { return .json }
             if head.hasPrefix("{") { return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl }
+            if head.contains("<html") || head.contains("<!doctype html") { return .html }
             return .text
+        }
+    }
+
+    /// Whether the file's articles are records numbered by their place (`FILE#3`) when they carry no
+    /// id: a JSON Lines dump, a JSON array, a CSV table; not a file that is one article.
+    public static func numbersRecords(path: String, data: Data, format: InputFormat) -> Bool {
+        switch format == .auto ? detectFormat(path: path, data: data) : format {
+        case .jsonl, .csv: true
+        case .json: !JSONDocumentReader.isOneObject(data)
+        case .auto, .text, .markdown, .html: false
         }
     }
 
@@ -87,14 +100,20 @@ public struct Ingestor: Sendable {
             ?? ExtractionReport(path: path, format: format, skipped: "no records")
     }
 
-    /// One report per record: one for a text or HTML file, one per non-blank line of a JSON Lines dump.
+    /// One report per record: one for a text or HTML file, one per non-blank line of a JSON Lines dump,
+    /// one per row of a CSV table.
     public func extractAll(
         data: Data, path: String, format: InputFormat = .auto, defaultSource: String? = nil, folderName: String? = nil
     ) -> [ExtractionReport] {
         if data.isEmpty { return [ExtractionReport(path: path, format: format, skipped: "empty file")] }
+        if let kind = UnsupportedDocument(data) {
+            return [ExtractionReport(path: path, format: format, skipped: IngestError.unsupported(kind).description)]
+        }
         let resolved = format == .auto ? Self.detectFormat(path: path, data: data) : format
         if resolved != .jsonl && data.count > maximumFileSize {
-            return [ExtractionReport(path: path, format: format, skipped: IngestError.tooLarge(bytes: data.count, limit: maximumFileSize).description)]
+            let error = IngestError.tooLarge(bytes: data.count, limit: maximumFileSize)
+            let hint = resolved == .csv ? "; as JSON Lines (one article per line) it would be streamed, with no limit" : ""
+            return [ExtractionReport(path: path, format: format, skipped: error.description + hint)]
         }
         let assembler = ArticleAssembler(
             filter: BoilerplateFilter(model: boilerplateModel), normalizer: sourceNormalizer,
@@ -106,6 +125,14 @@ public struct Ingestor: Sendable {
             var reports = drafts.map { assembler.assemble($0, path: path, format: resolved) }
             reports += skipped.map { ExtractionReport(path: $0.location, format: resolved, skipped: $0.reason) }
             return reports
+        case .csv:
+            do {
+                let (drafts, skipped) = DelimitedTextReader().read(text: try TextDecoding.decode(data), path: path)
+                return drafts.map { assembler.assemble($0, path: path, format: .csv) }
+                    + skipped.map { ExtractionReport(path: $0.location, format: .csv, skipped: $0.reason) }
+            } catch {
+                return [ExtractionReport(path: path, format: .csv, skipped: String(describing: error))]
+            }
         case .text, .markdown, .auto:
             do {
                 let text = try TextDecoding.decode(data)

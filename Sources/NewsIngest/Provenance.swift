@@ -2,8 +2,10 @@
 public enum DateOrigin: String, Sendable, Hashable, Codable, CaseIterable {
     /// A `date` field in front matter.
     case frontMatter
-    /// A `date` field in a JSON Lines record.
+    /// A `date` field in a JSON Lines record (or an object of a JSON array).
     case jsonLines
+    /// A `date` column of a CSV or TSV row.
+    case tableRow
     /// `datePublished` (else `dateCreated`) of a JSON-LD `NewsArticle`/`Article`.
     case jsonLD
     /// An `article:published_time`-style `<meta>` tag.
@@ -28,6 +30,8 @@ public enum DateOrigin: String, Sendable, Hashable, Codable, CaseIterable {
 public enum SourceOrigin: String, Sendable, Hashable, Codable, CaseIterable {
     case frontMatter
     case jsonLines
+    /// A `source` column of a CSV or TSV row.
+    case tableRow
     /// `publisher.name` of a JSON-LD article.
     case jsonLD
     /// `og:site_name` (or `application-name`).

@@ -16,12 +16,14 @@ extension MatchExpression {
             if let weight = clauseWeights[clause] { weights[phrase] = weight }
         }
         guard !terms.isEmpty else {
-            return MatchExpression(text: text, phraseClauses: phraseClauses, phraseWeights: weights, phraseTexts: phraseTexts)
+            return MatchExpression(text: text, phraseClauses: phraseClauses, phraseWeights: weights, phraseTexts: phraseTexts,
+                phraseLiterals: phraseLiterals)
         }
         let added = terms.map { MatchExpression.quoted($0.text) }.joined(separator: " OR ")
         return MatchExpression(
             text: "(" + text + ") OR " + added,
             phraseClauses: phraseClauses + terms.map { _ in Self.expansionClause },
-            phraseWeights: weights + terms.map(\.weight), phraseTexts: phraseTexts + terms.map(\.text))
+            phraseWeights: weights + terms.map(\.weight), phraseTexts: phraseTexts + terms.map(\.text),
+            phraseLiterals: phraseLiterals + terms.map { MatchExpression.quoted($0.text) })
     }
 }

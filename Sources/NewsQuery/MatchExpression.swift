@@ -41,6 +41,11 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
     public let phraseWeights: [Double]
     /// For each FTS5 phrase, the text it matches (a synonym alternative its own), for explanations.
     public let phraseTexts: [String]
+    /// For each FTS5 phrase, the phrase as FTS5 reads it: its quoted string, its prefix star and its
+    /// column filter. Two phrases with the same literal match the same documents in one state of the
+    /// index, so a count of them can be kept across queries (``phraseTexts`` leaves out the star and,
+    /// for a synonym alternative, the column).
+    public let phraseLiterals: [String]
 
     /// `nil` when the query has nothing positive to match (only filters, only exclusions, or only
     /// words that make no tokens).
@@ -60,6 +65,7 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
         self.phraseClauses = compiler.phrases
         self.phraseWeights = []
         self.phraseTexts = compiler.phraseTexts
+        self.phraseLiterals = compiler.phraseLiterals
     }
 
     /// One clause alone (a word or phrase): used to test which clauses a document has.
@@ -71,13 +77,17 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
         self.phraseClauses = compiler.phrases
         self.phraseWeights = []
         self.phraseTexts = compiler.phraseTexts
+        self.phraseLiterals = compiler.phraseLiterals
     }
 
-    init(text: String, phraseClauses: [Int], phraseWeights: [Double] = [], phraseTexts: [String]) {
+    init(
+        text: String, phraseClauses: [Int], phraseWeights: [Double] = [], phraseTexts: [String], phraseLiterals: [String]
+    ) {
         self.text = text
         self.phraseClauses = phraseClauses
         self.phraseWeights = phraseWeights
         self.phraseTexts = phraseTexts
+        self.phraseLiterals = phraseLiterals
     }
 
     /// The query's top-level exclusions as one OR expression (`"china" OR "russia"`), or nil when it
@@ -90,7 +100,8 @@ public struct MatchExpression: Sendable, Hashable, CustomStringConvertible {
         let parts = query.exclusions.compactMap { compiler.compile($0, excluded: true, top: false) }
         guard !parts.isEmpty else { return nil }
         return MatchExpression(
-            text: parts.joined(separator: " OR "), phraseClauses: compiler.phrases, phraseTexts: compiler.phraseTexts)
+            text: parts.joined(separator: " OR "), phraseClauses: compiler.phrases, phraseTexts: compiler.phraseTexts,
+            phraseLiterals: compiler.phraseLiterals)
     }
 
     public var description: String { text }
@@ -122,6 +133,8 @@ struct MatchCompiler {
     var phrases: [Int] = []
     /// The text of each phrase in ``phrases``.
     var phraseTexts: [String] = []
+    /// Each phrase of ``phrases`` as FTS5 reads it (``MatchExpression/phraseLiterals``).
+    var phraseLiterals: [String] = []
 
     init(analyzer: Analyzer, clauses: [QueryNode], pairs: [QueryNode: String] = [:]) {
         self.analyzer = analyzer
@@ -188,9 +201,11 @@ struct MatchCompiler {
     ) -> String? {
         guard !analyzer.tokens(in: text, mode: mode).isEmpty else { return nil }
         let clause = excluded ? -1 : clauses.firstIndex(of: node) ?? -1
+        let column = field.map { "\($0.rawValue) : " } ?? ""
         phrases.append(clause)
         phraseTexts.append(field.map { "\($0.rawValue):\(text)" } ?? text)
         var literal = MatchExpression.quoted(text) + suffix
+        phraseLiterals.append(column + literal)
         // Multi-word synonyms are colocated in documents only ("United States" also indexes `us`), so
         // the query side spells the other direction out: "United States army" OR "us army".
         let alternatives = mode == .prefixQuery ? [] : pairs[node].map { [$0] } ?? analyzer.synonymAlternatives(for: text)
@@ -198,6 +213,7 @@ struct MatchCompiler {
             for alternative in alternatives {
                 phrases.append(clause)
                 phraseTexts.append(alternative)
+                phraseLiterals.append(column + MatchExpression.quoted(alternative))
             }
             literal = "(" + ([literal] + alternatives.map { MatchExpression.quoted($0) }).joined(separator: " OR ") + ")"
         }
@@ -207,6 +223,7 @@ struct MatchCompiler {
     private mutating func forget(from mark: Int) {
         phrases.removeSubrange(mark...)
         phraseTexts.removeSubrange(mark...)
+        phraseLiterals.removeSubrange(mark...)
     }
 
     private func wrap(_ text: String, _ top: Bool) -> String { top ? text : "(" + text + ")" }

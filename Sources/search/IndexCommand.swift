@@ -8,8 +8,8 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Index files and folders (incremental: only new or changed files are read).",
         usage: "search index [<options>] <paths> ...",
-        discussion: "Folders are read recursively: .jsonl dumps, .md/.txt articles with optional front matter, "
-            + ".html pages. `-` reads JSON Lines from standard input. Files that vanished from an indexed folder "
+        discussion: "Folders are read recursively: .jsonl dumps, .json arrays, .csv/.tsv tables with a header row, "
+            + ".md/.txt articles with optional front matter, .html pages. `-` reads JSON Lines from standard input. Files that vanished from an indexed folder "
             + "leave the index.")
 
     @OptionGroup var indexOptions: IndexOptions
@@ -19,7 +19,7 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Build the index anew from these paths.") var rebuild = false
     @Option(help: "Worker threads (default: one per core).") var jobs: Int?
     @Option(help: "The source for articles that name none (default: the folder name).") var source: String?
-    @Option(help: "auto, jsonl, text, markdown or html.") var format = InputFormat.auto
+    @Option(help: "auto, jsonl, json, csv, text, markdown or html.") var format = InputFormat.auto
     @Flag(help: "No progress line.") var quiet = false
     @Option(help: .hidden) var dumpChunkBytes: Int?
     /// For scripts/bench-index's with-and-without measurement of copy clusters only.

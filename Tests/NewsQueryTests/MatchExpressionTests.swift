@@ -18,6 +18,23 @@ import Testing
         #expect(MatchExpression(query, mode: .any)!.phraseClauses == [0, 1, 0, 2, -1])
     }
 
+    @Test func eachPhraseIsNamedAsFTS5ReadsIt() {
+        // A count kept per phrase must not confuse a prefix with its word, or a column's phrase with
+        // the same words anywhere, synonym alternatives included.
+        let query = QueryParser().parse(#"nat* nat title:"united states" "united states" -china"#)
+        let match = MatchExpression(query, mode: .any)!
+        #expect(match.phraseLiterals.count == match.phraseClauses.count)
+        #expect(match.phraseLiterals.prefix(2) == [#""nat" *"#, #""nat""#])
+        #expect(match.phraseLiterals.contains(#"title : "united states""#))
+        #expect(match.phraseLiterals.contains(#""united states""#))
+        #expect(match.phraseLiterals.last == #""china""#)
+        let titled = match.phraseLiterals.filter { $0.hasPrefix("title : ") }.count
+        let untitled = match.phraseLiterals.filter { !$0.hasPrefix("title : ") && $0 != #""nat" *"# && $0 != #""nat""# }.count
+        #expect(titled == untitled - 1)
+        let expanded = match.expanded(with: [("tariff", 0.5)], clauseWeights: [:])
+        #expect(expanded.phraseLiterals == match.phraseLiterals + [#""tariff""#])
+    }
+
     @Test func excludedPhrasesInsideNestedGroupsMapToMinusOne() {
         let query = QueryParser().parse("a -(b -c) d")
         let match = MatchExpression(query, mode: .all)!

@@ -49,6 +49,59 @@ import Testing
         #expect(cache.hits == hitsBefore + 1)
     }
 
+    @Test func aRequestAskedWhileItsAnswerIsComputedWaitsForThatAnswer() async throws {
+        let corpus = try CorpusFixture()
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let answer = try Searcher(store: store).search(SearchRequest(text: "defense"))
+        let cache = ResultCache(capacity: 4)
+        let request = SearchRequest(text: "defense")
+        let stamp = ColumnFile.Stamp(indexID: 7, generation: 3)
+
+        guard case .compute(let flight) = cache.claim(request, stamp: stamp) else { Issue.record("nothing to compute"); return }
+        guard case .wait(let same) = cache.claim(request, stamp: stamp) else { Issue.record("computed twice"); return }
+        #expect(same === flight)
+        // Another state of the index is another answer: its own computation.
+        guard case .compute(let newer) = cache.claim(request, stamp: ColumnFile.Stamp(indexID: 7, generation: 4)) else {
+            Issue.record("waited for another state's answer")
+            return
+        }
+        let waited = Task.detached { same.wait()?.hits.map(\.id) }
+        cache.finish(flight, for: request, with: answer)
+        #expect(await waited.value == answer.hits.map(\.id))
+        #expect(cache.waits == 1)
+
+        // A failed computation hands its waiters nothing, and the next request computes again.
+        cache.finish(newer, for: request, with: nil)
+        #expect(newer.wait() == nil)
+        guard case .compute = cache.claim(request, stamp: ColumnFile.Stamp(indexID: 7, generation: 4)) else {
+            Issue.record("a failed answer was kept")
+            return
+        }
+    }
+
+    @Test func anAnswerFromAnOlderStateDoesNotEmptyANewerOnes() throws {
+        let corpus = try CorpusFixture()
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let answer = try Searcher(store: store).search(SearchRequest(text: "defense"))
+        let cache = ResultCache(capacity: 4)
+        let (old, new) = (ColumnFile.Stamp(indexID: 7, generation: 3), ColumnFile.Stamp(indexID: 7, generation: 4))
+        guard case .compute(let slow) = cache.claim(SearchRequest(text: "slow"), stamp: old),
+            case .compute(let quick) = cache.claim(SearchRequest(text: "quick"), stamp: new)
+        else {
+            Issue.record("nothing to compute")
+            return
+        }
+        cache.finish(quick, for: SearchRequest(text: "quick"), with: answer)
+        cache.finish(slow, for: SearchRequest(text: "slow"), with: answer)
+        guard case .kept = cache.claim(SearchRequest(text: "quick"), stamp: new) else {
+            Issue.record("the newer answer was dropped")
+            return
+        }
+        #expect(cache.count == 1)
+    }
+
     @Test func noCacheUnlessAsked() throws {
         let corpus = try CorpusFixture()
         let store = try IndexStore(path: corpus.indexPath, access: .readWrite)

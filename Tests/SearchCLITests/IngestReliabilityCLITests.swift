@@ -133,6 +133,6 @@ import Testing
         let result = try SearchBinary().run(["index", "--format", "xml", "/tmp"])
         #expect(result.status == 2)
         let first = try #require(result.stderr.split(separator: "\n").first)
-        #expect(first.hasSuffix("auto, jsonl, json, text, markdown, html"), "\(result.stderr)")
+        #expect(first.hasSuffix("auto, jsonl, json, csv, text, markdown, html"), "\(result.stderr)")
     }
 }

@@ -34,6 +34,8 @@ struct HTMLMetadata {
         var meta: [String: String] = [:]
         var scripts: [String] = []
         var markedAuthors: [String] = []
+        var canonical: String?
+        var base: String?
         root.forEach { element in
             switch element.name {
             case "meta":
@@ -48,7 +50,9 @@ struct HTMLMetadata {
             case "title" where documentTitle == nil:
                 documentTitle = element.text.nilIfEmpty
             case "link" where (element["rel"] ?? "").lowercased() == "canonical":
-                if url == nil { url = element["href"]?.nilIfEmpty }
+                if canonical == nil { canonical = element["href"]?.trimmingWhitespace().nilIfEmpty }
+            case "base":
+                if base == nil { base = element["href"]?.trimmingWhitespace().nilIfEmpty }
             case "html":
                 language = (element["lang"] ?? element["xml:lang"])?.nilIfEmpty
             case _ where markedAuthors.isEmpty && (element["itemprop"]?.lowercased() == "author"
@@ -64,7 +68,7 @@ struct HTMLMetadata {
 
         ogTitle = meta["og:title"] ?? meta["twitter:title"]
         siteName = meta["og:site_name"] ?? meta["application-name"]
-        if url == nil { url = meta["og:url"] }
+        url = PageAddress.resolve(canonical: canonical, base: base, declared: [jsonLDURL, meta["og:url"]])
         if authors.isEmpty,
             let author = ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"]
                 .lazy.compactMap({ meta[$0] }).first(where: { !$0.hasPrefix("http") })
@@ -237,7 +241,6 @@ struct HTMLMetadata {
         let articleURL = (article["url"] as? String) ?? (article["mainEntityOfPage"] as? String)
             ?? ((article["mainEntityOfPage"] as? [String: Any])?["@id"] as? String)
         if jsonLDURL == nil { jsonLDURL = articleURL }
-        if url == nil { url = articleURL }
     }
 
     /// The string value of `"key": "…"` in JSON text that does not parse.

@@ -34,5 +34,10 @@ struct JSONDocumentReader {
         return (try? JSONSerialization.jsonObject(with: data[first..<end])) == nil
     }
 
+    /// Whether a JSON document is one object (one article) rather than an array of them.
+    static func isOneObject(_ data: Data) -> Bool {
+        data.first(where: { !Self.isSpace($0) }) == UInt8(ascii: "{")
+    }
+
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }

@@ -5,14 +5,14 @@ import NewsQuery
 
 /// Registers `newsrank`, our FTS5 auxiliary ranking function, and adapts FTS5's API to ``BM25FModel``.
 ///
-/// `newsrank(input, lengths, admission)`: pointers bound with `sqlite3_bind_pointer` (``RankCall`` binds
-/// them), all optional. `input` is a ``RankInput``: each FTS5 phrase's clause and weight, and the
-/// ranking parameters; without it each phrase is a clause of weight 1 under the default parameters.
-/// `lengths` is the searcher's ``TokenLengths``: document lengths from memory instead of one docsize
-/// lookup per match. `admission` is the pass's ``HitAdmission``, told the query's bound on partial
-/// matches' scores when the statistics are first computed. The table's `rank` is `newsrank()` with
-/// none of them, for SQL that orders by `rank` itself (the engine calls it through ``RankCall``); like
-/// `bm25()` it returns minus the score, so ascending order is best first.
+/// `newsrank(input, lengths, admission, frequencies)`: pointers bound with `sqlite3_bind_pointer` (``RankCall`` binds
+/// them), all optional. `input` is a ``RankInput``: each FTS5 phrase's clause and weight, and the ranking parameters;
+/// without it each phrase is a clause of weight 1 under the default parameters. `lengths` is the searcher's
+/// ``TokenLengths``: document lengths from memory instead of one docsize lookup per match. `admission` is the pass's
+/// ``HitAdmission``, told the query's bound on partial matches' scores when the statistics are first computed.
+/// `frequencies` is the index state's ``DocumentFrequencies``: phrase counts kept from earlier statements instead of
+/// counted again. The table's `rank` is `newsrank()` with none of them, for SQL that orders by `rank` itself (the
+/// engine calls it through ``RankCall``); like `bm25()` it returns minus the score, so ascending order is best first.
 ///
 /// Related SQLite documentation: <https://sqlite.org/fts5.html#custom_auxiliary_functions>
 enum FTS5RankFunction {
@@ -32,6 +32,7 @@ enum FTS5RankFunction {
     static let inputArgument = 0
     static let lengthsArgument = 1
     static let admissionArgument = 2
+    static let frequenciesArgument = 3
 
     static func register(in db: Database) {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
@@ -244,8 +245,8 @@ enum FTS5RankFunction {
         }
         // A restricted pass's guard phrases come after the scored ones: no IDF (a query each), no hits.
         let phrases = min(Int(functions.xPhraseCount(fts)), given?.phraseCount ?? .max)
-        let count = {
-            try (0..<phrases).map { phrase in
+        let count = { (numbers: [Int]) in
+            try numbers.map { phrase in
                 var documents: Int64 = 0
                 try withUnsafeMutablePointer(to: &documents) { pointer in
                     try check(functions.xQueryPhrase(fts, Int32(phrase), pointer) { _, _, user in
@@ -256,7 +257,12 @@ enum FTS5RankFunction {
                 return documents
             }
         }
-        let frequencies = try given.map { try $0.documentFrequencies(count) } ?? count()
+        let kept = frequenciesArgument < argumentCount
+            ? arguments?[frequenciesArgument].flatMap { sqlite.valuePointer($0, DocumentFrequencies.pointerType) }
+                .map { Unmanaged<DocumentFrequencies>.fromOpaque($0).takeUnretainedValue() }
+            : nil
+        let frequencies = try given.map { try $0.documentFrequencies(phrases: phrases, kept: kept, count: count) }
+            ?? count(Array(0..<phrases))
         let idf = frequencies.map { BM25FModel.idf(documentFrequency: Int($0), documentCount: Int(rows)) }
         let data = QueryData(
             model: BM25FModel(parameters: given?.parameters ?? .default),

@@ -42,6 +42,8 @@ struct FacetColumns: Sendable {
     let copies: CopyGroups?
     /// The ``dates`` parsed and labelled as histograms need them, kept with these columns.
     let dateLabels: DateLabels
+    /// The phrase counts the rank function has made in the state of the index these columns describe.
+    let documentFrequencies = DocumentFrequencies()
 
     /// The columns in `storage`, or nil when it is not a whole file of the current layout. Reads the
     /// header and directory only.

@@ -11,7 +11,18 @@ final class DocumentWriter {
         /// The id is another file's article already: this file is recorded as holding it too, and the
         /// article keeps the text it has (read from the file at `heldBy`).
         case duplicate(heldBy: String)
+        /// The same file gave this id to an earlier record in this run; this later record replaced it.
+        case repeated
     }
+
+    /// Rows added in this run have ids above this (SQLite numbers a new row one past the largest);
+    /// `.max` outside an indexing run, so nothing is taken for a repeat.
+    var lastRowIDBeforeRun: Int64 = .max
+    /// Off while files are read a second time in one run (``Indexer``'s re-reads), whose records were
+    /// written once already by design.
+    var detectsRepeats = true
+    /// Rows from before this run that it rewrote: a second record with their id is a repeat too.
+    private var rewritten: Set<Int64> = []
 
     private var sourceIDs: [String: Int64] = [:]
     private var actorIDs: [String: Int64] = [:]
@@ -46,13 +57,17 @@ final class DocumentWriter {
             let path = try String.fetchOne(db, sql: "SELECT path FROM files WHERE id = ?", arguments: [holder])
             return .duplicate(heldBy: path ?? "another file")
         }
+        let repeated = existing.map { existing in
+            detectsRepeats && existing.fileID == fileID
+                && (existing.id > lastRowIDBeforeRun || rewritten.contains(existing.id))
+        } ?? false
         if let existing, existing.contentHash == document.contentHash {
             if existing.fileID != fileID {
                 try db.execute(sql: "UPDATE documents SET file_id = ?, path = ? WHERE id = ?",
                     arguments: [fileID, document.path, existing.id])
             }
             if let fileID { try hold(existing.id, by: fileID, in: db) }
-            return .unchanged
+            return repeated ? .repeated : .unchanged
         }
         let article = document.article
         let sourceID = try sourceID(named: document.source, in: db)
@@ -79,7 +94,9 @@ final class DocumentWriter {
         try link(document.actors, to: rowID, in: db)
         try copies?.record(rowID, signature: document.signature, in: db)
         if let fileID { try hold(rowID, by: fileID, in: db) }
-        return existing == nil ? .added : .updated
+        guard let existing else { return .added }
+        if existing.id <= lastRowIDBeforeRun { rewritten.insert(existing.id) }
+        return repeated ? .repeated : .updated
     }
 
     private func hold(_ documentID: Int64, by fileID: Int64, in db: Database) throws {

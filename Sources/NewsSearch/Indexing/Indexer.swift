@@ -92,6 +92,9 @@ public final class Indexer {
         if !job.copyClusters { writer.copies = nil }
         try store.pool.writeWithoutTransaction { db in try IndexStore.unmapWriter(db) }
         try writeTransaction { db in try self.store.prepareForWriting(in: db) }
+        writer.lastRowIDBeforeRun = try store.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM documents") ?? 0
+        }
         try seedRegistry()
         let scan = try FileScanner.scan(job.paths.filter { $0 != "-" }, fileSystem: fileSystem)
         let known = try knownFiles()
@@ -228,8 +231,9 @@ public final class Indexer {
         let result = read(data, file: file, ingestor: ingestor, format: format, defaultSource: defaultSource, jobs: jobs)
         let many = result.articles.count > 1
         // A dump numbers its records however many it has, so one that shrinks to a single record (or
-        // grows from one) keeps its ids, as a streamed dump always did.
-        let readAsDump = format == .jsonl || format == .auto && Ingestor.detectFormat(path: file.path, data: data) == .jsonl
+        // grows from one) keeps its ids, as a streamed dump always did. A JSON array and a CSV table are
+        // dumps too: their records without ids all had the file's name as id, and each replaced the last.
+        let readAsDump = Ingestor.numbersRecords(path: file.path, data: data, format: format)
         // A JSON Lines dump is one file but thousands of articles: those are prepared in parallel too.
         let numbered = Array(result.articles.enumerated())
         let fallbackSource = defaultSource ?? file.folderName
@@ -347,6 +351,11 @@ public final class Indexer {
                 location: document.path ?? "-",
                 message: "id '\(document.externalID)' is also in \(holder); the article keeps the text from there"))
         }
+        if outcome == .repeated {
+            summary.warnings.append(IndexSummary.Warning(
+                location: document.path ?? "-",
+                message: "id '\(document.externalID)' is given to more than one record; the later replaced the earlier"))
+        }
         count(outcome, in: &summary)
         summary.notes += document.article.notes.map { IndexSummary.Note(location: $0.location, message: $0.message) }
     }
@@ -371,6 +380,8 @@ public final class Indexer {
 
     /// Reads again the files that now hold an article another file let go of, so it shows their text.
     private func readAgain(job: IndexJob, summary: inout IndexSummary, progress: (IndexEvent) -> Void) throws {
+        writer.detectsRepeats = false
+        defer { writer.detectsRepeats = true }
         for _ in 0..<4 where !rereads.isEmpty {
             let known = try knownFiles()
             let files = known.filter { rereads.contains($0.value.id) }.compactMap { path, file in
@@ -407,7 +418,7 @@ public final class Indexer {
         case .added: summary.added += 1
         case .updated: summary.updated += 1
         case .unchanged: summary.unchanged += 1
-        case .duplicate: break
+        case .duplicate, .repeated: break
         }
     }
 

@@ -62,7 +62,8 @@ struct MatchScan: Sendable {
             filter: filter, hitsFrom: hitsFrom, order: order, complete: complete, boostLimit: boostLimit,
             boundsRows: boundsRows)
         admission.threshold = floor
-        let statement = try call.passStatement(ids: ids, lengths: lengths, admission: admission, in: db)
+        let statement = try call.passStatement(
+            ids: ids, lengths: lengths, admission: admission, frequencies: columns.documentFrequencies, in: db)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         defer { if ranking == nil { ranking = admission.ranking } }

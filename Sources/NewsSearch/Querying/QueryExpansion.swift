@@ -73,7 +73,9 @@ struct QueryExpansion {
         var added: [(text: String, weight: Double)] = []
         let documentCount = Double(max(columns.documentCount, 1))
         let share = { (term: String) throws -> Double? in
-            try Int.fetchOne(db, sql: "SELECT doc FROM documents_vocab WHERE term = ?", arguments: [term]).map { Double($0) / documentCount }
+            try columns.documentFrequencies.documents(withTerm: term) {
+                try Int.fetchOne(db, sql: "SELECT doc FROM documents_vocab WHERE term = ?", arguments: [term])
+            }.map { Double($0) / documentCount }
         }
         for (term, weight) in try feedback.expansion(of: ranked, queryTermCount: clauses.count, documentShare: share) {
             if let clause = clauseOfTerm[term] {

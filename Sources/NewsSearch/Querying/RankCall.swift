@@ -30,20 +30,22 @@ package struct RankCall: Sendable {
     /// it the bound on partial matches' scores.
     static let passSQL = """
         SELECT rowid, CASE WHEN \(HitAdmission.functionName)(:admission, rowid)
-            THEN \(FTS5RankFunction.name)(documents_fts, :input, :lengths, :admission) END
+            THEN \(FTS5RankFunction.name)(documents_fts, :input, :lengths, :admission, :frequencies) END
         FROM documents_fts WHERE documents_fts MATCH :expression AND rowid >= :low AND rowid < :high
         """
 
-    /// Prepares ``passSQL`` for the ids `ids`; `lengths` and `admission` must outlive the statement's steps.
+    /// Prepares ``passSQL`` for the ids `ids`; `lengths`, `admission` and `frequencies` (the counts kept
+    /// for the state of the index the statement reads) must outlive the statement's steps.
     func passStatement(
-        ids: Range<Int>, lengths: TokenLengths, admission: HitAdmission, in db: Database
+        ids: Range<Int>, lengths: TokenLengths, admission: HitAdmission, frequencies: DocumentFrequencies, in db: Database
     ) throws -> Statement {
         let statement = try db.makeStatement(sql: Self.passSQL)
         try statement.setArguments([
             "expression": matchText, "low": ids.lowerBound, "high": ids.upperBound,
-            "admission": nil, "input": nil, "lengths": nil,
+            "admission": nil, "input": nil, "lengths": nil, "frequencies": nil,
         ])
         bind(statement, ":admission", admission, HitAdmission.pointerType)
+        bind(statement, ":frequencies", frequencies, DocumentFrequencies.pointerType)
         bindInputs(statement, lengths: lengths)
         return statement
     }

@@ -16,6 +16,8 @@ package final class RankInput: Sendable {
     let weights: [Double]
     /// For each phrase, the text it matches, for explanations.
     let texts: [String]
+    /// For each phrase, the phrase as FTS5 reads it: the key of its count in ``DocumentFrequencies``.
+    let literals: [String]
     /// How many of the statement's FTS5 phrases are scored: a pass restricted by a guard
     /// (``MatchExpression/restricted(within:excluding:)``) has more, numbered after these and ignored.
     let phraseCount: Int
@@ -29,17 +31,25 @@ package final class RankInput: Sendable {
         clauses = expression.phraseClauses
         weights = expression.phraseWeights.map(Self.measured)
         texts = expression.phraseTexts
+        literals = expression.phraseLiterals
         phraseCount = expression.phraseClauses.count
         self.parameters = parameters
     }
 
-    /// The scored phrases' document frequencies: counted by `count` for the first statement that
-    /// asks, the others waiting for them. Every statement of one input reads the same snapshot (a split
-    /// pass checks that its ranges do).
-    func documentFrequencies(_ count: () throws -> [Int64]) rethrows -> [Int64] {
+    /// The document frequencies of the first `phrases` phrases: for the first statement that asks,
+    /// those `kept` does not know counted by `count` (given phrase numbers, it returns their counts in
+    /// that order); the other statements wait for them. Every statement of one input reads the same
+    /// snapshot (a split pass checks that its ranges do), the one `kept` describes.
+    func documentFrequencies(
+        phrases: Int, kept: DocumentFrequencies?, count: ([Int]) throws -> [Int64]
+    ) rethrows -> [Int64] {
         try documentFrequencies.withLock { known in
             if let known { return known }
-            let counted = try count()
+            let counted = if let kept, phrases <= literals.count {
+                try kept.counts(of: Array(literals.prefix(phrases)), count: count)
+            } else {
+                try count(Array(0..<phrases))
+            }
             known = counted
             return counted
         }

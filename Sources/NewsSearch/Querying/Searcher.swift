@@ -41,22 +41,42 @@ public final class Searcher: Sendable {
         let started = DispatchTime.now()
         let plan = QueryPlan(request, analyzer: analyzer)
         do {
-            var results = try store.read { db in
-                let columns = try facetColumns.columns(in: db)
-                if let cached = cache?.results(for: request, stamp: columns.stamp) { return cached }
-                var executor = QueryExecutor(
-                    db: db, store: store, columns: columns, analyzer: analyzer,
-                    copies: try copyGroups.groups(in: db, columns: columns), parallelism: parallelism)
-                executor.prunes = prunes
-                let results = try executor.run(plan)
-                cache?.keep(results, for: request, stamp: columns.stamp)
+            while true {
+                let (answer, flight) = try store.read { db -> (SearchResults?, ResultCache.Flight?) in
+                    let columns = try facetColumns.columns(in: db)
+                    guard let cache else { return (try run(plan, columns: columns, in: db), nil) }
+                    switch cache.claim(request, stamp: columns.stamp) {
+                    case .kept(let results):
+                        return (results, nil)
+                    case .wait(let flight):
+                        return (nil, flight)
+                    case .compute(let flight):
+                        do {
+                            let results = try run(plan, columns: columns, in: db)
+                            cache.finish(flight, for: request, with: results)
+                            return (results, nil)
+                        } catch {
+                            cache.finish(flight, for: request, with: nil)
+                            throw error
+                        }
+                    }
+                }
+                // A request waiting for another's computation holds no reader: that one may need them all.
+                guard var results = answer ?? flight?.wait() else { continue }
+                results.tookMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
                 return results
             }
-            results.tookMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            return results
         } catch let error as DatabaseError {
             throw IndexStore.translate(error, path: store.path)
         }
+    }
+
+    private func run(_ plan: QueryPlan, columns: FacetColumns, in db: Database) throws -> SearchResults {
+        var executor = QueryExecutor(
+            db: db, store: store, columns: columns, analyzer: analyzer,
+            copies: try copyGroups.groups(in: db, columns: columns), parallelism: parallelism)
+        executor.prunes = prunes
+        return try executor.run(plan)
     }
 
     /// Says which filter left nothing of the matches: the ones that alone keep none, else all together.

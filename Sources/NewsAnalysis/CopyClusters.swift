@@ -29,7 +29,8 @@ public struct CopyClusters: Sendable {
     /// Slot → cluster id; 0 when alone.
     private var clusterOf: [Int64] = []
     private var members: [Int64: [Int64]] = [:]
-    private var buckets = BandBuckets()
+    /// One table per band (``BandBuckets``): band keys never meet across bands, as each key mixes in its band.
+    private var buckets: [BandBuckets]
     private var nextCluster: Int64 = 1
     /// Clusters whose members changed since ``takeChanges()``.
     private var changed: Set<Int64> = []
@@ -38,6 +39,7 @@ public struct CopyClusters: Sendable {
         self.bands = bands
         rows = MinHashSignature.slotCount / bands
         self.threshold = threshold
+        buckets = Array(repeating: BandBuckets(), count: bands)
     }
 
     public var count: Int { slotOf.count }
@@ -71,8 +73,8 @@ public struct CopyClusters: Sendable {
         var best: (slot: Int32, similarity: Double)?
         let keys = keys(signature.slots)
         var checked: [Int32] = []
-        for key in keys {
-            guard let candidate = bucket(key), articleOf[Int(candidate)] >= 0, !checked.contains(candidate) else { continue }
+        for (band, key) in keys.enumerated() {
+            guard let candidate = bucket(key, band: band), articleOf[Int(candidate)] >= 0, !checked.contains(candidate) else { continue }
             checked.append(candidate)
             let similarity = self.similarity(signature.slots, candidate)
             if similarity >= threshold, similarity > best?.similarity ?? 0 { best = (candidate, similarity) }
@@ -104,7 +106,7 @@ public struct CopyClusters: Sendable {
         left.removeAll { $0 == id }
         // The buckets this article held now point at a member that has the same band, if one does.
         let heirs = left.compactMap { slotOf[$0] }.map { ($0, keys(values(of: $0))) }
-        for (band, key) in keys(values(of: slot)).enumerated() where bucket(key) == slot {
+        for (band, key) in keys(values(of: slot)).enumerated() where bucket(key, band: band) == slot {
             if let heir = heirs.first(where: { $0.1[band] == key }) { file(key, slot: heir.0, band: band) }
         }
         if left.count < 2 {
@@ -133,14 +135,14 @@ public struct CopyClusters: Sendable {
     /// The first article with a band keeps its bucket; a bucket whose article left is taken over.
     private mutating func claimBuckets(_ slot: Int32, keys: [UInt64]) {
         for (band, key) in keys.enumerated() {
-            if let holder = bucket(key), articleOf[Int(holder)] >= 0 { continue }
+            if let holder = bucket(key, band: band), articleOf[Int(holder)] >= 0 { continue }
             file(key, slot: slot, band: band)
         }
     }
 
-    private func bucket(_ key: UInt64) -> Int32? {
+    private func bucket(_ key: UInt64, band: Int) -> Int32? {
         let values = signatureValues
-        return buckets.slot(for: key) { slot, band in Self.key(of: slot, band: band, rows: rows, in: values) }
+        return buckets[band].slot(for: key) { slot in Self.key(of: slot, band: band, rows: rows, in: values) }
     }
 
     private mutating func file(_ key: UInt64, slot: Int32, band: Int) {
@@ -148,7 +150,7 @@ public struct CopyClusters: Sendable {
         // it is dropped before anything appends to `signatureValues` (which would then copy it).
         let values = signatureValues
         let rows = rows
-        buckets.set(key, slot: slot, band: band) { slot, band in Self.key(of: slot, band: band, rows: rows, in: values) }
+        buckets[band].set(key, slot: slot) { slot in Self.key(of: slot, band: band, rows: rows, in: values) }
     }
 
     /// The key a stored signature has in one band: what ``keys(_:)`` gives for that band.
@@ -159,7 +161,7 @@ public struct CopyClusters: Sendable {
         return ShingleHashes.mix(key ^ UInt64(band) << 56)
     }
 
-    /// Each band's values and its number, hashed: one table serves every band.
+    /// Each band's values and its number, hashed.
     func keys(_ values: some RandomAccessCollection<UInt16>) -> [UInt64] {
         var values = values.makeIterator()
         return (0..<bands).map { band in

@@ -18,7 +18,8 @@ struct StoredBoilerplateReaderTests {
             var statistics = BoilerplateModel.SourceStatistics()
             statistics.documents = offset * 1_000_003
             for (index, hash) in hashes.enumerated() where index % max(names.count, 1) == offset {
-                statistics.lineCounts[hash] = [1, 2, Int.max, index][index % 4]
+                let documents = [1, 2, Int.max, index][index % 4]
+                statistics.lineCounts.add(hash, documents: documents - (statistics.lineCounts[hash] ?? 0))
             }
             model.sources[name] = statistics
         }

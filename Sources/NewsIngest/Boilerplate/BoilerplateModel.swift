@@ -21,11 +21,11 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
         /// How many documents of the source were learned.
         public var documents: Int = 0
         /// Hash of a normalised line → how many of those documents contained it.
-        public var lineCounts: [UInt64: Int] = [:]
+        public var lineCounts = LineCounts()
 
         mutating func count(_ lineHashes: [UInt64]) {
             documents += 1
-            for hash in lineHashes { lineCounts[hash, default: 0] += 1 }
+            for hash in lineHashes { lineCounts.add(hash) }
         }
     }
 
@@ -97,7 +97,7 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
 
     /// How many lines the model removes, over all sources (for `search extract`'s report).
     public var learnedLineCount: Int {
-        sources.values.reduce(0) { total, stats in total + stats.lineCounts.values.filter { isLearned(count: $0, of: stats) }.count }
+        sources.values.reduce(0) { total, stats in total + stats.lineCounts.count(where: { isLearned(count: $0.documents, of: stats) }) }
     }
 
     /// Removes the source's repeated lines from a body, each with its reason.
@@ -123,7 +123,7 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
     public func compacted() -> BoilerplateModel {
         var copy = self
         for (name, stats) in sources {
-            copy.sources[name]?.lineCounts = stats.lineCounts.filter { $0.value >= 2 }
+            copy.sources[name]?.lineCounts = stats.lineCounts.keeping(atLeast: 2)
         }
         return copy
     }

@@ -67,11 +67,11 @@ struct StoredBoilerplateReader {
         return statistics
     }
 
-    /// `[UInt64: Int]` is not keyed by strings, so `JSONEncoder` writes it as `[key, value, key, value…]`.
-    private mutating func lineCounts() throws -> [UInt64: Int] {
+    /// ``LineCounts`` is stored as `[UInt64: Int]` was (not keyed by strings, so `JSONEncoder` writes
+    /// `[key, value, key, value…]`), and read here as its own decoder reads it.
+    private mutating func lineCounts() throws -> LineCounts {
         try expect(UInt8(ascii: "["))
-        // Sized once: a large index's sources hold thousands of lines each.
-        var counts = [UInt64: Int](minimumCapacity: countOfPairs())
+        var counts = LineCounts()
         if try peek() == UInt8(ascii: "]") {
             position += 1
             return counts
@@ -79,24 +79,14 @@ struct StoredBoilerplateReader {
         while true {
             let hash = try integer(UInt64.self)
             try expect(UInt8(ascii: ","))
-            counts[hash] = try integer(Int.self)
+            let documents = try integer(Int.self)
+            if documents > 0 { counts.add(hash, documents: documents - (counts[hash] ?? 0)) }
             switch try next() {
             case UInt8(ascii: ","): continue
             case UInt8(ascii: "]"): return counts
             default: throw Malformed()
             }
         }
-    }
-
-    /// How many `hash, count` pairs the array starting here holds, by its commas (numbers have none).
-    private func countOfPairs() -> Int {
-        var commas = 0
-        var index = position
-        while index < bytes.count, bytes[index] != UInt8(ascii: "]") {
-            if bytes[index] == UInt8(ascii: ",") { commas += 1 }
-            index += 1
-        }
-        return (commas + 1) / 2
     }
 
     /// Calls `member` with each key of an object, the reader standing at the key's value.

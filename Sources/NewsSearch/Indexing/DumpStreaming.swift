@@ -85,6 +85,9 @@ extension Indexer {
         var next: Prefetch? = Prefetch(step, cursor)
         // Leaving early (an error) waits for the prefetch still reading, before the handle closes.
         defer { _ = next?.value() }
+        // The ids a dump read again still holds, so that those it dropped leave the index. A dump new to
+        // the index held nothing before, so it has nothing to let go of: no set of every id it holds, and
+        // no reading back of a row for every article it wrote, both growing with the dump.
         var kept: Set<String> = []
         var ordinal = 0
         /// One chunk's records, in dump order, inside the writer's transaction.
@@ -99,7 +102,7 @@ extension Indexer {
                         article: document.article, externalID: document.externalID, path: file.path,
                         fallbackSource: fallbackSource, extractor: self.extractor, signs: job.copyClusters)
                 }
-                kept.insert(document.externalID)
+                if known != nil { kept.insert(document.externalID) }
                 try self.store(document, fileID: fileID, in: db, summary: &local)
             }
         }
@@ -126,7 +129,7 @@ extension Indexer {
         let digest = cursor.hash.value
         var local = summary
         try writeTransaction { db in
-            local.removed += try self.release(fileID: fileID, except: kept, in: db)
+            if known != nil { local.removed += try self.release(fileID: fileID, except: kept, in: db) }
             try db.execute(
                 sql: "UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?",
                 arguments: [file.size, file.mtime, digest, fileID])

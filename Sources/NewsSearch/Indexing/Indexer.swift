@@ -196,9 +196,14 @@ public final class Indexer {
             try SurnameMerge.run(in: db)
             merging = Date().timeIntervalSince(merge)
             try DocumentWriter.pruneOrphans(in: db)
+            // What is stored is all a later run sees: the counts of lines seen once (most of them) go
+            // now, before the columns file is built.
+            self.boilerplate = self.boilerplate.compacted()
             try LearnedBoilerplate.save(self.boilerplate, in: db)
             try FacetColumnStore.prepare(in: db)
         }
+        // The clusters are in their tables; held in memory they would only add to the columns file's peak.
+        if writer.copies != nil { writer.copies = CopyIndex() }
         summary.fixedCosts += [
             .init(name: "surname merge", seconds: merging),
             .init(name: "orphans, boilerplate, last commit", seconds: Date().timeIntervalSince(lastCommit) - merging),

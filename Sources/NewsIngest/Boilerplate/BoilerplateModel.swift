@@ -13,7 +13,7 @@ import NewsDates
 /// var model = BoilerplateModel()
 /// for article in batch { model.learn(article) }
 /// let cleaned = model.apply(to: article.body, source: article.source ?? "")
-/// let json = try JSONEncoder().encode(model.compacted())   // store it with the index
+/// let json = try model.compacted().storedJSON()   // store it with the index
 /// ```
 public struct BoilerplateModel: Sendable, Hashable, Codable {
     /// What the model knows of one source.

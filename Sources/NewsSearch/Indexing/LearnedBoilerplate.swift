@@ -19,7 +19,7 @@ enum LearnedBoilerplate {
     }
 
     static func save(_ model: BoilerplateModel, in db: Database) throws {
-        let json = String(decoding: try JSONEncoder().encode(model.compacted()), as: UTF8.self)
+        let json = try model.compacted().storedJSON()
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, json])
     }
 

@@ -111,6 +111,6 @@ struct ColumnArrays {
         // Last, in the order of ``ColumnFile/Section``, as every section is written.
         sections += [(.locationStart, ColumnFile.bytes(locationStart)), (.locationIDs, ColumnFile.bytes(locationIDs))]
         // Built here from the same bytes the file holds, so this never fails.
-        return FacetColumns(ColumnBytes(copying: ColumnFile.encode(header, sections: sections)))!
+        return FacetColumns(ColumnFile.columnBytes(header, sections: sections))!
     }
 }

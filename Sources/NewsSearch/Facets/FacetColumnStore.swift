@@ -94,7 +94,8 @@ final class FacetColumnStore: Sendable {
                 return nil
             }
             let columns = try FacetColumns.build(in: db, stamp: stamp)
-            try ColumnBytes.write(Array(columns.storage.bytes), to: path)
+            // Written from where the columns lie (a copy of them was the file twice over at the end of a run).
+            try withExtendedLifetime(columns) { try ColumnBytes.write(columns.storage.bytes, to: path) }
             return previous?.indexID == stamp.indexID ? previous : nil
         }
         if let replaced { try store.pool.write { db in try ColumnChanges.forget(upTo: replaced.generation, in: db) } }

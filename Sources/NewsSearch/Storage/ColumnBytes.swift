@@ -9,12 +9,17 @@ final class ColumnBytes: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     private let mapped: Bool
 
-    /// A copy of `data` in memory (an index without a columns file, or one this process just built).
-    init(copying data: [UInt8]) {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 16)
-        data.withUnsafeBytes { buffer.copyMemory(from: $0) }
-        bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<data.count])
+    /// `count` bytes in memory that `fill` writes (a columns file this process builds).
+    init(count: Int, fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        fill(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]))
+        bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<count])
         mapped = false
+    }
+
+    /// A copy of `data` in memory.
+    convenience init(copying data: [UInt8]) {
+        self.init(count: data.count) { buffer in data.withUnsafeBytes { buffer.copyMemory(from: $0) } }
     }
 
     private init(mapping base: UnsafeRawPointer, count: Int) {
@@ -45,7 +50,7 @@ final class ColumnBytes: @unchecked Sendable {
 
     /// Writes `data` to `path` so that a reader sees either the old file or the whole new one: a
     /// temporary file beside it, flushed to disk, then renamed over it.
-    static func write(_ data: [UInt8], to path: String) throws {
+    static func write(_ data: some ContiguousBytes, to path: String) throws {
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw IndexError.columnsNotSaved(path: path, reason: String(cString: strerror(errno))) }

@@ -49,22 +49,49 @@ enum ColumnFile {
 
     /// The file's bytes: header, directory, then each section padded to the alignment.
     static func encode(_ header: Header, sections: [(Section, [UInt8])]) -> [UInt8] {
-        let start = (headerWords + 3 * sections.count) * 8
-        var directory: [UInt64] = []
-        var body: [UInt8] = []
-        for (section, bytes) in sections {
-            while (start + body.count) % alignment != 0 { body.append(0) }
-            directory += [section.rawValue, UInt64(start + body.count), UInt64(bytes.count)]
-            body += bytes
+        let (offsets, size) = placed(sections)
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            write(header, sections, at: offsets, into: UnsafeMutableRawBufferPointer(buffer))
+            count = size
         }
+    }
+
+    /// ``encode(_:sections:)`` written in place into the bytes the columns are read from. Building an
+    /// array of the file, then copying it, held the file two or three times over (its body grown by
+    /// doubling, then header and body joined, then the copy) at the end of every index run.
+    static func columnBytes(_ header: Header, sections: [(Section, [UInt8])]) -> ColumnBytes {
+        let (offsets, size) = placed(sections)
+        return ColumnBytes(count: size) { write(header, sections, at: offsets, into: $0) }
+    }
+
+    /// Where each section starts (after the header and directory, at the alignment), and the file's size.
+    private static func placed(_ sections: [(Section, [UInt8])]) -> (offsets: [Int], size: Int) {
+        var end = (headerWords + 3 * sections.count) * 8
+        var offsets: [Int] = []
+        for (_, bytes) in sections {
+            end = (end + alignment - 1) / alignment * alignment
+            offsets.append(end)
+            end += bytes.count
+        }
+        return (offsets, end)
+    }
+
+    private static func write(
+        _ header: Header, _ sections: [(Section, [UInt8])], at offsets: [Int], into file: UnsafeMutableRawBufferPointer
+    ) {
+        file.initializeMemory(as: UInt8.self, repeating: 0)  // the padding
+        var directory: [UInt64] = []
+        for ((section, bytes), offset) in zip(sections, offsets) {
+            bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: file[offset..<offset + bytes.count]).copyMemory(from: $0) }
+            directory += [section.rawValue, UInt64(offset), UInt64(bytes.count)]
+        }
+        let start = (headerWords + 3 * sections.count) * 8
         let words: [UInt64] = [
             magic, layout, UInt64(bitPattern: header.stamp.indexID), UInt64(bitPattern: header.stamp.generation),
             UInt64(header.idLimit), UInt64(header.documentCount), UInt64(header.sourceLimit), UInt64(header.actorLimit),
-            checksum(body), UInt64(sections.count),
+            checksum(UnsafeRawBufferPointer(rebasing: file[start...])), UInt64(sections.count),
         ] + directory
-        var file = words.withUnsafeBytes { [UInt8]($0) }
-        file += body
-        return file
+        words.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: file[0..<start]).copyMemory(from: $0) }
     }
 
     /// The header and section byte ranges of `bytes`, or nil for a file that is not ours, of another

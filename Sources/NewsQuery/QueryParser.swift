@@ -277,6 +277,14 @@ struct QueryParseState {
                 text = value
             }
         }
+        // Lucene's boost (`defense^2`) is not ours: read as text it became the phrase "defense 2" and
+        // found nothing, so the word is searched without it, with a note.
+        if let caret = text.lastIndex(of: "^"), caret != text.startIndex, text.index(after: caret) != text.endIndex,
+            text[text.index(after: caret)...].allSatisfy({ ("0"..."9").contains($0) || $0 == "." })
+        {
+            warn(.unsupportedSyntax, "boosts such as '\(String(text[caret...]))' are not supported; '\(String(text[..<caret]))' searched without it")
+            text = Substring.UnicodeScalarView(text[..<caret])
+        }
         if String(text) == "NEAR" || String(text).hasPrefix("NEAR/") {
             warn(.unsupportedSyntax, "NEAR is not an operator here; searched as a word")
         }

@@ -156,6 +156,12 @@ import Testing
             "'-b' inside OR cannot exclude anything; ignored",
             "filters such as source: apply to the whole query, not to one side of OR",
         ])
+        let boosted = QueryParser().parse("defense^2 industrial^1.5 x^y")
+        #expect(boosted.warnings.map(\.message) == [
+            "boosts such as '^2' are not supported; 'defense' searched without it",
+            "boosts such as '^1.5' are not supported; 'industrial' searched without it",
+        ])
+        #expect(QueryParser().parse("defense^2 industrial^1.5").root == .and([t("defense"), t("industrial")]))
         let long = QueryParser().parse("date:" + String(repeating: "x", count: 100)).warnings[0].message
         #expect(long.count < 140)
     }

@@ -19,7 +19,7 @@ struct StoredBoilerplateReaderTests {
             statistics.documents = offset * 1_000_003
             for (index, hash) in hashes.enumerated() where index % max(names.count, 1) == offset {
                 let documents = [1, 2, Int.max, index][index % 4]
-                statistics.lineCounts.add(hash, documents: documents - (statistics.lineCounts[hash] ?? 0))
+                statistics.lineCounts.storeCount(hash, documents: documents)
             }
             model.sources[name] = statistics
         }

@@ -31,6 +31,12 @@ public struct LineCounts: Sendable, Hashable, Codable, Sequence {
         return found ? count(at: index) : nil
     }
 
+    /// Sets a count read back from a stored model: a stored hash is stored once, and were it twice the
+    /// later count would hold, as in a dictionary; a count of 0 is no entry.
+    public mutating func storeCount(_ hash: UInt64, documents: Int) {
+        if documents > 0 { add(hash, documents: documents - (self[hash] ?? 0)) }
+    }
+
     /// Counts one more document with the line.
     public mutating func add(_ hash: UInt64, documents: Int = 1) {
         if hash == 0 {
@@ -135,8 +141,7 @@ public struct LineCounts: Sendable, Hashable, Codable, Sequence {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "a line hash without its count")
             }
             let documents = try container.decode(Int.self)
-            // A stored hash is stored once; were it twice, the later count holds, as in a dictionary.
-            if documents > 0 { add(hash, documents: documents - (self[hash] ?? 0)) }
+            storeCount(hash, documents: documents)
         }
     }
 

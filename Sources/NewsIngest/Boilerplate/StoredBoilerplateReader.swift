@@ -80,7 +80,7 @@ struct StoredBoilerplateReader {
             let hash = try integer(UInt64.self)
             try expect(UInt8(ascii: ","))
             let documents = try integer(Int.self)
-            if documents > 0 { counts.add(hash, documents: documents - (counts[hash] ?? 0)) }
+            counts.storeCount(hash, documents: documents)
             switch try next() {
             case UInt8(ascii: ","): continue
             case UInt8(ascii: "]"): return counts

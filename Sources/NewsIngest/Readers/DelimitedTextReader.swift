@@ -43,10 +43,8 @@ struct DelimitedTextReader {
                 fields[name] = .text(value)
             }
             do {
-                var draft = try JSONLinesReader().draft(fields: fields)
+                var draft = try JSONLinesReader().draft(fields: fields, origin: .tableRow)
                 draft.line = row.line
-                if draft.dateOrigin == .jsonLines { draft.dateOrigin = .tableRow }
-                draft.sources = draft.sources.map { ($0.name, $0.origin == .jsonLines ? .tableRow : $0.origin) }
                 drafts.append(draft)
             } catch {
                 skipped.append(SkippedRecord(location: location, reason: "\(error)"))

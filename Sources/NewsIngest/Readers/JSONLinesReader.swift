@@ -52,8 +52,9 @@ struct JSONLinesReader {
         return try draft(fields: fields.mapValues(RecordField.init))
     }
 
-    /// A draft from one record's fields, wherever the record came from (a line, an element of an array).
-    func draft(fields: [String: RecordField]) throws -> ArticleDraft {
+    /// A draft from one record's fields, wherever the record came from (a line, an element of an array,
+    /// a table row: `origin` is what `extract` then says its date and source came from).
+    func draft(fields: [String: RecordField], origin: RecordOrigin = .jsonLines) throws -> ArticleDraft {
         var nuls = 0
         // Every string field loses its NULs (SQLite would cut the text there). Title, body and extra
         // fields also get one kind of line end, so that CR LF paragraphs are paragraphs; an id or URL
@@ -80,13 +81,13 @@ struct JSONLinesReader {
         if let raw = text(fields["date"]), !raw.isEmpty {
             if let parsed = ArticleDate(parsing: raw) ?? DateExtractor.parse(raw) {
                 draft.date = parsed
-                draft.dateOrigin = .jsonLines
+                draft.dateOrigin = origin.date
             } else {
                 draft.invalidDate = raw
             }
         }
         if let source = text(fields["source"]), !source.isEmpty {
-            draft.sources.append((source, .jsonLines))
+            draft.sources.append((source, origin.source))
         }
         draft.metadata.reserveCapacity(fields.count)
         for (key, value) in fields where !Self.knownFields.contains(key) {
@@ -101,4 +102,13 @@ struct JSONLinesReader {
     }
 
     static let knownFields: Set<String> = ["id", "title", "body", "text", "content", "date", "source", "url", "authors", "actors"]
+}
+
+/// Where a record's stated date and source came from, as `extract` reports them.
+struct RecordOrigin {
+    var date: DateOrigin
+    var source: SourceOrigin
+
+    static let jsonLines = RecordOrigin(date: .jsonLines, source: .jsonLines)
+    static let tableRow = RecordOrigin(date: .tableRow, source: .tableRow)
 }

@@ -97,23 +97,6 @@ enum FTS5RankFunction {
             try body(&statistics, model)
         }
 
-        /// Phrases a row must have a hit of to be a match (``RankInput/matchingPhrases``); nil: any row.
-        var matchingPhrases: Int?
-
-        /// Whether the row has a hit of one of ``matchingPhrases``.
-        @inline(__always)
-        func matches(_ functions: Fts5ExtensionApi, _ fts: OpaquePointer) throws -> Bool {
-            guard let matchingPhrases else { return true }
-            guard let phraseFirst = functions.xPhraseFirst else { throw RankError(code: SQLITE_MISUSE) }
-            for phrase in 0..<matchingPhrases {
-                var iterator = Fts5PhraseIter()
-                var column: Int32 = -1, offset: Int32 = 0
-                try check(phraseFirst(fts, Int32(phrase), &iterator, &column, &offset))
-                if column >= 0 { return true }
-            }
-            return false
-        }
-
         /// Whether this row could score enough to enter the page, from its phrases' hits counted by
         /// column (`xPhraseFirst`, `xPhraseNext`), heaviest phrase first, instead of gathered in
         /// position order for the whole row (`xInstCount`, `xInst`) and scored.
@@ -156,7 +139,7 @@ enum FTS5RankFunction {
         let sqlite = SQLiteRoutines.of(api, fts)
         do {
             let data = try queryData(api.pointee, api, fts, argumentCount, arguments, sqlite)
-            guard try data.matches(api.pointee, fts), try data.mayReachPage(api.pointee, fts) else {
+            guard try data.mayReachPage(api.pointee, fts) else {
                 sqlite.resultNull(context)
                 return
             }
@@ -287,7 +270,6 @@ enum FTS5RankFunction {
                 clauseCount: phraseClause.isEmpty ? phrases : Set(phraseClause.filter { $0 >= 0 }).count, idf: idf, averageLength: averages,
                 columnLength: Array(repeating: 0, count: columns), hits: []))
         data.statistics.phraseClause = phraseClause
-        data.matchingPhrases = given?.matchingPhrases.map { min($0, phrases) }
         data.statistics.phraseWeight = given?.weights ?? []
         if lengthsArgument < argumentCount, let value = arguments?[lengthsArgument],
             let pointer = sqlite.valuePointer(value, lengthsPointerType)

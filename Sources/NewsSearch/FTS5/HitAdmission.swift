@@ -25,8 +25,6 @@ final class HitAdmission: @unchecked Sendable {
     /// Whether `newsrank` may refuse a row from the phrases it has (``PresenceBound``) once the page
     /// is full; off only to test that this changes no answer.
     let boundsRows: Bool
-    /// The documents an earlier part of the pass visited (``MatchScan/visitedBefore``): never ranked again.
-    let visitedBefore: [Bool]?
     /// The entry a newcomer must beat once the page is full; nil until then. Only the thread running
     /// the statement touches it.
     var threshold: TopHits.Entry?
@@ -39,9 +37,8 @@ final class HitAdmission: @unchecked Sendable {
 
     init(
         filter: DocumentFilter, hitsFrom: [Bool]?, order: MatchScan.Order, complete: [Bool]? = nil, boostLimit: Double = 1,
-        boundsRows: Bool = true, visitedBefore: [Bool]? = nil
+        boundsRows: Bool = true
     ) {
-        self.visitedBefore = visitedBefore
         self.filter = filter
         self.hitsFrom = hitsFrom
         self.order = order
@@ -62,7 +59,6 @@ final class HitAdmission: @unchecked Sendable {
         let index = Int(id)
         guard filter.passes(index) == .all else { return false }
         if let hitsFrom, index >= hitsFrom.count || !hitsFrom[index] { return false }
-        if let visitedBefore, index < visitedBefore.count, visitedBefore[index] { return false }
         guard let threshold else { return true }
         switch order {
         case .date(let newestFirst):

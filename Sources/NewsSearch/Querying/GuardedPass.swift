@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import NewsAnalysis
 import NewsQuery
@@ -13,7 +12,7 @@ import NewsQuery
 /// page they fill says what a partial match must beat. From the query's statistics,
 /// ``BM25FModel/essentialPhrases(_:below:)`` then picks the phrases (rarest first) that a partial
 /// match must have one of to beat it, and the second part visits only
-/// `ranked AND (one of them)`, leaving out in Swift the full matches already visited. Exact: a partial match without any of them
+/// `(ranked AND (one of them)) NOT complete`. Exact: a partial match without any of them
 /// scores below the page's worst, so it could be neither a hit nor (lacking a clause) counted; the
 /// first part's page only grows better. Scores do not change: the rank function scores the ranked
 /// expression's phrases alone (``RankInput/phraseCount``) and sees their hits as in the plain pass.
@@ -50,15 +49,14 @@ extension MatchScan {
                 }
             }
         }
-        rest.visitedBefore = complete
         try rest.run(
-            RankCall(ranked, matching: ranked.restricted(within: guards, excluding: nil)),
+            RankCall(ranked, matching: ranked.restricted(within: guards, excluding: expression.text)),
             parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         merge(rest)
     }
 
     /// A guard matching more than this share of the documents (1 / n) is not used.
-    static let selectiveShare = Int(ProcessInfo.processInfo.environment["GUARD_SHARE"] ?? "8") ?? 8  // EXPERIMENT
+    static let selectiveShare = 8
 
     /// Whether at least a page of the documents in `set` (indexed by id) may be hits.
     private func fillsPage(_ set: [Bool]?) -> Bool {

@@ -21,10 +21,6 @@ struct MatchScan: Sendable {
     /// The documents known to have every query clause, indexed by id; nil: unknown. Partial matches
     /// are ranked only while they could still make the page (``HitAdmission``).
     var complete: [Bool]?
-    /// The documents an earlier part of the same pass visited, indexed by id; this part leaves them out
-    /// (neither ranked nor counted again). Cheaper than telling FTS5 `NOT (all-terms expression)`,
-    /// which walks every phrase of that expression, a question's `the` included.
-    var visitedBefore: [Bool]?
     var order: Order = .relevance
     /// Whether ranking may skip matches whose phrases cannot reach the page (``PresenceBound``); off only
     /// to test that this changes no answer.
@@ -64,7 +60,7 @@ struct MatchScan: Sendable {
         let lengths = columns.tokenLengths
         let admission = HitAdmission(
             filter: filter, hitsFrom: hitsFrom, order: order, complete: complete, boostLimit: boostLimit,
-            boundsRows: boundsRows, visitedBefore: visitedBefore)
+            boundsRows: boundsRows)
         admission.threshold = floor
         let statement = try call.passStatement(
             ids: ids, lengths: lengths, admission: admission, frequencies: columns.documentFrequencies, in: db)
@@ -81,7 +77,7 @@ struct MatchScan: Sendable {
                     sql: RankCall.passSQL)
             }
             let id = Int(sqlite3_column_int64(handle, 0))
-            guard columns.contains(Int64(id)), !Self.contains(visitedBefore, id, otherwise: false) else { continue }
+            guard columns.contains(Int64(id)) else { continue }
             matchSet?[id] = true
             let score = sqlite3_column_type(handle, 1) == SQLITE_NULL ? nil : -sqlite3_column_double(handle, 1)
             if score != nil { ranked += 1 }
@@ -142,8 +138,8 @@ struct MatchScan: Sendable {
     }
 
     @inline(__always)
-    private static func contains(_ set: [Bool]?, _ id: Int, otherwise: Bool = true) -> Bool {
-        guard let set else { return otherwise }
+    private static func contains(_ set: [Bool]?, _ id: Int) -> Bool {
+        guard let set else { return true }
         return id < set.count && set[id]
     }
 

@@ -28,14 +28,11 @@ struct QueryExecutor {
 
         let counted = try count(plan, into: &scan, sets: &sets)
         let guarded = guardedBy(plan, scan)
-        let stage = try stages(plan, into: &scan, sets: &sets, filter: filter, guarded: guarded)
-        let ranked = stage?.expression
+        let ranked = try stages(plan, into: &scan, sets: &sets, filter: filter)
         if let ranked, let guarded, case .ranked(ranked) = plan.source {
             try scan.runGuarded(ranked, complete: guarded, query: plan.query, analyzer: analyzer, parallelism: parallelism, store: store, in: db)
         } else if let ranked {
-            try scan.run(
-                RankCall(ranked, matchingPhrases: stage?.matchingPhrases), parts: parallelism.parts,
-                threshold: parallelism.threshold, store: store, in: db)
+            try scan.run(RankCall(ranked), parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         } else if case .allExcept(let exclusion) = plan.source {
             scan.scanAll(excluding: try sets.matches(of: exclusion).set)
         } else {
@@ -54,11 +51,9 @@ struct QueryExecutor {
         }
         let suggestions = plan.hitExpression != nil && scan.matched == 0
             ? try SpellingHelp(db: db, analyzer: analyzer).suggestions(for: plan.text, query: plan.query) : []
-        var results = SearchResults(
+        return SearchResults(
             query: plan.text, total: scan.total, totalClusters: scan.copies.clusters, counted: counted, tookMilliseconds: 0, hits: hits,
             facets: facets, facetsCounted: plan.facets, warnings: warnings, suggestions: suggestions, rankedMatches: scan.ranked)
-        results.feedbackVisited = stage?.feedbackVisited ?? 0
-        return results
     }
 
     /// Scopes what `scan` counts (and, sorted by date under `--match auto`, what may be a hit).
@@ -86,38 +81,27 @@ struct QueryExecutor {
         return all
     }
 
-    /// Runs the feedback stage and sets up the recency stage; returns the expression to rank and, after
-    /// a guarded feedback pass, how many of its first phrases a match must have a hit of (``RankInput/matchingPhrases``);
-    /// nil when the pass ranks nothing.
+    /// Runs the feedback stage and sets up the recency stage; returns the expression to rank, nil when
+    /// the pass ranks nothing.
     private func stages(
-        _ plan: QueryPlan, into scan: inout MatchScan, sets: inout MatchSets, filter: DocumentFilter, guarded: MatchExpression?
-    ) throws -> (expression: MatchExpression, matchingPhrases: Int?, feedbackVisited: Int)? {
+        _ plan: QueryPlan, into scan: inout MatchScan, sets: inout MatchSets, filter: DocumentFilter
+    ) throws -> MatchExpression? {
         guard case .ranked(var ranked) = plan.source else { return nil }
-        var matchingPhrases: Int?
-        var feedbackVisited = 0
-        // The first pass may be guarded only when the full matches are what `total` counts: then no
-        // partial match it leaves out is counted.
-        let complete = scan.counted != nil ? guarded.flatMap { all in scan.complete.map { (set: $0, expression: all) } } : nil
         if let feedback = plan.feedback,
             let expansion = try QueryExpansion.make(
                 query: plan.query, expression: ranked, feedback: feedback, columns: columns, filter: filter,
-                analyzer: analyzer, parallelism: parallelism, boundsRows: prunes, complete: complete, store: store, in: db)
+                analyzer: analyzer, parallelism: parallelism, boundsRows: prunes, store: store, in: db)
         {
             ranked = expansion.expression
-            feedbackVisited = expansion.firstPassVisited
-            if let matches = expansion.originalMatches {
-                scan.hitsFrom = matches
-                if scan.counted == nil { scan.counted = matches }
-            } else {
-                matchingPhrases = expansion.originalPhrases
-            }
+            scan.hitsFrom = expansion.originalMatches
+            if scan.counted == nil { scan.counted = expansion.originalMatches }
         }
         if let stage = plan.recency {
             let every = stage.everyClause.flatMap { $0 == ranked ? nil : $0 }
             scan.recency = RecencyBoost(
                 prior: stage.prior, columns: columns, everyClause: try every.flatMap { try sets.matches(of: $0).passingSet })
         }
-        return (ranked, matchingPhrases, feedbackVisited)
+        return ranked
     }
 
     private func explain(_ ids: [Int64], ranked: MatchExpression?, recency: RecencyBoost?) throws -> [Int64: Explanation] {

@@ -11,22 +11,15 @@ struct QueryExpansion {
     /// The expression to rank with: the original one plus the expansion terms.
     let expression: MatchExpression
     /// The documents the original expression matches, indexed by id: the expanded one also matches
-    /// documents with only expansion terms, which are neither hits nor counted. Nil when the first
-    /// pass was guarded (it did not visit them all); ``originalPhrases`` says which rows match then.
-    let originalMatches: [Bool]?
-    /// When ``originalMatches`` is nil: a row of the expanded expression matches the original one
-    /// exactly when it has a hit of one of its first this many phrases (the original expression is
-    /// an OR of phrases: ``guardable(_:_:)``).
-    let originalPhrases: Int
-    /// How many documents FTS5 handed the first pass: every match, unless it was guarded.
-    let firstPassVisited: Int
+    /// documents with only expansion terms, which are neither hits nor counted.
+    let originalMatches: [Bool]
 
     /// Nil when feedback does not apply (a short query), the first pass suggests nothing, or no match
     /// passes `filter` (then the plain pass alone tells which filter emptied the results).
     static func make(
         query: Query, expression: MatchExpression, feedback: RelevanceFeedback, columns: FacetColumns,
         filter: DocumentFilter, analyzer: Analyzer, parallelism: (parts: Int, threshold: Int), boundsRows: Bool,
-        complete: (set: [Bool], expression: MatchExpression)? = nil, store: IndexStore, in db: Database
+        store: IndexStore, in db: Database
     ) throws -> QueryExpansion? {
         let clauses = query.positiveClauses
         guard feedback.applies(toClauses: clauses.count) else { return nil }
@@ -48,24 +41,15 @@ struct QueryExpansion {
         // pass the filters ranked), keeping the best few: the feedback comes from what the user is
         // looking at.
         var first = MatchScan(columns: columns, filter: filter, facets: [], hits: feedback.documents)
+        first.recordingMatches()
         first.boundsRows = boundsRows
-        if let complete, boundsRows, Self.guardable(query, expression) {
-            // MaxScore over the first pass (exact, see GuardedPass): the full matches first, then only
-            // the partial matches holding a phrase that could lift them into the best few.
-            first.complete = complete.set
-            try first.runGuarded(
-                firstPass, complete: complete.expression, query: query, analyzer: analyzer, parallelism: parallelism,
-                store: store, in: db)
-        } else {
-            first.recordingMatches()
-            try first.run(
-                RankCall(firstPass),
-                parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
-        }
+        try first.run(
+            RankCall(firstPass),
+            parts: parallelism.parts, threshold: parallelism.threshold, store: store, in: db)
         let best = first.top.sorted()
         guard first.total > 0, !best.isEmpty else { return nil }
         // The first pass ranks the same matches as `expression` (only the weights differ).
-        let matches = first.matchSet
+        guard let matches = first.matchSet else { return nil }
 
         var surface: [String: String] = [:]
         var termsOf: [Int64: [String]] = [:]
@@ -101,16 +85,7 @@ struct QueryExpansion {
             }
         }
         guard !added.isEmpty || !clauseWeights.isEmpty else { return nil }
-        return QueryExpansion(
-            expression: expression.expanded(with: added, clauseWeights: clauseWeights), originalMatches: matches,
-            originalPhrases: expression.phraseClauses.count, firstPassVisited: first.matched)
-    }
-
-    /// Whether the first pass may be guarded: `expression` matches a document exactly when one of its
-    /// phrases has a hit there (every clause a word, a phrase or an OR of them; nothing excluded), so
-    /// the second pass can tell the original matches by their hits instead of by a set of every match.
-    static func guardable(_ query: Query, _ expression: MatchExpression) -> Bool {
-        query.clausesAreAlternatives && !expression.phraseClauses.contains(-1)
+        return QueryExpansion(expression: expression.expanded(with: added, clauseWeights: clauseWeights), originalMatches: matches)
     }
 
     /// FTS5 re-analyses the query text, so an added word must come back as exactly its term (and as one

@@ -16,14 +16,10 @@ package struct RankCall: Sendable {
         self.init(expression, matching: expression.text, parameters: parameters)
     }
 
-    /// `matchingPhrases`: see ``RankInput/matchingPhrases``.
-    init(
-        _ expression: MatchExpression, matching text: String? = nil, matchingPhrases: Int? = nil,
-        parameters: RankingParameters = .default
-    ) {
+    init(_ expression: MatchExpression, matching text: String, parameters: RankingParameters = .default) {
         self.expression = expression
-        input = RankInput(expression, matchingPhrases: matchingPhrases, parameters: parameters)
-        matchText = text ?? expression.text
+        input = RankInput(expression, parameters: parameters)
+        matchText = text
     }
 
     /// `newsrank` over the current FTS5 row, given the query and the document lengths.

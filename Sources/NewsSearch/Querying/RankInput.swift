@@ -21,18 +21,13 @@ package final class RankInput: Sendable {
     /// How many of the statement's FTS5 phrases are scored: a pass restricted by a guard
     /// (``MatchExpression/restricted(within:excluding:)``) has more, numbered after these and ignored.
     let phraseCount: Int
-    /// A row is a match only when it has a hit of one of the first this many phrases: after a guarded
-    /// feedback pass (``QueryExpansion/originalPhrases``), the user's words among the feedback's. The
-    /// others come back NULL (not hits). Nil: every row of the statement is a match.
-    let matchingPhrases: Int?
     let parameters: RankingParameters
     /// How many documents each scored phrase matches, once a statement has counted them: the id ranges
     /// of a split pass share one input, and counting walks each phrase's whole doclist (for a question's
     /// `the`, every article).
     private let documentFrequencies = Mutex<[Int64]?>(nil)
 
-    package init(_ expression: MatchExpression, matchingPhrases: Int? = nil, parameters: RankingParameters = .default) {
-        self.matchingPhrases = matchingPhrases
+    package init(_ expression: MatchExpression, parameters: RankingParameters = .default) {
         clauses = expression.phraseClauses
         weights = expression.phraseWeights.map(Self.measured)
         texts = expression.phraseTexts

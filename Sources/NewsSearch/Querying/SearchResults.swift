@@ -23,8 +23,6 @@ public struct SearchResults: Sendable {
     /// How many matches the pass ranked (for `bench-query` and tests): partial matches that could not
     /// reach the page, and matches the filters reject, are not.
     package var rankedMatches = 0
-    /// How many documents relevance feedback's first pass visited (0: no feedback).
-    package var feedbackVisited = 0
 }
 
 /// One ranked article.

@@ -178,7 +178,7 @@ func processCPUMilliseconds() -> Double {
             "query": line, "best_ms": walls[0], "median_ms": walls[walls.count / 2], "cpu_best_ms": cpus[0],
             "cpu_median_ms": cpus[cpus.count / 2], "process_cpu_best_ms": processCPUs[0],
             "process_cpu_median_ms": processCPUs[processCPUs.count / 2], "total": results?.total ?? 0,
-            "hits": results?.hits.count ?? 0, "ranked": results?.rankedMatches ?? 0, "feedback_visited": results?.feedbackVisited ?? 0,
+            "hits": results?.hits.count ?? 0, "ranked": results?.rankedMatches ?? 0,
         ]
     }
 }

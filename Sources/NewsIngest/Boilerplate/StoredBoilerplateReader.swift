@@ -21,13 +21,15 @@ struct StoredBoilerplateReader {
         self.bytes = bytes
     }
 
-    mutating func model() throws -> BoilerplateModel {
+    /// The model; with `only`, the statistics of that one source alone (the others are read, checked
+    /// and dropped), so a stored model is accepted or refused exactly as when it is read whole.
+    mutating func model(only: String? = nil) throws -> BoilerplateModel {
         var model = BoilerplateModel()
         var seen = (sources: false, documents: false, share: false)
         try object { key, reader in
             switch key {
             case "sources":
-                model.sources = try reader.sources()
+                model.sources = try reader.sources(only: only)
                 seen.sources = true
             case "minimumDocuments":
                 model.minimumDocuments = try reader.integer(Int.self)
@@ -43,13 +45,19 @@ struct StoredBoilerplateReader {
         return model
     }
 
-    private mutating func sources() throws -> [String: BoilerplateModel.SourceStatistics] {
+    private mutating func sources(only: String?) throws -> [String: BoilerplateModel.SourceStatistics] {
         var sources: [String: BoilerplateModel.SourceStatistics] = [:]
-        try object { name, reader in sources[name] = try reader.statistics() }
+        try object { name, reader in
+            let wanted = only.map { $0 == name } ?? true
+            let statistics = try reader.statistics(keeping: wanted)
+            if wanted { sources[name] = statistics }
+        }
         return sources
     }
 
-    private mutating func statistics() throws -> BoilerplateModel.SourceStatistics {
+    /// One source's statistics; with `keeping` false they are checked as strictly but not kept (the
+    /// result is empty), which saves building the line table of every source but the page's.
+    private mutating func statistics(keeping: Bool = true) throws -> BoilerplateModel.SourceStatistics {
         var statistics = BoilerplateModel.SourceStatistics()
         var seen = (documents: false, lines: false)
         try object { key, reader in
@@ -58,7 +66,7 @@ struct StoredBoilerplateReader {
                 statistics.documents = try reader.integer(Int.self)
                 seen.documents = true
             case "lineCounts":
-                statistics.lineCounts = try reader.lineCounts()
+                statistics.lineCounts = try reader.lineCounts(keeping: keeping)
                 seen.lines = true
             default: throw Malformed()
             }
@@ -69,7 +77,7 @@ struct StoredBoilerplateReader {
 
     /// ``LineCounts`` is stored as `[UInt64: Int]` was (not keyed by strings, so `JSONEncoder` writes
     /// `[key, value, key, value…]`), and read here as its own decoder reads it.
-    private mutating func lineCounts() throws -> LineCounts {
+    private mutating func lineCounts(keeping: Bool) throws -> LineCounts {
         try expect(UInt8(ascii: "["))
         var counts = LineCounts()
         if try peek() == UInt8(ascii: "]") {
@@ -80,7 +88,7 @@ struct StoredBoilerplateReader {
             let hash = try integer(UInt64.self)
             try expect(UInt8(ascii: ","))
             let documents = try integer(Int.self)
-            counts.storeCount(hash, documents: documents)
+            if keeping { counts.storeCount(hash, documents: documents) }
             switch try next() {
             case UInt8(ascii: ","): continue
             case UInt8(ascii: "]"): return counts
@@ -255,10 +263,11 @@ struct StoredBoilerplateReader {
 
 extension BoilerplateModel {
     /// The model an index stored (the JSON `JSONEncoder` writes for it); nil when the bytes are not that form.
-    public init?(storedJSON bytes: some Collection<UInt8>) {
+    /// With `only`, the model holds that source's statistics alone: what cleaning one page of it needs.
+    public init?(storedJSON bytes: some Collection<UInt8>, only source: String? = nil) {
         func read(_ buffer: UnsafeBufferPointer<UInt8>) -> BoilerplateModel? {
             var reader = StoredBoilerplateReader(buffer)
-            return try? reader.model()
+            return try? reader.model(only: source)
         }
         guard let model = bytes.withContiguousStorageIfAvailable(read) ?? Array(bytes).withUnsafeBufferPointer(read) else {
             return nil

@@ -5,6 +5,8 @@ import NewsDates
 /// date and source each taken from the best place that has one.
 struct ArticleAssembler {
     var filter: BoilerplateFilter
+    /// When set, the filter's model is this one's, read for the record's source.
+    var storedBoilerplate: StoredBoilerplate?
     var normalizer: SourceNormalizer
     var defaultSource: String?
     var folderName: String?
@@ -99,6 +101,8 @@ struct ArticleAssembler {
             }
         }
 
+        var filter = filter
+        if let storedBoilerplate, let source = report.source { filter.model = storedBoilerplate.model(for: source) }
         let cleaned = filter.cleanLines(lines, source: report.source)
         removed += cleaned.removed
         var kept = cleaned.kept

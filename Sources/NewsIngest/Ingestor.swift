@@ -22,6 +22,9 @@ public struct Ingestor: Sendable {
     public var sourceNormalizer: SourceNormalizer
     /// Lines learned as repeated across a source's documents; nil until the engine has one.
     public var boilerplateModel: BoilerplateModel?
+    /// The same lines as an index stored them, read for each record's source when it is cleaned;
+    /// used when ``boilerplateModel`` is nil (`search extract`, which reads a file or two).
+    public var storedBoilerplate: StoredBoilerplate?
     /// The most text one article keeps, in UTF-8 bytes: a longer body is cut (at a word) and the cut
     /// noted. The longest news features run to a few hundred KB; past this, a record is a dump of
     /// something else, and every query that shows it would pay for analysing all of it.
@@ -116,7 +119,8 @@ public struct Ingestor: Sendable {
             return [ExtractionReport(path: path, format: format, skipped: error.description + hint)]
         }
         let assembler = ArticleAssembler(
-            filter: BoilerplateFilter(model: boilerplateModel), normalizer: sourceNormalizer,
+            filter: BoilerplateFilter(model: boilerplateModel), storedBoilerplate: boilerplateModel == nil ? storedBoilerplate : nil,
+            normalizer: sourceNormalizer,
             defaultSource: defaultSource, folderName: folderName, maximumBodyBytes: maximumBodyBytes)
         switch resolved {
         case .json, .jsonl:

@@ -159,9 +159,11 @@ public struct SourceNormalizer: Sendable, Hashable {
     /// A host without its public suffix: "japantimes.co.jp" → "japantimes", "news.example.com" → "news.example".
     static func strippedHost(_ host: String) -> String {
         var labels = host.split(separator: ".").map(String.init)
-        let secondLevel: Set<String> = ["co", "com", "or", "ne", "ac", "go", "org", "net", "gov", "edu"]
         if labels.count > 1 { labels.removeLast() }
-        if labels.count > 1, let last = labels.last, secondLevel.contains(last) { labels.removeLast() }
+        if labels.count > 1, let last = labels.last, secondLevelLabels.contains(last) { labels.removeLast() }
         return labels.joined(separator: ".")
     }
+
+    /// Built once: keying the built-in outlets calls ``strippedHost(_:)`` for each of them.
+    private static let secondLevelLabels: Set<String> = ["co", "com", "or", "ne", "ac", "go", "org", "net", "gov", "edu"]
 }

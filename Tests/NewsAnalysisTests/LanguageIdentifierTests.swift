@@ -45,4 +45,12 @@ struct LanguageIdentifierTests {
     func badTagsHaveNoCode(tag: String) {
         #expect(LanguageIdentifier.primaryCode(of: tag) == nil)
     }
+
+    /// The identifier's table splits the lists on these two bytes only; any other separator would join words.
+    @Test func profilesSeparateWordsBySpacesAndNewlinesOnly() {
+        for profile in LanguageProfiles.functionWords {
+            let separators = Set(profile.words.filter(\.isWhitespace))
+            #expect(separators.isSubset(of: [" ", "\n"]), "\(profile.code): \(separators.map(\.unicodeScalars.first!.value))")
+        }
+    }
 }

@@ -66,6 +66,43 @@ struct StoredBoilerplateReaderTests {
         ])
     func refusesOtherText(json: String) {
         #expect(BoilerplateModel(storedJSON: json.utf8) == nil)
+        // Read for one source, the others are still checked: "S" is not the one asked for.
+        #expect(BoilerplateModel(storedJSON: json.utf8, only: "T") == nil)
+    }
+
+    @Test("read for one source, a model is the whole one with only that source's statistics")
+    func oneSourceIsTheWholeModelRestricted() async throws {
+        await propertyCheck(count: 300, input: Self.names.array(of: 1...4), Self.hashes) { names, hashes in
+            let model = Self.model(names: names, hashes: hashes, share: 0.25)
+            let json = try #require(try? JSONEncoder().encode(model))
+            for name in names + ["not a stored source"] {
+                var expected = model
+                expected.sources = model.sources.filter { $0.key == name }
+                #expect(BoilerplateModel(storedJSON: json, only: name) == expected)
+                #expect(StoredBoilerplate(json: Array(json)).model(for: name) == expected)
+            }
+            #expect(StoredBoilerplate(json: Array(json)).wholeModel() == model)
+        }
+    }
+
+    @Test("an Ingestor reading the stored model per source removes what the whole model removes")
+    func storedPerSourceCleansAsTheWholeModel() throws {
+        var model = BoilerplateModel()
+        for number in 1...6 { model.learn(body: BoilerplateModelTests.body(number), source: "Harbor Gazette") }
+        for number in 1...6 { model.learn(body: "Other desk line\n" + BoilerplateModelTests.body(number), source: "Other Desk") }
+        let json = try JSONEncoder().encode(model.compacted())
+        var stored = Ingestor()
+        stored.storedBoilerplate = StoredBoilerplate(json: Array(json))
+        let whole = Ingestor(boilerplateModel: try #require(BoilerplateModel(storedJSON: json)))
+        for source in ["Harbor Gazette", "Other Desk", "Unknown Desk"] {
+            let text = "Headline of story seven\n" + BoilerplateModelTests.body(7)
+            let expected = whole.extract(data: Data(text.utf8), path: "h/7.txt", defaultSource: source)
+            let report = stored.extract(data: Data(text.utf8), path: "h/7.txt", defaultSource: source)
+            #expect(report.body == expected.body)
+            #expect(report.removed.map(\.text) == expected.removed.map(\.text))
+        }
+        let cleaned = stored.extract(data: Data(("Headline of story seven\n" + BoilerplateModelTests.body(7)).utf8), path: "h/7.txt", defaultSource: "Harbor Gazette")
+        #expect(cleaned.removed.contains { $0.kind == .repeatedLine })
     }
 
     @Test("a stored model removes the lines it learned")

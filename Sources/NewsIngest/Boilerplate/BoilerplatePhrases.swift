@@ -369,23 +369,33 @@ struct PhraseIndex: Sendable {
             startingWith[Int(entry.pattern[0])] |= 1 << UInt64(bit)
         }
         self.exact = exact
-        let composedLengths = exact.keys.map { $0.precomposedStringWithCanonicalMapping.utf8.count }
+        // ASCII is its own composed form: only the few other patterns need Foundation's mapping.
+        let composedLengths = exact.keys.map { key in
+            key.utf8.allSatisfy { $0 < 0x80 } ? key.utf8.count : key.precomposedStringWithCanonicalMapping.utf8.count
+        }
         exactLengths = (0...(composedLengths.max() ?? 0)).map(composedLengths.contains)
         self.prefix = prefix
         containingRules = containing.map(\.rule)
         containingLimits = containing.map(\.maximumLength)
         patternBytes = containing.flatMap(\.pattern)
         patternStarts = containing.reduce(into: [0]) { starts, entry in starts.append(starts.last! + entry.pattern.count) }
+        // Each rule's leading byte is worked out once, not once per byte value: the 128 passes over
+        // the patterns' scalars were most of a one-page `search extract`'s phrase matching.
+        let leads = prefix.map { Self.leadingByte(of: rules[$0].pattern) }
         prefixByFirstByte = (0..<128).map { byte in
-            prefix.filter { rule in
-                let scalars = rules[rule].pattern.unicodeScalars
-                let first = scalars.first.map { $0.isASCII && $0 != "\r" } ?? false
-                // The first Character is the first scalar alone when the second is ASCII too (or absent).
-                let alone = scalars.dropFirst().first.map(\.isASCII) ?? true
-                return !(first && alone) || scalars.first!.value == UInt32(byte)
-            }
+            zip(prefix, leads).compactMap { rule, lead in lead == nil || lead == UInt8(byte) ? rule : nil }
         }
         self.startingWith = startingWith
+    }
+
+    /// The byte every line a prefix pattern matches starts with, when its first Character is one ASCII
+    /// byte (the first scalar is ASCII but not a carriage return, and the second is ASCII or absent);
+    /// nil when the pattern starts any other way.
+    private static func leadingByte(of pattern: String) -> UInt8? {
+        let scalars = pattern.unicodeScalars
+        guard let first = scalars.first, first.isASCII, first != "\r", scalars.dropFirst().first.map(\.isASCII) ?? true
+        else { return nil }
+        return UInt8(first.value)
     }
 
     /// The exact rules whose pattern is the normalised line (`length` characters), in rule order.

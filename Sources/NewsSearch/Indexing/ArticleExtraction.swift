@@ -22,8 +22,12 @@ public struct ArticleExtraction {
     private var seededKeys: Set<String> = []
     /// Whether an index file was there to learn from; without one only the files beside it count.
     public let indexExists: Bool
-    /// Lines the index has learned as boilerplate, over all its sources.
-    public let learnedLines: Int
+    /// The index's learned boilerplate, read for the sources of the files extracted.
+    private let storedBoilerplate: StoredBoilerplate?
+
+    /// Lines the index has learned as boilerplate, over all its sources: the one answer that reads them
+    /// all, so it is worked out when first asked (the text report), not for `--json`.
+    public private(set) lazy var learnedLines = storedBoilerplate?.wholeModel().learnedLineCount ?? 0
 
     /// Reads the configuration beside `indexPath`, and the index itself when it exists. Never writes:
     /// an index of an older schema throws ``IndexError/schemaVersionMismatch(found:expected:)``.
@@ -31,18 +35,19 @@ public struct ArticleExtraction {
         let configuration = try IndexConfiguration(indexPath: indexPath)
         extractor = ActorExtractor(dictionary: configuration.actors)
         registry = ActorRegistry(extractor: extractor)
-        var boilerplate = BoilerplateModel()
         indexExists = FileManager.default.fileExists(atPath: indexPath)
         if indexExists {
             // One connection: a pool would open a second and parse the schema again for one file.
             let store = try IndexStore(path: indexPath, access: .singleReader, requireCurrentTokenizer: false)
-            boilerplate = try LearnedBoilerplate.load(from: store)
+            storedBoilerplate = try LearnedBoilerplate.stored(in: store)
             self.store = store
         } else {
+            storedBoilerplate = nil
             store = nil
         }
-        learnedLines = boilerplate.learnedLineCount
-        ingestor = Ingestor(sourceNormalizer: configuration.sources, boilerplateModel: boilerplate)
+        var ingestor = Ingestor(sourceNormalizer: configuration.sources)
+        ingestor.storedBoilerplate = storedBoilerplate
+        self.ingestor = ingestor
     }
 
     /// One report per record, each with the actors indexing would link it to.

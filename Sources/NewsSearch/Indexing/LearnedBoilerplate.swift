@@ -17,6 +17,14 @@ enum LearnedBoilerplate {
         return model
     }
 
+    /// The stored model as it is, read one source at a time (``StoredBoilerplate``); nil when none is stored.
+    static func stored(in store: IndexStore) throws -> StoredBoilerplate? {
+        let text = try store.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        }
+        return text.map { StoredBoilerplate(json: Array($0.utf8)) }
+    }
+
     static func save(_ model: BoilerplateModel, in db: Database) throws {
         let json = try model.compacted().storedJSON()
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, json])

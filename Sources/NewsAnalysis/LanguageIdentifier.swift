@@ -33,6 +33,8 @@ public enum LanguageIdentifier {
         var seen = 0
         var index = 0
         let count = bytes.count
+        // An ASCII word's lowercase form, written here: no `String` per word.
+        var lowered = [UInt8](repeating: 0, count: table.longestWord)
         // A word's votes are added as it ends, in text order, so the sums are those a list of words gave.
         func endWord(_ end: Int) {
             words += 1
@@ -40,19 +42,21 @@ public enum LanguageIdentifier {
             wordStart = -1
             // No function word is longer than `longestWord` bytes; lowercasing shrinks a scalar's bytes
             // by at most three times (the Kelvin sign is three bytes, its "k" one).
-            guard word.count <= longestWord * 3 else { return }
-            let lower: String
+            guard word.count <= table.longestWord * 3 else { return }
+            let votes: Range<Int>?
             if wordIsASCII {
-                guard word.count <= longestWord else { return }
-                lower = String(unsafeUninitializedCapacity: word.count) { buffer in
+                guard word.count <= table.longestWord else { return }
+                votes = lowered.withUnsafeMutableBufferPointer { buffer in
                     for (offset, byte) in word.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
-                    return word.count
+                    let lower = UnsafeBufferPointer(rebasing: buffer[0..<word.count])
+                    return table.votes(lowercase: lower, hash: FunctionWordTable.hash(lower))
                 }
             } else {
-                lower = String(decoding: word, as: UTF8.self).lowercased()
+                var lower = String(decoding: word, as: UTF8.self).lowercased()
+                votes = lower.withUTF8 { table.votes(lowercase: $0, hash: FunctionWordTable.hash($0)) }
             }
-            guard let votes = table[lower] else { return }
-            for (language, weight) in votes { scores[language] += weight }
+            guard let votes else { return }
+            for vote in votes { scores[table.languages[vote]] += table.weights[vote] }
         }
         while index < count {
             let byte = bytes[index]
@@ -109,7 +113,7 @@ public enum LanguageIdentifier {
     }
 
     /// Word → (language index, weight) pairs; a word shared by `k` languages weighs 1/k in each.
-    private static let table: [String: [(Int, Double)]] = {
+    private static let table: FunctionWordTable = {
         var languages: [String: [Int]] = [:]
         // Split on the bytes of the two separators the lists use: splitting Characters (grapheme
         // breaking, `isWhitespace`) was most of building this table, which every guessing process pays.
@@ -119,11 +123,8 @@ public enum LanguageIdentifier {
                 languages[word, default: []].append(index)
             }
         }
-        return languages.mapValues { indices in indices.map { ($0, 1.0 / Double(indices.count)) } }
+        return FunctionWordTable(languages.mapValues { indices in indices.map { ($0, 1.0 / Double(indices.count)) } })
     }()
-
-    /// Bytes of the longest function word (lowercase); a longer ASCII word is looked up in vain.
-    private static let longestWord = table.keys.map(\.utf8.count).max() ?? 0
 
     private static func byFunctionWords(_ scores: [Double], words: Int) -> String? {
         // Fewer words than a sentence or two decide nothing.

@@ -93,6 +93,21 @@ struct NormalizationTests {
         #expect(model.sources["S"]?.lineCounts[BoilerplateModel.hash("Follow us")!] == 2)
     }
 
+    /// `lineHashes` cuts the body's bytes itself; its lines must be those of `lineSlices()`, each hashed
+    /// as `hash(_:)` hashes it, the first time it is seen.
+    @Test func lineHashesCutLinesAsLineSlicesDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Follow us", "Advertisement", "\n", "\r\n", "\r", "\n\n", " ", "Réclame", "A longer line of prose.", "-"]
+        for _ in 0..<2_000 {
+            let body = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var expected: [UInt64] = []
+            for line in body.lineSlices() {
+                if let hash = BoilerplateModel.hash(line), !expected.contains(hash) { expected.append(hash) }
+            }
+            #expect(BoilerplateModel.lineHashes(of: body) == expected, "\(body.debugDescription)")
+        }
+    }
+
     /// The skip test in front of the whitespace collapse must never skip a collapse that changes the
     /// text: combining marks after spaces, Unicode spaces, prepended marks, CR LF and curly quotes.
     @Test func collapsedTextIsLeftAsCollapsingWouldLeaveIt() {

@@ -44,4 +44,14 @@ struct PhraseIndexTests {
         #expect(BoilerplatePhrases.firstMatch("we use cookies on this site")?.pattern == "we use cookies")
         #expect(BoilerplatePhrases.firstMatch("nothing to see here") == nil)
     }
+
+    @Test("a pattern cut off at either end of the line, around its rare anchor byte, is no match")
+    func patternCutAtTheLineEnds() {
+        // "advertisement" is found by its "v", two bytes in; "sponsored content" by its "p".
+        #expect(BoilerplatePhrases.firstMatch("vertisement here") == nil)
+        #expect(BoilerplatePhrases.firstMatch("an adve") == nil)
+        #expect(BoilerplatePhrases.firstMatch("sponsored conten") == nil)
+        #expect(BoilerplatePhrases.firstMatch("advertisement")?.pattern == "advertisement")
+        #expect(BoilerplatePhrases.firstMatch("x sponsored content")?.pattern == "sponsored content")
+    }
 }

@@ -349,8 +349,12 @@ struct PhraseIndex: Sendable {
     private let containingLimits: [Int]
     private let patternBytes: [UInt8]
     private let patternStarts: [Int]
-    /// For each byte value, the "contains" rules whose pattern starts with it, as bits.
-    private let startingWith: [UInt64]
+    /// For each byte value, the "contains" rules whose anchor byte it is, as bits; the anchor is the
+    /// pattern's rarest byte in running text, at `anchorOffsets[bit]` in the pattern. Keyed by the first
+    /// byte, most positions of a line started a comparison (most patterns start with a, s, t, p or w),
+    /// and the scan was a tenth of cleaning.
+    private let anchoredBy: [UInt64]
+    private let anchorOffsets: [Int]
 
     init(_ rules: [PhraseRule]) {
         var exact: [String: [Int]] = [:]
@@ -364,9 +368,12 @@ struct PhraseIndex: Sendable {
             }
         }
         precondition(containing.count <= 64, "PhraseIndex keeps the contains rules in one 64-bit mask")
-        var startingWith = [UInt64](repeating: 0, count: 256)
+        var anchoredBy = [UInt64](repeating: 0, count: 256)
+        var anchorOffsets = [Int](repeating: 0, count: containing.count)
         for (bit, entry) in containing.enumerated() where !entry.pattern.isEmpty {
-            startingWith[Int(entry.pattern[0])] |= 1 << UInt64(bit)
+            let offset = entry.pattern.indices.min { Self.commonness(entry.pattern[$0]) < Self.commonness(entry.pattern[$1]) }!
+            anchorOffsets[bit] = offset
+            anchoredBy[Int(entry.pattern[offset])] |= 1 << UInt64(bit)
         }
         self.exact = exact
         // ASCII is its own composed form: only the few other patterns need Foundation's mapping.
@@ -385,7 +392,18 @@ struct PhraseIndex: Sendable {
         prefixByFirstByte = (0..<128).map { byte in
             zip(prefix, leads).compactMap { rule, lead in lead == nil || lead == UInt8(byte) ? rule : nil }
         }
-        self.startingWith = startingWith
+        self.anchoredBy = anchoredBy
+        self.anchorOffsets = anchorOffsets
+    }
+
+    /// How often a byte occurs in lowercase running text, as a rank: space, then the letters by their
+    /// frequency in English (which the other Latin-script languages roughly share), then digits and
+    /// punctuation; the bytes of a non-ASCII character are rarer still, its continuation bytes most
+    /// (a lead byte such as 0xC3 starts every é, ü and ç).
+    private static func commonness(_ byte: UInt8) -> Int {
+        let order = Array(" etaoinsrhldcumfpgwybvkxjqz".utf8)
+        if let rank = order.firstIndex(of: byte) { return order.count + 3 - rank }
+        return byte < 0x80 ? 2 : byte >= 0xC0 ? 1 : 0
     }
 
     /// The byte every line a prefix pattern matches starts with, when its first Character is one ASCII
@@ -421,19 +439,20 @@ struct PhraseIndex: Sendable {
         guard active != 0 else { return nil }
         var line = normalized
         return line.withUTF8 { haystack -> Int? in
-            startingWith.withUnsafeBufferPointer { startingWith in
+            anchoredBy.withUnsafeBufferPointer { anchoredBy in
                 patternBytes.withUnsafeBufferPointer { patterns in
                     patternStarts.withUnsafeBufferPointer { starts in
                         var best: Int?
-                        for start in haystack.indices {
-                            var candidates = startingWith[Int(haystack[start])] & active
+                        for position in haystack.indices {
+                            var candidates = anchoredBy[Int(haystack[position])] & active
                             while candidates != 0 {
                                 let bit = candidates.trailingZeroBitCount
                                 candidates &= candidates - 1
                                 let from = starts[bit]
                                 let count = starts[bit + 1] - from
-                                guard count <= haystack.count - start else { continue }
-                                var offset = 1
+                                let start = position - anchorOffsets[bit]
+                                guard start >= 0, count <= haystack.count - start else { continue }
+                                var offset = 0
                                 while offset < count && haystack[start + offset] == patterns[from + offset] { offset += 1 }
                                 if offset >= count {
                                     // Bits follow rule order, so later bits can only find later rules.

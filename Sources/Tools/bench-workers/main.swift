@@ -1,10 +1,11 @@
 // The indexing workers' per-article work outside SQLite, stage by stage, on one thread: reading and
-// cleaning a JSON Lines dump, actor extraction, analysis, and the learned-boilerplate line hashes.
+// cleaning a JSON Lines dump, actor extraction, the language guess, analysis, the learned-boilerplate line
+// hashes and the copy signature (issue 19).
 // Throughput is in MB of title + body text (as bench-index counts it) per second of this thread's CPU
 // time, so other processes on a shared machine do not move it; the fastest of the passes is kept.
 //
 //     swift build -c release --product bench-workers
-//     .build/release/bench-workers FILE.jsonl [--passes N] [--stage all|read|actors|language|analyze|hashes]
+//     .build/release/bench-workers FILE.jsonl [--passes N] [--stage all|read|actors|language|analyze|hashes|signature]
 import Foundation
 import NewsActors
 import NewsAnalysis
@@ -21,7 +22,7 @@ while let argument = arguments.popFirst() {
     case "--stage": stage = arguments.popFirst() ?? stage
     case "--dump": dumpPath = arguments.popFirst()
     case "-h", "--help":
-        print("usage: bench-workers FILE.jsonl [--passes N] [--stage all|read|actors|language|analyze|hashes] [--dump OUT]")
+        print("usage: bench-workers FILE.jsonl [--passes N] [--stage all|read|actors|language|analyze|hashes|signature] [--dump OUT]")
         exit(0)
     default: path = argument
     }
@@ -73,6 +74,8 @@ if let dumpPath {
         var text = article.body
         text.withUTF8 { bytes in analyzer.analyze(utf8: bytes) { term, start, end, _ in terms &+= term.count &* 31 &+ start &* 7 &+ end } }
         out += "K \(terms) \(BoilerplateModel.lineHashes(of: article.body))\n"
+        out += "L \(ArticleLanguage(declared: article.metadata["language"], text: article.body).code ?? "-")\n"
+        out += "S \(MinHashSignature(of: article.body)?.slots.map(String.init).joined(separator: ",") ?? "-")\n"
     }
     FileManager.default.createFile(atPath: dumpPath, contents: Data(out.utf8))
 }
@@ -106,6 +109,9 @@ if stage == "all" || stage == "analyze" {
 }
 if stage == "all" || stage == "hashes" {
     rows.append(("line hashes", fastest(passes) { for article in articles { sink &+= BoilerplateModel.lineHashes(of: article.body).count } }))
+}
+if stage == "all" || stage == "signature" {
+    rows.append(("copy signature", fastest(passes) { for article in articles { sink &+= MinHashSignature(of: article.body)?.slots.count ?? 0 } }))
 }
 print(String(format: "gazetteer built in %.1f ms (thread CPU, once per process)", gazetteerSeconds * 1000))
 print("\(articles.count) articles, \(String(format: "%.1f", megabytes)) MB of title + body text; fastest of \(passes) passes, thread CPU time")

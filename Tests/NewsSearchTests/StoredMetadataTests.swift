@@ -22,7 +22,7 @@ import Testing
             let names = Dictionary(uniqueKeysWithValues: fields.keys.enumerated().map { (Int64($0.offset * 37 + 1), $0.element) })
             let numbers = Dictionary(uniqueKeysWithValues: names.map { ($0.value, $0.key) })
             let packed = StoredMetadata.pack(fields.map { (key: numbers[$0.key]!, value: $0.value) })
-            #expect(StoredMetadata.decode(.init(Data(packed)), names: names) == fields, "\(fields)")
+            #expect(StoredMetadata.decode(Data(packed).databaseValue, names: names) == fields, "\(fields)")
         }
     }
 
@@ -33,10 +33,10 @@ import Testing
 
     @Test func damagedOrUnknownFieldsAreUnreadableNotGuessed() {
         let packed = StoredMetadata.pack([(key: 1, value: "TRAIN"), (key: 2, value: "usa")])
-        #expect(StoredMetadata.decode(.init(Data(packed)), names: [1: "split", 2: "places"]) == ["split": "TRAIN", "places": "usa"])
-        #expect(StoredMetadata.decode(.init(Data(packed.dropLast())), names: [1: "split", 2: "places"]) == nil)
-        #expect(StoredMetadata.decode(.init(Data(packed)), names: [1: "split"]) == nil)
-        #expect(StoredMetadata.decode(.init(Data()), names: [:]) == [:])
+        #expect(StoredMetadata.decode(Data(packed).databaseValue, names: [1: "split", 2: "places"]) == ["split": "TRAIN", "places": "usa"])
+        #expect(StoredMetadata.decode(Data(packed.dropLast()).databaseValue, names: [1: "split", 2: "places"]) == nil)
+        #expect(StoredMetadata.decode(Data(packed).databaseValue, names: [1: "split"]) == nil)
+        #expect(StoredMetadata.decode(Data().databaseValue, names: [:]) == [:])
     }
 
     static let records = [

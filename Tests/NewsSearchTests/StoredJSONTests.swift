@@ -26,22 +26,4 @@ import Testing
             #expect(StoredJSON.encode(list) == expected, "\(list)")
         }
     }
-
-    @Test func dictionariesAreWhatJSONEncoderWrites() {
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<3000 {
-            var metadata: [String: String] = [:]
-            for _ in 0..<Int.random(in: 0...8, using: &generator) {
-                metadata[Self.randomString(&generator)] = Self.randomString(&generator)
-            }
-            let expected = metadata.isEmpty ? "{}" : Self.encoder(metadata)
-            #expect(StoredJSON.encode(metadata) == expected, "\(metadata)")
-        }
-    }
-
-    @Test func keysInByteOrderNotStringOrder() {
-        // "e" + combining acute sorts before "f" by bytes, after it as a String.
-        #expect(StoredJSON.encode(["e\u{301}x": "1", "f": "2", "é": "3", "A": "4", "a10": "5", "a9": "6"])
-            == "{\"A\":\"4\",\"a10\":\"5\",\"a9\":\"6\",\"e\u{301}x\":\"1\",\"f\":\"2\",\"é\":\"3\"}")
-    }
 }

@@ -24,6 +24,9 @@ import Testing
                     DROP TABLE document_files;
                     DROP TABLE document_signatures;
                     DROP TABLE document_copies;
+                    DROP TABLE metadata_keys;
+                    UPDATE documents SET metadata = '{}' WHERE metadata = X'';
+                    UPDATE documents SET path = (SELECT path FROM files WHERE files.id = documents.file_id) WHERE path IS NULL;
                     DROP INDEX documents_facets;
                     ALTER TABLE documents DROP COLUMN removed;
                     ALTER TABLE documents DROP COLUMN removed_omitted;
@@ -31,7 +34,7 @@ import Testing
                     CREATE INDEX documents_date ON documents(date_first);
                     DELETE FROM meta WHERE key = 'generation';
                     UPDATE meta SET value = '1' WHERE key = 'schema_version';
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5', 'v6', 'v7');
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8');
                     """)
         }
         try queue.close()
@@ -53,7 +56,7 @@ import Testing
         #expect(!again.stderr.contains("upgrading"))
         let stats = try binary.run(["stats", "--json", "--index", corpus.indexPath])
         let decoded = try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any]
-        #expect(decoded?["schema_version"] as? Int == 7)
+        #expect(decoded?["schema_version"] as? Int == 8)
         // The upgrade writes the columns file for the upgraded index; the old table copy stays empty.
         let saved = try DatabaseQueue(path: corpus.indexPath).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facet_columns")

@@ -439,15 +439,15 @@ class HashIndexLinksTests(unittest.TestCase):
         db = sqlite3.connect(path)
         db.executescript("""
             CREATE TABLE sources(id INTEGER PRIMARY KEY, name TEXT);
-            CREATE TABLE documents(id INTEGER PRIMARY KEY, external_id TEXT, path TEXT, title TEXT, body TEXT,
+            CREATE TABLE documents(id INTEGER PRIMARY KEY, external_id TEXT, file_id INTEGER, path TEXT, title TEXT, body TEXT,
                 url TEXT, date TEXT, date_first TEXT, date_last TEXT, source_id INTEGER, content_hash TEXT,
                 authors TEXT, given_actors TEXT, metadata TEXT);
             CREATE TABLE actors(id INTEGER PRIMARY KEY, name TEXT, type TEXT, folded TEXT);
             CREATE TABLE actor_aliases(alias TEXT, actor_id INTEGER);
-            CREATE TABLE files(path TEXT, size INTEGER, hash TEXT);
+            CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT, size INTEGER, hash TEXT);
             CREATE TABLE meta(key TEXT, value TEXT);
             CREATE TABLE documents_fts_data(id INTEGER PRIMARY KEY, block BLOB);
-            INSERT INTO documents(id, external_id, source_id) VALUES (1, 'b', 1), (2, 'a', 1);
+            INSERT INTO documents(id, external_id, source_id, metadata) VALUES (1, 'b', 1, '{}'), (2, 'a', 1, '{}');
             INSERT INTO actors(id, name) VALUES (5, 'Émile'), (200, 'Zed'), (300, 'Ann');
             """)
         if packed:
@@ -473,3 +473,30 @@ class HashIndexLinksTests(unittest.TestCase):
                 lines[packed] = json.loads(done.stdout)["links"]
             self.assertEqual(lines[True], lines[False])
             self.assertEqual(lines[True]["rows"], 4)
+
+    def test_schema_eight_rows_digest_as_the_older_forms(self):
+        """Metadata packed against `metadata_keys` and a NULL path (the file's) digest as JSON and the path."""
+        with tempfile.TemporaryDirectory() as tmp:
+            digests = {}
+            for packed in (False, True):
+                path = os.path.join(tmp, f"{packed}.sqlite")
+                self.make(path, packed=True)
+                db = sqlite3.connect(path)
+                db.execute("INSERT INTO files(id, path, size, hash) VALUES (4, '/news/dump.jsonl', 1, 'h')")
+                if packed:
+                    db.execute("CREATE TABLE metadata_keys(id INTEGER PRIMARY KEY, name TEXT)")
+                    db.execute("INSERT INTO metadata_keys VALUES (1, 'topics'), (130, 'places')")
+                    # places (130 = 0x82 0x01) = "usa", topics (1) = "cocoa", é as two bytes
+                    blob = bytes([0x82, 0x01, 3]) + b"usa" + bytes([1, 6]) + "cocoé".encode()
+                    db.execute("UPDATE documents SET metadata = ?, path = NULL, date_first = NULL WHERE id = 1", (blob,))
+                else:
+                    db.execute("""UPDATE documents SET metadata = '{"topics":"cocoé","places":"usa"}',
+                                  path = '/news/dump.jsonl', date_first = '2025-01-01' WHERE id = 1""")
+                db.execute("UPDATE documents SET path = '/news/dump.jsonl' WHERE id = 2")
+                db.execute("UPDATE documents SET file_id = 4")
+                db.commit()
+                db.close()
+                done = run(str(SCRIPTS / "hash-index"), path, "--json")
+                self.assertEqual(done.returncode, 0, done.stderr)
+                digests[packed] = json.loads(done.stdout)["documents"]
+            self.assertEqual(digests[True], digests[False])

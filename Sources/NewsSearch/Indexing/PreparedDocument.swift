@@ -22,7 +22,6 @@ struct PreparedDocument: Sendable {
     /// The stored JSON columns, encoded here rather than on the single writer thread.
     var authorsJSON: String
     var givenActorsJSON: String
-    var metadataJSON: String
     /// What cleaning removed, in its stored form (``StoredRemovals``).
     var removedJSON: String
     var removedOmitted: Int
@@ -49,7 +48,6 @@ struct PreparedDocument: Sendable {
         self.signature = signs ? MinHashSignature(of: article.body) : nil
         self.authorsJSON = StoredJSON.encode(article.authors)
         self.givenActorsJSON = StoredJSON.encode(article.actors)
-        self.metadataJSON = StoredJSON.encode(article.metadata)
         (self.removedJSON, self.removedOmitted) = StoredRemovals.encode(article.removed)
     }
 
@@ -58,14 +56,14 @@ struct PreparedDocument: Sendable {
     static func known(article: Article, externalID: String, path: String?, source: String, contentHash: String) -> Self {
         PreparedDocument(
             externalID: externalID, path: path, article: article, source: source, contentHash: contentHash, actors: [],
-            tokens: [], signature: nil, lineHashes: [], authorsJSON: "[]", givenActorsJSON: "[]", metadataJSON: "{}",
+            tokens: [], signature: nil, lineHashes: [], authorsJSON: "[]", givenActorsJSON: "[]",
             removedJSON: "[]", removedOmitted: 0, isPrepared: false)
     }
 
     private init(
         externalID: String, path: String?, article: Article, source: String, contentHash: String, actors: [ExtractedActor],
         tokens: [PreparedTokens], signature: MinHashSignature?, lineHashes: [UInt64], authorsJSON: String,
-        givenActorsJSON: String, metadataJSON: String, removedJSON: String, removedOmitted: Int, isPrepared: Bool
+        givenActorsJSON: String, removedJSON: String, removedOmitted: Int, isPrepared: Bool
     ) {
         self.externalID = externalID
         self.path = path
@@ -78,7 +76,6 @@ struct PreparedDocument: Sendable {
         self.lineHashes = lineHashes
         self.authorsJSON = authorsJSON
         self.givenActorsJSON = givenActorsJSON
-        self.metadataJSON = metadataJSON
         self.removedJSON = removedJSON
         self.removedOmitted = removedOmitted
         self.isPrepared = isPrepared

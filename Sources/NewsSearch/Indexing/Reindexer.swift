@@ -97,14 +97,15 @@ struct StoredDocument: Sendable {
     var metadata: [String: String]
 
     static func batch(after id: Int64, limit: Int, in db: Database) throws -> [StoredDocument] {
-        try Row.fetchAll(
+        let names = try StoredMetadata.names(in: db)
+        return try Row.fetchAll(
             db.cachedStatement(sql: "SELECT id, title, body, given_actors, metadata FROM documents WHERE id > ? ORDER BY id LIMIT ?"),
             arguments: [id, limit]
         ).map { row in
             StoredDocument(
                 id: row["id"], title: row["title"], body: row["body"],
                 givenActors: (try? JSONDecoder().decode([String].self, from: Data((row["given_actors"] as String).utf8))) ?? [],
-                metadata: (try? JSONDecoder().decode([String: String].self, from: Data((row["metadata"] as String).utf8))) ?? [:])
+                metadata: StoredMetadata.decode(row["metadata"], names: names) ?? [:])
         }
     }
 }

@@ -19,14 +19,14 @@ struct WriterStatements {
         lookup = try DirectStatement("SELECT id, content_hash, file_id FROM documents WHERE external_id = ?", in: db)
         insert = try DirectStatement(
             """
-            INSERT INTO documents(external_id, file_id, path, title, body, url, date, date_first, date_last,
+            INSERT INTO documents(external_id, file_id, path, title, body, url, date,
                 source_id, content_hash, authors, given_actors, metadata, removed, removed_omitted)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, in: db)
         update = try DirectStatement(
             """
             UPDATE documents SET external_id = ?, file_id = ?, path = ?, title = ?, body = ?, url = ?,
-                date = ?, date_first = ?, date_last = ?, source_id = ?, content_hash = ?, authors = ?,
+                date = ?, date_first = NULL, date_last = NULL, source_id = ?, content_hash = ?, authors = ?,
                 given_actors = ?, metadata = ?, removed = ?, removed_omitted = ?
             WHERE id = ?
             """, in: db)

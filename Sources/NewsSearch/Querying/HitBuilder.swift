@@ -23,8 +23,8 @@ struct HitBuilder {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT d.id, d.external_id, d.title, d.body, d.date, d.url, d.path, s.name AS source
-                FROM documents d JOIN sources s ON s.id = d.source_id
+                SELECT d.id, d.external_id, d.title, d.body, d.date, d.url, COALESCE(d.path, f.path) AS path, s.name AS source
+                FROM documents d JOIN sources s ON s.id = d.source_id LEFT JOIN files f ON f.id = d.file_id
                 WHERE d.id IN (SELECT value FROM json_each(?))
                 """,
             arguments: [IDList.json(ids)])

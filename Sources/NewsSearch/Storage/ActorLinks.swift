@@ -34,8 +34,8 @@ enum ActorLinks {
                 link.mentions += sorted[index].mentions
                 index += 1
             }
-            appendVarint(UInt64(bitPattern: link.actor &- previous), to: &bytes)
-            appendVarint(UInt64(bitPattern: link.mentions), to: &bytes)
+            Varint.append(UInt64(bitPattern: link.actor &- previous), to: &bytes)
+            Varint.append(UInt64(bitPattern: link.mentions), to: &bytes)
             previous = link.actor
         }
         return bytes
@@ -45,7 +45,7 @@ enum ActorLinks {
     static func unpack(_ bytes: UnsafeRawBufferPointer, _ body: (ActorLink) -> Void) {
         var offset = 0
         var actor: Int64 = 0
-        while let gap = readVarint(bytes, at: &offset), let mentions = readVarint(bytes, at: &offset) {
+        while let gap = Varint.read(bytes, at: &offset), let mentions = Varint.read(bytes, at: &offset) {
             actor &+= Int64(bitPattern: gap)
             body(ActorLink(actor: actor, mentions: Int64(bitPattern: mentions)))
         }
@@ -55,28 +55,6 @@ enum ActorLinks {
         var links: [ActorLink] = []
         data?.withUnsafeBytes { unpack($0) { links.append($0) } }
         return links
-    }
-
-    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    private static func readVarint(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> UInt64? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count && shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        return nil
     }
 
     // MARK: Reading

@@ -56,7 +56,9 @@ public struct IndexCatalog: Sendable {
             guard let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT d.id AS rowid, d.*, s.name AS source FROM documents d JOIN sources s ON s.id = d.source_id
+                    SELECT d.id AS rowid, d.external_id, d.title, d.body, d.date, d.url, COALESCE(d.path, f.path) AS path,
+                           d.authors, d.metadata, d.removed, d.removed_omitted, s.name AS source
+                    FROM documents d JOIN sources s ON s.id = d.source_id LEFT JOIN files f ON f.id = d.file_id
                     WHERE d.external_id = ?
                     """,
                 arguments: [id])
@@ -72,7 +74,7 @@ public struct IndexCatalog: Sendable {
                 source: row["source"], url: row["url"], path: row["path"],
                 authors: (try? JSONDecoder().decode([String].self, from: decode(row["authors"]))) ?? [],
                 actors: actors,
-                metadata: (try? JSONDecoder().decode([String: String].self, from: decode(row["metadata"]))) ?? [:],
+                metadata: StoredMetadata.decode(row["metadata"], names: try StoredMetadata.names(in: db)) ?? [:],
                 removed: StoredRemovals.decode(json: row["removed"], omitted: row["removed_omitted"]),
                 copies: copies)
         }
@@ -134,6 +136,8 @@ public struct IndexCatalog: Sendable {
                     problems.append("full-text index: \(error.message ?? "\(error.resultCode)")")
                 }
                 if let columns = try FacetColumnStore.verify(in: db, indexPath: store.path) { problems.append(columns) }
+                let unreadable = try StoredMetadata.unreadableRows(in: db)
+                if unreadable > 0 { problems.append("metadata of \(unreadable) articles cannot be read; run search index --rebuild") }
                 return problems
             }
         } catch let error as DatabaseError {

@@ -8,7 +8,7 @@ import NewsAnalysis
 /// body, written by the indexer in the same transaction as the row, so the two never disagree.
 enum Schema {
     /// Bumped when the tables change shape; an older index is upgraded in place by the migrations below.
-    static let version = 7
+    static let version = 8
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -155,6 +155,18 @@ enum Schema {
                 sql: """
                     DROP TABLE document_actors;
                     UPDATE meta SET value = '7' WHERE key = 'schema_version';
+                    """)
+        }
+        // v8: metadata field names stored once (``StoredMetadata``). Rows written from now on also leave
+        // `date_first`/`date_last` NULL (nothing reads them: dates are read from `date`) and `path` NULL
+        // where it is their file's path (a dump's path was on every one of its rows); readers take
+        // `COALESCE(d.path, files.path)`. Older rows keep their values, which read the same, so the
+        // upgrade rewrites nothing.
+        migrator.registerMigration("v8") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE \(StoredMetadata.keysTable)(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+                    UPDATE meta SET value = '8' WHERE key = 'schema_version';
                     """)
         }
         return migrator

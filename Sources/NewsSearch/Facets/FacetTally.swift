@@ -90,8 +90,8 @@ struct FacetTally: Sendable {
 
     /// The ids (indices) counted at least as often as the `limit`-th most counted, ties included, most
     /// counted first (ties in id order). The `limit`-th count comes from a heap of the `limit` largest:
-    /// sorting every counted id (most of a broad word's 36,000 actors at 200,000 articles) was an eighth
-    /// of that query's time.
+    /// sorting every counted id (most of a broad word's 36,000 actors at 200,000 articles) was 5% of a
+    /// profile of broad words, an eighth of their queries' samples.
     static func contenders<Count: BinaryInteger>(_ counts: [Count], limit: Int) -> [Int] {
         guard limit > 0 else { return [] }
         var largest = Heap<Count>()

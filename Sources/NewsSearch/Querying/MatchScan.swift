@@ -68,13 +68,9 @@ struct MatchScan: Sendable {
         defer { sqlite3_reset(handle) }
         defer { if ranking == nil { ranking = admission.ranking } }
         defer { withExtendedLifetime((lengths, admission, call)) {} }
-        // The matches are counted after the statement, in one tight pass over their ids: counted between
-        // FTS5's steps, each match's column reads (source, date, its actors' list, its cluster) waited
-        // for memory one at a time, and were two fifths of a broad word's query at 200,000 articles.
-        var matches: [Int32] = []
         while true {
             let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
+            if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
@@ -83,14 +79,12 @@ struct MatchScan: Sendable {
             let id = Int(sqlite3_column_int64(handle, 0))
             guard columns.contains(Int64(id)) else { continue }
             matchSet?[id] = true
-            matches.append(Int32(truncatingIfNeeded: id))
             let score = sqlite3_column_type(handle, 1) == SQLITE_NULL ? nil : -sqlite3_column_double(handle, 1)
             if score != nil { ranked += 1 }
-            offer(id, score: score)
+            visit(id, score: score)
             let worst = top.worstIfFull
             admission.threshold = floor.map { floor in worst.map { max($0, floor) } ?? floor } ?? worst
         }
-        for id in matches { count(Int(id)) }
     }
 
     /// What a score may be multiplied by after ranking (`--recency`'s largest factor).
@@ -105,30 +99,24 @@ struct MatchScan: Sendable {
     mutating func scanAll(excluding excluded: [Bool]? = nil) {
         for id in 0..<columns.idLimit where columns.contains(Int64(id)) {
             if let excluded, id < excluded.count, excluded[id] { continue }
-            count(id)
-            offer(id, score: 0)
+            visit(id, score: 0)
         }
     }
 
-    /// Counts a match of the pass for `total`, the facets and the filters' report.
+    /// `score` is nil for a match the pass chose not to rank: it cannot be a hit.
     @inline(__always)
-    private mutating func count(_ id: Int) {
+    private mutating func visit(_ id: Int, score: Double?) {
         let passes = filter.passes(id)
         matched += 1
         passing[Int(passes.rawValue)] += 1
-        guard Self.contains(counted, id) else { return }
-        if passes == .all {
-            total += 1
-            copies.count(id)
+        if Self.contains(counted, id) {
+            if passes == .all {
+                total += 1
+                copies.count(id)
+            }
+            tally.count(id, passes: passes, columns: columns)
         }
-        tally.count(id, passes: passes, columns: columns)
-    }
-
-    /// Offers a match of the pass to the top hits; `score` is nil for a match the pass chose not to
-    /// rank: it cannot be a hit.
-    @inline(__always)
-    private mutating func offer(_ id: Int, score: Double?) {
-        guard let score, filter.passes(id) == .all, Self.contains(hitsFrom, id) else { return }
+        guard passes == .all, Self.contains(hitsFrom, id), let score else { return }
         switch order {
         case .relevance:
             let boosted = recency?.apply(score, id: id) ?? score

@@ -46,14 +46,24 @@ public struct SpellingSuggester: Sendable {
         self.analyze = analyze
     }
 
-    /// Maps a typed word to the term the analyzer indexes for it (its first non-colocated query token).
+    /// Maps a typed word to the term the analyzer indexes for it, or nil when it is not one word worth
+    /// correcting: a word the analyzer splits (`e-mail`, `9/11`, `C++` → `c`) would be "corrected" in one
+    /// part with its punctuation kept (`eu-mail`, `co+`), and a term under 3 letters has too many neighbours.
     public static func analyzed(by analyzer: Analyzer) -> @Sendable (String) -> String? {
-        { word in analyzer.tokens(in: word, mode: .query).first { !$0.isColocated }?.term }
+        { word in
+            let tokens = analyzer.tokens(in: word, mode: .query).filter { !$0.isColocated }
+            guard tokens.count == 1, let term = tokens.first?.term, term.unicodeScalars.count >= minimumTermLength
+            else { return nil }
+            return term
+        }
     }
+
+    /// Terms shorter than this get no suggestions (every one- or two-letter string is an edit from many words).
+    public static let minimumTermLength = 3
 
     /// How many edits a word of this many scalars may be away from a suggestion.
     public static func maximumEdits(forLength length: Int) -> Int {
-        length < 3 ? 0 : length < 5 ? 1 : 2
+        length < minimumTermLength ? 0 : length < 5 ? 1 : 2
     }
 
     /// Longer words get no suggestions: nobody mistypes one, and pass 1 costs the square of the length

@@ -45,6 +45,9 @@ public final class WebDriver: @unchecked Sendable {
     let driverProcess: Process
     let port: Int
     var session = ""
+    /// chromedriver and Chromium leave their profiles (`org.chromium.Chromium.*`, `scoped_dir*`) in `TMPDIR`
+    /// when killed; each driver gets its own, removed by ``quit()``, so test runs do not fill `/tmp`.
+    let scratch: URL
 
     /// Starts chromedriver and a headless Chromium, or returns nil when either is not installed.
     public static func start(width: Int = 1280, height: Int = 900) throws -> WebDriver? {
@@ -57,9 +60,12 @@ public final class WebDriver: @unchecked Sendable {
 
     init(browser: String, driver: String, width: Int, height: Int) throws {
         port = try Self.freePort()
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("webdriver-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         driverProcess = Process()
         driverProcess.executableURL = URL(fileURLWithPath: driver)
         driverProcess.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
+        driverProcess.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": scratch.path]) { $1 }
         let out = Pipe()
         driverProcess.standardOutput = out
         driverProcess.standardError = FileHandle.nullDevice
@@ -174,6 +180,7 @@ public final class WebDriver: @unchecked Sendable {
             kill(driverProcess.processIdentifier, SIGKILL)
             driverProcess.waitUntilExit()
         }
+        try? FileManager.default.removeItem(at: scratch)
     }
 
     deinit { quit() }

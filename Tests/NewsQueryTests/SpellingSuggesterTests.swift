@@ -48,6 +48,15 @@ import Testing
         #expect(suggester.suggestions(for: "japan", limit: 0).isEmpty)
     }
 
+    @Test func leavesWordsTheAnalyzerSplitsOrShortensAlone() {
+        // Each would be "corrected" in one part, punctuation kept: "eu-mail", "co+", "9/1l".
+        let suggester = SpellingSuggester(vocabulary: [("eu", 40), ("co", 30), ("mail", 5), ("nato", 9), ("11", 3)])
+        for typed in ["e-mail", "C++", "9/11", "x", "xi"] {
+            #expect(suggester.suggestions(for: typed).isEmpty, "\(typed)")
+        }
+        #expect(suggester.suggestions(for: "ntao") == ["nato"])
+    }
+
     static let distances: [(String, String, Int?)] = [
         ("abc", "abc", 0), ("abc", "acb", 1), ("abc", "abd", 1), ("abc", "ab", 1), ("abc", "xabc", 1),
         ("ca", "abc", nil), ("kitten", "sitting", nil), ("", "ab", 2), ("", "abc", nil),

@@ -164,6 +164,22 @@ import NewsDates
         #expect(results.suggestions == ["defense budget"])
         #expect(try Searcher(store: store).search(SearchRequest(text: "defense")).suggestions.isEmpty)
     }
+
+    @Test func wordsTheAnalyzerSplitsOrShortensGetNoCorrection() throws {
+        let corpus = try CorpusFixture()
+        // "eu", "co" and "8" are one edit from the first part of what is typed below.
+        try corpus.write(
+            "The EU said the co chair of the panel met on 8 March; mail from Brussels followed.\n",
+            to: "news/gamma-notes/panel.txt")
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        // Before, these were offered "eu-mail", "co+" and "8/11": one part corrected, its punctuation kept.
+        for typed in ["e-mail", "C++", "9/11"] {
+            let results = try Searcher(store: store).search(SearchRequest(text: typed))
+            #expect(results.total == 0 && results.suggestions.isEmpty, "\(typed): \(results.suggestions)")
+        }
+        #expect(try Searcher(store: store).search(SearchRequest(text: "panle")).suggestions == ["panel"])
+    }
 }
 
 @Suite struct EmptyingFilterTests {

@@ -16,18 +16,18 @@ struct SpellingHelp {
     func suggestions(for text: String, query: Query, limit: Int = 3) throws -> [String] {
         // Probed term by term: a look-up seeks the term in each segment and counts one doclist.
         let probe = try db.makeStatement(sql: "SELECT doc FROM documents_vocab WHERE term = ?")
+        let analyze = SpellingSuggester.analyzed(by: analyzer)
         var unknown: [(word: String, term: String)] = []
         for clause in query.positiveClauses where unknown.count < Self.maximumCorrections {
             guard case .term(let word, false, _) = clause,
                 word.unicodeScalars.count <= SpellingSuggester.maximumWordLength,
-                let term = analyzer.tokens(in: word, mode: .query).first?.term
+                let term = analyze(word)
             else { continue }
             if try Int.fetchOne(probe, arguments: [term]) == nil { unknown.append((word, term)) }
         }
         guard !unknown.isEmpty else { return [] }
         // Typos rarely hit the first letter: only terms that start like an unknown word's are suggested.
         let letters = Set(unknown.compactMap { $0.term.unicodeScalars.first })
-        let analyze = SpellingSuggester.analyzed(by: analyzer)
         let prober = SpellingSuggester(vocabulary: [], analyze: analyze)
         var letterVocabulary: SpellingSuggester?
         var corrected = [text]

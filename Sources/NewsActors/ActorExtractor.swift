@@ -71,6 +71,7 @@ public struct ActorExtractor: Sendable {
             let isCommonWord = Self.commonWordPlaces(proseCandidates, in: scanned, language: language)
             proseCandidates.removeAll(where: isCommonWord)
         }
+        proseCandidates.removeAll { Self.isUnplacedWordPlace($0, in: $0.inTitle ? titleText : scanned) }
         var resolved = resolver.resolve(proseCandidates)
         let known = resolver.known
         // Only headline lines in mixed case ask for the resolved names (capitals lines take any known
@@ -137,6 +138,19 @@ public struct ActorExtractor: Sendable {
             }
         }
         return { candidate in isPlaceWord(candidate) && common.contains(candidate.key) }
+    }
+
+    /// A town whose name is, far more often, a common word ("Man charged after fire", "zum ersten Male",
+    /// "Van der Bellen", "das Essen") is taken for the place only after a word that puts a place there
+    /// ("in Man", "from Male", "aus Essen"); a dateline names it without one (read apart, as a headline).
+    static func isUnplacedWordPlace(_ candidate: Candidate, in text: ScannedText) -> Bool {
+        guard candidate.wordCount == 1, candidate.type == .location, Lexicon.wordPlaces.contains(candidate.key) else {
+            return false
+        }
+        guard candidate.start > 0 else { return true }
+        let before = text.tokens[candidate.start - 1]
+        guard before.kind == .word else { return true }
+        return !Lexicon.placePrepositions.contains(before, in: text) && !Lexicon.germanPlacePrepositions.contains(before, in: text)
     }
 
     /// German articles and the prepositions fused with one, which come before a noun but not before a city's name.

@@ -121,6 +121,20 @@ enum Lexicon {
     /// Prepositions that put a following unknown single name in a place role ("in Brussels").
     static let placePrepositions: WordSet = ["in", "at", "near", "from", "outside", "to", "across", "into", "towards", "toward", "via"]
 
+    /// The same words in German ("in" is both), for the towns that are also common words.
+    static let germanPlacePrepositions: WordSet = ["aus", "nach", "bei", "nahe", "ab", "von"]
+
+    /// Towns in the gazetteer whose name is, in news text, far more often a common word of English or
+    /// German: "Man" (Côte d'Ivoire; the pronoun "man", "Man charged"), "Male" (Maldives; "zum ersten
+    /// Male"), "Van" (Turkey; "Van der Bellen", a van), "Essen" (the meal). Chosen by meaning, from the
+    /// gazetteer's one-word places whose lower-case form is a dictionary word (wamerican) and the German
+    /// nouns among its towns; not from counts on any test set. See ``ActorExtractor/isUnplacedWordPlace``.
+    static let wordPlaces: WordSet = [
+        "man", "male", "van", "mango", "bimbo", "bole", "erode", "gent", "honcho", "hue", "jingling", "mantilla",
+        "oral", "perm", "saga", "samba", "sari", "tamale", "warder", "bade", "barking", "archway", "centurion",
+        "essen", "kita", "pest",
+    ]
+
     /// Capitalised words that start sentences or headings but never name an actor on their own.
     static let stopWords: WordSet = {
         let raw = """

@@ -187,12 +187,21 @@ struct PageDates {
         } != nil
     }
 
-    /// The first text in the subtree that is not blank.
+    /// The first text in the subtree that is not blank, if it comes within the first nodes: this runs for
+    /// every short block and each of its ancestors, and a page of many thousand empty elements before
+    /// its text made the walks quadratic. A label starts its block; it is not behind a hundred empty tags.
     static func leadingText(_ element: HTMLElement) -> String? {
+        var budget = 100
+        return leadingText(element, budget: &budget)
+    }
+
+    private static func leadingText(_ element: HTMLElement, budget: inout Int) -> String? {
         for child in element.children {
+            budget -= 1
+            guard budget >= 0 else { return nil }
             switch child {
             case .text(let text): if !text.allSatisfy(\.isFastWhitespace) { return text }
-            case .element(let inner): if let found = leadingText(inner) { return found }
+            case .element(let inner): if let found = leadingText(inner, budget: &budget) { return found }
             }
         }
         return nil

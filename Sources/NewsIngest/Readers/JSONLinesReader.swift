@@ -46,10 +46,20 @@ struct JSONLinesReader {
         do {
             object = try JSONSerialization.jsonObject(with: line)
         } catch {
-            throw IngestError.malformedJSON("not a JSON value")
+            throw IngestError.malformedJSON(Self.reason(error))
         }
         guard let fields = object as? [String: Any] else { throw IngestError.notAnObject }
         return try draft(fields: fields.mapValues(RecordField.init))
+    }
+
+    /// What the JSON parser says is wrong ("unescaped control character around character 7"), or a
+    /// general phrase when it says nothing useful.
+    static func reason(_ error: Error) -> String {
+        guard var detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String, !detail.isEmpty else {
+            return "not a JSON value"
+        }
+        if detail.hasSuffix(".") { detail.removeLast() }
+        return detail.prefix(1).lowercased() + detail.dropFirst()
     }
 
     /// A draft from one record's fields, wherever the record came from (a line, an element of an array,

@@ -9,12 +9,13 @@ struct CopyFolding: Sendable {
     /// False for `--no-fold`: every copy competes on its own (clusters are still counted).
     let folds: Bool
     private var best: [Int32: TopHits.Entry] = [:]
-    private var countedGroups: Set<Int32> = []
+    private var countedGroups: ClusterBits
     private var countedAlone = 0
 
     init(groups: CopyGroups, folds: Bool) {
         self.groups = groups
         self.folds = folds
+        countedGroups = ClusterBits(clusters: groups.clusterCount)
     }
 
     /// How many clusters the counted documents make (an article without copies is one).

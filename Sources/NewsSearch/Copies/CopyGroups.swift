@@ -33,6 +33,9 @@ struct CopyGroups: Sendable {
             memberIDs: Column(copying: arrays.memberIDs))
     }
 
+    /// How many clusters there are: cluster numbers run from 0 below it.
+    var clusterCount: Int { max(groupStart.count - 1, 0) }
+
     @inline(__always)
     func group(of id: Int) -> Int32 {
         id >= 0 && id < groupOf.count ? groupOf[id] : -1

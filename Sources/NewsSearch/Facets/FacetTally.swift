@@ -1,4 +1,5 @@
 import GRDB
+import HeapModule
 import NewsActors
 
 /// Facet counts gathered during the pass over the matches. Each facet counts the documents that pass
@@ -87,13 +88,23 @@ struct FacetTally: Sendable {
             .map { FacetCounts.Value(value: $0.name, count: Int(actors[$0.id]), type: ActorType(rawValue: $0.type)) }
     }
 
-    /// The ids (indices) counted at least as often as the `limit`-th most counted, ties included.
+    /// The ids (indices) counted at least as often as the `limit`-th most counted, ties included, most
+    /// counted first (ties in id order). The `limit`-th count comes from a heap of the `limit` largest:
+    /// sorting every counted id (most of a broad word's 36,000 actors at 200,000 articles) was 5% of a
+    /// profile of broad words, an eighth of their queries' samples.
     static func contenders<Count: BinaryInteger>(_ counts: [Count], limit: Int) -> [Int] {
-        var counted = counts.indices.filter { counts[$0] > 0 }
-        guard !counted.isEmpty, limit > 0 else { return [] }
-        counted.sort { counts[$0] > counts[$1] }
-        let threshold = counts[counted[min(limit, counted.count) - 1]]
-        return Array(counted.prefix { counts[$0] >= threshold })
+        guard limit > 0 else { return [] }
+        var largest = Heap<Count>()
+        for count in counts where count > 0 {
+            if largest.count < limit {
+                largest.insert(count)
+            } else if let least = largest.min, count > least {
+                largest.replaceMin(with: count)
+            }
+        }
+        guard let threshold = largest.min else { return [] }
+        return counts.indices.filter { counts[$0] >= threshold }
+            .sorted { counts[$0] == counts[$1] ? $0 < $1 : counts[$0] > counts[$1] }
     }
 
     /// Most frequent first; ties in name order so output is stable.

@@ -44,6 +44,17 @@ import Testing
         #expect(try documents() == 301)
     }
 
+    /// A record whose only change was another field (`topic`) counted as unchanged and kept the old value.
+    @Test func aChangeToAnotherFieldAloneIsAnUpdate() throws {
+        try folder.write(#"{"id": "m1", "title": "Harbour", "body": "Harbour ledger.", "topic": "ports"}"# + "\n", to: "m/dump.jsonl")
+        _ = try run([path("m")])
+        try folder.write(#"{"id": "m1", "title": "Harbour", "body": "Harbour ledger.", "topic": "shipping"}"# + "\n", to: "m/dump.jsonl")
+        let second = try run([path("m")])
+        #expect(second.stdout.contains("0 added, 1 updated"), "\(second.stdout)")
+        let shown = try binary.run(["show", "m1", "--json", "--index", index])
+        #expect(shown.stdout.contains("shipping") && !shown.stdout.contains("ports"), "\(shown.stdout)")
+    }
+
     /// A folder named through a symbolic link was a second copy of every article in it.
     @Test func aFolderNamedThroughALinkIsTheSameFolder() throws {
         try folder.write(Self.records(1...5, ids: false), to: "real/dump.jsonl")

@@ -85,6 +85,11 @@ struct PreparedDocument: Sendable {
         var hashed = article.title + "\u{1}" + article.body + "\u{1}" + (article.date?.description ?? "")
         hashed += "\u{1}" + source + "\u{1}" + (article.url ?? "") + "\u{1}" + article.actors.joined(separator: "\u{2}")
         hashed += "\u{1}" + article.authors.joined(separator: "\u{2}")
+        // The record's other fields are shown and searched by `show`: a change to one alone is an update.
+        // Left out when there are none, so that articles without them keep the hash they were stored with.
+        if !article.metadata.isEmpty {
+            hashed += "\u{1}" + article.metadata.sorted { $0.key < $1.key }.map { $0.key + "\u{3}" + $0.value }.joined(separator: "\u{2}")
+        }
         return ContentHash.of(hashed)
     }
 

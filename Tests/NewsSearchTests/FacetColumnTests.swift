@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NewsSearchTestSupport
+import Synchronization
 import Testing
 
 @testable import NewsSearch
@@ -258,5 +259,33 @@ import Testing
                 #expect(page.map(\.score) == all.prefix(limit).map(\.score))
             }
         }
+    }
+}
+
+/// Requests at once on one store, each splitting its pass: a request held its reader while its other
+/// ranges waited for more, and with every reader held so, all waited forever (`search serve` hung).
+@Suite struct ConcurrentSplitPassTests {
+    @Test func manyRequestsAtOnceAllAnswer() throws {
+        let corpus = try CorpusFixture()
+        let store = try IndexStore(path: corpus.indexPath, access: .readWrite)
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpus.root.path]))
+        let searcher = Searcher(store: store, parallelism: (8, 0))
+        let expected = try Searcher(store: store, parallelism: (1, 0)).search(SearchRequest(text: "japan OR nato")).total
+        let answered = Mutex([Int]())
+        // Threads of their own, as a server's request threads are (a dispatch pool would run two at a time here).
+        let done = DispatchGroup()
+        for _ in 0..<16 {
+            done.enter()
+            Thread {
+                for _ in 0..<5 {
+                    let total = (try? searcher.search(SearchRequest(text: "japan OR nato")).total) ?? -1
+                    answered.withLock { $0.append(total) }
+                }
+                done.leave()
+            }.start()
+        }
+        // Bounded: the old code never returned; the test then fails instead of hanging the run.
+        #expect(done.wait(timeout: .now() + 60) == .success, "requests still waiting for readers")
+        #expect(answered.withLock { $0 } == Array(repeating: expected, count: 80))
     }
 }

@@ -21,6 +21,10 @@ extension MatchScan {
         if parts > 1, threshold > 0, try Self.matches(pass.matchText, fewerThan: Self.fewMatches, in: db) {
             parts = 1
         }
+        // Only readers free now: under load every core is busy anyway, and waiting for one could deadlock.
+        let reserved = parts > 1 ? store.reserveReaders(upTo: parts - 1) : 0
+        defer { store.releaseReaders(reserved) }
+        parts = 1 + reserved
         let bounds = (0...parts).map { limit * $0 / parts }
         guard parts > 1 else {
             try scan(pass, ids: 0..<limit, in: db)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NewsAnalysis
+import Synchronization
 
 /// One index file: opens it, checks its versions, and hands out connections on which the
 /// `newssearch` tokenizer is registered.
@@ -22,6 +23,11 @@ public final class IndexStore: Sendable {
     let connections: Connections
     /// Kept to open a connection beside the single reader (``readBeside(_:)``).
     let configuration: Configuration
+    /// Pool readers taken through ``read(_:)`` and reserved by ``reserveReaders(upTo:)``. A split pass
+    /// holds its request's reader while its other ranges wait for more; with every reader held by such
+    /// a request, each waited for the others forever (`search serve` under eight connections hung). So
+    /// a pass takes only readers that are free, and runs on its own reader when none are.
+    private let readersInUse = Mutex(0)
     /// Address space, not memory: pages are loaded on demand and shared with the OS cache.
     static let mappedBytes = 1 << 34
     /// Pages of a new index file. An article row (1–2 KB) left a fifth of each 4 KB page unused;
@@ -111,13 +117,36 @@ public final class IndexStore: Sendable {
     /// Runs `body` in a read transaction (one snapshot of the index).
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         switch connections {
-        case .pool(let pool): try pool.read(body)
-        case .single(let queue): try queue.read(body)
+        case .pool(let pool):
+            readersInUse.withLock { $0 += 1 }
+            defer { readersInUse.withLock { $0 -= 1 } }
+            return try pool.read(body)
+        case .single(let queue):
+            return try queue.read(body)
         }
     }
 
+    /// Up to `count` more readers for the other ranges of a split pass, as many as the pool has free
+    /// now (none when it is busy); give them back with ``releaseReaders(_:)``. A single-reader store
+    /// opens its own connections beside, so it grants all.
+    func reserveReaders(upTo count: Int) -> Int {
+        guard case .pool(let pool) = connections else { return count }
+        let limit = pool.configuration.maximumReaderCount
+        return readersInUse.withLock { used in
+            let granted = max(0, min(count, limit - used))
+            used += granted
+            return granted
+        }
+    }
+
+    func releaseReaders(_ count: Int) {
+        guard case .pool = connections, count > 0 else { return }
+        readersInUse.withLock { $0 -= count }
+    }
+
     /// Runs `body` on a connection other than one the caller may be reading on (the other id ranges
-    /// of a split pass): the pool's next reader, or a read-only connection opened for it and closed after.
+    /// of a split pass, each with a reader reserved by ``reserveReaders(upTo:)``): the pool's next
+    /// reader, or a read-only connection opened for it and closed after.
     func readBeside<T>(_ body: (Database) throws -> T) throws -> T {
         switch connections {
         case .pool(let pool):

@@ -71,7 +71,10 @@ public struct ActorExtractor: Sendable {
             let isCommonWord = Self.commonWordPlaces(proseCandidates, in: scanned, language: language)
             proseCandidates.removeAll(where: isCommonWord)
         }
-        proseCandidates.removeAll { Self.isUnplacedWordPlace($0, in: $0.inTitle ? titleText : scanned) }
+        proseCandidates.removeAll { candidate in
+            let text = candidate.inTitle ? titleText : scanned
+            return Self.isUnplacedWordPlace(candidate, in: text) || Self.isLegalFormOnly(candidate, in: text)
+        }
         var resolved = resolver.resolve(proseCandidates)
         let known = resolver.known
         // Only headline lines in mixed case ask for the resolved names (capitals lines take any known
@@ -151,6 +154,18 @@ public struct ActorExtractor: Sendable {
         let before = text.tokens[candidate.start - 1]
         guard before.kind == .word else { return true }
         return !Lexicon.placePrepositions.contains(before, in: text) && !Lexicon.germanPlacePrepositions.contains(before, in: text)
+    }
+
+    /// A name made only of a company's legal form ("Co", "Co Inc.", "Ltd"): the tail of the firm before it,
+    /// cut off by a lower-case "and" ("Morgan Stanley and Co Inc."), never an actor of its own.
+    static func isLegalFormOnly(_ candidate: Candidate, in text: ScannedText) -> Bool {
+        guard candidate.wordCount <= 3 else { return false }
+        for token in text.tokens[candidate.start..<candidate.end] where token.kind != .punctuation {
+            var word = text.lower(token)
+            if word.hasSuffix(".") { word.removeLast() }
+            if !Lexicon.legalForms.contains(word) { return false }
+        }
+        return true
     }
 
     /// German articles and the prepositions fused with one, which come before a noun but not before a city's name.

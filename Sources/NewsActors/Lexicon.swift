@@ -48,6 +48,12 @@ enum Lexicon {
         "administration",
     ]
 
+    /// A company's legal form, abbreviated or not: the end of a firm's name, never a name alone.
+    static let legalForms: WordSet = [
+        "co", "cos", "inc", "incorporated", "corp", "ltd", "limited", "plc", "llc", "llp", "lp", "ag", "gmbh", "sa",
+        "nv", "bv", "spa", "kk", "pty", "bhd",
+    ]
+
     /// Heads that may be followed by "of"/"for" inside the same name ("Bank of Japan", "Ministry of Defence").
     static let ofHeads: WordSet = [
         "ministry", "bank", "university", "department", "council", "organization", "organisation", "union",

@@ -138,3 +138,16 @@ struct WordPlaceTests {
         #expect(found["Berlin"] != nil)
     }
 }
+
+/// "Morgan Stanley and Co Inc.": the lower-case "and" cuts the firm's legal form off its name, and the
+/// tail alone ("Co", "Co Inc.", "Corp") was an actor of 1,028 of 20,000 realistic articles.
+@Suite("Legal forms alone")
+struct LegalFormTests {
+    @Test func aLegalFormAloneIsNoActor() {
+        let body = "The shares were sold through Morgan Stanley and Co Inc. and Harris Upham and Co. "
+            + "Analysts at Merrill Lynch and Co said the Acme Corp deal closed. Co Ltd said nothing."
+        let names = Set(ActorExtractor().extract(title: "", body: body).map(\.name))
+        for junk in ["Co", "Co Inc.", "Co Inc", "Co Ltd"] { #expect(!names.contains(junk), "\(names)") }
+        #expect(names.contains("Acme Corp"), "\(names)")
+    }
+}

@@ -46,6 +46,9 @@ enum Lexicon {
         "united", "rovers", "athletic", "wanderers", "albion", "fc", "city", "hotspur", "county", "rangers",
         "team", "international", "communications", "electric", "airline", "trust", "institution", "chamber",
         "administration",
+        // The abbreviations keep their period as part of the word (see `abbreviations`): "Salomon Brothers Inc."
+        // was a person beside "Salomon Brothers Inc", an organisation.
+        "inc.", "corp.", "co.", "ltd.",
     ]
 
     /// A company's legal form, abbreviated or not: the end of a firm's name, never a name alone.

@@ -150,4 +150,12 @@ struct LegalFormTests {
         for junk in ["Co", "Co Inc.", "Co Inc", "Co Ltd"] { #expect(!names.contains(junk), "\(names)") }
         #expect(names.contains("Acme Corp"), "\(names)")
     }
+
+    @Test func aFirmEndingInInc_IsAnOrganisation() {
+        // "Inc." keeps its period as part of the word; the period hid the legal form and made a person.
+        let found = ActorExtractor().extract(title: "", body: "The offer was run by Salomon Brothers Inc. and Acme Corp. in New York.")
+        let types = Dictionary(found.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+        #expect(types["Salomon Brothers Inc."] == .organization, "\(types)")
+        #expect(types["Acme Corp."] == .organization, "\(types)")
+    }
 }

@@ -30,26 +30,18 @@ struct JSONDocumentReader {
         guard let split = JSONArrayElements(data) else { return nil }
         var drafts: [ArticleDraft] = []
         var skipped: [SkippedRecord] = []
+        // Each element is read as a JSON Lines record is, parser's reason and all.
+        let reader = JSONLinesReader()
         for (index, range) in split.elements.enumerated() {
-            let location = "\(path) [\(index + 1)]"
             do {
-                let record: Any
-                do {
-                    record = try JSONSerialization.jsonObject(with: data[range])
-                } catch {
-                    throw IngestError.malformedJSON(JSONLinesReader.reason(error))
-                }
-                guard let object = record as? [String: Any] else { throw IngestError.notAnObject }
-                drafts.append(try JSONLinesReader().draft(fields: object.mapValues(RecordField.init)))
+                drafts.append(try reader.draft(from: data[range], generalParser: true))
             } catch {
-                skipped.append(SkippedRecord(location: location, reason: "\(error)"))
+                skipped.append(SkippedRecord(location: "\(path) [\(index + 1)]", reason: "\(error)"))
             }
         }
         guard split.isCut else { return (drafts, skipped) }
         // The bytes after the last comma: a whole record when the cut fell just after it.
-        if let tail = split.tail, let object = (try? JSONSerialization.jsonObject(with: data[tail])) as? [String: Any],
-            let draft = try? JSONLinesReader().draft(fields: object.mapValues(RecordField.init))
-        {
+        if let tail = split.tail, let draft = try? reader.draft(from: data[tail], generalParser: true) {
             drafts.append(draft)
         }
         let before = drafts.count + skipped.count
@@ -77,7 +69,7 @@ struct JSONDocumentReader {
         data.first(where: { !Self.isSpace($0) }) == UInt8(ascii: "{")
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    fileprivate static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }
 
 /// The byte ranges of a JSON array's elements, found by brackets and strings alone, so that each can be
@@ -90,7 +82,7 @@ struct JSONArrayElements {
 
     /// nil unless the bytes are one array, possibly cut short, with nothing but space after it.
     init?(_ data: Data) {
-        guard let open = data.firstIndex(where: { !Self.isSpace($0) }), data[open] == UInt8(ascii: "[") else { return nil }
+        guard let open = data.firstIndex(where: { !JSONDocumentReader.isSpace($0) }), data[open] == UInt8(ascii: "[") else { return nil }
         var depth = 0
         var inString = false
         var escaped = false
@@ -121,7 +113,7 @@ struct JSONArrayElements {
                         start = nil
                     }
                 default:
-                    if depth == 1, start == nil, !Self.isSpace(byte) { start = index }
+                    if depth == 1, start == nil, !JSONDocumentReader.isSpace(byte) { start = index }
                 }
             }
             if closed != nil { break }
@@ -129,12 +121,10 @@ struct JSONArrayElements {
         }
         if let closed {
             // Something after the array: not one document (perhaps JSON Lines of arrays); read it as before.
-            guard data[(closed + 1)...].allSatisfy(Self.isSpace) else { return nil }
+            guard data[(closed + 1)...].allSatisfy(JSONDocumentReader.isSpace) else { return nil }
         } else {
             isCut = true
             tail = start.map { $0..<data.endIndex }
         }
     }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsIngest
 
 /// One input file found under an indexed path, with what incremental indexing compares.
 struct ScannedFile: Sendable {
@@ -23,10 +24,35 @@ struct ScannedFile: Sendable {
     var folderName: String { SourceFolder.name(ofFolderHolding: path) }
 }
 
-/// What a walk found: the input files, and the folders it could not list (their files are not gone).
+/// What a walk found: the input files, the folders it could not list (their files are not gone), and
+/// the folders it did not enter because they hold a saved page's resources.
 struct ScanResult: Sendable {
     var files: [ScannedFile] = []
     var unreadableFolders: [String] = []
+    var savedPageResources: [SavedPageResources] = []
+}
+
+/// The folder a browser writes beside a page saved "complete" (`Story.html` and `Story_files/`): the
+/// page's images, scripts, styles and frames (often ads), none of them an article. Its HTML files are
+/// frames, and indexing them filled the results with ads and empty "articles" named after the folder.
+struct SavedPageResources: Sendable, Equatable {
+    var folder: String
+    var page: String
+    var files: Int
+
+    /// The page a folder belongs to, when the folder is named as browsers name it and the page is beside it.
+    static func page(forFolder name: String, amongst lowercasedNames: Set<String>) -> String? {
+        guard name.count > "_files".count, name.lowercased().hasSuffix("_files") else { return nil }
+        let stem = name.dropLast("_files".count)
+        return ["html", "htm", "xhtml", "shtml", "mhtml", "mht"].lazy.map { stem + "." + $0 }
+            .first { lowercasedNames.contains($0.lowercased()) }
+    }
+
+    var skip: SkippedRecord {
+        SkippedRecord(
+            location: folder + "/",
+            reason: "the images, scripts and frames of the saved page \(page) (\(files) file\(files == 1 ? "" : "s")), not articles")
+    }
 }
 
 /// Walks files and folders (recursively), skipping hidden entries and SQLite files.
@@ -44,7 +70,7 @@ enum FileScanner {
                 continue
             }
             var found: [String] = []
-            walk(root, relative: "", into: &found, unreadable: &result.unreadableFolders, fileSystem: fileSystem)
+            walk(root, relative: "", into: &found, result: &result, fileSystem: fileSystem)
             for relative in found.sorted() where isInput(relative) {
                 if let file = stat(root + "/" + relative, root: root) { result.files.append(file) }
             }
@@ -65,24 +91,33 @@ enum FileScanner {
     }
 
     /// Collects the non-hidden entries under a folder that are not folders themselves; symbolic links
-    /// to folders are not followed (a link could lead out of the tree or round in a loop).
+    /// to folders are not followed (a link could lead out of the tree or round in a loop), nor are the
+    /// folders of saved pages' resources entered.
     private static func walk(
-        _ folder: String, relative: String, into found: inout [String], unreadable: inout [String],
+        _ folder: String, relative: String, into found: inout [String], result: inout ScanResult,
         fileSystem: some FileSystem
     ) {
         guard let names = fileSystem.entries(ofFolder: folder) else {
-            unreadable.append(folder)
+            result.unreadableFolders.append(folder)
             return
         }
+        let lowered = Set(names.map { $0.lowercased() })
         for name in names where !name.hasPrefix(".") {
             let path = folder + "/" + name
             let entry = relative.isEmpty ? name : relative + "/" + name
             var info = Glibc.stat()
-            if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
-                walk(path, relative: entry, into: &found, unreadable: &unreadable, fileSystem: fileSystem)
-            } else {
+            guard lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR else {
                 found.append(entry)
+                continue
             }
+            if let page = SavedPageResources.page(forFolder: name, amongst: lowered) {
+                var inside: [String] = []
+                var ignored = ScanResult()
+                walk(path, relative: "", into: &inside, result: &ignored, fileSystem: fileSystem)
+                result.savedPageResources.append(SavedPageResources(folder: path, page: page, files: inside.count))
+                continue
+            }
+            walk(path, relative: entry, into: &found, result: &result, fileSystem: fileSystem)
         }
     }
 

@@ -13,11 +13,11 @@ public enum NonArticleFile: Sendable, Equatable, CustomStringConvertible {
     /// Nil for anything that may be an article. Only files of no article extension are looked at:
     /// a `.txt` or `.md` file is text whatever its first character.
     public init?(path: String, data: Data) {
-        let fileExtension = (path as NSString).pathExtension.lowercased()
-        if let kind = Self.resourceKinds[fileExtension] {
-            self = .webResource(kind: kind, fileExtension: fileExtension)
+        if let resource = Self(path: path) {
+            self = resource
             return
         }
+        let fileExtension = (path as NSString).pathExtension.lowercased()
         guard ["", "xml", "rss", "atom", "rdf"].contains(fileExtension),
             let (root, declared) = Self.rootElement(of: data)
         else { return nil }
@@ -31,6 +31,13 @@ public enum NonArticleFile: Sendable, Equatable, CustomStringConvertible {
             guard declared || !fileExtension.isEmpty else { return nil }
             self = .xml(root: root)
         }
+    }
+
+    /// A web page's resource, told by its name alone (the indexer passes these over without reading them).
+    public init?(path: String) {
+        let fileExtension = (path as NSString).pathExtension.lowercased()
+        guard let kind = Self.resourceKinds[fileExtension] else { return nil }
+        self = .webResource(kind: kind, fileExtension: fileExtension)
     }
 
     public var description: String {

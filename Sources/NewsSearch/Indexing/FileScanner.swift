@@ -25,11 +25,12 @@ struct ScannedFile: Sendable {
 }
 
 /// What a walk found: the input files, the folders it could not list (their files are not gone), and
-/// the folders it did not enter because they hold a saved page's resources.
+/// what it passed over as no article: a saved page's resource folders, stylesheets, scripts, fonts.
+/// Passed-over files are not inputs, so an article an older version made of one is removed.
 struct ScanResult: Sendable {
     var files: [ScannedFile] = []
     var unreadableFolders: [String] = []
-    var savedPageResources: [SavedPageResources] = []
+    var passedOver: [SkippedRecord] = []
 }
 
 /// The folder a browser writes beside a page saved "complete" (`Story.html` and `Story_files/`): the
@@ -72,9 +73,14 @@ enum FileScanner {
             var found: [String] = []
             walk(root, relative: "", into: &found, result: &result, fileSystem: fileSystem)
             for relative in found.sorted() where isInput(relative) {
-                if let file = stat(root + "/" + relative, root: root) { result.files.append(file) }
+                if let resource = NonArticleFile(path: relative) {
+                    result.passedOver.append(SkippedRecord(location: root + "/" + relative, reason: resource.description))
+                } else if let file = stat(root + "/" + relative, root: root) {
+                    result.files.append(file)
+                }
             }
         }
+        result.passedOver.sort { $0.location < $1.location }
         // A file reached twice (a dump named twice, a folder and a file in it) is one input, read once.
         var seen: Set<String> = []
         result.files.removeAll { !seen.insert($0.path).inserted }
@@ -114,7 +120,7 @@ enum FileScanner {
                 var inside: [String] = []
                 var ignored = ScanResult()
                 walk(path, relative: "", into: &inside, result: &ignored, fileSystem: fileSystem)
-                result.savedPageResources.append(SavedPageResources(folder: path, page: page, files: inside.count))
+                result.passedOver.append(SavedPageResources(folder: path, page: page, files: inside.count).skip)
                 continue
             }
             walk(path, relative: entry, into: &found, result: &result, fileSystem: fileSystem)

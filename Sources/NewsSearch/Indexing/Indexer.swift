@@ -97,7 +97,7 @@ public final class Indexer {
         }
         try seedRegistry()
         let scan = try FileScanner.scan(job.paths.filter { $0 != "-" }, fileSystem: fileSystem)
-        for resources in scan.savedPageResources { record(resources.skip, in: &summary, progress: progress) }
+        for skip in scan.passedOver { record(skip, in: &summary, progress: progress) }
         let known = try knownFiles()
         var identity = ArticleIdentity(known: known.map { ($0.key, $0.value.root) })
         var scanned = scan.files

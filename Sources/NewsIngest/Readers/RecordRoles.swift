@@ -42,6 +42,9 @@ struct RecordRoles {
         return used
     }
 
+    /// Whether a key names one of the roles.
+    static func isKnownName(_ key: String) -> Bool { role(of: key) != nil }
+
     /// A key's role and its rank among the role's names. Most keys are written in lower case without
     /// separators (`title`, `topics`): they are looked up as they are, and only others are normalised
     /// (a dump's every record pays for each of its keys).

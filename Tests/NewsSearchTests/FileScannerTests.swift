@@ -42,6 +42,14 @@ import Testing
         #expect(scan.passedOver.first?.reason == "the images, scripts and frames of the saved page Story.html (2 files), not articles")
     }
 
+    @Test func foldersThatNameNoOutletGiveNoSource() {
+        #expect(SourceFolder.name(ofFolderHolding: "/data/asia-maritime-monitor/a.md") == "Asia Maritime Monitor")
+        for folder in ["html", "Saved", "downloads", "2024", "2024-05", "news"] {
+            #expect(SourceFolder.name(ofFolderHolding: "/x/\(folder)/a.html") == nil, "\(folder)")
+        }
+        #expect(SourceFolder.name(ofFolderHolding: "a.html") == nil)
+    }
+
     @Test func linksMetWhileWalkingAreLeftAloneButANamedLinkIsRead() throws {
         let folder = try TemporaryDirectory()
         let target = try folder.write("text", to: "real/a.md")

@@ -21,7 +21,7 @@ struct ScannedFile: Sendable {
 
     /// The folder the file sits in, made readable (`asia-maritime-monitor` → `Asia Maritime Monitor`):
     /// the source of last resort.
-    var folderName: String { SourceFolder.name(ofFolderHolding: path) }
+    var folderName: String? { SourceFolder.name(ofFolderHolding: path) }
 }
 
 /// What a walk found: the input files, the folders it could not list (their files are not gone), and
@@ -160,10 +160,29 @@ private func statFollowingLinks(_ path: String, _ info: inout stat) -> Int32 {
 
 /// The source a folder name stands for, made readable: `asia-maritime-monitor` → `Asia Maritime Monitor`.
 public enum SourceFolder {
-    public static func name(ofFolderHolding path: String) -> String {
+    /// The source of an article that names none, from a folder that names none either.
+    public static let unknown = "unknown"
+
+    /// Nil for a folder whose name says what the files are or where they came from on this machine
+    /// (`html`, `saved`, `downloads`, `2024`), not who published them: 127 of 1,722 real saved pages had
+    /// "Html" as their outlet, first in the source facet.
+    public static func name(ofFolderHolding path: String) -> String? {
         let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
         let words = folder.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
-        guard !words.isEmpty else { return "unknown" }
+        guard !words.isEmpty, !isGeneric(folder) else { return nil }
         return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
+
+    static func isGeneric(_ folder: String) -> Bool {
+        let name = folder.lowercased()
+        return genericNames.contains(name) || name.allSatisfy { $0.isNumber || $0 == "-" || $0 == "_" }
+    }
+
+    private static let genericNames: Set<String> = [
+        "html", "htm", "xhtml", "pages", "page", "webpages", "web", "www", "saved", "saved pages", "downloads", "download",
+        "articles", "article", "stories", "news", "data", "dataset", "corpus", "files", "docs", "documents", "text", "texts",
+        "txt", "json", "jsonl", "csv", "md", "markdown", "input", "inputs", "in", "inbox", "out", "output", "tmp", "temp",
+        "archive", "archives", "export", "exports", "dump", "dumps", "scrape", "scrapes", "scraped", "crawl", "crawled",
+        "raw", "new", "old", "misc", "sample", "samples", "test", "tests", "desktop", "home", "root",
+    ]
 }

@@ -237,7 +237,7 @@ public final class Indexer {
         let readAsDump = Ingestor.numbersRecords(path: file.path, data: data, format: format)
         // A JSON Lines dump is one file but thousands of articles: those are prepared in parallel too.
         let numbered = Array(result.articles.enumerated())
-        let fallbackSource = defaultSource ?? file.folderName
+        let fallbackSource = defaultSource ?? file.folderName ?? SourceFolder.unknown
         let documents = parallelMap(numbered, jobs: many ? jobs : 1) { index, article in
             PreparedDocument(
                 article: article, externalID: article.id ?? (file.relativePath + (readAsDump ? "#\(index + 1)" : "")),

@@ -96,3 +96,15 @@ struct RecordRolesTests {
         #expect(reports[0].url == "https://x.example/1")
     }
 }
+
+/// "Posted by Unknown", `admin`, a profile link in `article:author`: no one's name, not an author.
+@Suite("Placeholder authors")
+struct PlaceholderAuthorTests {
+    @Test func placeholdersAndLinksAreNoAuthors() {
+        let line = #"{"title":"T","body":"B.","authors":["Unknown","admin","https://www.facebook.com/someone","Ana Ruiz","N/A"]}"#
+        #expect(Ingestor().extract(data: Data(line.utf8), path: "d.jsonl").authors == ["Ana Ruiz"])
+        let page = "<html><head><title>T</title><meta name=\"author\" content=\"Unknown\"></head><body><article><h1>T</h1>"
+            + "<p>The council met on Monday to discuss the harbour budget for the coming year.</p></article></body></html>"
+        #expect(Ingestor().extract(data: Data(page.utf8), path: "p.html").authors.isEmpty)
+    }
+}

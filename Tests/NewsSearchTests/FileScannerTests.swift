@@ -48,6 +48,12 @@ import Testing
             #expect(SourceFolder.name(ofFolderHolding: "/x/\(folder)/a.html") == nil, "\(folder)")
         }
         #expect(SourceFolder.name(ofFolderHolding: "a.html") == nil)
+        // Mirrors keep pages under the site's host; a host is kept as written, not capitalised.
+        #expect(SourceFolder.name(ofFolderHolding: "/m/www.Harbour.example/news/2024/a.html") == "www.harbour.example")
+        #expect(SourceFolder.name(ofFolderHolding: "/m/japantimes.co.jp/a.html") == "japantimes.co.jp")
+        #expect(SourceFolder.name(ofFolderHolding: "/m/report.v2/a.html") == "Report.v2")
+        #expect(SourceFolder.name(ofFolderHolding: "/m/site.example/html/pages/saved/news/data/a.html") == nil)
+        #expect(SourceFolder.name(ofFolderHolding: "/m/site.example/2024/05/17/a.html") == "site.example")
     }
 
     @Test func linksMetWhileWalkingAreLeftAloneButANamedLinkIsRead() throws {

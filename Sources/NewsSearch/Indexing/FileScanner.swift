@@ -167,10 +167,27 @@ public enum SourceFolder {
     /// (`html`, `saved`, `downloads`, `2024`), not who published them: 127 of 1,722 real saved pages had
     /// "Html" as their outlet, first in the source facet.
     public static func name(ofFolderHolding path: String) -> String? {
-        let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-        let words = folder.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
-        guard !words.isEmpty, !isGeneric(folder) else { return nil }
-        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        var folders = (path as NSString).pathComponents.dropLast().filter { $0 != "/" }
+        guard let folder = folders.popLast() else { return nil }
+        if isHost(folder) { return folder.lowercased() }
+        if !isGeneric(folder) {
+            let words = folder.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
+            return words.isEmpty ? nil : words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        }
+        // A site mirrored by wget or HTTrack keeps its pages under the site's host:
+        // `www.harbour.example/news/2024/story.html`.
+        return folders.suffix(4).last(where: isHost)?.lowercased()
+    }
+
+    /// A folder named as a web host (`www.harbour.example`, `japantimes.co.jp`).
+    static func isHost(_ folder: String) -> Bool {
+        let labels = folder.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let last = labels.last, (2...24).contains(last.count), last.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return false
+        }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
     }
 
     static func isGeneric(_ folder: String) -> Bool {

@@ -7,9 +7,7 @@ import Testing
 /// `Title:`/`Date:` header of Pelican and MultiMarkdown.
 @Suite("Front matter")
 struct FrontMatterTests {
-    func extract(_ text: String, path: String = "a.md") -> ExtractionReport {
-        Ingestor().extract(data: Data(text.utf8), path: path)
-    }
+    func extract(_ text: String, path: String = "a.md") -> ExtractionReport { Ingestor.extract(text, path: path) }
 
     @Test("YAML lists in block form, folded text, nested maps and publishDate")
     func yamlForms() {

@@ -7,9 +7,7 @@ import Testing
 /// it is, not as a title with its text left in an unsearched extra field.
 @Suite("Record field names")
 struct RecordRolesTests {
-    func extract(_ line: String, path: String = "d.jsonl") -> ExtractionReport {
-        Ingestor().extract(data: Data(line.utf8), path: path)
-    }
+    func extract(_ text: String, path: String = "d.jsonl") -> ExtractionReport { Ingestor.extract(text, path: path) }
 
     @Test("a news API's record: source object, author, publishedAt, content, description kept")
     func newsAPI() {

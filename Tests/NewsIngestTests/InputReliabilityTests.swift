@@ -36,6 +36,33 @@ struct InputReliabilityTests {
         #expect(report.body == "First paragraph.\n\nSecond paragraph.")
     }
 
+    @Test("a JSON Lines record with Latin-1 bytes goes in, its UTF-8 kept, with a note")
+    func latin1Record() {
+        var line = Data(#"{"id":"l1","title":"Caf"#.utf8) + Data([0xE9]) + Data(#" prices","body":"Lyon caf"#.utf8)
+        line += Data([0xE9]) + Data("s rose in März.\"}".utf8)
+        let report = Ingestor().extract(data: line, path: "d.jsonl")
+        #expect(report.skipped == nil)
+        #expect(report.title == "Café prices")
+        #expect(report.body == "Lyon cafés rose in März.")
+        #expect(report.notes == ["2 bytes not UTF-8: read as windows-1252"])
+    }
+
+    static let bytePieces: [[UInt8]] = [[0x61], [0x20], [0xC3, 0xA9], [0xE6, 0x97, 0xA5], [0xF0, 0x9F, 0x98, 0x80], [0xE9], [0x80], [0xC3], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF]]
+    static let mixedBytes = Gen<[UInt8]?>.element(of: bytePieces).map { $0! }.array(of: 0...20).map { $0.flatMap { $0 } }
+
+    @Test("mixed decoding is the identity on UTF-8; otherwise the bytes that are not UTF-8 are counted and the rest kept")
+    func mixedDecodingProperty() async {
+        await propertyCheck(count: 2_000, input: Self.mixedBytes) { bytes in
+            let (text, foreign) = TextDecoding.mixed(Data(bytes))
+            let strict = String(bytes: bytes, encoding: .utf8)
+            #expect((foreign == 0) == (strict != nil), "\(bytes)")
+            if let strict { #expect(text == strict) }
+            // Whatever came before, well-formed text after a space survives, and adds no foreign byte.
+            let (longer, foreignLonger) = TextDecoding.mixed(Data(bytes + Array(" 日本 é".utf8)))
+            #expect(longer.hasSuffix(" 日本 é") && longer.hasPrefix(text) && foreignLonger == foreign, "\(bytes)")
+        }
+    }
+
     static let lineEndPieces = ["a", "word", " ", "\n", "\r", "\r\n", "\u{2028}", "\u{2029}", "\u{85}", "\0", "é", "日本", "😀", "e\u{301}"]
     static let messyText = Gen<String?>.element(of: lineEndPieces).map { $0! }.array(of: 0...30).map { $0.joined() }
 

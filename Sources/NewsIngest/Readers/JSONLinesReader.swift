@@ -38,7 +38,14 @@ struct JSONLinesReader {
     /// - Parameter generalParser: always use `JSONSerialization` (the tests compare the two paths).
     func draft(from line: Data, generalParser: Bool = false) throws -> ArticleDraft {
         // ASCII is valid UTF-8; only other lines need the decoder's check.
-        guard line.withUnsafeBytes({ $0.allSatisfy { $0 < 0x80 } }) || String(data: line, encoding: .utf8) != nil else { throw IngestError.notUTF8 }
+        guard line.withUnsafeBytes({ $0.allSatisfy { $0 < 0x80 } }) || String(data: line, encoding: .utf8) != nil else {
+            // A record with Latin-1 bytes in a UTF-8 dump (an old scraper's, a merged export) is read as
+            // windows-1252, as a text file in no Unicode encoding is, and says so; it was skipped whole.
+            let (text, foreign) = TextDecoding.mixed(line)
+            var draft = try draft(from: Data(text.utf8), generalParser: generalParser)
+            draft.notes.append("\(foreign) byte\(foreign == 1 ? "" : "s") not UTF-8: read as windows-1252")
+            return draft
+        }
         if !generalParser, let flat = line.withUnsafeBytes({ FlatJSONObject.parse($0) }) {
             return try draft(fields: flat)
         }

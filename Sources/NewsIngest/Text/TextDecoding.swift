@@ -46,4 +46,48 @@ enum TextDecoding {
         if zeroEven * 10 >= pairs * 9 && zeroOdd * 10 <= pairs { return (.utf16BigEndian, "UTF-16BE", 0) }
         return nil
     }
+
+    /// UTF-8 where the bytes are UTF-8, and windows-1252 for each byte that is not, with how many such
+    /// bytes there were: a record of a UTF-8 dump with a few Latin-1 bytes (`caf\xE9`) keeps both its
+    /// `é` and its correctly encoded `ü`.
+    static func mixed(_ data: Data) -> (text: String, foreign: Int) {
+        let bytes = [UInt8](data)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var foreign = 0
+        var at = 0
+        while at < bytes.count {
+            let length = utf8SequenceLength(bytes, at: at)
+            if length > 0 {
+                out.append(contentsOf: bytes[at..<at + length])
+                at += length
+            } else {
+                out.append(contentsOf: Array(HTMLDocument.windows1252(Data([bytes[at]])).utf8))
+                foreign += 1
+                at += 1
+            }
+        }
+        return (String(decoding: out, as: UTF8.self), foreign)
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `at`, or 0 (RFC 3629: no overlong
+    /// forms, no surrogates, nothing past U+10FFFF).
+    private static func utf8SequenceLength(_ bytes: [UInt8], at: Int) -> Int {
+        let lead = bytes[at]
+        if lead < 0x80 { return 1 }
+        let (length, low, high): (Int, UInt8, UInt8) =
+            switch lead {
+            case 0xC2...0xDF: (2, 0x80, 0xBF)
+            case 0xE0: (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+            case 0xED: (3, 0x80, 0x9F)
+            case 0xF0: (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (4, 0x80, 0xBF)
+            case 0xF4: (4, 0x80, 0x8F)
+            default: (0, 0, 0)
+            }
+        guard length > 0, at + length <= bytes.count, (low...high).contains(bytes[at + 1]) else { return 0 }
+        for index in at + 2..<at + length where !(0x80...0xBF).contains(bytes[index]) { return 0 }
+        return length
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Decides whether bytes are text and decodes them.
 enum TextDecoding {
     /// UTF-8 (with or without BOM), UTF-16 and UTF-32 (with a BOM, or UTF-16 recognised by its zero
-    /// bytes), else windows-1252 for legacy Latin-1 files.
+    /// bytes), else windows-1252 for legacy Latin-1 files (the UTF-8 sequences in them kept).
     /// - Throws: ``IngestError/binary`` for data that is not text, ``IngestError/undecodable(_:)`` for
     ///   bytes that announce an encoding they then break.
     static func decode(_ data: Data) throws -> String {
@@ -22,7 +22,9 @@ enum TextDecoding {
         // Control bytes other than tab, CR, LF and form feed mean binary.
         let controls = bytes.prefix(8192).filter { $0 < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C].contains($0) }.count
         guard controls == 0 else { throw IngestError.binary }
-        return HTMLDocument.windows1252(bytes)
+        // Byte by byte: a file of windows-1252 reads as before, and one that mixes in UTF-8 (two exports
+        // appended) keeps that part as written.
+        return mixed(bytes).text
     }
 
     /// The wide Unicode encoding the bytes are in, its name, and how many BOM bytes to skip; nil for

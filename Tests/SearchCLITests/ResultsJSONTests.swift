@@ -5,8 +5,9 @@ import FoundationNetworking
 import NewsSearchTestSupport
 import Testing
 
-/// `search QUERY --json` is written by hand (`JSONText`); `search serve` encodes the same answer with
-/// `JSONEncoder`. The two must be the same bytes (`took_ms` aside), escapes and number forms included.
+/// `search QUERY --json` and `search serve`'s `/api/search` are written by hand (`JSONText`); they must
+/// be the bytes `JSONEncoder` writes for the same answer (`took_ms` aside), escapes and number forms
+/// included, and the same for both.
 @Suite(.serialized) struct ResultsJSONTests {
     let binary: SearchBinary
     let corpus: CorpusFixture
@@ -53,5 +54,51 @@ import Testing
         let cli = try binary.run(arguments + ["--", query])
         #expect(cli.status == 0, "\(cli.stderr)")
         #expect(Self.withoutTiming(cli.stdout) == Self.withoutTiming(response.text), "\(query) \(options)")
+        #expect(Self.withoutTiming(cli.stdout) == Self.withoutTiming(try Self.encoded(cli.stdout)), "\(query) \(options)")
+    }
+
+    /// `text` decoded and written again by `JSONEncoder` with the wire format's settings.
+    static func encoded(_ text: String) throws -> String {
+        let tree = try JSONDecoder().decode(JSONTree.self, from: Data(text.utf8))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return String(decoding: try encoder.encode(tree), as: UTF8.self) + "\n"
+    }
+}
+
+/// Any JSON value, whole numbers kept apart from the rest so that they are written back as they were read.
+enum JSONTree: Codable {
+    case null, bool(Bool), integer(Int), number(Double), string(String), array([JSONTree]), object([String: JSONTree])
+
+    init(from decoder: any Decoder) throws {
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() {
+            self = .null
+        } else if let value = try? single.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? single.decode(Int.self) {
+            self = .integer(value)
+        } else if let value = try? single.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? single.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? single.decode([JSONTree].self) {
+            self = .array(value)
+        } else {
+            self = .object(try single.decode([String: JSONTree].self))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var single = encoder.singleValueContainer()
+        switch self {
+        case .null: try single.encodeNil()
+        case .bool(let value): try single.encode(value)
+        case .integer(let value): try single.encode(value)
+        case .number(let value): try single.encode(value)
+        case .string(let value): try single.encode(value)
+        case .array(let value): try single.encode(value)
+        case .object(let value): try single.encode(value)
+        }
     }
 }

@@ -396,6 +396,7 @@ enum HTMLDocument {
             if let encoding = foundationEncoding(other), let text = String(data: body, encoding: encoding) {
                 return (Array(text.utf8), other)
             }
+            if let text = LegacyEncoding.decode(body, label: other) { return (Array(text.utf8), other) }
             if let utf8 { return (Array(utf8.utf8), "UTF-8 (declared \(other))") }
             return (Array(windows1252(body).utf8), "windows-1252 (declared \(other))")
         }

@@ -49,15 +49,30 @@ import Testing
         try #require(FacetColumnStore.mapped(columnsPath, stamp: try store.pool.read(FacetColumnStore.stamp)))
     }
 
-    /// The file as a build before the copy sections wrote it: the same arrays, without those three.
+    /// The file as a build before the copy sections wrote it: the same arrays, without those three
+    /// (and without the copies' external ids).
     func writeFileWithoutCopies() throws {
+        try writeFile(without: [.copyGroup, .copyGroupStart, .copyMembers, .copyMemberIDOffsets, .copyMemberIDText])
+    }
+
+    func writeFile(without dropped: [ColumnFile.Section]) throws {
         let columns = try saved()
         // The mapping lives as long as `columns` does: copy its bytes out while it is held.
         let bytes = withExtendedLifetime(columns) { Array(columns.storage.bytes) }
         let (header, ranges) = try #require(bytes.withUnsafeBytes { ColumnFile.parse($0) })
-        let kept = ColumnFile.Section.allCases.filter { ![.copyGroup, .copyGroupStart, .copyMembers].contains($0) }
+        let kept = ColumnFile.Section.allCases.filter { !dropped.contains($0) }
             .compactMap { section in ranges[section].map { (section, Array(bytes[$0])) } }
         try ColumnBytes.write(ColumnFile.encode(header, sections: kept), to: columnsPath)
+    }
+
+    /// The copies of every document as the table lists them and as the columns do.
+    func copiesBothWays() throws -> (table: [Int64: [ArticleCopy]], columns: [Int64: [ArticleCopy]]?) {
+        let columns = try saved()
+        let ids = try store.pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM documents") }
+        return try store.pool.read { db in
+            (try ArticleCopy.of(ids, groups: try #require(columns.copies), lengths: false, in: db),
+             try ArticleCopy.listed(ids, columns: columns, in: db))
+        }
     }
 
     @Test func theFileHoldsTheClusters() throws {
@@ -90,6 +105,52 @@ import Testing
         #expect(try IndexCatalog(store: store).verify() == [])
     }
 
+    @Test func theFileListsTheCopiesAsTheTableDoes() throws {
+        let copies = try #require(try saved().copies)
+        let wire = try internalID("wire-1"), ledger = try internalID("ledger-1"), courier = try internalID("courier-1")
+        let named = try #require(copies.namedMembers(of: ledger))
+        #expect(Dictionary(uniqueKeysWithValues: named.map { ($0.id, $0.externalID) })
+            == [wire: "wire-1", ledger: "ledger-1", courier: "courier-1"])
+        #expect(copies.namedMembers(of: try internalID("protest-1"))?.isEmpty == true)
+        let (table, columns) = try copiesBothWays()
+        #expect(table[wire]?.map(\.id) == ["courier-1", "ledger-1"])
+        #expect(table[wire]?.first?.source == "Valley Courier")
+        #expect(table[wire]?.first?.date == "2025-04-08")
+        #expect(columns == table)
+    }
+
+    @Test func aFileWithoutTheCopiesIDsListsThemFromTheTableAndTheNextRunAddsThem() throws {
+        let folded = try Searcher(store: store).search(SearchRequest(text: "harbour terminal"))
+        try writeFile(without: [.copyMemberIDOffsets, .copyMemberIDText])
+        #expect(try saved().copies != nil)
+        #expect(try saved().copies?.externalIDs == nil)
+        #expect(try copiesBothWays().columns == nil)
+        #expect(try IndexCatalog(store: store).verify() == [])
+        let reader = try IndexStore(path: indexPath, access: .readOnly)
+        let old = try Searcher(store: reader).search(SearchRequest(text: "harbour terminal"))
+        #expect(old.hits.map(\.copies) == folded.hits.map(\.copies))
+        #expect(folded.hits.contains { !$0.copies.isEmpty })
+
+        _ = try Indexer(store: store).run(IndexJob(paths: [corpusPath]))
+        #expect(try saved().copies?.externalIDs != nil)
+        #expect(try IndexCatalog(store: store).verify() == [])
+    }
+
+    /// A stored date the columns cannot give back (it does not parse) keeps the copies' listing on the table.
+    @Test func anUnparsedDateLeavesTheCopiesIDsOut() throws {
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE documents SET date = 'spring' WHERE external_id = 'ledger-1'")
+        }
+        let built = try store.pool.read { db in try FacetColumns.build(in: db, stamp: FacetColumnStore.stamp(in: db)) }
+        #expect(built.copies != nil)
+        #expect(built.copies?.externalIDs == nil)
+        let wire = try internalID("wire-1")
+        let listed = try store.pool.read { db in
+            try ArticleCopy.of([wire], groups: try #require(built.copies), lengths: false, in: db)
+        }
+        #expect(listed[wire]?.map(\.date) == ["2025-04-08", "spring"])
+    }
+
     /// Bounds from a damaged file are clamped: members never read past the arrays.
     @Test func damagedBoundsAreClamped() {
         let groups = CopyGroups(CopyGroups.Arrays(groupOf: [0, 1, 7, -1], groupStart: [0, 9, 1], memberIDs: [0, 1]))
@@ -98,5 +159,10 @@ import Testing
         #expect(groups.members(of: 2) == [])
         #expect(groups.members(of: 3) == [])
         #expect(CopyGroups.none.members(of: 0) == [])
+        #expect(CopyGroups.none.namedMembers(of: 0) == nil)
+        var arrays = CopyGroups.Arrays(groupOf: [0, 0], groupStart: [0, 2], memberIDs: [0, 1])
+        arrays.externalIDs = ["a"]
+        let short = CopyGroups(arrays)
+        #expect(short.namedMembers(of: 1)?.map(\.externalID) == ["a", ""])
     }
 }

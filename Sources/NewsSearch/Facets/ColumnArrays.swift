@@ -17,6 +17,9 @@ struct ColumnArrays {
     var locationStart: [UInt32]
     var locationIDs: [Int32] = []
     var lengths: [UInt32]
+    /// Whether a stored date did not parse: the columns then cannot give it back, so hits read their
+    /// copies' dates from the table (the file leaves out the copies' external ids).
+    var unparsedDates = false
 
     init(limit: Int) {
         source = [Int32](repeating: -1, count: limit)
@@ -61,7 +64,12 @@ struct ColumnArrays {
     /// Records a document's stored source and date; a date that does not parse counts as none.
     mutating func set(_ id: Int, source sourceID: Int64, date text: String?) {
         source[id] = Int32(truncatingIfNeeded: sourceID)
-        if let text { date[id] = code(text) } else { date[id] = -1 }
+        if let text {
+            date[id] = code(text)
+            if date[id] < 0 { unparsedDates = true }
+        } else {
+            date[id] = -1
+        }
     }
 
     /// The code of a date text, added when new; -1 when it does not parse.
@@ -110,6 +118,10 @@ struct ColumnArrays {
         }
         // Last, in the order of ``ColumnFile/Section``, as every section is written.
         sections += [(.locationStart, ColumnFile.bytes(locationStart)), (.locationIDs, ColumnFile.bytes(locationIDs))]
+        if let names = copies?.externalIDs, !unparsedDates {
+            let encoded = TextColumn.encode(names)
+            sections += [(.copyMemberIDOffsets, ColumnFile.bytes(encoded.offsets)), (.copyMemberIDText, encoded.text)]
+        }
         // Built here from the same bytes the file holds, so this never fails.
         return FacetColumns(ColumnFile.columnBytes(header, sections: sections))!
     }

@@ -85,10 +85,10 @@ final class FacetColumnStore: Sendable {
         let replaced = try store.pool.read { db -> ColumnFile.Stamp? in
             let stamp = try stamp(in: db)
             // A current file is kept unless its arrays no longer hold what was written (damaged) or it
-            // predates the copy sections (then a no-op run adds them).
+            // predates the copy sections or their external ids (then a no-op run adds them).
             if stamp.indexID == 0 { return nil }
             let previous = ColumnBytes.mapping(path: path).flatMap { FacetColumns($0)?.stamp }
-            if let current = mapped(path, stamp: stamp), current.copies != nil,
+            if let current = mapped(path, stamp: stamp), current.copies?.externalIDs != nil,
                 ColumnFile.checksumHolds(current.storage.bytes, header: current.header)
             {
                 return nil
@@ -114,7 +114,8 @@ final class FacetColumnStore: Sendable {
         guard ColumnFile.checksumHolds(bytes.bytes, header: saved.header) else {
             return "columns file \(path): damaged; run search index to write it again"
         }
-        let built = try FacetColumns.build(in: db, stamp: stamp, copies: saved.copies != nil)
+        let built = try FacetColumns.build(
+            in: db, stamp: stamp, copies: saved.copies != nil, copyIDs: saved.copies?.externalIDs != nil)
         let same = saved.header == built.header
             && Array(saved.storage.bytes) == Array(built.storage.bytes)
         return same ? nil : "columns file \(path): differs from the tables; run search reindex to write it again"

@@ -12,6 +12,9 @@ extension FacetColumns {
         else { return nil }
         let limit = Int(try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM documents") ?? 0) + 1
         var arrays = ColumnArrays(limit: limit)
+        // Unchanged documents keep their date codes, which cannot tell an undated article from a date
+        // that did not parse: columns without the copies' external ids may have had such a date.
+        arrays.unparsedDates = copies?.externalIDs == nil
         let kept = min(limit, idLimit)
         let oldDates = (0..<dayRank.count).map { dates[$0] }
         for id in 0..<kept where !changed.contains(Int64(id)) {

@@ -72,7 +72,13 @@ struct FacetColumns: Sendable {
         if let group: Column<Int32> = column(.copyGroup, count: ids), let start: Column<UInt32> = column(.copyGroupStart),
             let members: Column<Int32> = column(.copyMembers)
         {
-            copies = CopyGroups(groupOf: group, groupStart: start, memberIDs: members)
+            var names: TextColumn?
+            if let offsets: Column<UInt32> = column(.copyMemberIDOffsets, count: members.count + 1),
+                let text: Column<UInt8> = column(.copyMemberIDText)
+            {
+                names = TextColumn(offsets: offsets, text: text)
+            }
+            copies = CopyGroups(groupOf: group, groupStart: start, memberIDs: members, externalIDs: names)
         } else {
             copies = nil
         }
@@ -163,8 +169,9 @@ struct FacetColumns: Sendable {
 
     /// Reads the columns from the tables: one pass over the `documents_facets` index (not the articles'
     /// text), one over the actor links, one over FTS5's document sizes and one over the copy clusters
-    /// (left out with `copies: false`, to compare with a file written before they were kept).
-    static func build(in db: Database, stamp: ColumnFile.Stamp, copies: Bool = true) throws -> FacetColumns {
+    /// (left out with `copies: false`, and their external ids with `copyIDs: false`, to compare with a
+    /// file written before they were kept).
+    static func build(in db: Database, stamp: ColumnFile.Stamp, copies: Bool = true, copyIDs: Bool = true) throws -> FacetColumns {
         let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM documents") ?? 0
         let limit = Int(maxID) + 1
         var arrays = ColumnArrays(limit: limit)
@@ -182,6 +189,8 @@ struct FacetColumns: Sendable {
         }
         while current < limit { current += 1; arrays.startActors(of: current) }
         arrays.lengths = try TokenLengths.read(in: db, limit: limit)
-        return arrays.columns(stamp: stamp, copies: copies ? try CopyGroups.read(in: db, limit: limit) : nil)
+        var groups = copies ? try CopyGroups.read(in: db, limit: limit) : nil
+        if !copyIDs { groups?.externalIDs = nil }
+        return arrays.columns(stamp: stamp, copies: groups)
     }
 }

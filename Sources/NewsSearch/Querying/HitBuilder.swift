@@ -12,6 +12,8 @@ struct HitBuilder {
     let analyzer: Analyzer
     /// The clusters of copies, when hits list theirs (folded results).
     var copies: CopyGroups?
+    /// The columns the query was answered from: they list the copies when they hold their external ids.
+    var columns: FacetColumns?
     /// How many actors a hit lists: enough to say who the article is about.
     static let actorsPerHit = 4
 
@@ -33,7 +35,10 @@ struct HitBuilder {
             links.filter { $0.type != ActorType.location.rawValue }.prefix(Self.actorsPerHit).map(\.name)
         }
         let missing = try missingClauses(for: ids)
-        let copiesOf = try copies.map { try ArticleCopy.of(ids, groups: $0, lengths: false, in: db) } ?? [:]
+        let copiesOf = try copies.map { groups in
+            try columns.flatMap { try ArticleCopy.listed(ids, columns: $0, in: db) }
+                ?? ArticleCopy.of(ids, groups: groups, lengths: false, in: db)
+        } ?? [:]
         let selector = SnippetSelector(matcher: TermMatcher(query: query, analyzer: analyzer), analyzer: analyzer)
         return page.enumerated().compactMap { index, entry in
             guard let row = byID[entry.id] else { return nil }

@@ -44,7 +44,8 @@ struct QueryExecutor {
         let page = scan.top.sorted().dropFirst(max(plan.offset, 0)).map { (id: $0.id, score: $0.score) }
         let explanations = plan.explain ? try explain(page.map(\.id), ranked: ranked, recency: scan.recency) : [:]
         let hits = try HitBuilder(
-            db: db, query: plan.query, expression: plan.hitExpression, analyzer: analyzer, copies: plan.folds ? copies : nil)
+            db: db, query: plan.query, expression: plan.hitExpression, analyzer: analyzer, copies: plan.folds ? copies : nil,
+            columns: columns)
             .build(page, offset: plan.offset, explanations: explanations)
         if plan.hitExpression != nil, scan.total == 0, !resolved.isEmpty, scan.matched > 0 {
             warnings.append(Searcher.emptyingFilters(scan, resolved, plan.filters))

@@ -28,6 +28,11 @@ enum ColumnFile {
         /// The locations per document, as ``actorStart`` and ``actorIDs`` hold the other actors. Required:
         /// a file written before them is rebuilt.
         case locationStart, locationIDs
+        /// The external id of each entry of ``copyMembers`` (offsets and text, as dates are kept), so that
+        /// a hit lists its copies from the few pages its cluster spans rather than a `documents` row per
+        /// copy. Optional: without them (an older file, or stored dates the columns cannot give back
+        /// exactly) the copies are read from the table.
+        case copyMemberIDOffsets, copyMemberIDText
     }
 
     /// What the file describes: which index (its `meta.index_id`, made once per index file) at which

@@ -19,32 +19,63 @@ struct FunctionWordTable: Sendable {
     /// Bytes of the longest word: a longer one is in no list.
     let longestWord: Int
 
-    /// - Parameter votes: lowercase word → (language index, weight) pairs, added in this order.
-    init(_ votes: [String: [(Int, Double)]]) {
+    /// The words of `profiles` (language `i`'s lowercase words, separated by spaces or line breaks); a
+    /// word in `n` of the lists votes 1/n for each, its votes in list order.
+    ///
+    /// Built over the lists' bytes, each word found by its hash in the table being filled: a `String`,
+    /// a `Set` and a dictionary entry per word were most of the cost of a process's first guess.
+    init(profiles: [String]) {
+        let separator = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") }
+        // At most one word per separator and list, so the table never fills past a third.
+        let wordLimit = profiles.reduce(0) { $0 + 1 + $1.utf8.count(where: separator) }
+        var size = 16
+        while size < wordLimit * 3 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
         var hashes: [UInt64] = []
         var bytes: [UInt8] = []
         var wordStarts = [0]
+        var listsOfWord: [[Int]] = []
+        for (language, profile) in profiles.enumerated() {
+            var profile = profile
+            profile.withUTF8 { text in
+                var start = 0
+                for end in 0...text.count where end == text.count || separator(text[end]) {
+                    let word = UnsafeBufferPointer(rebasing: text[start..<end])
+                    start = end + 1
+                    guard !word.isEmpty else { continue }
+                    let hash = Self.hash(word)
+                    var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+                    var entry = -1
+                    while slots[slot] != 0 {
+                        let candidate = Int(slots[slot]) - 1
+                        if hashes[candidate] == hash, bytes[wordStarts[candidate]..<wordStarts[candidate + 1]].elementsEqual(word) {
+                            entry = candidate
+                            break
+                        }
+                        slot = (slot + 1) & (size - 1)
+                    }
+                    if entry < 0 {
+                        entry = hashes.count
+                        hashes.append(hash)
+                        bytes.append(contentsOf: word)
+                        wordStarts.append(bytes.count)
+                        listsOfWord.append([])
+                        slots[slot] = Int32(entry + 1)
+                    }
+                    // A word listed twice in one list votes once for it.
+                    if listsOfWord[entry].last != language { listsOfWord[entry].append(language) }
+                }
+            }
+        }
         var voteStarts = [0]
         var languages: [Int] = []
         var weights: [Double] = []
-        for (word, pairs) in votes {
-            var word = word
-            bytes.append(contentsOf: word.utf8)
-            wordStarts.append(bytes.count)
-            hashes.append(word.withUTF8(Self.hash))
-            for (language, weight) in pairs {
+        for lists in listsOfWord {
+            for language in lists {
                 languages.append(language)
-                weights.append(weight)
+                weights.append(1.0 / Double(lists.count))
             }
             voteStarts.append(languages.count)
-        }
-        var size = 16
-        while size < hashes.count * 3 { size *= 2 }
-        var slots = [Int32](repeating: 0, count: size)
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Int32(index + 1)
         }
         self.slots = slots
         mask = size - 1

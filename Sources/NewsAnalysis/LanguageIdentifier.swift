@@ -113,18 +113,7 @@ public enum LanguageIdentifier {
     }
 
     /// Word → (language index, weight) pairs; a word shared by `k` languages weighs 1/k in each.
-    private static let table: FunctionWordTable = {
-        var languages: [String: [Int]] = [:]
-        // Split on the bytes of the two separators the lists use: splitting Characters (grapheme
-        // breaking, `isWhitespace`) was most of building this table, which every guessing process pays.
-        for (index, profile) in LanguageProfiles.functionWords.enumerated() {
-            let words = profile.words.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") })
-            for word in Set(words.map { String(decoding: $0, as: UTF8.self) }) {
-                languages[word, default: []].append(index)
-            }
-        }
-        return FunctionWordTable(languages.mapValues { indices in indices.map { ($0, 1.0 / Double(indices.count)) } })
-    }()
+    private static let table = FunctionWordTable(profiles: LanguageProfiles.functionWords.map(\.words))
 
     private static func byFunctionWords(_ scores: [Double], words: Int) -> String? {
         // Fewer words than a sentence or two decide nothing.

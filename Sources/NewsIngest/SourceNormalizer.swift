@@ -24,8 +24,6 @@ public struct SourceNormalizer: Sendable, Hashable {
     /// The file the engine loads from the index folder.
     public static let aliasesFileName = "source-aliases.txt"
 
-    /// Key → canonical name from the built-in outlet table.
-    private var builtInByKey: [String: String]
     /// Key → canonical name from the aliases file; these win over the built-in table.
     private var aliasByKey: [String: String]
     /// Answers already worked out. A corpus has a few hundred sources but every article asks, and
@@ -34,18 +32,9 @@ public struct SourceNormalizer: Sendable, Hashable {
 
     /// - Parameter aliases: alias → canonical name. Each canonical name is also its own alias.
     public init(aliases: [String: String] = [:]) {
-        // Keys collide ("politico.com" and "politico.eu" both strip to "politico"), and a dictionary's
-        // order changes from process to process: the tables are filled in a fixed order with a fixed
-        // precedence, or the same page would get "Politico" in one run and "Politico Europe" in the next.
-        // Hosts first (the first in sorted order keeps a shared key), then each name's own key, then the
-        // extra spellings.
-        var table: [String: String] = [:]
-        for (host, name) in KnownOutlets.byHost.sorted(by: { $0.key < $1.key }) where table[Self.key(host)] == nil {
-            table[Self.key(host)] = name
-        }
-        for name in Set(KnownOutlets.byHost.values).sorted() { table[Self.key(name)] = name }
-        for (alias, name) in KnownOutlets.extraNames.sorted(by: { $0.key < $1.key }) { table[Self.key(alias)] = name }
-        // The user's file the same way: aliases in sorted order, then every canonical name as itself.
+        // Keys collide, and a dictionary's order changes from process to process: the user's aliases
+        // are keyed in sorted order, then every canonical name as itself, so that the same source gets
+        // the same name in every run (the built-in outlets were keyed the same way, in ``KnownOutlets/byKey``).
         var aliasTable: [String: String] = [:]
         let userAliases = aliases.compactMap { alias, name -> (alias: String, canonical: String)? in
             let canonical = name.trimmingWhitespace()
@@ -53,7 +42,6 @@ public struct SourceNormalizer: Sendable, Hashable {
         }.sorted { ($0.alias, $0.canonical) < ($1.alias, $1.canonical) }
         for (alias, canonical) in userAliases { aliasTable[Self.key(alias)] = canonical }
         for (_, canonical) in userAliases { aliasTable[Self.key(canonical)] = canonical }
-        builtInByKey = table.filter { !$0.key.isEmpty }
         aliasByKey = aliasTable.filter { !$0.key.isEmpty }
     }
 
@@ -90,10 +78,10 @@ public struct SourceNormalizer: Sendable, Hashable {
         guard !tidy.isEmpty else { return nil }
         if let host = Self.host(of: tidy) {
             let key = Self.key(host)
-            return aliasByKey[key] ?? KnownOutlets.name(forHost: host) ?? builtInByKey[key] ?? host
+            return aliasByKey[key] ?? KnownOutlets.name(forHost: host) ?? KnownOutlets.byKey[key] ?? host
         }
         let key = Self.key(tidy)
-        return aliasByKey[key] ?? builtInByKey[key] ?? tidy
+        return aliasByKey[key] ?? KnownOutlets.byKey[key] ?? tidy
     }
 
     /// The readable name for a URL's host (a known outlet's name, else the host without `www.`).
@@ -120,11 +108,10 @@ public struct SourceNormalizer: Sendable, Hashable {
     }
 
     public static func == (lhs: SourceNormalizer, rhs: SourceNormalizer) -> Bool {
-        lhs.builtInByKey == rhs.builtInByKey && lhs.aliasByKey == rhs.aliasByKey
+        lhs.aliasByKey == rhs.aliasByKey
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(builtInByKey)
         hasher.combine(aliasByKey)
     }
 
@@ -152,8 +139,8 @@ public struct SourceNormalizer: Sendable, Hashable {
     /// The grouping key: "The Japan Times", "Japan Times" and "japantimes.co.jp" all give "japantimes".
     public static func key(_ name: String) -> String {
         var text = name.lowercased()
-        // Folding is Foundation's NSString path (a process's first call sets it up: ~1 ms of a one-page
-        // `extract`, which keys the built-in outlets); ASCII has no diacritics to fold.
+        // Folding is Foundation's NSString path (a process's first call sets it up, ~1 ms); ASCII has no
+        // diacritics to fold.
         if !text.utf8.allSatisfy({ $0 < 0x80 }) { text = text.folding(options: [.diacriticInsensitive], locale: nil) }
         if let host = host(of: text) { text = strippedHost(host) }
         if text.hasPrefix("the ") { text.removeFirst(4) }
@@ -179,6 +166,6 @@ public struct SourceNormalizer: Sendable, Hashable {
         return labels.joined(separator: ".")
     }
 
-    /// Built once: keying the built-in outlets calls ``strippedHost(_:)`` for each of them.
+    /// Built once: every key of a host calls ``strippedHost(_:)``.
     private static let secondLevelLabels: Set<String> = ["co", "com", "or", "ne", "ac", "go", "org", "net", "gov", "edu"]
 }

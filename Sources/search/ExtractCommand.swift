@@ -58,7 +58,7 @@ struct ExtractCommand: ParsableCommand {
         let style = Style(enabled: color.enabled)
         for (report, actors) in results {
             if json {
-                try JSONOutput.write(JSONOutput.Extraction(report, actors: actors), to: &out)
+                out.writeJSON(try JSONOutput.Extraction(report, actors: actors).json())
                 continue
             }
             if let reason = report.skipped {

@@ -63,6 +63,13 @@ struct JSONText {
         needsComma = true
     }
 
+    /// A value the encoder wrote (its line break dropped).
+    mutating func encoded(_ json: String) {
+        separate()
+        bytes.append(contentsOf: json.utf8.prefix { $0 != UInt8(ascii: "\n") })
+        needsComma = true
+    }
+
     mutating func strings(_ list: [String]) {
         array(list) { $0.value($1) }
     }

@@ -46,6 +46,22 @@ struct SourceNormalizerTests {
         #expect(normalizer.canonical("Politico Europe") == "Politico Europe")
     }
 
+    /// The keys are written out in `KnownOutlets.byKey` so that no process works them out; this is
+    /// the working out, in the order that settles shared keys. On a change to the outlet table, paste
+    /// the table this test prints.
+    @Test("the written-out outlet keys are the keys of the outlet table, with its precedence")
+    func writtenOutKeys() {
+        var table: [String: String] = [:]
+        for (host, name) in KnownOutlets.byHost.sorted(by: { $0.key < $1.key }) where table[SourceNormalizer.key(host)] == nil {
+            table[SourceNormalizer.key(host)] = name
+        }
+        for name in Set(KnownOutlets.byHost.values).sorted() { table[SourceNormalizer.key(name)] = name }
+        for (alias, name) in KnownOutlets.extraNames.sorted(by: { $0.key < $1.key }) { table[SourceNormalizer.key(alias)] = name }
+        table = table.filter { !$0.key.isEmpty }
+        let written = table.sorted { $0.key < $1.key }.map { "        \"\($0.key)\": \"\($0.value)\",\n" }.joined()
+        #expect(KnownOutlets.byKey == table, "KnownOutlets.byKey should be:\n\(written)")
+    }
+
     @Test("an alias spelled like another canonical name does not take that name's key")
     func aliasCollidingWithCanonical() {
         let normalizer = SourceNormalizer(aliases: ["Harbor": "Harbor Gazette", "harbor.example": "Harbor", "HG": "Harbor Gazette"])

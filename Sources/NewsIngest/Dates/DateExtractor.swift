@@ -106,11 +106,11 @@ public enum DateExtractor {
 
     struct Token {
         let text: String
-        var lower: String { text.lowercased() }
+        var lower: String { text.lowercasedFast() }
         var number: Int? {
             let digits = text.prefix { $0.isASCIIDigit }
             guard !digits.isEmpty else { return nil }
-            let rest = text.dropFirst(digits.count).lowercased()
+            let rest = text.dropFirst(digits.count).lowercasedFast()
             guard rest.isEmpty || ["st", "nd", "rd", "th"].contains(rest) else { return nil }
             return Int(digits)
         }

@@ -77,7 +77,7 @@ enum MonthNames {
 
     /// The month a word names; `lenient` accepts lower-case spellings of ambiguous names.
     static func month(_ word: String, lenient: Bool) -> Int? {
-        let lower = word.lowercased()
+        let lower = word.lowercasedFast()
         guard let month = table[lower] else { return nil }
         if lenient || word.first?.isUppercase == true { return month }
         return ambiguous.contains(lower) ? nil : month

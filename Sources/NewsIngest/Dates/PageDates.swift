@@ -84,7 +84,7 @@ struct PageDates {
         let excluded = excluded || ((element.name == "footer" || element.name == "aside") && !inArticle)
             || element.name == "blockquote"
             || (!isWrapper && (element.hints.otherContent || Self.isTeaserCard(element, names: hints)))
-        let itemprop = element["itemprop"]?.lowercased()
+        let itemprop = element["itemprop"]?.lowercasedFast()
         if itemprop == "datepublished" || itemprop == "datecreated", self.itemprop == nil, !excluded {
             let raw = element["content"] ?? element["datetime"] ?? element.text
             self.itemprop = PageDateFinder.parseValue(raw)
@@ -108,8 +108,8 @@ struct PageDates {
     private mutating func readTime(_ element: HTMLElement, hints: [String]) {
         let raw = element["datetime"]?.nilIfEmpty ?? element.text
         guard var date = DateExtractor.parse(raw, contextYear: nil, lenient: true, dayFirst: dayFirst) else { return }
-        let words = (hints + [element["itemprop"] ?? ""]).joined(separator: " ").lowercased()
-        let text = element.text.lowercased()
+        let words = (hints + [element["itemprop"] ?? ""]).joined(separator: " ").lowercasedFast()
+        let text = element.text.lowercasedFast()
         // "Publié le 29 juin 2019" over datetime="2019-07-03…": the words the reader sees say which
         // day it was published; the attribute was the CMS's (a later save).
         if element["datetime"] != nil, Self.labels.contains(where: { text.trimmingWhitespace().hasPrefix($0) }),
@@ -150,7 +150,7 @@ struct PageDates {
         for line in ordered {
             let text = line.text.trimmingWhitespace()
             guard text.count <= 120 else { continue }
-            let lower = text.lowercased()
+            let lower = text.lowercasedFast()
             if lower.hasBytes("©") || lower.hasBytes("copyright") || Self.updateWords.contains(where: lower.hasBytes) {
                 continue
             }
@@ -167,15 +167,24 @@ struct PageDates {
 
     /// A block that starts with a label ("Datum:", in its own text or a child's) and holds a date.
     private mutating func readLabel(_ element: HTMLElement) {
-        guard (6...200).contains(element.textLength), let first = Self.leadingText(element) else { return }
+        guard (6...200).contains(element.textLength), let first = Self.leadingText(element), Self.mayStartWithLabel(first) else { return }
         // Only the start can hold a label: lower-casing the whole run, for most blocks of the page, cost more.
-        let start = first.trimmingWhitespace().prefix(Self.longestLabel + 4).lowercased()
+        let start = first.trimmingWhitespace().prefix(Self.longestLabel + 4).lowercasedFast()
         guard Self.labels.contains(where: { start.hasPrefix($0) }) else { return }
         let text = element.text
-        if Self.updateWords.contains(where: text.lowercased().hasBytes) { return }
+        if Self.updateWords.contains(where: text.lowercasedFast().hasBytes) { return }
         if let date = DateExtractor.parse(text, contextYear: nil, lenient: true, dayFirst: dayFirst), date.precision == .day {
             labelled = date
         }
+    }
+
+    /// False when the text's first letter starts no label: decided on the first byte when it is ASCII,
+    /// before the trimming, cutting and lower-casing that most short blocks of a page paid for nothing.
+    /// A Character that starts with another ASCII letter never equals a label's first one.
+    static func mayStartWithLabel(_ text: String) -> Bool {
+        guard let byte = text.utf8.first(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) }), byte < 0x80 else { return true }
+        let lowered = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        return labels.contains { $0.utf8.first == lowered }
     }
 
     /// A "teaser" block that carries a headline (a heading, or a link with a headline's length) is a
@@ -221,7 +230,7 @@ struct PageDates {
                 guard (6...200).contains(sibling.textLength) else { continue }
                 if sibling.hints.otherContent || Self.isTeaserCard(sibling, names: sibling.classAndID) { continue }
                 let text = sibling.text
-                let lower = text.lowercased()
+                let lower = text.lowercasedFast()
                 if Self.updateWords.contains(where: lower.hasBytes) || lower.hasBytes("©") || lower.hasBytes("copyright") {
                     continue
                 }
@@ -240,7 +249,7 @@ struct PageDates {
         guard (1...170).contains(element.textLength) else { return }
         let text = element.text
         guard text.count <= 160 else { return }
-        let lower = text.lowercased()
+        let lower = text.lowercasedFast()
         // "Published 17 May 2024, updated 18 May": the part before the update word.
         var searched = text
         if Self.updateWords.contains(where: lower.hasBytes),

@@ -85,31 +85,57 @@ struct ClassHints {
 }
 
 /// Substring patterns from several lists, bucketed by their first byte, so one pass over a name tests them all.
+///
+/// The patterns' bytes sit end to end in one array and each bucket is a range of one table: this runs
+/// for every class name of every element, and buckets of arrays cost a retain and a release per pattern tried.
 struct PatternSet: Sendable {
-    private let buckets: [[(list: Int, index: Int, bytes: [UInt8])]]
+    private struct Entry: Sendable {
+        var list: Int
+        var index: Int
+        var start: Int
+        var count: Int
+    }
+
+    /// Every pattern's bytes, one after another.
+    private let bytes: [UInt8]
+    /// The patterns, by first byte: those starting with byte `b` are `entries[bucketStarts[b]..<bucketStarts[b + 1]]`.
+    private let entries: [Entry]
+    private let bucketStarts: [Int]
 
     init(lists: [[String]]) {
-        var buckets = Array(repeating: [(list: Int, index: Int, bytes: [UInt8])](), count: 256)
+        var buckets = Array(repeating: [Entry](), count: 256)
+        var bytes: [UInt8] = []
         for (list, patterns) in lists.enumerated() {
             for (index, pattern) in patterns.enumerated() {
-                let bytes = Array(pattern.utf8)
-                guard let first = bytes.first else { continue }
-                buckets[Int(first)].append((list, index, bytes))
+                guard let first = pattern.utf8.first else { continue }
+                buckets[Int(first)].append(Entry(list: list, index: index, start: bytes.count, count: pattern.utf8.count))
+                bytes.append(contentsOf: pattern.utf8)
             }
         }
-        self.buckets = buckets
+        self.bytes = bytes
+        entries = buckets.flatMap { $0 }
+        var starts = [0]
+        for bucket in buckets { starts.append(starts[starts.count - 1] + bucket.count) }
+        bucketStarts = starts
     }
 
     /// Calls `body` with the list and the index in it of every pattern found in `text`, each time it is found.
     func forEachMatch(in text: [UInt8], _ body: (_ list: Int, _ index: Int) -> Void) {
-        for start in text.indices {
-            for (list, index, pattern) in buckets[Int(text[start])] where start + pattern.count <= text.count {
-                var matched = true
-                for offset in 1..<pattern.count where text[start + offset] != pattern[offset] {
-                    matched = false
-                    break
+        bytes.withUnsafeBufferPointer { patterns in
+            entries.withUnsafeBufferPointer { entries in
+                text.withUnsafeBufferPointer { text in
+                    for start in text.indices {
+                        let first = Int(text[start])
+                        for entry in entries[bucketStarts[first]..<bucketStarts[first + 1]] where start + entry.count <= text.count {
+                            var matched = true
+                            for offset in 1..<entry.count where text[start + offset] != patterns[entry.start + offset] {
+                                matched = false
+                                break
+                            }
+                            if matched { body(entry.list, entry.index) }
+                        }
+                    }
                 }
-                if matched { body(list, index) }
             }
         }
     }

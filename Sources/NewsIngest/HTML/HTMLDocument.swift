@@ -6,7 +6,9 @@ import Foundation
 /// A class so that pruning can replace a subtree in place while walking the tree.
 final class HTMLElement {
     let name: String
-    let attributes: [String: String]
+    /// Name and value pairs in the page's order. An element has a handful: comparing names costs less
+    /// than hashing one, and a dictionary per element was a fifth of copying the tree.
+    let attributes: [(name: String, value: String)]
     var children: [HTMLNode] {
         didSet {
             cachedElements = nil
@@ -22,13 +24,16 @@ final class HTMLElement {
     /// ``MainContentFinder/paragraphText(_:)`` of this subtree, once measured.
     var cachedParagraphText: Int?
 
-    init(name: String, attributes: [String: String], children: [HTMLNode] = []) {
+    init(name: String, attributes: [(name: String, value: String)], children: [HTMLNode] = []) {
         self.name = name
         self.attributes = attributes
         self.children = children
     }
 
-    subscript(attribute: String) -> String? { attributes[attribute] }
+    subscript(attribute: String) -> String? {
+        for pair in attributes where pair.name == attribute { return pair.value }
+        return nil
+    }
 
     var elements: [HTMLElement] {
         if let cachedElements { return cachedElements }
@@ -158,8 +163,15 @@ final class HTMLElement {
         if let cachedClassAndID { return cachedClassAndID }
         var names: [String] = []
         if let classes = self["class"], !classes.isEmpty {
-            names = classes.lowercased().utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
-                .compactMap { String($0) }
+            // Split by hand: the generic `split` cost more than the rest of the hints of an element.
+            var lowered = classes.lowercased()
+            lowered.withUTF8 { bytes in
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 || (0x09...0x0D).contains(bytes[index]) {
+                    if index > start { names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    start = index + 1
+                }
+            }
         }
         if let id = self["id"]?.lowercased(), !id.isEmpty { names.append(id) }
         cachedClassAndID = names
@@ -190,9 +202,11 @@ enum HTMLDocument {
         // Error handlers are per thread in libxml2: silence this thread's, so that nothing the
         // parser meets is ever printed (the library never prints; problems surface as skip reasons).
         xmlSetStructuredErrorFunc(nil, { _, _ in })
-        var (bytes, encoding) = try decode(data)
+        let (text, encoding) = try decode(data)
+        var bytes = Array(text.utf8)
         // libxml2 reads NUL as the end of the text it is in; what follows it is still the page's.
-        if bytes.contains(0) { bytes.removeAll { $0 == 0 } }
+        let hasNUL = bytes.contains(0)
+        if hasNUL { bytes.removeAll { $0 == 0 } }
         // RECOVER: real pages are broken; NOERROR/NOWARNING: the library never prints;
         // NONET: never fetch a DTD; IGNORE_ENC: we already converted to UTF-8, so a stale
         // <meta charset> must not make libxml2 decode the bytes a second time. HUGE: without it the
@@ -212,7 +226,9 @@ enum HTMLDocument {
         guard let rootNode = xmlDocGetRootElement(document), let root = convert(rootNode) else {
             throw IngestError.malformedHTML("the page has no elements")
         }
-        return Parsed(root: root, encoding: encoding, source: String(decoding: bytes, as: UTF8.self))
+        // The decoded text is the page's source unless a NUL left: decoding the bytes again was a copy
+        // and a validation of the whole page.
+        return Parsed(root: root, encoding: encoding, source: hasNUL ? String(decoding: bytes, as: UTF8.self) : text)
     }
 
     /// Elements nested deeper than this in our tree are put beside their ancestor at this depth, as
@@ -332,12 +348,14 @@ enum HTMLDocument {
     /// The element itself, name and attributes, without its children.
     private static func makeElement(_ node: xmlNodePtr) -> HTMLElement? {
         guard node.pointee.type == XML_ELEMENT_NODE, let namePointer = node.pointee.name else { return nil }
-        var attributes: [String: String] = [:]
+        var attributes: [(name: String, value: String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
             if let name = current.pointee.name {
                 let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)
-                attributes[lowercasedASCII(name)] = value.map { String(cString: $0) } ?? ""
+                let pair = (name: lowercasedASCII(name), value: value.map { String(cString: $0) } ?? "")
+                // A name given twice keeps its last value, as a dictionary kept it.
+                if let index = attributes.firstIndex(where: { $0.name == pair.name }) { attributes[index] = pair } else { attributes.append(pair) }
                 if let value { free(value) }
             }
             attribute = current.pointee.next
@@ -370,16 +388,16 @@ enum HTMLDocument {
         return String(cString: pointer)
     }
 
-    /// UTF-8 bytes for the parser, and the name of the encoding they were decoded from.
+    /// The page's text, and the name of the encoding it was decoded from.
     ///
     /// Order: a byte-order mark; the `<meta charset>` (or `http-equiv` content) in the first 4 KB;
     /// UTF-8 when the bytes are valid UTF-8; else windows-1252, which is what browsers do with
     /// Latin-1 labels and with undeclared legacy pages. A page that declares UTF-8 but is not
     /// (the "wrong charset" case) is read as windows-1252 too, rather than rejected.
-    static func decode(_ data: Data) throws -> (bytes: [UInt8], encoding: String) {
+    static func decode(_ data: Data) throws -> (text: String, encoding: String) {
         if let (encoding, name, skip) = TextDecoding.unicodeEncoding(of: data) {
             guard let text = String(data: data.dropFirst(skip), encoding: encoding) else { throw IngestError.undecodable(name) }
-            return (Array(text.utf8), name)
+            return (text, name)
         }
         var body = data
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -388,17 +406,17 @@ enum HTMLDocument {
         let utf8 = String(validating: body, as: UTF8.self)
         switch declared.map(canonicalCharset) {
         case nil, "utf-8":
-            if let utf8 { return (Array(utf8.utf8), "UTF-8") }
-            return (Array(windows1252(body).utf8), declared == nil ? "windows-1252 (undeclared)" : "windows-1252 (declared UTF-8 but invalid)")
+            if let utf8 { return (utf8, "UTF-8") }
+            return (windows1252(body), declared == nil ? "windows-1252 (undeclared)" : "windows-1252 (declared UTF-8 but invalid)")
         case "windows-1252":
-            return (Array(windows1252(body).utf8), "windows-1252")
+            return (windows1252(body), "windows-1252")
         case let other?:
             if let encoding = foundationEncoding(other), let text = String(data: body, encoding: encoding) {
-                return (Array(text.utf8), other)
+                return (text, other)
             }
-            if let text = LegacyEncoding.decode(body, label: other) { return (Array(text.utf8), other) }
-            if let utf8 { return (Array(utf8.utf8), "UTF-8 (declared \(other))") }
-            return (Array(windows1252(body).utf8), "windows-1252 (declared \(other))")
+            if let text = LegacyEncoding.decode(body, label: other) { return (text, other) }
+            if let utf8 { return (utf8, "UTF-8 (declared \(other))") }
+            return (windows1252(body), "windows-1252 (declared \(other))")
         }
     }
 

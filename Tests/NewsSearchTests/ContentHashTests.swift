@@ -1,4 +1,5 @@
 import Foundation
+import NewsIngest
 import Testing
 
 @testable import NewsSearch
@@ -20,5 +21,32 @@ import Testing
         #expect(ContentHash.of(data) == ContentHash.of(text))
         #expect(ContentHash.of(data) == ContentHash.of(Array(data)))
         #expect(pieces.value == ContentHash.of(text))
+    }
+
+    /// An article's digest is fed field by field; indexes store it, so it must stay the digest of the
+    /// fields joined as they always were (U+0001 between fields, U+0002 within lists, U+0003 in a field).
+    @Test func articleDigestIsTheJoinedFieldsDigest() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["", " ", "Rutte", "défense", "NATO  summit", "東京", "a\u{1}b", "\r\n", "🇯🇵", "Co Inc."]
+        func text(_ count: Int) -> String {
+            (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+        }
+        func list() -> [String] { (0..<Int.random(in: 0...3, using: &generator)).map { _ in text(2) } }
+        for _ in 0..<300 {
+            var metadata: [String: String] = [:]
+            for _ in 0..<Int.random(in: 0...3, using: &generator) { metadata[text(1) + "k"] = text(2) }
+            let article = Article(
+                title: text(4), body: text(30), date: Bool.random() ? ArticleDate(parsing: "2025-06-27") : nil,
+                url: Bool.random() ? "https://example.test/" + text(1) : nil, authors: list(), actors: list(),
+                metadata: metadata)
+            let source = text(2)
+            var joined = article.title + "\u{1}" + article.body + "\u{1}" + (article.date?.description ?? "")
+            joined += "\u{1}" + source + "\u{1}" + (article.url ?? "") + "\u{1}" + article.actors.joined(separator: "\u{2}")
+            joined += "\u{1}" + article.authors.joined(separator: "\u{2}")
+            if !metadata.isEmpty {
+                joined += "\u{1}" + metadata.sorted { $0.key < $1.key }.map { $0.key + "\u{3}" + $0.value }.joined(separator: "\u{2}")
+            }
+            #expect(PreparedDocument.contentHash(of: article, source: source) == ContentHash.of(Array(joined.utf8)))
+        }
     }
 }

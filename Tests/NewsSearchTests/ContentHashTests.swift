@@ -1,4 +1,5 @@
 import Foundation
+import NewsDates
 import NewsIngest
 import Testing
 
@@ -40,12 +41,15 @@ import Testing
                 url: Bool.random() ? "https://example.test/" + text(1) : nil, authors: list(), actors: list(),
                 metadata: metadata)
             let source = text(2)
-            var joined = article.title + "\u{1}" + article.body + "\u{1}" + (article.date?.description ?? "")
-            joined += "\u{1}" + source + "\u{1}" + (article.url ?? "") + "\u{1}" + article.actors.joined(separator: "\u{2}")
-            joined += "\u{1}" + article.authors.joined(separator: "\u{2}")
+            let date: String = article.date?.description ?? ""
+            var fields: [String] = [article.title, article.body, date, source, article.url ?? ""]
+            fields.append(article.actors.joined(separator: "\u{2}"))
+            fields.append(article.authors.joined(separator: "\u{2}"))
             if !metadata.isEmpty {
-                joined += "\u{1}" + metadata.sorted { $0.key < $1.key }.map { $0.key + "\u{3}" + $0.value }.joined(separator: "\u{2}")
+                let pairs: [String] = metadata.sorted { $0.key < $1.key }.map { pair in pair.key + "\u{3}" + pair.value }
+                fields.append(pairs.joined(separator: "\u{2}"))
             }
+            let joined: String = fields.joined(separator: "\u{1}")
             #expect(PreparedDocument.contentHash(of: article, source: source) == ContentHash.of(Array(joined.utf8)))
         }
     }

@@ -191,7 +191,7 @@ public struct ActorExtractor: Sendable {
 
     /// The canonical name and type for an actor given by the input itself (JSONL `actors`).
     public func resolve(_ name: String) -> (name: String, type: ActorType) {
-        let cleaned = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let cleaned = ActorRegistry.singleSpaced(name)
         let words = TextScanner.scan(cleaned).keeping { $0.kind == .word || $0.kind == .number }
         let tokens = words.tokens
         if !tokens.isEmpty, let match = gazetteer.longestMatch(in: words, at: 0, limit: tokens.count, allCapsLine: true),

@@ -74,9 +74,8 @@ public struct ActorRegistry: Sendable {
             if known.name != cleaned || known.type != .person && known.type != .organization {
                 return known.type == .person ? (cleaned, type, true) : (known.name, known.type, true)
             }
-            let words = cleaned.split(separator: " ")
-            if words.count >= 2 {
-                let initials = Self.initials(of: words)
+            let (words, initials) = Self.wordsAndInitials(of: cleaned)
+            if words >= 2 {
                 if initials.count >= 2 { organizationsByInitials[initials, default: []].insert(cleaned) }
                 return (cleaned, type, true)
             }
@@ -88,7 +87,9 @@ public struct ActorRegistry: Sendable {
 
     /// White space collapsed to single spaces and trimmed. Names from the extractor already are, and this
     /// runs on the single writer thread for every actor of every article: they skip the split and join.
-    static func singleSpaced(_ name: String) -> String {
+    /// The workers use it too, for every given actor's name and every source (the split by `Character`
+    /// was 2% of their samples on realistic news, where nearly every record names its actors).
+    package static func singleSpaced(_ name: String) -> String {
         var previous: UInt8 = 0x20
         var clean = true
         for byte in name.utf8 {
@@ -130,11 +131,32 @@ public struct ActorRegistry: Sendable {
         let cleaned = singleSpaced(name)
         guard let space = cleaned.utf8.lastIndex(of: 0x20) else { return nil }
         if type == .person { return cleaned[cleaned.index(after: space)...].lowercased() }
-        return initials(of: cleaned.split(separator: " "))
+        return wordsAndInitials(of: cleaned).initials
     }
 
     private static func initials(of words: [Substring]) -> String {
         String(words.filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
+    }
+
+    /// How many words a single-spaced name has, and the capitals that start them ("European Central
+    /// Bank": 3, "ECB"). Printable ASCII is read by bytes, where a `Character` is one byte and only A–Z
+    /// are capitals: splitting by `Character` was a sixth of the writer's actor merge on realistic news.
+    static func wordsAndInitials(of name: String) -> (words: Int, initials: String) {
+        guard name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else {
+            let words = name.split(separator: " ")
+            return (words.count, initials(of: words))
+        }
+        var words = 0
+        var initials: [UInt8] = []
+        var previous: UInt8 = 0x20
+        for byte in name.utf8 {
+            if previous == 0x20 && byte != 0x20 {
+                words += 1
+                if byte >= 0x41 && byte <= 0x5A { initials.append(byte) }
+            }
+            previous = byte
+        }
+        return (words, String(decoding: initials, as: UTF8.self))
     }
 
     private struct MergeKey: Hashable {

@@ -12,7 +12,7 @@ extension ActorExtractor {
     /// extractor.resolve(declared: "Klimawandel", as: nil)         // nil
     /// ```
     public func resolve(declared name: String, as type: ActorType?) -> (name: String, type: ActorType)? {
-        let cleaned = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let cleaned = ActorRegistry.singleSpaced(name)
         guard !cleaned.isEmpty, !gazetteer.banned.contains(Gazetteer.key(cleaned)) else { return nil }
         let words = TextScanner.scan(cleaned).keeping { $0.kind == .word || $0.kind == .number }
         guard !words.tokens.isEmpty else { return nil }

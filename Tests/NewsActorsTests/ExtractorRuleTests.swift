@@ -219,6 +219,20 @@ struct RegistryTests {
         #expect(registry.canonical(name: "Brenholt", type: .person).name == "Oskar Brenholt")
     }
 
+    /// Organisations are filed under their initials counted by bytes for printable ASCII; by `Character` otherwise.
+    @Test func wordsAndInitialsAgreeWithSplittingByCharacter() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Bo", "ECB", " ", "Ébre", "é", "-", "&", "1st", "\u{301}", "Ωmega", "\u{7F}", "zZ", "(A)"]
+        for _ in 0..<5_000 {
+            let name = ActorRegistry.singleSpaced(
+                (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            let words = name.split(separator: " ")
+            let expected = String(words.filter { $0.first?.isUppercase ?? false }.compactMap(\.first))
+            let found = ActorRegistry.wordsAndInitials(of: name)
+            #expect(found.words == words.count && found.initials == expected, "\(name.debugDescription)")
+        }
+    }
+
     @Test func ambiguousSurnamesStayApart() {
         var registry = ActorRegistry()
         _ = registry.canonical(name: "Anna Kovacs", type: .person)

@@ -12,6 +12,18 @@ import Testing
         }.joined(separator: "\n")
     }
 
+    @Test func lineEndsAreCountedInSlicesAndEdges() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = Data((0..<5_000).map { _ in [UInt8(ascii: "\n"), UInt8(ascii: "a"), 0, 0xFF].randomElement(using: &generator)! })
+        for _ in 0..<200 {
+            let start = Int.random(in: 0...bytes.count, using: &generator)
+            let slice = bytes[start..<Int.random(in: start...bytes.count, using: &generator)]
+            #expect(LineChunkReader.lineEnds(in: slice) == slice.filter { $0 == UInt8(ascii: "\n") }.count)
+        }
+        #expect(LineChunkReader.lineEnds(in: Data()) == 0)
+        #expect(LineChunkReader.lineEnds(in: Data("\n\n".utf8)) == 2)
+    }
+
     @Test func chunksEndAtLineEndsAndNumberTheirFirstLines() throws {
         let folder = try TemporaryDirectory()
         let text = Self.sampleText()

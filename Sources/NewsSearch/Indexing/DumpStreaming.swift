@@ -198,7 +198,22 @@ struct LineChunkReader {
         guard !block.isEmpty else { return nil }
         sizes.consumed(block.count)
         let first = line
-        line += block.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
+        line += Self.lineEnds(in: block)
         return (block, first)
+    }
+
+    /// How many line feeds `data` holds, found by `memchr`: counted byte by byte, the line numbers of a
+    /// dump's chunks and pieces cost its reading about as much as its file hash.
+    static func lineEnds(in data: Data) -> Int {
+        data.withUnsafeBytes { bytes in
+            guard var next = bytes.baseAddress else { return 0 }
+            let end = next + bytes.count
+            var count = 0
+            while next < end, let found = memchr(next, 0x0A, end - next) {
+                count += 1
+                next = UnsafeRawPointer(found) + 1
+            }
+            return count
+        }
     }
 }

@@ -275,7 +275,7 @@ public final class Indexer {
             while end < data.endIndex && data[end - 1] != UInt8(ascii: "\n") { end += 1 }
             let piece = data[start..<end]
             pieces.append((Data(piece), line))
-            line += piece.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
+            line += LineChunkReader.lineEnds(in: piece)
             start = end
         }
         return pieces

@@ -81,16 +81,33 @@ struct PreparedDocument: Sendable {
         self.isPrepared = isPrepared
     }
 
+    /// The digest of the fields below joined by control characters, fed piece by piece: the same
+    /// digest as the joined text's (``ContentHash/Streaming``), without copying the body into it.
     static func contentHash(of article: Article, source: String) -> String {
-        var hashed = article.title + "\u{1}" + article.body + "\u{1}" + (article.date?.description ?? "")
-        hashed += "\u{1}" + source + "\u{1}" + (article.url ?? "") + "\u{1}" + article.actors.joined(separator: "\u{2}")
-        hashed += "\u{1}" + article.authors.joined(separator: "\u{2}")
+        var hash = ContentHash.Streaming()
+        func add(_ pieces: [String], joinedBy separator: UInt8) {
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { hash.add(byte: separator) }
+                hash.add(piece)
+            }
+        }
+        add([article.title, article.body, article.date?.description ?? "", source, article.url ?? ""], joinedBy: 1)
+        hash.add(byte: 1)
+        add(article.actors, joinedBy: 2)
+        hash.add(byte: 1)
+        add(article.authors, joinedBy: 2)
         // The record's other fields are shown and searched by `show`: a change to one alone is an update.
         // Left out when there are none, so that articles without them keep the hash they were stored with.
         if !article.metadata.isEmpty {
-            hashed += "\u{1}" + article.metadata.sorted { $0.key < $1.key }.map { $0.key + "\u{3}" + $0.value }.joined(separator: "\u{2}")
+            hash.add(byte: 1)
+            for (index, field) in article.metadata.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { hash.add(byte: 2) }
+                hash.add(field.key)
+                hash.add(byte: 3)
+                hash.add(field.value)
+            }
         }
-        return ContentHash.of(hashed)
+        return hash.value
     }
 
 
@@ -135,7 +152,7 @@ struct PreparedDocument: Sendable {
 
     static func clean(_ text: String?) -> String? {
         guard let text else { return nil }
-        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let collapsed = ActorRegistry.singleSpaced(text)
         return collapsed.isEmpty ? nil : collapsed
     }
 }

@@ -91,6 +91,7 @@ enum Lexicon {
         "treaty", "accord", "accords", "agreement", "act", "index", "summit", "conference", "crisis", "era",
         "dynasty", "empire", "day", "week", "year", "season", "stadium", "arena", "park", "square", "street",
         "avenue", "road", "airport", "station", "hospital", "hotel", "motel", "bridge", "centre", "center", "hall",
+        "drive", "boulevard", "crescent", "terrace", "parkway", "highway", "motorway",
     ]
 
     /// Lowercase nouns next to a lone name that make it an organisation ("carrier Lufta", "Lufta shares").

@@ -13,6 +13,19 @@ struct ArticleAssembler {
     /// Bodies are cut to this many UTF-8 bytes (``Ingestor/maximumBodyBytes``).
     var maximumBodyBytes = Ingestor.defaultMaximumBodyBytes
 
+    /// What blogs and CMSs print where no author was entered ("posted by Unknown", "admin"), and the
+    /// profile links `article:author` often holds: no one's name.
+    static func isPlaceholderAuthor(_ name: String) -> Bool {
+        let lowered = name.trimmingWhitespace().lowercased()
+        return lowered.isEmpty || placeholderAuthors.contains(lowered) || lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+            || lowered.hasPrefix("www.")
+    }
+
+    private static let placeholderAuthors: Set<String> = [
+        "unknown", "unknown author", "anonymous", "anon", "admin", "administrator", "webmaster", "n/a", "na", "none",
+        "null", "undefined", "nobody", "guest", "-", "author", "user", "unbekannt", "inconnu", "desconocido",
+    ]
+
     /// A first line longer than this is a paragraph, not a headline: the title is its first sentence.
     static let headlineLimit = 200
 
@@ -21,7 +34,7 @@ struct ArticleAssembler {
         var report = ExtractionReport(path: path, format: format)
         report.id = draft.id
         report.url = draft.url
-        report.authors = draft.authors
+        report.authors = draft.authors.filter { !Self.isPlaceholderAuthor($0) }
         report.actors = draft.actors
         report.metadata = draft.metadata
         report.encoding = draft.encoding

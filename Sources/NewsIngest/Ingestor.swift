@@ -59,9 +59,15 @@ public struct Ingestor: Sendable {
             if head.hasPrefix("[") && JSONDocumentReader.isOneDocument(data) { return .json }
             if head.hasPrefix("{") { return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl }
             if head.contains("<html") || head.contains("<!doctype html") { return .html }
+            // A page's fragment (`<div><p>…`, `<article>`), as some scrapers save a story's markup.
+            if let (root, _) = NonArticleFile.rootElement(of: data), htmlFragmentRoots.contains(root) { return .html }
             return .text
         }
     }
+
+    private static let htmlFragmentRoots: Set<String> = [
+        "head", "body", "meta", "title", "article", "main", "section", "div", "p", "h1", "h2", "header", "figure", "table",
+    ]
 
     /// Whether the file's articles are records numbered by their place (`FILE#3`) when they carry no
     /// id: a JSON Lines dump, a JSON array, a CSV table; not a file that is one article.
@@ -111,6 +117,9 @@ public struct Ingestor: Sendable {
         if data.isEmpty { return [ExtractionReport(path: path, format: format, skipped: "empty file")] }
         if let kind = UnsupportedDocument(data) {
             return [ExtractionReport(path: path, format: format, skipped: IngestError.unsupported(kind).description)]
+        }
+        if format == .auto, let kind = NonArticleFile(path: path, data: data) {
+            return [ExtractionReport(path: path, format: format, skipped: kind.description)]
         }
         let resolved = format == .auto ? Self.detectFormat(path: path, data: data) : format
         if resolved != .jsonl && data.count > maximumFileSize {

@@ -98,10 +98,25 @@ public struct SourceNormalizer: Sendable, Hashable {
 
     /// The readable name for a URL's host (a known outlet's name, else the host without `www.`).
     public func name(forURL url: String) -> String? {
+        if let original = Self.archivedAddress(in: url) { return name(forURL: original) }
         // Only the part before the path decides (see ``host(of:)``), so it is what is remembered.
         guard let scheme = url.range(of: "://") else { return Self.host(of: url).flatMap(canonical) }
         let authority = url[..<(url[scheme.upperBound...].firstIndex { "/?#".contains($0) } ?? url.endIndex)]
         return memo.answer(for: String(authority), in: \.hosts) { Self.host(of: url).flatMap(canonical) }
+    }
+
+    /// The page a web archive's copy is of: `https://web.archive.org/web/20190717140047/http://paper.example/a`
+    /// is paper.example's article, not the archive's (the Wayback Machine and its `id_`/`if_` forms;
+    /// archives that do not keep the address in theirs cannot be read back).
+    static func archivedAddress(in url: String) -> String? {
+        for prefix in ["://web.archive.org/web/", "://wayback.archive.org/web/", "://webarchive.loc.gov/all/"] {
+            guard let found = url.range(of: prefix), url[..<found.lowerBound].allSatisfy(\.isLetter) else { continue }
+            let rest = url[found.upperBound...]
+            guard let slash = rest.firstIndex(of: "/"), rest[..<slash].first?.isNumber == true else { return nil }
+            let original = rest[rest.index(after: slash)...]
+            return original.contains(".") ? String(original) : nil
+        }
+        return nil
     }
 
     public static func == (lhs: SourceNormalizer, rhs: SourceNormalizer) -> Bool {

@@ -35,7 +35,9 @@ struct ExtractCommand: ParsableCommand {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
                 let contents = FileManager.default.contents(atPath: file)
-            else { throw CLIError.usage("cannot read \(file): not a readable file") }
+            else {
+                throw CLIError.usage(WebAddress.isWebAddress(file) ? WebAddress.notAFile(file) : "cannot read \(file): not a readable file")
+            }
             data = contents
         }
         let path = file == "-" ? "stdin" : file

@@ -84,7 +84,7 @@ enum SummaryRenderer {
                 + "\(summary.unchanged) unchanged, \(summary.skipped.count) skipped"
                 + (summary.notes.isEmpty ? "" : ", \(summary.notes.count) with notes")
                 + (summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")")
-                + " (\(summary.files) files, \(String(format: "%.2f", summary.seconds)) s)\n")
+                + " (\(summary.files) file\(summary.files == 1 ? "" : "s"), \(String(format: "%.2f", summary.seconds)) s)\n")
         for warning in summary.warnings {
             out.write("  warning \(warning.location): \(warning.message)\n")
         }

@@ -41,7 +41,7 @@ struct TextRenderer {
             if !hit.actors.isEmpty { meta.append(hit.actors.joined(separator: ", ")) }
             out.write("     " + style.dim(meta.joined(separator: " · ").oneLine) + "\n")
             out.write("     " + highlighted(hit.snippet) + "\n")
-            if !hit.copies.isEmpty { out.write("     " + style.dim(Self.alsoIn(hit.copies).oneLine) + "\n") }
+            if !hit.copies.isEmpty { out.write("     " + style.dim(Self.alsoIn(hit.copies, source: hit.source).oneLine) + "\n") }
             if !hit.missing.isEmpty { out.write("     " + style.dim(("missing: " + hit.missing.joined(separator: ", ")).oneLine) + "\n") }
             out.write("     " + style.dim("id: \(hit.id.oneLine)") + "\n")
             if let explanation = hit.explanation { renderExplanation(explanation, depth: 0, to: &out) }
@@ -49,13 +49,21 @@ struct TextRenderer {
         renderFacets(results, to: &out)
     }
 
-    /// How many outlets ran the story: `also in 4 outlets: Kyodo, The Japan Times, NHK, …`.
-    static func alsoIn(_ copies: [ArticleCopy]) -> String {
+    /// How many outlets ran the story: `also in 4 outlets: Kyodo, The Japan Times, NHK, …`, and how
+    /// many copies the hit's own outlet ran (a page saved twice, a story updated under a new address):
+    /// "also in 1 outlet: DRK" under a hit from DRK read as if another outlet had run it.
+    static func alsoIn(_ copies: [ArticleCopy], source: String) -> String {
         var outlets: [String] = []
-        for copy in copies where !outlets.contains(copy.source) { outlets.append(copy.source) }
+        for copy in copies where copy.source != source && !outlets.contains(copy.source) { outlets.append(copy.source) }
+        let elsewhere = copies.count(where: { $0.source != source })
+        let same = copies.count - elsewhere
+        let sameText = "\(same) \(same == 1 ? "copy" : "copies") in the same outlet"
+        guard !outlets.isEmpty else { return "also " + sameText }
         let shown = outlets.prefix(3).joined(separator: ", ") + (outlets.count > 3 ? ", …" : "")
-        let count = copies.count == outlets.count ? "" : " (\(copies.count) copies)"
-        return "also in \(outlets.count) \(outlets.count == 1 ? "outlet" : "outlets")\(count): \(shown)"
+        let count = elsewhere == outlets.count ? "" : " (\(elsewhere) copies)"
+        let other = same > 0 ? " other" : ""
+        return "also in \(outlets.count)\(other) \(outlets.count == 1 ? "outlet" : "outlets")\(count): \(shown)"
+            + (same > 0 ? "; \(sameText)" : "")
     }
 
     /// `1.7178  score, sum of:` with each detail indented two more spaces under its node.

@@ -159,3 +159,18 @@ struct LegalFormTests {
         #expect(types["Acme Corp."] == .organization, "\(types)")
     }
 }
+
+/// A street named in a court report ("Dumpton Park Drive") was a person, as a street, road or avenue is not.
+@Suite("Streets")
+struct StreetNameTests {
+    @Test func aStreetIsNoPerson() {
+        let body = "Police searched a house in Dumpton Park Drive and a flat on Harbour View Boulevard, "
+            + "then stopped a van on the Coastal Highway. Nathan Lane was not involved."
+        let found = ActorExtractor().extract(title: "", body: body)
+        let names = Set(found.map(\.name))
+        for street in ["Dumpton Park Drive", "Harbour View Boulevard", "Coastal Highway"] {
+            #expect(!names.contains(street), "\(names)")
+        }
+        #expect(found.first { $0.name == "Nathan Lane" }?.type == .person, "\(found)")
+    }
+}

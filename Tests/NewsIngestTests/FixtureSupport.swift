@@ -1,5 +1,14 @@
 import Foundation
 
+@testable import NewsIngest
+
+extension Ingestor {
+    /// What ingestion makes of a text given as a string, under a file name that sets its format.
+    static func extract(_ text: String, path: String) -> ExtractionReport {
+        Ingestor().extract(data: Data(text.utf8), path: path)
+    }
+}
+
 /// The test fixtures folder copied into the test bundle.
 enum Fixtures {
     static let root: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!

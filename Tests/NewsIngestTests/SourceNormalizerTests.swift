@@ -24,6 +24,16 @@ struct SourceNormalizerTests {
         #expect(normalizer.canonical("   ") == nil)
     }
 
+    @Test("a web archive's copy is the archived outlet's page")
+    func archivedPages() {
+        let normalizer = SourceNormalizer()
+        #expect(normalizer.name(forURL: "https://web.archive.org/web/20190717140047/http://www.japantimes.co.jp/news/a") == "The Japan Times")
+        #expect(normalizer.name(forURL: "http://web.archive.org/web/20160330101229id_/https://muffins.example/rezept/") == "muffins.example")
+        #expect(normalizer.name(forURL: "https://web.archive.org/web/2014/harbour.example/2013/08/07/story") == "harbour.example")
+        #expect(normalizer.name(forURL: "https://web.archive.org/details/texts") == "web.archive.org")
+        #expect(normalizer.name(forURL: "https://news.example/web.archive.org/web/1/x.example/") == "news.example")
+    }
+
     /// "politico.com" and "politico.eu" strip to one key; which name it held followed the dictionary's
     /// order, which changes from process to process, so a page's source changed between two runs.
     @Test("a key two outlets share goes to the outlet spelled that way, in every process")

@@ -27,6 +27,35 @@ import Testing
         }
     }
 
+    /// A saved page's `_files` folder is not entered and a stylesheet is not an input, so that an article
+    /// an older version made of one counts as gone; both are named.
+    @Test func savedPageResourcesAndStylesheetsArePassedOverAndNamed() throws {
+        let folder = try TemporaryDirectory()
+        _ = try folder.write("<html></html>", to: "Story.HTML")
+        _ = try folder.write("<html></html>", to: "Story_files/frame.html")
+        _ = try folder.write("x", to: "Story_files/img/a.png")
+        _ = try folder.write("Title\n\nText.", to: "Other_files/note.txt")
+        _ = try folder.write("body{}", to: "site.css")
+        let scan = try FileScanner.scan([folder.url.path])
+        #expect(scan.files.map(\.relativePath) == ["Other_files/note.txt", "Story.HTML"])
+        #expect(scan.passedOver.map { ($0.location as NSString).lastPathComponent } == ["Story_files", "site.css"])
+        #expect(scan.passedOver.first?.reason == "the images, scripts and frames of the saved page Story.html (2 files), not articles")
+    }
+
+    @Test func foldersThatNameNoOutletGiveNoSource() {
+        #expect(SourceFolder.name(ofFolderHolding: "/data/asia-maritime-monitor/a.md") == "Asia Maritime Monitor")
+        for folder in ["html", "Saved", "downloads", "2024", "2024-05", "news"] {
+            #expect(SourceFolder.name(ofFolderHolding: "/x/\(folder)/a.html") == nil, "\(folder)")
+        }
+        #expect(SourceFolder.name(ofFolderHolding: "a.html") == nil)
+        // Mirrors keep pages under the site's host; a host is kept as written, not capitalised.
+        #expect(SourceFolder.name(ofFolderHolding: "/m/www.Harbour.example/news/2024/a.html") == "www.harbour.example")
+        #expect(SourceFolder.name(ofFolderHolding: "/m/japantimes.co.jp/a.html") == "japantimes.co.jp")
+        #expect(SourceFolder.name(ofFolderHolding: "/m/report.v2/a.html") == "Report.v2")
+        #expect(SourceFolder.name(ofFolderHolding: "/m/site.example/html/pages/saved/news/data/a.html") == nil)
+        #expect(SourceFolder.name(ofFolderHolding: "/m/site.example/2024/05/17/a.html") == "site.example")
+    }
+
     @Test func linksMetWhileWalkingAreLeftAloneButANamedLinkIsRead() throws {
         let folder = try TemporaryDirectory()
         let target = try folder.write("text", to: "real/a.md")

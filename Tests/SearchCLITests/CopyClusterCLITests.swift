@@ -78,6 +78,20 @@ import Testing
         #expect(text.contains("4 articles for harbour terminal (2 stories; copies folded)"), "\(text)")
     }
 
+    /// A page saved twice (or a story re-published under a new address) by one outlet is a copy in the
+    /// same outlet, not "also in 1 outlet" naming the hit's own outlet.
+    @Test func copiesInTheHitsOwnOutletAreSaidToBeThere() throws {
+        let story = Self.paragraphs.joined(separator: "\n\n")
+        try folder.write(
+            record("wire-1", "Harbour terminal approved", story, source: "Harbor Wire", date: "2025-04-08")
+                + record("wire-2", "Harbour terminal approved", story, source: "Harbor Wire", date: "2025-04-08"),
+            to: "news/a.jsonl")
+        _ = try run(["index", "--quiet", folder.url.appendingPathComponent("news").path])
+        let text = try run(["harbour terminal", "--color", "never"]).stdout
+        #expect(text.contains("also 1 copy in the same outlet"), "\(text)")
+        #expect(!text.contains("also in 1 outlet"), "\(text)")
+    }
+
     @Test func noFoldShowsEveryCopy() throws {
         try writeCorpus()
         _ = try run(["index", "--quiet", folder.url.appendingPathComponent("news").path])

@@ -135,4 +135,15 @@ import Testing
         let first = try #require(result.stderr.split(separator: "\n").first)
         #expect(first.hasSuffix("auto, jsonl, json, csv, text, markdown, html"), "\(result.stderr)")
     }
+
+    /// A link pasted where a file goes says what to do, in one line, for `index` and `extract`.
+    @Test func aWebAddressIsNotTakenForAMissingFile() throws {
+        let folder = try TemporaryDirectory()
+        for arguments in [["index", "--index", folder.url.appendingPathComponent("i.sqlite").path], ["extract"]] {
+            let result = try SearchBinary().run(arguments + ["https://news.example/2025/03/04/strike"])
+            #expect(result.status == 2)
+            #expect(result.stderr == "search: https://news.example/2025/03/04/strike is a web address; NewsSearch reads saved pages and files: "
+                + "save it first (e.g. `curl -L -o page.html 'https://news.example/2025/03/04/strike'`)\n", "\(result.stderr)")
+        }
+    }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads CSV and TSV exports (spreadsheets, database dumps, public news data sets): a header row
 /// names the columns, then one article per row. A column means what the JSON Lines field of the same
-/// name means (`title`, `body`/`text`/`content`, `date`, `source`, `url`, `id`, `authors`, `actors`;
-/// headers compared without case); other columns are kept as metadata, as in a JSON record.
+/// name means (`title`, `body`, `date`, `source`, `url`, `id`, `authors`, `actors`, or the other names
+/// ``RecordRoles`` knows; headers compared without case); other columns are kept as metadata, as in a JSON record.
 ///
 /// Quoting follows RFC 4180: a quoted field may hold the delimiter, line breaks and doubled quotes.
 /// A row whose field count differs from the header's is skipped with its line number, not guessed at:
@@ -20,12 +20,12 @@ struct DelimitedTextReader {
         guard !rows.isEmpty else { return ([], [SkippedRecord(location: path, reason: "no header row")]) }
         let header = rows.removeFirst()
         let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
-        let articleColumns = ["title", "body", "text", "content"]
-        guard names.contains(where: articleColumns.contains) else {
+        let roles = RecordRoles(names)
+        guard roles.keys[.title] != nil || roles.textKey != nil else {
             let listed = names.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
             return ([], [SkippedRecord(
                 location: "\(path):\(header.line)",
-                reason: "the header names no title, body, text or content column (it has \(listed))")])
+                reason: "the header names no title or text column (title, headline, body, text, content, description…; it has \(listed))")])
         }
         var drafts: [ArticleDraft] = []
         var skipped: [SkippedRecord] = []

@@ -81,37 +81,48 @@ struct JSONLinesReader {
             nuls += removed
             return cleaned
         }
-        let body = text(fields["body"] ?? fields["text"] ?? fields["content"]) ?? ""
-        let title = text(fields["title"]) ?? ""
+        let roles = RecordRoles(fields.keys)
+        func field(_ role: RecordRoles.Role) -> RecordField? { roles.keys[role].flatMap { fields[$0] } }
+        let body = text(roles.textKey.flatMap { fields[$0] }) ?? ""
+        let title = text(field(.title)) ?? ""
         if body.isEmpty && title.isEmpty { throw IngestError.missingBody }
         var draft = ArticleDraft(
             title: title.isEmpty ? nil : title,
             lines: body.lineSlices(omittingEmptySubsequences: false).map(String.init))
         draft.dateFromPath = false
-        if let raw = text(fields["date"]), !raw.isEmpty {
-            if let parsed = ArticleDate(parsing: raw) ?? DateExtractor.parse(raw) {
+        if let value = field(.date), let raw = text(value), !raw.isEmpty {
+            if let parsed = value.epochDay ?? ArticleDate(parsing: raw) ?? DateExtractor.parse(raw) {
                 draft.date = parsed
                 draft.dateOrigin = origin.date
             } else {
                 draft.invalidDate = raw
             }
         }
-        if let source = text(fields["source"]), !source.isEmpty {
+        var url = plain(field(.url))
+        var consumed = roles.consumed
+        // Some tools put the page's address where the outlet's name goes (trafilatura's `source`): it is
+        // then the address, and the outlet is the next field that names one, else the address's host.
+        for key in roles.candidates[.source] ?? [] {
+            guard let source = text(fields[key]?.named), !source.isEmpty else { continue }
+            consumed.insert(key)
+            if source.hasPrefix("http://") || source.hasPrefix("https://") {
+                if url?.isEmpty ?? true { url = source }
+                continue
+            }
             draft.sources.append((source, origin.source))
+            break
         }
         draft.metadata.reserveCapacity(fields.count)
-        for (key, value) in fields where !Self.knownFields.contains(key) {
+        for (key, value) in fields where !consumed.contains(key) {
             draft.metadata[key] = text(value) ?? value.list.map { InputText.normalized($0).text }.joined(separator: ", ")
         }
-        draft.id = plain(fields["id"]).flatMap { $0.isEmpty ? nil : $0 }
-        draft.url = plain(fields["url"])
-        draft.authors = fields["authors"].map { $0.list.map { InputText.normalized($0).text } } ?? []
-        draft.actors = fields["actors"].map { $0.list.map { InputText.normalized($0).text } } ?? []
+        draft.id = plain(field(.id)).flatMap { $0.isEmpty ? nil : $0 }
+        draft.url = url
+        draft.authors = field(.authors).map { $0.names.map { InputText.normalized($0).text } } ?? []
+        draft.actors = field(.actors).map { $0.list.map { InputText.normalized($0).text } } ?? []
         if nuls > 0 { draft.notes.append(InputText.nulNote(nuls)) }
         return draft
     }
-
-    static let knownFields: Set<String> = ["id", "title", "body", "text", "content", "date", "source", "url", "authors", "actors"]
 }
 
 /// Where a record's stated date and source came from, as `extract` reports them.

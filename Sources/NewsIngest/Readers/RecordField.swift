@@ -44,3 +44,58 @@ enum RecordField {
         }
     }
 }
+
+extension RecordField {
+    /// An outlet or a person given as an object (`"source": {"id": "bbc-news", "name": "BBC News"}`,
+    /// as news APIs write them) is its name; anything else is itself.
+    var named: RecordField {
+        guard case .other(let value) = self, let object = value as? [String: Any],
+            let name = Self.name(of: object)
+        else { return self }
+        return .text(name)
+    }
+
+    /// Names in a list, a comma-separated string, or a list of objects with names (`[{"name": "Ana Ruiz"}]`).
+    var names: [String] {
+        switch self {
+        case .other(let value as [Any]):
+            return value.compactMap { item in
+                (item as? String) ?? (item as? [String: Any]).flatMap(Self.name(of:))
+            }.filter { !$0.isEmpty }
+        case .other(let value as [String: Any]):
+            return Self.name(of: value).map { [$0] } ?? []
+        default:
+            return list
+        }
+    }
+
+    private static func name(of object: [String: Any]) -> String? {
+        for key in ["name", "title", "displayName", "display_name"] {
+            if let name = object[key] as? String, !name.isEmpty { return name }
+        }
+        return nil
+    }
+
+    /// The UTC day of a Unix time in seconds or milliseconds (`1741046400`, `1741046400000`), as
+    /// databases and news APIs export dates; nil for any other number, or one before 1973 or after 2200
+    /// (a count, an id or a boolean, not a time; `20250304` is a date of eight digits, read elsewhere).
+    var epochDay: ArticleDate? {
+        let seconds: Double
+        switch self {
+        case .other(let number as NSNumber):
+            seconds = number.doubleValue
+        case .text(let text) where !text.isEmpty && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
+            guard let value = Double(text) else { return nil }
+            seconds = value
+        default:
+            return nil
+        }
+        // Past 1e11 a count of seconds is beyond the year 5000: it is milliseconds.
+        let unix = seconds >= 1e11 ? seconds / 1000 : seconds
+        guard unix >= 1e8 && unix < 7.3e9 else { return nil }
+        var time = time_t(unix.rounded(.down))
+        var parts = tm()
+        guard gmtime_r(&time, &parts) != nil else { return nil }
+        return ArticleDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    }
+}

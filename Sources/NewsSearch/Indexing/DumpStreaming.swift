@@ -38,7 +38,7 @@ extension Indexer {
             }
         }
         // Worked out once: per article it cost 0.7% of a run in path handling.
-        let fallbackSource = job.source ?? file.folderName
+        let fallbackSource = job.source ?? file.folderName ?? SourceFolder.unknown
         // A dump read again (changed, or cut short by a kill) mostly holds what is stored already: those
         // records skip actor extraction and analysis, so a re-run gets quickly to where the last one stopped.
         let stored: Set<String> = try known.map { known in

@@ -97,6 +97,7 @@ public final class Indexer {
         }
         try seedRegistry()
         let scan = try FileScanner.scan(job.paths.filter { $0 != "-" }, fileSystem: fileSystem)
+        for skip in scan.passedOver { record(skip, in: &summary, progress: progress) }
         let known = try knownFiles()
         var identity = ArticleIdentity(known: known.map { ($0.key, $0.value.root) })
         var scanned = scan.files
@@ -236,7 +237,7 @@ public final class Indexer {
         let readAsDump = Ingestor.numbersRecords(path: file.path, data: data, format: format)
         // A JSON Lines dump is one file but thousands of articles: those are prepared in parallel too.
         let numbered = Array(result.articles.enumerated())
-        let fallbackSource = defaultSource ?? file.folderName
+        let fallbackSource = defaultSource ?? file.folderName ?? SourceFolder.unknown
         let documents = parallelMap(numbered, jobs: many ? jobs : 1) { index, article in
             PreparedDocument(
                 article: article, externalID: article.id ?? (file.relativePath + (readAsDump ? "#\(index + 1)" : "")),

@@ -28,6 +28,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .schemaVersionMismatch(let found, let expected):
             "the index has schema version \(found), this search needs \(expected): run `search reindex` to upgrade it"
         case .documentNotFound(let id): "no article with id '\(id)'"
+        case .pathNotFound(let path) where WebAddress.isWebAddress(path): WebAddress.notAFile(path)
         case .pathNotFound(let path): "no such file or folder: \(path)"
         case .locked(let path): "\(path): the index is being updated by another process"
         case .diskFull(let path): "\(path): cannot write (is the disk full?); the index keeps its last committed state"
@@ -39,5 +40,17 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .columnsNotSaved(let path, let reason):
             "\(path): could not write (\(reason)); the index is saved, but queries stay slow until `search index` runs again"
         }
+    }
+}
+
+/// What to say when a web address is given where a saved file is wanted.
+public enum WebAddress {
+    public static func isWebAddress(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+    }
+
+    public static func notAFile(_ address: String) -> String {
+        "\(address) is a web address; NewsSearch reads saved pages and files: save it first (e.g. `curl -L -o page.html '\(address)'`)"
     }
 }

@@ -200,13 +200,22 @@ function renderHit(hit, state) {
     el("div", { class: "meta", text: meta }),
     el("p", { class: "snippet" }, highlighted(hit.snippet, hit.highlights, oneLine)));
   if (hit.missing.length) item.append(el("div", { class: "missing", text: "missing: " + hit.missing.map(oneLine).join(", ") }));
-  if (hit.copies && hit.copies.length) item.append(renderCopies(hit.copies, state));
+  if (hit.copies && hit.copies.length) item.append(renderCopies(hit.copies, hit.source, state));
   return item;
 }
 
-// "also in 2 outlets: Kyodo (2025-04-11), The Japan Times (2025-04-12)", each a link to that copy.
-function renderCopies(copies, state) {
-  const outlets = new Set(copies.map((copy) => copy.source)).size;
+// "also in 2 outlets: Kyodo (2025-04-11), The Japan Times (2025-04-12)", each a link to that copy;
+// copies the hit's own outlet ran are counted as such (the CLI's wording).
+function copiesLabel(copies, source) {
+  const others = new Set(copies.filter((copy) => copy.source !== source).map((copy) => copy.source)).size;
+  const same = copies.filter((copy) => copy.source === source).length;
+  const sameText = same + (same === 1 ? " copy" : " copies") + " in the same outlet";
+  if (!others) return "also " + sameText + ": ";
+  return "also in " + others + (same ? " other" : "") + (others === 1 ? " outlet" : " outlets")
+    + (same ? " and " + sameText : "") + ": ";
+}
+
+function renderCopies(copies, source, state) {
   const links = copies.map((copy) => {
     const link = el("a", { href: articleURL(copy.id, state), text: oneLine(copy.source) + " (" + oneLine(copy.date || "undated") + ")" });
     link.addEventListener("click", (e) => {
@@ -218,7 +227,7 @@ function renderCopies(copies, state) {
     });
     return link;
   });
-  const parts = ["also in " + outlets + (outlets === 1 ? " outlet: " : " outlets: ")];
+  const parts = [copiesLabel(copies, source)];
   links.forEach((link, index) => parts.push(index ? ", " : "", link));
   return el("div", { class: "copies" }, ...parts);
 }

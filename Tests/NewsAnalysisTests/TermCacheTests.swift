@@ -34,6 +34,24 @@ struct TermCacheTests {
         }
     }
 
+    /// A query's process zeroes a small table; a thread that keeps storing new words gets the large one.
+    @Test func startsSmallAndGrowsOnceBusy() throws {
+        let cache = TermCache()
+        #expect(cache.slots == TermCache.initialSlotCount)
+        var key = Array("word".utf8) + [0, 0, 0, 0, 0, 0]
+        for n in 0..<(2 * TermCache.initialSlotCount - 1) {
+            key[4] = UInt8(97 + n % 26)
+            key[5] = UInt8(97 + n / 26 % 26)
+            key[6] = UInt8(97 + n / 676 % 26)
+            key.withUnsafeBufferPointer { cache.store(cache.slot(for: $0.baseAddress!, 7), key: $0.baseAddress!, 7, value: $0.baseAddress!, 7) }
+        }
+        cache.growIfBusy()
+        #expect(cache.slots == TermCache.initialSlotCount)
+        key.withUnsafeBufferPointer { cache.store(cache.slot(for: $0.baseAddress!, 7), key: $0.baseAddress!, 7, value: $0.baseAddress!, 7) }
+        cache.growIfBusy()
+        #expect(cache.slots == TermCache.slotCount)
+    }
+
     @Test func concurrentAnalysisAgrees() async throws {
         let text = try Self.vocabulary().prefix(5_000).joined(separator: " ")
         let reference = Analyzer().tokens(in: text)

@@ -19,12 +19,20 @@ import Testing
         return #"{"id": "a\#(index)", "title": "\#(word) report \#(index)", "body": "\#(actor)\#(place) the \#(word) plan was ready.", "date": "\#(date)", "source": "\#(source ?? ["North Desk", "South Desk"][index % 2])"}"#
     }
 
+    /// One wire story run by several outlets: a copy cluster, whose members' external ids the columns hold.
+    static func copy(_ id: String, source: String) -> String {
+        let story = "The harbor authority approved a new container terminal on Tuesday after two years of hearings, "
+            + "saying the project would double the port's capacity and create several hundred jobs by the end of the decade. "
+            + "Environmental groups said they would appeal, arguing that dredging the channel would harm the seagrass beds."
+        return #"{"id": "\#(id)", "title": "Terminal approved", "body": "\#(story)", "date": "2024-05-02", "source": "\#(source)"}"#
+    }
+
     /// Adds, changes and removes articles after the columns were made; the columns brought forward
     /// equal the ones built from the tables byte for byte, and a searcher holding the old ones answers
     /// as a new one does.
     @Test func columnsBroughtForwardEqualBuiltOnes() throws {
         let folder = try TemporaryDirectory("forward")
-        let first = (0..<40).map { Self.article($0) }
+        let first = (0..<40).map { Self.article($0) } + [Self.copy("c1", source: "North Desk"), Self.copy("c2", source: "South Desk")]
         _ = try folder.write(first.joined(separator: "\n"), to: "news/a.jsonl")
         let indexPath = folder.url.appendingPathComponent("index.sqlite").path
         let store = try IndexStore(path: indexPath, access: .readWrite)
@@ -41,7 +49,9 @@ import Testing
         changed[7] = Self.article(7, word: "canal")
         changed.removeSubrange(5...6)
         _ = try folder.write(changed.joined(separator: "\n"), to: "news/a.jsonl")
-        _ = try folder.write((40..<55).map { Self.article($0, day: 29, source: "East Desk") }.joined(separator: "\n"), to: "news/b.jsonl")
+        _ = try folder.write(
+            ((40..<55).map { Self.article($0, day: 29, source: "East Desk") } + [Self.copy("c3", source: "East Desk")])
+                .joined(separator: "\n"), to: "news/b.jsonl")
         _ = try Indexer(store: store).run(job)
 
         try store.pool.read { db in
@@ -50,6 +60,10 @@ import Testing
             let forwarded = try #require(try old.forward(to: stamp, in: db))
             let built = try FacetColumns.build(in: db, stamp: stamp)
             #expect(built.locationIDs.count > 0)
+            // The cluster gained a member after the columns were made.
+            #expect(old.copies?.namedMembers(of: 41)?.map(\.externalID) == ["c1", "c2"])
+            let members = try #require(forwarded.copies?.namedMembers(of: 41))
+            #expect(Set(members.map(\.externalID)) == ["c1", "c2", "c3"])
             #expect(forwarded.header == built.header)
             #expect(Array(forwarded.storage.bytes) == Array(built.storage.bytes))
         }

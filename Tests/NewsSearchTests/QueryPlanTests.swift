@@ -1,3 +1,4 @@
+import NewsDates
 import NewsQuery
 import Testing
 
@@ -22,6 +23,16 @@ import Testing
         #expect(plan.order == .relevance)
         #expect(!plan.hitsAreCounted)
         #expect(plan.feedback == nil || !plan.feedback!.applies(toClauses: 2))
+    }
+
+    /// A reversed pair of bounds matches nothing; the plan says why instead of leaving a bare 0.
+    @Test func anEmptyDateRangeIsNoted() {
+        #expect(plan("port after:2023-11-01 before:2023-01").notes == [
+            "no date is both from 2023-11-01 and up to 2023-01: the range is empty (are the dates the wrong way round?)",
+        ])
+        #expect(plan("port after:2023-01-01 before:2023-01-01").notes.isEmpty)
+        #expect(plan("port date:2023-11..2023-01").notes.isEmpty)  // a range is read the right way round
+        #expect(plan("port before:2023-01") { $0.filters.since = ArticleDate(parsing: "2024") }.notes.count == 1)
     }
 
     @Test func oneWordCountsWhatItMatches() {

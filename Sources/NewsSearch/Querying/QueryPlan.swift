@@ -81,8 +81,14 @@ struct QueryPlan: Sendable {
         let any = MatchExpression(query, mode: .any, analyzer: analyzer)
         let all = MatchExpression(query, mode: .all, analyzer: analyzer)
         let exclusion = any == nil && query.isExclusionOnly ? MatchExpression.exclusion(of: query, analyzer: analyzer) : nil
-        notes = query.root != nil && any == nil && exclusion == nil
+        var notes = query.root != nil && any == nil && exclusion == nil
             ? ["nothing to search for in '\(request.text)'; showing articles by date"] : []
+        // `after:` later than `before:` (a typo, or bounds from the query and the flags that disagree)
+        // matches nothing; saying so beats a bare "0 articles".
+        if let since = filters.since, let until = filters.until, since.firstDay > until.lastDay {
+            notes.append("no date is both from \(since) and up to \(until): the range is empty (are the dates the wrong way round?)")
+        }
+        self.notes = notes
 
         let byDate = request.sort != .relevance || any == nil
         order = byDate ? .date(newestFirst: request.sort != .oldest) : .relevance

@@ -41,8 +41,8 @@ struct ActorsCommand: ParsableCommand {
 
     @Option(help: "Only articles from this source (repeatable: any of them).") var source: [String] = []
     @Option(help: "Only articles naming this actor (repeatable: any of them).") var actor: [String] = []
-    @Option(help: "Only articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).") var since: DateArgument?
-    @Option(help: "Only articles dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD).") var until: DateArgument?
+    @Option(help: "Only articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).", transform: DateArgument.parse) var since: DateArgument?
+    @Option(help: "Only articles dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD).", transform: DateArgument.parse) var until: DateArgument?
     @Option(help: "auto (the articles with every word when there are some), all, or any.") var match: SearchRequest.Match?
 
     @Argument(parsing: .allUnrecognized, help: "With --with or --graph: a query selecting the articles (see search --help).")

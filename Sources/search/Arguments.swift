@@ -15,6 +15,15 @@ struct DateArgument: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+
+    /// For `@Option(transform:)`: ArgumentParser's own message for a bad value ("The value 'x' is
+    /// invalid for '--since <since>'") did not say what a date looks like.
+    static func parse(_ text: String) throws -> DateArgument {
+        guard let argument = DateArgument(argument: text) else {
+            throw ValidationError("not a date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-04")
+        }
+        return argument
+    }
 }
 
 /// `--facets date,source,actor`.
@@ -29,6 +38,14 @@ struct FacetList: ExpressibleByArgument {
             facets.insert(facet)
         }
         self.facets = facets
+    }
+
+    /// What a bad list is told: the facets there are.
+    static func parse(_ text: String) throws -> FacetList {
+        guard let list = FacetList(argument: text) else {
+            throw ValidationError("facets are date, source and actor, comma-separated")
+        }
+        return list
     }
 }
 

@@ -19,9 +19,9 @@ struct QueryCommand: ParsableCommand {
     var match = SearchRequest.Match.auto
     @Option(help: "Only articles from this source (repeatable: any of them).") var source: [String] = []
     @Option(help: "Only articles naming this actor (repeatable: any of them).") var actor: [String] = []
-    @Option(help: "Only articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).") var since: DateArgument?
-    @Option(help: "Only articles dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD).") var until: DateArgument?
-    @Option(help: "Which facets to count: a comma-separated list of date, source, actor.") var facets: FacetList?
+    @Option(help: "Only articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).", transform: DateArgument.parse) var since: DateArgument?
+    @Option(help: "Only articles dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD).", transform: DateArgument.parse) var until: DateArgument?
+    @Option(help: "Which facets to count: a comma-separated list of date, source, actor.", transform: FacetList.parse) var facets: FacetList?
     @Flag(help: "Count no facets.") var noFacets = false
     @Option(help: "How many values each facet lists.") var facetLimit = 10
     @Option(help: "Date histogram buckets: auto, year, month or day.") var dateBucket = SearchRequest.Bucket.auto

@@ -136,6 +136,22 @@ import Testing
         #expect(first.hasSuffix("auto, jsonl, json, csv, text, markdown, html"), "\(result.stderr)")
     }
 
+    /// A bad date or facet list says what a good one looks like, on the error line (the CLI and the
+    /// server's 400 share it).
+    @Test func aBadDateOrFacetListSaysWhatIsExpected() throws {
+        let binary = try SearchBinary()
+        let cases = [
+            (["trump", "--since", "garbage"], "search: The value 'garbage' is invalid for '--since <since>': not a date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-04"),
+            (["actors", "--until", "2025-13"], "search: The value '2025-13' is invalid for '--until <until>': not a date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-04"),
+            (["trump", "--facets", "dates"], "search: The value 'dates' is invalid for '--facets <facets>': facets are date, source and actor, comma-separated"),
+        ]
+        for (arguments, line) in cases {
+            let result = try binary.run(arguments)
+            #expect(result.status == 2)
+            #expect(result.stderr.split(separator: "\n").first.map(String.init) == line, "\(result.stderr)")
+        }
+    }
+
     /// A link pasted where a file goes says what to do, in one line, for `index` and `extract`.
     @Test func aWebAddressIsNotTakenForAMissingFile() throws {
         let folder = try TemporaryDirectory()

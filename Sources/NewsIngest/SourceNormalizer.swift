@@ -86,10 +86,15 @@ public struct SourceNormalizer: Sendable, Hashable {
 
     /// The readable name for a URL's host (a known outlet's name, else the host without `www.`).
     public func name(forURL url: String) -> String? {
-        if let original = Self.archivedAddress(in: url) { return name(forURL: original) }
         // Only the part before the path decides (see ``host(of:)``), so it is what is remembered.
         guard let scheme = url.range(of: "://") else { return Self.host(of: url).flatMap(canonical) }
         let authority = url[..<(url[scheme.upperBound...].firstIndex { "/?#".contains($0) } ?? url.endIndex)]
+        // An archive's copy is the exception: its path names the outlet (looked for only on archives' hosts).
+        if authority.hasSuffix("archive.org") || authority.hasSuffix("webarchive.loc.gov"),
+            let original = Self.archivedAddress(in: url)
+        {
+            return name(forURL: original)
+        }
         return memo.answer(for: String(authority), in: \.hosts) { Self.host(of: url).flatMap(canonical) }
     }
 

@@ -21,7 +21,7 @@ struct DelimitedTextReader {
         let header = rows.removeFirst()
         let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
         let roles = RecordRoles(names)
-        guard roles.keys[.title] != nil || roles.textKey != nil else {
+        guard roles.key(.title) != nil || roles.textKey != nil else {
             let listed = names.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
             return ([], [SkippedRecord(
                 location: "\(path):\(header.line)",

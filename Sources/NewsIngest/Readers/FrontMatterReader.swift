@@ -15,7 +15,7 @@ struct FrontMatterReader {
         let (fields, headerLines) = FrontMatter.read(lines)
         lines.removeSubrange(0..<headerLines)
         let roles = RecordRoles(fields.keys)
-        func field(_ role: RecordRoles.Role) -> String? { roles.keys[role].flatMap { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } }
+        func field(_ role: RecordRoles.Role) -> String? { roles.key(role).flatMap { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } }
         if lines.allSatisfy({ $0.trimmingWhitespace().isEmpty }) && field(.title) == nil {
             throw IngestError.emptyArticle
         }
@@ -35,7 +35,7 @@ struct FrontMatterReader {
         draft.authors = Self.list(field(.authors))
         draft.actors = Self.list(field(.actors))
         // The file's text is the body: a `summary` or `description` beside it stays an extra field.
-        let consumed = Set(roles.keys.filter { $0.key != .summary && $0.key != .body }.values)
+        let consumed = Set(RecordRoles.Role.allCases.filter { $0 != .summary && $0 != .body }.compactMap(roles.key))
         draft.metadata = fields.filter { !consumed.contains($0.key) }
         return draft
     }
@@ -136,7 +136,7 @@ enum FrontMatter {
             count += 1
         }
         let roles = RecordRoles(fields.keys)
-        guard count > 0, count < lines.count, roles.keys[.title] != nil || roles.keys[.date] != nil else { return ([:], 0) }
+        guard count > 0, count < lines.count, roles.key(.title) != nil || roles.key(.date) != nil else { return ([:], 0) }
         return (fields, count)
     }
 

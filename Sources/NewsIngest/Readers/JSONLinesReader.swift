@@ -89,7 +89,7 @@ struct JSONLinesReader {
             return cleaned
         }
         let roles = RecordRoles(fields.keys)
-        func field(_ role: RecordRoles.Role) -> RecordField? { roles.keys[role].flatMap { fields[$0] } }
+        func field(_ role: RecordRoles.Role) -> RecordField? { roles.key(role).flatMap { fields[$0] } }
         let body = text(roles.textKey.flatMap { fields[$0] }) ?? ""
         let title = text(field(.title)) ?? ""
         if body.isEmpty && title.isEmpty { throw IngestError.missingBody }
@@ -109,7 +109,7 @@ struct JSONLinesReader {
         var consumed = roles.consumed
         // Some tools put the page's address where the outlet's name goes (trafilatura's `source`): it is
         // then the address, and the outlet is the next field that names one, else the address's host.
-        for key in roles.candidates[.source] ?? [] {
+        for key in roles.candidates(.source) {
             guard let source = text(fields[key]?.named), !source.isEmpty else { continue }
             consumed.insert(key)
             if source.hasPrefix("http://") || source.hasPrefix("https://") {

@@ -68,7 +68,7 @@ public enum NonArticleFile: Sendable, Equatable, CustomStringConvertible {
             if text.hasPrefix("<?") || text.hasPrefix("<!") {
                 let end = text.hasPrefix("<!--") ? text.range(of: "-->")?.upperBound : text.firstIndex(of: ">").map(text.index(after:))
                 guard let end else { return nil }
-                if text.lowercased().hasPrefix("<!doctype html") { return ("html", declared) }
+                if text.prefix(14).lowercased() == "<!doctype html" { return ("html", declared) }
                 text = text[end...]
                 continue
             }

@@ -10,35 +10,38 @@ struct RecordRoles {
         case id, title, body, summary, date, source, url, authors, actors
     }
 
-    /// For each role, the record's key that plays it (the most usual name when several are present).
-    private(set) var keys: [Role: String] = [:]
-    /// For each role, every key that could play it, the chosen one first.
-    private(set) var candidates: [Role: [String]] = [:]
+    /// For each role (by raw value), every key that could play it, the chosen one first.
+    private var found: [[String]] = Array(repeating: [], count: Role.allCases.count)
 
     init(_ names: some Sequence<String>) {
-        var found: [Role: [(rank: Int, key: String)]] = [:]
+        var ranked: [[(rank: Int, key: String)]] = Array(repeating: [], count: Role.allCases.count)
         for key in names {
             guard let (role, rank) = Self.role(of: key) else { continue }
             // The field named exactly as our own format names it wins a tie (`id` over `_id`); then the
             // key's spelling, so that the choice does not depend on a dictionary's order.
-            found[role, default: []].append((rank: rank * 2 + (key == Self.canonical[role] ? 0 : 1), key: key))
+            let own = rank == 0 && Self.names[key] != nil
+            ranked[role.rawValue].append((rank: rank * 2 + (own ? 0 : 1), key: key))
         }
-        for (role, list) in found {
-            let ordered = list.sorted { ($0.rank, $0.key) < ($1.rank, $1.key) }.map(\.key)
-            candidates[role] = ordered
-            keys[role] = ordered[0]
+        for (role, list) in ranked.enumerated() where !list.isEmpty {
+            found[role] = list.count == 1 ? [list[0].key] : list.sorted { ($0.rank, $0.key) < ($1.rank, $1.key) }.map(\.key)
         }
     }
 
+    /// The record's key that plays `role` (the most usual name when several are present).
+    func key(_ role: Role) -> String? { found[role.rawValue].first }
+
+    /// Every key that could play `role`, the chosen one first.
+    func candidates(_ role: Role) -> [String] { found[role.rawValue] }
+
     /// The key of the field that holds the text: the body, else a summary (`description`, `abstract`):
     /// a record of a headline and its summary is an article too.
-    var textKey: String? { keys[.body] ?? keys[.summary] }
+    var textKey: String? { key(.body) ?? key(.summary) }
 
     /// The keys a reader consumes; the others are kept as the record's extra fields. A summary
     /// next to a body stays an extra field.
     var consumed: Set<String> {
-        var used = Set(keys.filter { $0.key != .summary }.values)
-        if keys[.body] == nil, let summary = keys[.summary] { used.insert(summary) }
+        var used = Set(Role.allCases.filter { $0 != .summary }.compactMap(key))
+        if key(.body) == nil, let summary = key(.summary) { used.insert(summary) }
         return used
     }
 
@@ -69,12 +72,8 @@ struct RecordRoles {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let canonical: [Role: String] = [
-        .id: "id", .title: "title", .body: "body", .summary: "description", .date: "date", .source: "source",
-        .url: "url", .authors: "authors", .actors: "actors",
-    ]
-
-    /// Each role's names, most usual first (`text` and `content` are older names of our own for the body).
+    /// Each role's names, most usual first: the first is our own format's name (`text` and `content` are
+    /// older names of our own for the body).
     private static let synonyms: [Role: [String]] = [
         .id: ["id", "guid", "uuid", "articleid", "docid", "documentid"],
         .title: ["title", "headline", "webtitle", "heading"],

@@ -125,7 +125,7 @@ public struct BoilerplateFilter: Sendable {
     /// "He said:" before a quotation stays.
     static func labelVerdict(_ original: String) -> RemovedLine? {
         let raw = original.trimmingWhitespace()
-        guard raw.hasSuffix(":"), (2...20).contains(raw.characterCount) else { return nil }
+        guard raw.hasASCIISuffix(":"), (2...20).contains(raw.characterCount) else { return nil }
         let word = raw.dropLast()
         guard word.allSatisfy(\.isLetter), word.first?.isUppercase == true else { return nil }
         return RemovedLine(text: raw, kind: .emptyLabel, detail: "label without a value")
@@ -146,7 +146,7 @@ public struct BoilerplateFilter: Sendable {
         let raw = original.trimmingWhitespace()
         let length = raw.characterCount
         if length > listLineLimit { return false }
-        let isSentence = raw.hasSuffix(".") && !raw.hasSuffix("...") && length > 90
+        let isSentence = raw.hasASCIISuffix(".") && !raw.hasASCIISuffix("...") && length > 90
         return !isSentence
     }
 
@@ -154,8 +154,8 @@ public struct BoilerplateFilter: Sendable {
     static func isHeadlineLike(_ original: String) -> Bool {
         let raw = original.trimmingWhitespace()
         guard (12...listLineLimit).contains(raw.characterCount), let first = raw.first else { return false }
-        if raw.hasSuffix("...") || raw.hasSuffix("…") { return true }
-        if raw.hasSuffix(".") || raw.hasSuffix(":") || raw.hasSuffix(",") { return false }
+        if raw.hasASCIISuffix("...") || raw.hasSuffix("…") { return true }
+        if raw.hasASCIISuffix(".") || raw.hasASCIISuffix(":") || raw.hasASCIISuffix(",") { return false }
         return first.isUppercase || first.isNumber || "\"“‘'".contains(first)
     }
 

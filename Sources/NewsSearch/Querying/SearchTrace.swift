@@ -42,8 +42,10 @@ public struct SearchTrace: Sendable {
     public var columnsNanoseconds: UInt64 = 0
     public var columns = Columns.kept
     public var answer = Answer.uncached
-    /// Computing the answer, or waiting for the request computing it.
+    /// Computing the answer (after its turn), or waiting for the request computing it.
     public var answerNanoseconds: UInt64 = 0
+    /// Waiting for a turn to compute (``Searcher`` computes one answer per core at once).
+    public var computeWaitNanoseconds: UInt64 = 0
     /// This thread's CPU while computing (the other id ranges of a split pass run on other threads).
     public var computeCPUNanoseconds: UInt64 = 0
 

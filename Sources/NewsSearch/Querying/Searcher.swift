@@ -22,6 +22,10 @@ public final class Searcher: Sendable {
     let cache: ResultCache?
     /// Whether passes skip ranking partial matches that cannot reach the page (see ``HitAdmission``).
     let prunes: Bool
+    /// Answers computed at once: one per core; cached answers and those waited for take no turn.
+    /// Eight connections of a server without its cache computing side by side on two cores stretched
+    /// the longest answers most (p99 6.1-7.0 s against 3.8-4.5 s two at a time, BENCHMARKS.md issue 18).
+    private let computing: DispatchSemaphore
 
     /// `cachedResults`: how many answers to keep for repeated requests (0: none). They are dropped
     /// whenever the index changes, so a cached answer is always the one the index would give now.
@@ -35,6 +39,7 @@ public final class Searcher: Sendable {
         facetColumns = FacetColumnStore(indexPath: store.path)
         cache = cachedResults > 0 ? ResultCache(capacity: cachedResults) : nil
         self.prunes = prunes
+        computing = DispatchSemaphore(value: max(parallelism.parts, 1))
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResults {
@@ -89,6 +94,10 @@ public final class Searcher: Sendable {
     /// Plans and computes the answer: planned only here, not for an answer the cache has (the query's
     /// analysis was 8% of a server's CPU for cached answers, `perf` under `scripts/bench-serve`).
     private func run(_ request: SearchRequest, columns: FacetColumns, in db: Database, trace: inout SearchTrace?) throws -> SearchResults {
+        let waited = trace == nil ? 0 : SearchTrace.now()
+        computing.wait()
+        defer { computing.signal() }
+        if trace != nil { trace?.computeWaitNanoseconds += SearchTrace.now() - waited }
         let (wall, cpu) = trace == nil ? (0, 0) : (SearchTrace.now(), SearchTrace.threadCPU())
         defer {
             if trace != nil {

@@ -37,7 +37,7 @@ final class RequestLog: Sendable {
     }
 
     static let header = [
-        "arrival_ms", "total_ms", "queue_ms", "parse_ms", "reader_ms", "columns_ms", "columns", "answer", "answer_ms",
+        "arrival_ms", "total_ms", "queue_ms", "parse_ms", "reader_ms", "columns_ms", "columns", "answer", "turn_ms", "answer_ms",
         "compute_cpu_ms", "write_ms", "cpu_ms", "generation", "attempts", "query",
     ].joined(separator: "\t")
 
@@ -53,10 +53,10 @@ final class RequestLog: Sendable {
             if let search = entry.search, entry.searched > 0 {
                 fields += [
                     ms(search.readerNanoseconds), ms(search.columnsNanoseconds), search.columns.rawValue, search.answer.rawValue,
-                    ms(search.answerNanoseconds), ms(search.computeCPUNanoseconds), span(entry.searched, entry.finished),
+                    ms(search.computeWaitNanoseconds), ms(search.answerNanoseconds), ms(search.computeCPUNanoseconds), span(entry.searched, entry.finished),
                 ]
             } else {
-                fields += Array(repeating: "-", count: 7)
+                fields += Array(repeating: "-", count: 8)
             }
             fields += [ms(entry.cpu), entry.search.map { String($0.generation) } ?? "-", entry.search.map { String($0.attempts) } ?? "-"]
             // The query string as the client sent it (percent-encoded): no tab or line break can be in it.

@@ -8,8 +8,9 @@ import Synchronization
 /// indexer's commits the answers still cheap (the cache's) queued there behind the few being computed
 /// again (`search serve --trace`, BENCHMARKS.md issue 18).
 final class RequestThreads: Sendable {
-    /// Enough for every request of a busy page and a load test's connections to be answered at once;
-    /// more would only queue in SQLite's reader pool. One set for the process, made at first use.
+    /// Enough for a busy page's requests and a load test's connections to be answered at once (the
+    /// index store opens as many readers, ``IndexStore/servingReaders``); beyond it requests queue here
+    /// in arrival order. One set for the process, made at first use.
     static let shared = RequestThreads(count: 32)
 
     private let pending = Mutex<[@Sendable () -> Void]>([])

@@ -500,3 +500,46 @@ class HashIndexLinksTests(unittest.TestCase):
                 self.assertEqual(done.returncode, 0, done.stderr)
                 digests[packed] = json.loads(done.stdout)["documents"]
             self.assertEqual(digests[True], digests[False])
+
+
+class ServeTraceTests(unittest.TestCase):
+    """serve-trace: the tail and the stalls of a `search serve --trace` log."""
+
+    HEADER = ("arrival_ms\ttotal_ms\tqueue_ms\tparse_ms\treader_ms\tcolumns_ms\tcolumns\tanswer\tanswer_ms\t"
+              "compute_cpu_ms\twrite_ms\tcpu_ms\tgeneration\tattempts\tquery")
+
+    @staticmethod
+    def line(arrival, total, answer="kept", columns="kept", columns_ms=0.0, generation=5, query="q=oil"):
+        return (f"{arrival}\t{total}\t0.01\t0.01\t0.01\t{columns_ms}\t{columns}\t{answer}\t{total}\t0.0\t0.1\t0.2\t"
+                f"{generation}\t1\t{query}")
+
+    def test_the_tail_and_a_stall_after_a_commit(self):
+        lines = [self.line(i * 1.0, 0.5) for i in range(200)]
+        # A commit at 200 ms: the first request brings the columns forward while the others wait.
+        lines.append(self.line(200.0, 400.0, answer="computed", columns="forward", columns_ms=300.0, generation=6,
+                               query="q=long+question"))
+        lines.append(self.line(600.5, 0.5, generation=6))
+        lines += [self.line(601.0 + i, 0.5, generation=6) for i in range(100)]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "trace.tsv"
+            path.write_text(self.HEADER + "\n" + "\n".join(lines) + "\n# 3 later requests not kept\n")
+            out = run(str(SCRIPTS / "serve-trace"), str(path), "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        report = json.loads(out.stdout)
+        self.assertEqual(report["requests"], 302)
+        self.assertEqual(report["generations"], 2)
+        self.assertEqual(report["tail"]["answers"].get("computed"), 1)
+        self.assertEqual(report["tail"]["columns"].get("forward"), 1)
+        self.assertEqual(len(report["stalls"]), 1)
+        stall = report["stalls"][0]
+        self.assertAlmostEqual(stall["ms"], 400.5)
+        self.assertAlmostEqual(stall["since_commit_ms"], 0.0)
+        self.assertEqual([waiting[0] for waiting in stall["waiting"]], ["q=long+question"])
+
+    def test_an_empty_log_is_an_error(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "trace.tsv"
+            path.write_text(self.HEADER + "\n")
+            out = run(str(SCRIPTS / "serve-trace"), str(path))
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("no requests", out.stderr)

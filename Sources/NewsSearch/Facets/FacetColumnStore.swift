@@ -28,19 +28,29 @@ final class FacetColumnStore: Sendable {
     /// by the change log (an indexer is committing), else built from the tables. One caller at a time
     /// makes new ones; the others wait for them rather than each building the same.
     func columns(in db: Database) throws -> FacetColumns {
+        try columnsAndOrigin(in: db).columns
+    }
+
+    /// ``columns(in:)``, and how this call had them (`kept` also when another caller made them meanwhile).
+    func columnsAndOrigin(in db: Database) throws -> (columns: FacetColumns, origin: SearchTrace.Columns) {
         let stamp = try Self.stamp(in: db)
-        if let current = cached.withLock({ $0 }), current.stamp == stamp { return current }
+        if let current = cached.withLock({ $0 }), current.stamp == stamp { return (current, .kept) }
         return try making.withLock { _ in
             let current = cached.withLock { $0 }
-            if let current, current.stamp == stamp { return current }
-            let columns = try Self.mapped(path, stamp: stamp)
-                ?? current.flatMap { $0.stamp.generation < stamp.generation ? try $0.forward(to: stamp, in: db) : nil }
-                ?? FacetColumns.build(in: db, stamp: stamp)
+            if let current, current.stamp == stamp { return (current, .kept) }
+            var origin = SearchTrace.Columns.mapped
+            var made = Self.mapped(path, stamp: stamp)
+            if made == nil, let current, current.stamp.generation < stamp.generation {
+                origin = .forward
+                made = try current.forward(to: stamp, in: db)
+            }
+            if made == nil { origin = .built }
+            let columns = try made ?? FacetColumns.build(in: db, stamp: stamp)
             // A reader still on an older snapshot does not set the kept columns back.
             cached.withLock { kept in
                 if kept.map({ $0.stamp.indexID != stamp.indexID || $0.stamp.generation <= stamp.generation }) ?? true { kept = columns }
             }
-            return columns
+            return (columns, origin)
         }
     }
 

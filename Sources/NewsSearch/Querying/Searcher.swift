@@ -22,6 +22,10 @@ public final class Searcher: Sendable {
     let cache: ResultCache?
     /// Whether passes skip ranking partial matches that cannot reach the page (see ``HitAdmission``).
     let prunes: Bool
+    /// Answers computed at once: one per core; cached answers and those waited for take no turn.
+    /// Eight connections of a server without its cache computing side by side on two cores stretched
+    /// the longest answers most (p99 6.1-7.0 s against 3.8-4.5 s two at a time, BENCHMARKS.md issue 18).
+    private let computing: DispatchSemaphore
 
     /// `cachedResults`: how many answers to keep for repeated requests (0: none). They are dropped
     /// whenever the index changes, so a cached answer is always the one the index would give now.
@@ -35,24 +39,37 @@ public final class Searcher: Sendable {
         facetColumns = FacetColumnStore(indexPath: store.path)
         cache = cachedResults > 0 ? ResultCache(capacity: cachedResults) : nil
         self.prunes = prunes
+        computing = DispatchSemaphore(value: max(parallelism.parts, 1))
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResults {
+        var untraced: SearchTrace?
+        return try search(request, trace: &untraced)
+    }
+
+    /// ``search(_:)``, noting in `trace`, when it is not nil, what the search waited for and did.
+    public func search(_ request: SearchRequest, trace: inout SearchTrace?) throws -> SearchResults {
         let started = DispatchTime.now()
-        let plan = QueryPlan(request, analyzer: analyzer)
         do {
             while true {
+                let asked = trace == nil ? 0 : SearchTrace.now()
                 let (answer, flight) = try store.read { db -> (SearchResults?, ResultCache.Flight?) in
-                    let columns = try facetColumns.columns(in: db)
-                    guard let cache else { return (try run(plan, columns: columns, in: db), nil) }
+                    let entered = trace == nil ? 0 : SearchTrace.now()
+                    let (columns, origin) = try facetColumns.columnsAndOrigin(in: db)
+                    let claimed = trace == nil ? 0 : SearchTrace.now()
+                    trace?.note(attemptAt: columns.generation, reader: entered - asked, columns: claimed - entered, origin)
+                    guard let cache else { return (try run(request, columns: columns, in: db, trace: &trace), nil) }
                     switch cache.claim(request, stamp: columns.stamp) {
                     case .kept(let results):
+                        trace?.answer = .kept
                         return (results, nil)
                     case .wait(let flight):
+                        trace?.answer = .waited
                         return (nil, flight)
                     case .compute(let flight):
+                        trace?.answer = .computed
                         do {
-                            let results = try run(plan, columns: columns, in: db)
+                            let results = try run(request, columns: columns, in: db, trace: &trace)
                             cache.finish(flight, for: request, with: results)
                             return (results, nil)
                         } catch {
@@ -62,7 +79,10 @@ public final class Searcher: Sendable {
                     }
                 }
                 // A request waiting for another's computation holds no reader: that one may need them all.
-                guard var results = answer ?? flight?.wait() else { continue }
+                let waitStarted = flight == nil || trace == nil ? 0 : SearchTrace.now()
+                let waited = flight?.wait()
+                if flight != nil, trace != nil { trace?.answerNanoseconds += SearchTrace.now() - waitStarted }
+                guard var results = answer ?? waited else { continue }
                 results.tookMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
                 return results
             }
@@ -71,12 +91,25 @@ public final class Searcher: Sendable {
         }
     }
 
-    private func run(_ plan: QueryPlan, columns: FacetColumns, in db: Database) throws -> SearchResults {
+    /// Plans and computes the answer: planned only here, not for an answer the cache has (the query's
+    /// analysis was 8% of a server's CPU for cached answers, `perf` under `scripts/bench-serve`).
+    private func run(_ request: SearchRequest, columns: FacetColumns, in db: Database, trace: inout SearchTrace?) throws -> SearchResults {
+        let waited = trace == nil ? 0 : SearchTrace.now()
+        computing.wait()
+        defer { computing.signal() }
+        if trace != nil { trace?.computeWaitNanoseconds += SearchTrace.now() - waited }
+        let (wall, cpu) = trace == nil ? (0, 0) : (SearchTrace.now(), SearchTrace.threadCPU())
+        defer {
+            if trace != nil {
+                trace?.answerNanoseconds += SearchTrace.now() - wall
+                trace?.computeCPUNanoseconds += SearchTrace.threadCPU() - cpu
+            }
+        }
         var executor = QueryExecutor(
             db: db, store: store, columns: columns, analyzer: analyzer,
             copies: try copyGroups.groups(in: db, columns: columns), parallelism: parallelism)
         executor.prunes = prunes
-        return try executor.run(plan)
+        return try executor.run(QueryPlan(request, analyzer: analyzer))
     }
 
     /// Says which filter left nothing of the matches: the ones that alone keep none, else all together.

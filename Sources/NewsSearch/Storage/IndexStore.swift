@@ -56,6 +56,7 @@ public final class IndexStore: Sendable {
         }
         var configuration = Configuration()
         configuration.readonly = access != .readWrite
+        if access == .readOnly { configuration.maximumReaderCount = Self.servingReaders }
         configuration.busyMode = .timeout(10)
         // Foreign keys guard writes; a reader's connection need not run the pragma.
         configuration.foreignKeysEnabled = access == .readWrite
@@ -113,6 +114,12 @@ public final class IndexStore: Sendable {
         guard case .pool(let pool) = connections else { preconditionFailure("a single-reader store has no pool") }
         return pool
     }
+
+    /// Readers of a pool opened `.readOnly` (a server): one per request answered at once (`search serve`
+    /// answers up to 32), opened when first needed. Every request holds a reader while it looks its
+    /// answer up, and one being computed keeps it until done: with GRDB's 5, after an indexer's commit
+    /// the answers the cache still had waited 0.5-0.7 s for a reader (`search serve --trace`, issue 18).
+    static let servingReaders = 40
 
     /// Runs `body` in a read transaction (one snapshot of the index).
     func read<T>(_ body: (Database) throws -> T) throws -> T {

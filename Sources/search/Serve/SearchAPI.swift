@@ -13,6 +13,8 @@ struct SearchAPI: Sendable {
     let catalog: IndexCatalog
     /// `/api/search` query strings already read.
     let requests = ParsedRequests(capacity: 1_024)
+    /// Where `/api/search` requests are noted (`--trace`); nil: nowhere.
+    let log: RequestLog?
 
     /// Bounds a public endpoint needs and a command line does not: every request costs the server.
     static let maximumQueryBytes = 10_000
@@ -30,16 +32,17 @@ struct SearchAPI: Sendable {
 
     /// `cachedResults`: how many `/api/search` answers to keep for repeated requests (0: none); the
     /// searcher drops them whenever the index changes.
-    init(store: IndexStore, cachedResults: Int = 0) {
+    init(store: IndexStore, cachedResults: Int = 0, log: RequestLog? = nil) {
         searcher = Searcher(store: store, cachedResults: cachedResults)
         catalog = IndexCatalog(store: store)
+        self.log = log
     }
 
-    /// Runs `work` off the server's event loops (queries block on SQLite) and turns its outcome into
-    /// a response: errors become a status and a one-line message, never internals.
+    /// Runs `work` off the server's event loops (queries block on SQLite) on ``RequestThreads``, and
+    /// turns its outcome into a response: errors become a status and a one-line message, never internals.
     func respond(_ work: @escaping @Sendable () throws -> String) async -> Response {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            RequestThreads.shared.run {
                 continuation.resume(returning: Self.answer(work))
             }
         }
@@ -62,6 +65,29 @@ struct SearchAPI: Sendable {
     func search(query: String?) throws -> String {
         let request = try requests.request(for: query ?? "", read: Self.searchRequest)
         return JSONOutput.Results(try searcher.search(request)).json
+    }
+
+    /// `/api/search`'s response, noted in the log when there is one.
+    func searchResponse(query: String?) async -> Response {
+        guard let log else { return await respond { try search(query: query) } }
+        let arrival = DispatchTime.now().uptimeNanoseconds
+        return await respond {
+            var entry = RequestLog.Entry(query: query ?? "", arrival: arrival)
+            entry.started = DispatchTime.now().uptimeNanoseconds
+            let cpu = SearchTrace.threadCPU()
+            defer {
+                entry.finished = DispatchTime.now().uptimeNanoseconds
+                entry.cpu = SearchTrace.threadCPU() - cpu
+                log.add(entry)
+            }
+            let request = try requests.request(for: query ?? "", read: Self.searchRequest)
+            entry.parsed = DispatchTime.now().uptimeNanoseconds
+            var trace: SearchTrace? = SearchTrace()
+            let results = try searcher.search(request, trace: &trace)
+            entry.search = trace
+            entry.searched = DispatchTime.now().uptimeNanoseconds
+            return JSONOutput.Results(results).json
+        }
     }
 
     /// What `/api/search?QUERY` asks, read by the query command's parser and checked against the bounds.

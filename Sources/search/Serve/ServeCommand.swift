@@ -20,6 +20,10 @@ struct ServeCommand: ParsableCommand {
     var host = "127.0.0.1"
     @Option(help: "How many search answers to keep for repeated requests, dropped whenever the index changes (0: none).")
     var cache = 256
+    @Option(help: ArgumentHelp(
+        "When the server stops, write one line per /api/search request to this file: what it waited for and did (for load tests).",
+        valueName: "file"))
+    var trace: String?
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535 (got \(port))") }
@@ -28,7 +32,17 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let store = try indexOptions.openForReading()
-        let server = WebServer(api: SearchAPI(store: store, cachedResults: cache), assets: try WebAssets.load(), host: host, port: port)
+        if let trace {
+            // Found out now, not after a load test's whole run.
+            do {
+                try "".write(toFile: trace, atomically: false, encoding: .utf8)
+            } catch {
+                throw CLIError.usage("cannot create the request log \(trace): check that its folder exists and is writable")
+            }
+        }
+        let log = trace.map { _ in RequestLog() }
+        let server = WebServer(
+            api: SearchAPI(store: store, cachedResults: cache, log: log), assets: try WebAssets.load(), host: host, port: port)
         let path = indexOptions.path
         // ArgumentParser's run() is synchronous and Hummingbird is async: the main thread waits here
         // until the server stops (SIGINT or SIGTERM, handled by Hummingbird's service group).
@@ -48,6 +62,13 @@ struct ServeCommand: ParsableCommand {
         done.wait()
         if let error = outcome.error {
             throw CLIError.runtime("could not serve on \(host):\(port): \(error)")
+        }
+        if let trace, let log {
+            do {
+                try log.write(to: trace)
+            } catch {
+                throw CLIError.runtime("could not write the request log \(trace): \(error.localizedDescription)")
+            }
         }
     }
 }

@@ -28,7 +28,7 @@ struct WebServer: Sendable {
         for asset in assets.files.keys {
             route(RouterPath(asset == "index.html" ? "/" : "/" + asset)) { _ in assets.response(asset) }
         }
-        route("/api/search") { request in await api.respond { try api.search(query: request.uri.query) } }
+        route("/api/search") { request in await api.searchResponse(query: request.uri.query) }
         route("/api/articles/**") { request in
             await api.respond { try api.article(path: request.uri.path, query: request.uri.query) }
         }

@@ -49,7 +49,9 @@ public struct Ingestor: Sendable {
         case "jsonl", "ndjson": return .jsonl
         case "json": return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl
         case "md", "markdown": return .markdown
-        case "html", "htm", "xhtml": return .html
+        case "html", "htm", "xhtml", "mht", "mhtml": return .html
+        case "rss", "atom": return .feed
+        case "eml": return .email
         case "csv", "tsv": return .csv
         case "txt", "text": return .text
         default:
@@ -58,9 +60,14 @@ public struct Ingestor: Sendable {
             let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
             if head.hasPrefix("[") && JSONDocumentReader.isOneDocument(data) { return .json }
             if head.hasPrefix("{") { return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl }
+            if SavedEmail.isEmail(path: path, data: data) { return .email }
+            if MIMEWebArchive.isArchive(path: path, data: data) { return .html }
             if head.contains("<html") || head.contains("<!doctype html") { return .html }
             // A page's fragment (`<div><p>…`, `<article>`), as some scrapers save a story's markup.
-            if let (root, _) = NonArticleFile.rootElement(of: data), htmlFragmentRoots.contains(root) { return .html }
+            if let (root, _) = NonArticleFile.rootElement(of: data) {
+                if FeedReader.roots.contains(root) { return .feed }
+                if htmlFragmentRoots.contains(root) { return .html }
+            }
             return .text
         }
     }
@@ -73,9 +80,9 @@ public struct Ingestor: Sendable {
     /// id: a JSON Lines dump, a JSON array, a CSV table; not a file that is one article.
     public static func numbersRecords(path: String, data: Data, format: InputFormat) -> Bool {
         switch format == .auto ? detectFormat(path: path, data: data) : format {
-        case .jsonl, .csv: true
-        case .json: !JSONDocumentReader.isOneObject(data)
-        case .auto, .text, .markdown, .html: false
+        case .jsonl, .csv, .feed: true
+        case .json: !JSONDocumentReader.isOneObject(data) || JSONDocumentReader.isEnvelope(data)
+        case .auto, .text, .markdown, .html, .email: false
         }
     }
 
@@ -133,11 +140,23 @@ public struct Ingestor: Sendable {
             defaultSource: defaultSource, folderName: folderName, maximumBodyBytes: maximumBodyBytes)
         switch resolved {
         case .json, .jsonl:
-            let document = resolved == .json ? JSONDocumentReader().read(data: data, path: path) : nil
+            // An API's answer saved by `curl` is one line: a record of records, not one article.
+            let oneEnvelope = resolved == .jsonl && JSONDocumentReader.isOneLine(data) && JSONDocumentReader.isEnvelope(data)
+            let document = resolved == .json || oneEnvelope ? JSONDocumentReader().read(data: data, path: path) : nil
             let (drafts, skipped) = document ?? JSONLinesReader().read(data: data, path: path)
             var reports = drafts.map { assembler.assemble($0, path: path, format: resolved) }
             reports += skipped.map { ExtractionReport(path: $0.location, format: resolved, skipped: $0.reason) }
             return reports
+        case .email:
+            do {
+                return [assembler.assemble(try SavedEmail().read(data: data), path: path, format: .email)]
+            } catch {
+                return [ExtractionReport(path: path, format: .email, skipped: String(describing: error))]
+            }
+        case .feed:
+            let (drafts, skipped) = FeedReader().read(data: data, path: path)
+            return drafts.map { assembler.assemble($0, path: path, format: .feed) }
+                + skipped.map { ExtractionReport(path: $0.location, format: .feed, skipped: $0.reason) }
         case .csv:
             do {
                 let (drafts, skipped) = DelimitedTextReader().read(text: try TextDecoding.decode(data), path: path)
@@ -158,6 +177,11 @@ public struct Ingestor: Sendable {
                 return [ExtractionReport(path: path, format: .html, skipped: IngestError.tooLarge(bytes: data.count, limit: maximumHTMLSize).description)]
             }
             do {
+                if MIMEWebArchive.isArchive(path: path, data: data) {
+                    let archive = try MIMEWebArchive(data: data)
+                    let draft = try HTMLReader().read(data: archive.page, charset: archive.charset, savedFrom: archive.address)
+                    return [assembler.assemble(draft, path: path, format: .html)]
+                }
                 return [assembler.assemble(try HTMLReader().read(data: data), path: path, format: .html)]
             } catch {
                 return [ExtractionReport(path: path, format: .html, skipped: String(describing: error))]

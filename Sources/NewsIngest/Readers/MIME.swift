@@ -20,6 +20,11 @@ enum MIME {
             body = bytes[start...]
         }
 
+        init(headers: [Header], body: ArraySlice<UInt8>) {
+            self.headers = headers
+            self.body = body
+        }
+
         func header(_ name: String) -> String? { headers.first { $0.name == name }?.value }
 
         /// `type/subtype`, lower-cased; `text/plain` when none is given, as RFC 2045 says.

@@ -2,8 +2,10 @@ import Foundation
 import NewsSearchTestSupport
 import Testing
 
-/// A saved news feed was skipped whole ("an RSS or Atom feed, not read as articles").
-@Suite struct FeedCLITests {
+/// Files that hold many articles in a web format: a saved news feed (skipped whole before: "an RSS or
+/// Atom feed, not read as articles") and a web archive.
+@Suite struct FeedAndArchiveCLITests {
+    /// A saved news feed was skipped whole ("an RSS or Atom feed, not read as articles").
     @Test func aSavedFeedsItemsAreArticles() throws {
         let binary = try SearchBinary()
         let folder = try TemporaryDirectory()
@@ -27,5 +29,26 @@ import Testing
         let shown = try binary.run(["show", "--index", index, "https://harbour-ledger.example/fares"])
         #expect(shown.stdout.contains("Ferry fares will rise by four percent from April."), "\(shown.stdout)")
         #expect(!shown.stdout.contains("&lt;") && !shown.stdout.contains("<p>"), "\(shown.stdout)")
+    }
+
+    /// A web archive was one article of WARC and HTTP headers whose own text was cut away.
+    @Test func aWebArchivesPagesAreArticles() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory()
+        let page = "<html><head><title>Dock strike ends</title></head><body><article><p>Crews returned to work on Monday "
+            + "after a three-week strike over shift lengths at the northern terminal.</p></article></body></html>"
+        let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
+        let warc = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://harbour-ledger.example/2025/03/14/strike\r\n"
+            + "Content-Type: application/http; msgtype=response\r\nContent-Length: \(http.utf8.count)\r\n\r\n\(http)\r\n\r\n"
+        _ = try folder.write(warc, to: "crawls/capture.warc")
+        let index = folder.url.appendingPathComponent("i.sqlite").path
+        let run = try binary.run(["index", "--index", index, folder.url.appendingPathComponent("crawls").path])
+        #expect(run.status == 0 && run.stdout.contains("1 added"), "\(run.stdout)\(run.stderr)")
+        let found = try binary.run(["--index", index, "--json", "strike"])
+        let hit = try #require(((try JSONSerialization.jsonObject(with: found.stdoutData) as? [String: Any])?["hits"] as? [[String: Any]])?.first)
+        #expect(hit["title"] as? String == "Dock strike ends")
+        #expect(hit["id"] as? String == "https://harbour-ledger.example/2025/03/14/strike")
+        #expect(hit["source"] as? String == "harbour-ledger.example")
+        #expect(try binary.run(["--index", index, "warc"]).stdout.hasPrefix("0 articles"))
     }
 }

@@ -35,10 +35,12 @@ let package = Package(
         .target(name: "NewsIngest", dependencies: ["CLibXML2", "NewsDates"]),
         .target(name: "NewsActors", dependencies: ["NewsAnalysis"]),
         .target(name: "NewsQuery", dependencies: ["NewsAnalysis", "NewsDates"]),
+        // The prefetch hint the pass over the matches gives for the next rows' columns (C: Swift has none).
+        .target(name: "CMemoryHints"),
         .target(
             name: "NewsSearch",
             dependencies: [
-                "NewsAnalysis", "NewsDates", "NewsIngest", "NewsActors", "NewsQuery",
+                "NewsAnalysis", "NewsDates", "NewsIngest", "NewsActors", "NewsQuery", "CMemoryHints",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ]),

@@ -203,6 +203,40 @@ import Testing
         #expect(Set(kept) == Set(expected))
     }
 
+    /// The actors facet counts every match's actors, the last match of each pass's id range too (the
+    /// pass reads a match's actors one match late, after asking for them).
+    @Test(arguments: ["defense industrial", "rutte", "japan OR nato OR tokyo", "budget"])
+    func theActorsFacetCountsEveryMatchsActors(_ text: String) throws {
+        for parts in [1, 3] {
+            let searcher = Searcher(store: store, parallelism: (parts, 0))
+            var request = SearchRequest(text: text)
+            request.limit = 1_000
+            request.fold = false
+            request.facetLimit = 1_000
+            request.match = .all
+            let results = try searcher.search(request)
+            #expect(results.total > 0 && results.hits.count == results.total, "\(text)")
+            let expected = try store.pool.read { db -> [String: Int] in
+                let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT id, name || '/' || type FROM actors WHERE type != 'location'").map { ($0[0] as Int64, $0[1] as String) })
+                let ids = try Int64.fetchAll(
+                    db, sql: "SELECT id FROM documents WHERE external_id IN (SELECT value FROM json_each(?))",
+                    arguments: [String(decoding: try JSONEncoder().encode(results.hits.map(\.id)), as: UTF8.self)])
+                var counts: [String: Int] = [:]
+                for (_, links) in try ActorLinks.packed(of: ids, in: db) {
+                    links.withUnsafeBytes { bytes in
+                        ActorLinks.unpack(bytes) { link in if let name = names[link.actor] { counts[name, default: 0] += 1 } }
+                    }
+                }
+                return counts
+            }
+            let counted = Dictionary(
+                uniqueKeysWithValues: results.facets.actor.map { ("\($0.value)/\($0.type?.rawValue ?? "")", $0.count) })
+            #expect(!counted.isEmpty)
+            #expect(counted == expected, "\(text), \(parts) parts")
+        }
+    }
+
     @Test func aStrangeFileIsNotAColumnsFile() throws {
         #expect(ColumnFile.parse(UnsafeRawBufferPointer(start: nil, count: 0))?.header == nil)
         let noise = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }

@@ -47,6 +47,10 @@ struct CopyGroups: Sendable {
         id >= 0 && id < groupOf.count ? groupOf[id] : -1
     }
 
+    /// Starts loading the cluster of document `id` without waiting (``FacetColumns/prefetch(_:)``).
+    @inline(__always)
+    func prefetch(_ id: Int) { groupOf.prefetch(id) }
+
     /// The document's cluster, itself included; empty when it has no copy. Bounds from a damaged file
     /// are clamped, never followed past the end.
     func members(of id: Int64) -> [Int64] {

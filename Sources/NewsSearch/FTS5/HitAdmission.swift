@@ -54,7 +54,10 @@ final class HitAdmission: @unchecked Sendable {
         return threshold.key / boostLimit
     }
 
+    /// Also the first sight of the row: its columns are asked for here, so that they are on their way
+    /// while `newsrank` ranks it and are there when the pass counts it.
     func admits(_ id: Int64) -> Bool {
+        filter.columns.prefetch(Int(truncatingIfNeeded: id))
         guard filter.columns.contains(id) else { return false }
         let index = Int(id)
         guard filter.passes(index) == .all else { return false }

@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// A read-only array of fixed-width integers inside ``ColumnBytes``, indexed like an array and never
 /// copied: a query reads the elements it needs straight from the mapped columns file.
 struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Sendable {
@@ -23,6 +25,14 @@ struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Se
 
     @inline(__always)
     subscript(position: Int) -> Element { base.unsafelyUnwrapped[position] }
+
+    /// Starts loading the element at `position` into the cache without waiting for it; a position
+    /// outside the column is ignored.
+    @inline(__always)
+    func prefetch(_ position: Int) {
+        guard position >= 0, position < count, let base else { return }
+        newssearch_prefetch(base + position)
+    }
 }
 
 /// Short strings stored end to end with their start offsets (`offsets` has one more entry than there

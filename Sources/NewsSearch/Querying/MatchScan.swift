@@ -70,7 +70,10 @@ struct MatchScan: Sendable {
         defer { withExtendedLifetime((lengths, admission, call)) {} }
         while true {
             let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
+            if code == SQLITE_DONE {
+                tally.finish(columns: columns)
+                return
+            }
             guard code == SQLITE_ROW else {
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
@@ -101,6 +104,7 @@ struct MatchScan: Sendable {
             if let excluded, id < excluded.count, excluded[id] { continue }
             visit(id, score: 0)
         }
+        tally.finish(columns: columns)
     }
 
     /// `score` is nil for a match the pass chose not to rank: it cannot be a hit.

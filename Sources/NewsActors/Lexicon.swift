@@ -81,8 +81,8 @@ enum Lexicon {
         "canyon", "forest", "harbor", "harbour", "delta", "plateau", "glacier", "reef", "lagoon", "fjord",
     ]
 
-    /// First words that make a run a place, not a person ("Lake Berryessa", "Mount Kenya", "Cape Cod").
-    static let placeFirstWords: WordSet = ["lake", "mount", "mt", "cape", "fort", "isle", "loch", "lago", "monte"]
+    /// First words that make a run a place, not a person ("Lake Berryessa", "Mount Kenya", "Cape Cod", "Port Harcourt").
+    static let placeFirstWords: WordSet = ["lake", "mount", "mt", "cape", "fort", "isle", "loch", "lago", "monte", "port", "puerto", "porto"]
 
     /// Last words of events, wars, prizes and documents: such names are not actors ("World Cup", "Gulf War").
     static let eventHeads: WordSet = [

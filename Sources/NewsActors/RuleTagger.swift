@@ -324,7 +324,11 @@ struct RuleTagger {
             found.append(candidate(range, type: .organization, evidence: .strong, initial: initial))
             return
         }
-        if words.count >= 2, Lexicon.placeHeads.contains(lastToken, in: text) || Lexicon.placeFirstWords.contains(first, in: text) {
+        // A place's first word opens a name of a few words; a title-cased headline ("Port Kembla Refinery
+        // Copper Price") is none.
+        if words.count >= 2,
+            Lexicon.placeHeads.contains(lastToken, in: text) || (words.count <= 4 && Lexicon.placeFirstWords.contains(first, in: text))
+        {
             found.append(candidate(range, type: .location, evidence: .strong, initial: initial))
             return
         }

@@ -49,7 +49,7 @@ public struct Ingestor: Sendable {
         case "jsonl", "ndjson": return .jsonl
         case "json": return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl
         case "md", "markdown": return .markdown
-        case "html", "htm", "xhtml": return .html
+        case "html", "htm", "xhtml", "mht", "mhtml": return .html
         case "csv", "tsv": return .csv
         case "txt", "text": return .text
         default:
@@ -58,6 +58,7 @@ public struct Ingestor: Sendable {
             let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
             if head.hasPrefix("[") && JSONDocumentReader.isOneDocument(data) { return .json }
             if head.hasPrefix("{") { return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl }
+            if MIMEWebArchive.isArchive(path: path, data: data) { return .html }
             if head.contains("<html") || head.contains("<!doctype html") { return .html }
             // A page's fragment (`<div><p>…`, `<article>`), as some scrapers save a story's markup.
             if let (root, _) = NonArticleFile.rootElement(of: data), htmlFragmentRoots.contains(root) { return .html }
@@ -74,7 +75,7 @@ public struct Ingestor: Sendable {
     public static func numbersRecords(path: String, data: Data, format: InputFormat) -> Bool {
         switch format == .auto ? detectFormat(path: path, data: data) : format {
         case .jsonl, .csv: true
-        case .json: !JSONDocumentReader.isOneObject(data)
+        case .json: !JSONDocumentReader.isOneObject(data) || JSONDocumentReader.isEnvelope(data)
         case .auto, .text, .markdown, .html: false
         }
     }
@@ -133,7 +134,9 @@ public struct Ingestor: Sendable {
             defaultSource: defaultSource, folderName: folderName, maximumBodyBytes: maximumBodyBytes)
         switch resolved {
         case .json, .jsonl:
-            let document = resolved == .json ? JSONDocumentReader().read(data: data, path: path) : nil
+            // An API's answer saved by `curl` is one line: a record of records, not one article.
+            let oneEnvelope = resolved == .jsonl && JSONDocumentReader.isOneLine(data) && JSONDocumentReader.isEnvelope(data)
+            let document = resolved == .json || oneEnvelope ? JSONDocumentReader().read(data: data, path: path) : nil
             let (drafts, skipped) = document ?? JSONLinesReader().read(data: data, path: path)
             var reports = drafts.map { assembler.assemble($0, path: path, format: resolved) }
             reports += skipped.map { ExtractionReport(path: $0.location, format: resolved, skipped: $0.reason) }
@@ -158,6 +161,11 @@ public struct Ingestor: Sendable {
                 return [ExtractionReport(path: path, format: .html, skipped: IngestError.tooLarge(bytes: data.count, limit: maximumHTMLSize).description)]
             }
             do {
+                if MIMEWebArchive.isArchive(path: path, data: data) {
+                    let archive = try MIMEWebArchive(data: data)
+                    let draft = try HTMLReader().read(data: archive.page, charset: archive.charset, savedFrom: archive.address)
+                    return [assembler.assemble(draft, path: path, format: .html)]
+                }
                 return [assembler.assemble(try HTMLReader().read(data: data), path: path, format: .html)]
             } catch {
                 return [ExtractionReport(path: path, format: .html, skipped: String(describing: error))]

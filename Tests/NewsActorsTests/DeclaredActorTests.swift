@@ -39,7 +39,8 @@ struct DeclaredActorTests {
     }
 
     @Test("place names are not people", arguments: [
-        "Lake Berryessa", "Bay Area", "Silicon Valley", "Gulf Coast", "Mount Kenya", "Grand Canyon", "Cape Cod",
+        "Lake Berryessa", "Bay Area", "Silicon Valley", "Gulf Coast", "Mount Kenya", "Grand Canyon", "Cape Cod", "Port Averly",
+        "Puerto Llano",
     ])
     func placeNamesAreNotPeople(_ place: String) {
         let body = "Firefighters worked through the night near \(place) on Tuesday. The fire near \(place) spread quickly, officials said."

@@ -68,3 +68,19 @@ import Testing
         #expect(try FileScanner.scan([folder.url.appendingPathComponent("real").path]).files.map(\.size) == [4])
     }
 }
+
+extension FileScannerTests {
+    /// An index kept inside the folder it indexes: its lock and columns files were named as skipped
+    /// inputs ("empty file", "binary file") on every run.
+    @Test func anIndexsOwnFilesAreNeverInputs() throws {
+        let folder = try TemporaryDirectory()
+        _ = try folder.write("Title\n\nText.", to: "story.txt")
+        for name in ["s.sqlite", "s.sqlite-wal", "s.sqlite.lock", "s.sqlite.columns", "s.sqlite.rebuild", "s.sqlite.rebuild-wal",
+            "s.sqlite.rebuild.columns"]
+        {
+            _ = try folder.write("x", to: name)
+        }
+        let scan = try FileScanner.scan([folder.url.path])
+        #expect(scan.files.map(\.relativePath) == ["story.txt"])
+    }
+}

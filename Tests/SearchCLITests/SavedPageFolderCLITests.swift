@@ -38,4 +38,42 @@ import Testing
         let hits = try #require((try JSONSerialization.jsonObject(with: all.stdoutData) as? [String: Any])?["hits"] as? [[String: Any]])
         #expect(Set(hits.compactMap { $0["title"] as? String }) == ["Ferry strike ends", "Pilots agree roster"])
     }
+
+    /// "Save as single file" (MHTML): the article was its MIME headers ("From: <Saved by Blink> Snapshot-
+    /// Content-Location…"), its title broken by a quoted-printable soft break ("Harbo= ur"), `=E2` an actor.
+    @Test func aPageSavedAsOneFileIsIndexedAsThePage() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory()
+        let page = "<html><head><title>Harbour strike enters its third week in the northern port city</title></head><body>"
+            + "<article><p>Dock workers extended their strike into a third week on Friday, as talks with the port authority broke down"
+            + " again over pay. \u{201C}We ask for what was promised,\u{201D} said union secretary Maren Holt.</p></article></body></html>"
+        // Quoted-printable with soft breaks every 60 bytes, as browsers write it.
+        var encoded = ""
+        var column = 0
+        for byte in Array(page.utf8) {
+            let piece = byte == 0x3D || byte >= 0x80 ? String(format: "=%02X", byte) : String(UnicodeScalar(byte))
+            if column + piece.count > 60 {
+                encoded += "=\r\n"
+                column = 0
+            }
+            encoded += piece
+            column += piece.count
+        }
+        let archive = "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://harbour-ledger.example/2025/03/14/strike\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"--b--\"\r\n\r\n"
+            + "----b--\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+            + "Content-Location: https://harbour-ledger.example/2025/03/14/strike\r\n\r\n\(encoded)\r\n----b----\r\n"
+        _ = try folder.write(archive, to: "saved/Harbour strike.mhtml")
+        let index = folder.url.appendingPathComponent("i.sqlite").path
+        let run = try binary.run(["index", "--index", index, folder.url.appendingPathComponent("saved").path])
+        #expect(run.status == 0 && run.stdout.contains("1 added"), "\(run.stdout)\(run.stderr)")
+        let found = try binary.run(["--index", index, "--json", "strike"])
+        let hit = try #require(((try JSONSerialization.jsonObject(with: found.stdoutData) as? [String: Any])?["hits"] as? [[String: Any]])?.first)
+        #expect(hit["title"] as? String == "Harbour strike enters its third week in the northern port city")
+        #expect(hit["date"] as? String == "2025-03-14")
+        #expect(hit["source"] as? String == "harbour-ledger.example")
+        let shown = try binary.run(["show", "--index", index, "Harbour strike.mhtml"])
+        #expect(shown.stdout.contains("\u{201C}We ask for what was promised,\u{201D} said union secretary Maren Holt."), "\(shown.stdout)")
+        #expect(!shown.stdout.contains("=3D") && !shown.stdout.contains("Content-Type"), "\(shown.stdout)")
+    }
 }

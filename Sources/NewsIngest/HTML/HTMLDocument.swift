@@ -197,12 +197,13 @@ enum HTMLDocument {
     /// libxml2 must be initialised once before threads share it; a static `let` runs exactly once.
     private static let libraryInitialized: Void = xmlInitParser()
 
-    static func parse(_ data: Data) throws -> Parsed {
+    /// - Parameter charset: the encoding a container declared for the bytes; it wins over `<meta charset>`.
+    static func parse(_ data: Data, charset: String? = nil) throws -> Parsed {
         _ = libraryInitialized
         // Error handlers are per thread in libxml2: silence this thread's, so that nothing the
         // parser meets is ever printed (the library never prints; problems surface as skip reasons).
         xmlSetStructuredErrorFunc(nil, { _, _ in })
-        let (text, encoding) = try decode(data)
+        let (text, encoding) = try decode(data, charset: charset)
         var bytes = Array(text.utf8)
         // libxml2 reads NUL as the end of the text it is in; what follows it is still the page's.
         let hasNUL = bytes.contains(0)
@@ -394,7 +395,7 @@ enum HTMLDocument {
     /// UTF-8 when the bytes are valid UTF-8; else windows-1252, which is what browsers do with
     /// Latin-1 labels and with undeclared legacy pages. A page that declares UTF-8 but is not
     /// (the "wrong charset" case) is read as windows-1252 too, rather than rejected.
-    static func decode(_ data: Data) throws -> (text: String, encoding: String) {
+    static func decode(_ data: Data, charset: String? = nil) throws -> (text: String, encoding: String) {
         if let (encoding, name, skip) = TextDecoding.unicodeEncoding(of: data) {
             guard let text = String(data: data.dropFirst(skip), encoding: encoding) else { throw IngestError.undecodable(name) }
             return (text, name)
@@ -405,7 +406,7 @@ enum HTMLDocument {
         if body.prefix(8192).withUnsafeBytes({ raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }) {
             throw IngestError.binary
         }
-        let declared = declaredCharset(in: body)
+        let declared = charset ?? declaredCharset(in: body)
         let utf8 = String(validating: body, as: UTF8.self)
         switch declared.map(canonicalCharset) {
         case nil, "utf-8":

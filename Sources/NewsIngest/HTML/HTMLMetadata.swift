@@ -30,7 +30,9 @@ struct HTMLMetadata {
         "backgroundnewsarticle", "blogposting", "liveblogposting", "scholarlyarticle", "report",
     ]
 
-    init(root: HTMLElement, source: String = "") {
+    /// - Parameter savedFrom: where the page was saved from, as its saver recorded it: the address of
+    ///   last resort (a page saved by a browser often declares none of its own).
+    init(root: HTMLElement, source: String = "", savedFrom: String? = nil) {
         var meta: [String: String] = [:]
         var scripts: [String] = []
         var markedAuthors: [String] = []
@@ -68,7 +70,7 @@ struct HTMLMetadata {
 
         ogTitle = meta["og:title"] ?? meta["twitter:title"]
         siteName = meta["og:site_name"] ?? meta["application-name"]
-        url = PageAddress.resolve(canonical: canonical, base: base, declared: [jsonLDURL, meta["og:url"]])
+        url = PageAddress.resolve(canonical: canonical, base: base, declared: [jsonLDURL, meta["og:url"], savedFrom])
         if authors.isEmpty,
             let author = ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"]
                 .lazy.compactMap({ meta[$0] }).first(where: { !$0.hasPrefix("http") })
@@ -81,7 +83,7 @@ struct HTMLMetadata {
         }
         language = language.map(Self.languageTag)
         dates.meta = meta
-        dates.urls = [url, meta["og:url"], jsonLDURL].compactMap { $0 }
+        dates.urls = [url, meta["og:url"], jsonLDURL, savedFrom].compactMap { $0 }
         dates.language = language
         dates.source = source
         if let found = dates.find(in: root) {

@@ -2,10 +2,14 @@ import Foundation
 
 /// Reads one HTML page: metadata from the head, the article's paragraphs from the body.
 struct HTMLReader {
-    func read(data: Data) throws -> ArticleDraft {
-        let parsed = try HTMLDocument.parse(data)
+    /// - Parameters:
+    ///   - charset: the encoding its container declared (an MHTML part's), which wins over the page's.
+    ///   - savedFrom: the address its container recorded (an MHTML snapshot's).
+    func read(data: Data, charset: String? = nil, savedFrom: String? = nil) throws -> ArticleDraft {
+        let parsed = try HTMLDocument.parse(data, charset: charset)
         // Metadata before pruning: the head, <header> and <time> go with the page chrome.
-        let metadata = HTMLMetadata(root: parsed.root, source: parsed.source)
+        let metadata = HTMLMetadata(
+            root: parsed.root, source: parsed.source, savedFrom: savedFrom ?? SavedPageMarker.address(in: parsed.source))
         var extractor = HTMLContentExtractor()
         // Worked out from every candidate each time it is asked for: asked once.
         let title = metadata.title

@@ -8,7 +8,7 @@ struct JSONDocumentReader {
     /// may just be a bad record.
     func read(data: Data, path: String) -> (drafts: [ArticleDraft], skipped: [SkippedRecord])? {
         guard let value = try? JSONSerialization.jsonObject(with: data) else { return salvage(data: data, path: path) }
-        let records = (value as? [Any]) ?? [value]
+        let records = (value as? [Any]) ?? (value as? [String: Any]).flatMap(RecordContainers.records(in:)) ?? [value]
         var drafts: [ArticleDraft] = []
         var skipped: [SkippedRecord] = []
         for (index, record) in records.enumerated() {
@@ -65,6 +65,18 @@ struct JSONDocumentReader {
     }
 
     /// Whether a JSON document is one object (one article) rather than an array of them.
+    /// Whether the document is one object that holds a list of records (an API's answer), not an article.
+    static func isEnvelope(_ data: Data) -> Bool {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return false }
+        return RecordContainers.records(in: object) != nil
+    }
+
+    /// Whether the bytes hold one line (blanks after it aside).
+    static func isOneLine(_ data: Data) -> Bool {
+        guard let end = data.firstIndex(of: 0x0A) else { return true }
+        return data[end...].allSatisfy(isSpace)
+    }
+
     static func isOneObject(_ data: Data) -> Bool {
         data.first(where: { !Self.isSpace($0) }) == UInt8(ascii: "{")
     }

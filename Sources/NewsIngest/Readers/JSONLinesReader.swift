@@ -72,6 +72,7 @@ struct JSONLinesReader {
     /// A draft from one record's fields, wherever the record came from (a line, an element of an array,
     /// a table row: `origin` is what `extract` then says its date and source came from).
     func draft(fields: [String: RecordField], origin: RecordOrigin = .jsonLines) throws -> ArticleDraft {
+        let fields = RecordContainers.lifted(fields)
         var nuls = 0
         // Every string field loses its NULs (SQLite would cut the text there). Title, body and extra
         // fields also get one kind of line end, so that CR LF paragraphs are paragraphs; an id or URL
@@ -90,12 +91,14 @@ struct JSONLinesReader {
         }
         let roles = RecordRoles(fields.keys)
         func field(_ role: RecordRoles.Role) -> RecordField? { roles.key(role).flatMap { fields[$0] } }
-        let body = text(roles.textKey.flatMap { fields[$0] }) ?? ""
-        let title = text(field(.title)) ?? ""
+        var body = text(roles.textKey.flatMap { fields[$0] }) ?? ""
+        let cutAtSource = Self.cutMarker(in: body)
+        if let cutAtSource { body = String(body[..<cutAtSource.marker].trimmingWhitespace()) }
+        let title = text(field(.title)).map(HTMLFragment.inlineText) ?? ""
         if body.isEmpty && title.isEmpty { throw IngestError.missingBody }
         var draft = ArticleDraft(
             title: title.isEmpty ? nil : title,
-            lines: body.lineSlices(omittingEmptySubsequences: false).map(String.init))
+            lines: HTMLFragment.isMarkup(body) ? HTMLFragment.lines(body) : body.lineSlices(omittingEmptySubsequences: false).map(String.init))
         draft.dateFromPath = false
         if let value = field(.date), let raw = text(value), !raw.isEmpty {
             if let parsed = value.epochDay ?? ArticleDate(parsing: raw) ?? DateExtractor.parse(raw) {
@@ -125,10 +128,22 @@ struct JSONLinesReader {
         }
         draft.id = plain(field(.id)).flatMap { $0.isEmpty ? nil : $0 }
         draft.url = url
-        draft.authors = field(.authors).map { $0.names.map { InputText.normalized($0).text } } ?? []
+        draft.authors = field(.authors).map { $0.names.map { HTMLFragment.inlineText(InputText.normalized($0).text) } } ?? []
         draft.actors = field(.actors).map { $0.list.map { InputText.normalized($0).text } } ?? []
         if nuls > 0 { draft.notes.append(InputText.nulNote(nuls)) }
+        // Kept with the article, not as a note of the run: every record of such an API's answer is cut.
+        if let cutAtSource { draft.metadata["cut_by_source"] = "\(cutAtSource.more) characters left out" }
         return draft
+    }
+
+    /// News APIs that give a story's first characters end them with how many they left out (NewsAPI:
+    /// `… [+2311 chars]`): the marker is no text of the story, but the cut is worth keeping.
+    static func cutMarker(in body: String) -> (marker: String.Index, more: Int)? {
+        guard body.hasSuffix(" chars]"), let open = body.lastIndex(of: "["),
+            body[body.index(after: open)...].hasPrefix("+"),
+            let more = Int(body[body.index(open, offsetBy: 2)...].dropLast(" chars]".count))
+        else { return nil }
+        return (open, more)
     }
 }
 

@@ -133,8 +133,14 @@ enum FileScanner {
         let name = (relativePath as NSString).lastPathComponent.lowercased()
         let stem = (name as NSString).deletingPathExtension
         if ["readme", "license", "notice", "licence"].contains(stem) { return false }
-        return ![".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal"].contains { name.hasSuffix($0) }
+        return !indexFileSuffixes.contains { name.hasSuffix($0) }
     }
+
+    /// An index's own files: the database and its journals, the lock and the facet columns beside it,
+    /// and a `--rebuild`'s copies of each (an interrupted one leaves them).
+    private static let indexFileSuffixes = [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal"].flatMap {
+        [$0, $0.replacingOccurrences(of: ".sqlite", with: ".sqlite.rebuild")]
+    } + [".sqlite.lock", ".sqlite.columns", ".sqlite.rebuild.columns"]
 
     /// One `lstat` (or `stat` for a path named on the command line): Foundation's `attributesOfItem`
     /// also opened every file, and a no-op run over a million files is mostly this call.

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Text fields that hold markup. News APIs and CMS exports give a story's body as HTML (the Guardian's
+/// `fields.body`, WordPress's `content.rendered`, a feed's `content:encoded`) and its title with
+/// character references (`&#8216;`); stored as written, `<p>` and `&#8220;` showed in every snippet
+/// and were searched as words.
+enum HTMLFragment {
+    /// Whether `text` is markup: it closes an element of HTML's text (`</p>`, `</a>`, `</li>`…) or breaks
+    /// a line with `<br>`. A lone `<CIL>` (a wire story's ticker) or `<Merrill Lynch>` is not.
+    static func isMarkup(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard var index = bytes.firstIndex(of: UInt8(ascii: "<")) else { return false }
+            while index + 2 < bytes.count {
+                if bytes[index] == UInt8(ascii: "<") {
+                    let closing = bytes[index + 1] == UInt8(ascii: "/")
+                    var end = index + (closing ? 2 : 1)
+                    var name: [UInt8] = []
+                    while end < bytes.count, name.count <= 10, Self.isNameByte(bytes[end]) {
+                        name.append(bytes[end] | 0x20)
+                        end += 1
+                    }
+                    if end < bytes.count, bytes[end] == UInt8(ascii: ">") || bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "/") {
+                        if closing ? Self.textElements.contains(name) : name == Array("br".utf8) { return true }
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x31...0x36).contains(byte)
+    }
+
+    private static let textElements: Set<[UInt8]> = Set(
+        ["p", "a", "b", "i", "em", "strong", "span", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+         "figure", "figcaption", "table", "td", "tr", "section", "article", "sup", "sub", "u", "small", "cite", "q", "pre", "code"]
+            .map { Array($0.utf8) })
+
+    /// The fragment's text, one line per block (paragraph, heading, list item, quotation); scripts,
+    /// styles, embedded frames and form controls left out, as on a page.
+    static func lines(_ markup: String) -> [String] {
+        guard let parsed = try? HTMLDocument.parse(Data(markup.utf8), charset: "utf-8") else { return [markup] }
+        var lines: [String] = []
+        var current = ""
+        func flush() {
+            let line = current.collapsingWhitespace()
+            if !line.isEmpty { lines.append(line) }
+            current = ""
+        }
+        func render(_ element: HTMLElement) {
+            if HTMLContentExtractor.strictTags.contains(element.name) { return }
+            let isBlock = HTMLContentExtractor.blockTags.contains(element.name)
+            if isBlock { flush() }
+            for child in element.children {
+                switch child {
+                case .text(let text): current += text
+                case .element(let inner): render(inner)
+                }
+            }
+            if isBlock { flush() }
+        }
+        render(parsed.root)
+        flush()
+        return lines
+    }
+
+    /// A one-line field (a title, a name) as text: tags dropped, character references decoded.
+    static func inlineText(_ text: String) -> String {
+        guard text.contains("&") || isMarkup(text) else { return text }
+        return isMarkup(text) ? lines(text).joined(separator: " ") : HTMLEntities.decode(text)
+    }
+}

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import NewsIngest
@@ -127,20 +126,5 @@ struct NormalizationTests {
         #expect(!BoilerplateFilter.isCollapsed("two  spaces"))
         #expect(!BoilerplateFilter.isCollapsed(" leading"))
         #expect(!BoilerplateFilter.isCollapsed("no\u{A0}break"))
-    }
-
-    /// The apostrophe straightened by Characters, as Foundation's search replaced it: not where a mark
-    /// or joiner makes "’" part of a longer cluster.
-    @Test func apostrophesAreStraightenedAsFoundationDid() {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = ["a", "’", "\u{301}", "\u{200D}", "\u{600}", " ", "é", "👍", "\u{1F3FD}", "’’", "\r\n", "\u{FE0F}"]
-        for _ in 0..<5_000 {
-            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
-            #expect(
-                BoilerplateFilter.straighteningApostrophes(text) == text.replacingOccurrences(of: "’", with: "'"),
-                "\(text.unicodeScalars.map(\.value))")
-        }
-        #expect(BoilerplateFilter.straighteningApostrophes("It’s l’été") == "It's l'été")
-        #expect(BoilerplateFilter.straighteningApostrophes("’\u{301}x") == "’\u{301}x")
     }
 }

@@ -92,6 +92,8 @@ enum Lexicon {
         "dynasty", "empire", "day", "week", "year", "season", "stadium", "arena", "park", "square", "street",
         "avenue", "road", "airport", "station", "hospital", "hotel", "motel", "bridge", "centre", "center", "hall",
         "drive", "boulevard", "crescent", "terrace", "parkway", "highway", "motorway",
+        // A newsletter's or programme's name ("Morning Briefing", "Weekly Digest").
+        "briefing", "newsletter", "digest", "bulletin", "roundup", "podcast",
     ]
 
     /// Lowercase nouns next to a lone name that make it an organisation ("carrier Lufta", "Lufta shares").

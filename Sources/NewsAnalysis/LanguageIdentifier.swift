@@ -58,27 +58,35 @@ public enum LanguageIdentifier {
             guard let votes else { return }
             for vote in votes { scores[table.languages[vote]] += table.weights[vote] }
         }
+        // ASCII letters are counted as runs, added to `counts` at the end: one comparison a letter.
+        var asciiLetters = 0
         while index < count {
+            if seen == scalarLimit { break }
             let byte = bytes[index]
-            seen += 1
-            if seen > scalarLimit { break }
             let scalar: Unicode.Scalar
             let width: Int
             if byte < 0x80 {
-                let isLetter = byte >= 0x61 && byte <= 0x7A || byte >= 0x41 && byte <= 0x5A
-                if isLetter {
-                    counts.letters += 1
-                    counts.latin += 1
+                if (byte | 0x20) &- 0x61 < 26 {
                     if wordStart < 0 {
                         wordStart = index
                         wordIsASCII = true
                     }
-                } else if wordStart >= 0 {
-                    endWord(index)
+                    // The run of letters, as far as the limit allows.
+                    let stop = Swift.min(count, index + (scalarLimit - seen))
+                    var end = index + 1
+                    while end < stop, (bytes[end] | 0x20) &- 0x61 < 26 { end += 1 }
+                    asciiLetters += end - index
+                    seen += end - index
+                    index = end
+                    continue
                 }
+                seen += 1
+                if wordStart >= 0 { endWord(index) }
                 index += 1
                 continue
-            } else if byte < 0xE0 {
+            }
+            seen += 1
+            if byte < 0xE0 {
                 width = 2
                 scalar = Unicode.Scalar(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))!
             } else if byte < 0xF0 {
@@ -100,6 +108,8 @@ public enum LanguageIdentifier {
             index += width
         }
         if wordStart >= 0 { endWord(index) }
+        counts.letters += asciiLetters
+        counts.latin += asciiLetters
         if let byScript = counts.language { return byScript }
         guard counts.letters > 0, counts.latin + counts.cyrillic >= counts.letters / 2 else { return nil }
         return byFunctionWords(scores, words: words)

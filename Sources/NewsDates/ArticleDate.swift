@@ -159,8 +159,10 @@ extension StringProtocol {
     /// The text without leading and trailing white space (Unicode's definition).
     package func trimmingWhitespace() -> String {
         let text = String(self)
-        // Most lines start and end with an ASCII non-space: nothing to trim, no scalar walk.
-        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+        // Most lines start and end with an ASCII non-space: nothing to trim, no scalar walk. The two
+        // bytes are read from the string's buffer (`utf8.last` steps an index back through the view).
+        let ends = text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) } ?? nil
+        if let (first, last) = ends, first < 0x80, last < 0x80,
             !(0x09...0x0D).contains(first), first != 0x20, !(0x09...0x0D).contains(last), last != 0x20
         {
             return text

@@ -55,7 +55,7 @@ public struct Article: Sendable, Hashable {
 /// `json` is one JSON document: an array of article objects, or a single object spread over lines.
 /// `csv` is a table with a header row (comma, tab or semicolon separated; `.tsv` files are tab separated).
 public enum InputFormat: String, Sendable, CaseIterable {
-    case auto, jsonl, json, csv, text, markdown, html
+    case auto, jsonl, json, csv, text, markdown, html, feed, email, warc
 }
 
 /// A record that could not be read, with a reason a user can act on.

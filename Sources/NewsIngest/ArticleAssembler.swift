@@ -160,7 +160,7 @@ struct ArticleAssembler {
     /// How sure a date is when the reader did not say: stated dates are sure, found ones less so.
     static func confidence(for origin: DateOrigin) -> DateConfidence {
         switch origin {
-        case .frontMatter, .jsonLines, .tableRow, .jsonLD, .metaTag: .high
+        case .frontMatter, .jsonLines, .tableRow, .feed, .message, .jsonLD, .metaTag: .high
         case .timeElement, .url, .byline, .header: .medium
         case .fileName, .scriptData, .pageText: .low
         }

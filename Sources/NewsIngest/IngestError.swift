@@ -23,7 +23,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .binary: "binary file (not text)"
         case .undecodable(let encoding): "bytes are not valid \(encoding) text"
         case .malformedHTML(let detail): "malformed HTML: \(detail)"
-        case .malformedWebArchive(let detail): "malformed web archive (MHTML): \(detail)"
+        case .malformedWebArchive(let detail): "malformed MIME file (web archive or e-mail): \(detail)"
         case .tooLarge(let bytes, let limit):
             "file is \(bytes >> 20) MB, larger than the \(limit >> 20) MB limit for this format"
         case .unsupported(let kind): kind.description

@@ -50,6 +50,9 @@ public struct Ingestor: Sendable {
         case "json": return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl
         case "md", "markdown": return .markdown
         case "html", "htm", "xhtml", "mht", "mhtml": return .html
+        case "rss", "atom": return .feed
+        case "eml": return .email
+        case "warc": return .warc
         case "csv", "tsv": return .csv
         case "txt", "text": return .text
         default:
@@ -58,10 +61,15 @@ public struct Ingestor: Sendable {
             let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
             if head.hasPrefix("[") && JSONDocumentReader.isOneDocument(data) { return .json }
             if head.hasPrefix("{") { return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl }
+            if WARCReader.isWARC(path: path, data: data) { return .warc }
+            if SavedEmail.isEmail(path: path, data: data) { return .email }
             if MIMEWebArchive.isArchive(path: path, data: data) { return .html }
             if head.contains("<html") || head.contains("<!doctype html") { return .html }
             // A page's fragment (`<div><p>…`, `<article>`), as some scrapers save a story's markup.
-            if let (root, _) = NonArticleFile.rootElement(of: data), htmlFragmentRoots.contains(root) { return .html }
+            if let (root, _) = NonArticleFile.rootElement(of: data) {
+                if FeedReader.roots.contains(root) { return .feed }
+                if htmlFragmentRoots.contains(root) { return .html }
+            }
             return .text
         }
     }
@@ -74,9 +82,9 @@ public struct Ingestor: Sendable {
     /// id: a JSON Lines dump, a JSON array, a CSV table; not a file that is one article.
     public static func numbersRecords(path: String, data: Data, format: InputFormat) -> Bool {
         switch format == .auto ? detectFormat(path: path, data: data) : format {
-        case .jsonl, .csv: true
+        case .jsonl, .csv, .feed, .warc: true
         case .json: !JSONDocumentReader.isOneObject(data) || JSONDocumentReader.isEnvelope(data)
-        case .auto, .text, .markdown, .html: false
+        case .auto, .text, .markdown, .html, .email: false
         }
     }
 
@@ -141,6 +149,31 @@ public struct Ingestor: Sendable {
             var reports = drafts.map { assembler.assemble($0, path: path, format: resolved) }
             reports += skipped.map { ExtractionReport(path: $0.location, format: resolved, skipped: $0.reason) }
             return reports
+        case .warc:
+            let (pages, unreadable) = WARCReader().pages(in: data)
+            var reports = pages.map { page in
+                let location = "\(path) [\(page.address)]"
+                do {
+                    var draft = try HTMLReader().read(data: page.html, charset: page.charset, savedFrom: page.address)
+                    draft.id = page.address
+                    return assembler.assemble(draft, path: path, format: .warc)
+                } catch {
+                    return ExtractionReport(path: location, format: .warc, skipped: String(describing: error))
+                }
+            }
+            reports += unreadable.map { ExtractionReport(path: "\(path) [\($0.address)]", format: .warc, skipped: $0.reason) }
+            if reports.isEmpty { reports = [ExtractionReport(path: path, format: .warc, skipped: "a web archive (WARC) with no HTML page in it")] }
+            return reports
+        case .email:
+            do {
+                return [assembler.assemble(try SavedEmail().read(data: data), path: path, format: .email)]
+            } catch {
+                return [ExtractionReport(path: path, format: .email, skipped: String(describing: error))]
+            }
+        case .feed:
+            let (drafts, skipped) = FeedReader().read(data: data, path: path)
+            return drafts.map { assembler.assemble($0, path: path, format: .feed) }
+                + skipped.map { ExtractionReport(path: $0.location, format: .feed, skipped: $0.reason) }
         case .csv:
             do {
                 let (drafts, skipped) = DelimitedTextReader().read(text: try TextDecoding.decode(data), path: path)

@@ -6,6 +6,10 @@ public enum DateOrigin: String, Sendable, Hashable, Codable, CaseIterable {
     case jsonLines
     /// A `date` column of a CSV or TSV row.
     case tableRow
+    /// An item's `pubDate` (RSS), `published` (Atom) or `dc:date` in a news feed.
+    case feed
+    /// The `Date:` a saved e-mail (a newsletter, an alert) was sent.
+    case message
     /// `datePublished` (else `dateCreated`) of a JSON-LD `NewsArticle`/`Article`.
     case jsonLD
     /// An `article:published_time`-style `<meta>` tag.
@@ -32,6 +36,10 @@ public enum SourceOrigin: String, Sendable, Hashable, Codable, CaseIterable {
     case jsonLines
     /// A `source` column of a CSV or TSV row.
     case tableRow
+    /// The title of the news feed an item came from.
+    case feed
+    /// The sender's name of a saved e-mail.
+    case message
     /// `publisher.name` of a JSON-LD article.
     case jsonLD
     /// `og:site_name` (or `application-name`).

@@ -87,8 +87,14 @@ public struct SourceNormalizer: Sendable, Hashable {
     /// The readable name for a URL's host (a known outlet's name, else the host without `www.`).
     public func name(forURL url: String) -> String? {
         // Only the part before the path decides (see ``host(of:)``), so it is what is remembered.
-        guard let scheme = url.range(of: "://") else { return Self.host(of: url).flatMap(canonical) }
-        let authority = url[..<(url[scheme.upperBound...].firstIndex { "/?#".contains($0) } ?? url.endIndex)]
+        let authority: Substring
+        if let ascii = Self.asciiAuthority(in: url) {
+            guard let found = ascii else { return Self.host(of: url).flatMap(canonical) }
+            authority = found
+        } else {
+            guard let scheme = url.range(of: "://") else { return Self.host(of: url).flatMap(canonical) }
+            authority = url[..<(url[scheme.upperBound...].firstIndex { "/?#".contains($0) } ?? url.endIndex)]
+        }
         // An archive's copy is the exception: its path names the outlet (looked for only on archives' hosts).
         if authority.hasSuffix("archive.org") || authority.hasSuffix("webarchive.loc.gov"),
             let original = Self.archivedAddress(in: url)
@@ -96,6 +102,25 @@ public struct SourceNormalizer: Sendable, Hashable {
             return name(forURL: original)
         }
         return memo.answer(for: String(authority), in: \.hosts) { Self.host(of: url).flatMap(canonical) }
+    }
+
+    /// For an ASCII address (nearly all), the address up to its path, query or fragment, found over its
+    /// bytes, where bytes and Characters agree: `.some(nil)` when it has no "://". nil for any other
+    /// address. Foundation's `range(of:)` and a Character walk to the path were most of reading a
+    /// record with a URL.
+    static func asciiAuthority(in url: String) -> Substring?? {
+        let found = url.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.count >= 3, let scheme = (0...(bytes.count - 3)).first(where: {
+                bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F
+            }) else { return .some(nil) }
+            var end = scheme + 3
+            while end < bytes.count, bytes[end] != 0x2F, bytes[end] != 0x3F, bytes[end] != 0x23 { end += 1 }
+            return .some(end)
+        }
+        guard let found, let offset = found else { return nil }
+        guard let offset else { return .some(nil) }
+        return .some(url[..<url.utf8.index(url.utf8.startIndex, offsetBy: offset)])
     }
 
     /// The page a web archive's copy is of: `https://web.archive.org/web/20190717140047/http://paper.example/a`

@@ -18,7 +18,7 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "auto, jsonl, json, csv, text, markdown or html.") var format = InputFormat.auto
+    @Option(help: "auto, jsonl, json, csv, text, markdown, html, feed (RSS or Atom), email (.eml) or warc.") var format = InputFormat.auto
     @Option(help: "The source when the article names none.") var source: String?
     @Argument(help: "The file to read; - reads standard input.") var file: String
 

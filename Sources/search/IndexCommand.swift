@@ -19,7 +19,7 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Build the index anew from these paths.") var rebuild = false
     @Option(help: "Worker threads (default: one per core).") var jobs: Int?
     @Option(help: "The source for articles that name none (default: the folder name).") var source: String?
-    @Option(help: "auto, jsonl, json, csv, text, markdown or html.") var format = InputFormat.auto
+    @Option(help: "auto, jsonl, json, csv, text, markdown, html, feed (RSS or Atom), email (.eml) or warc.") var format = InputFormat.auto
     @Flag(help: "No progress line.") var quiet = false
     @Option(help: .hidden) var dumpChunkBytes: Int?
     /// For scripts/bench-index's with-and-without measurement of copy clusters only.

@@ -57,6 +57,36 @@ import Testing
         #expect(flat > 300)
     }
 
+    /// A dump's records usually share their keys, and the reader reuses their roles; a record with other
+    /// keys (or the same number of other keys) must get its own, so every draft is the one made afresh.
+    @Test func rolesRememberedAcrossRecordsGiveTheSameDrafts() {
+        var generator = SystemRandomNumberGenerator()
+        let reader = JSONLinesReader()
+        let keys = RecordKeys()
+        let shapes = [
+            #"{"title": "T", "body": "B", "source": "S", "places": ["x"]}"#,
+            #"{"title": "T", "body": "B", "source": "S", "topics": ["x"]}"#,
+            #"{"headline": "T", "text": "B", "publisher": "P", "source": "https://a.example/x"}"#,
+            #"{"headline": "T", "text": "B", "site": "P", "source": ""}"#,
+            #"{"title": "T", "description": "D", "url": "https://a.example/y"}"#,
+        ]
+        for _ in 0..<3000 {
+            let line = Data((Bool.random(using: &generator) ? shapes.randomElement(using: &generator)! : Self.record(&generator)).utf8)
+            let remembered = Result { try reader.draft(from: line, keys: keys) }
+            let fresh = Result { try reader.draft(from: line) }
+            #expect(Self.describe(remembered) == Self.describe(fresh), "\(String(decoding: line, as: UTF8.self))")
+        }
+    }
+
+    @Test func asciiTestReadsEveryByte() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8.random(in: 0...0x7F, using: &generator) }
+            if !bytes.isEmpty, Bool.random(using: &generator) { bytes[Int.random(in: 0..<bytes.count, using: &generator)] |= 0x80 }
+            #expect(bytes.withUnsafeBytes(JSONLinesReader.isASCII) == bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
+        }
+    }
+
     @Test(arguments: [
         "{\"a\": 1}", "{\"a\": true}", "{\"a\": null}", "{\"a\": {\"b\": \"c\"}}", "{\"a\": \"x\", \"a\": \"y\"}",
         "{\"a\": \"\\ud83d\\ude00\"}", "{\"a\": \"\\u0000\"}", "{\"a\": \"b\"} x", "[\"a\"]", "{\"a\": [\"b\", 2]}",

@@ -100,22 +100,22 @@ struct MIMEWebArchiveTests {
     func noPage() {
         let data = Self.archive(parts: [("Content-Type: image/png\r\nContent-Transfer-Encoding: base64", "iVBORw0KGgo=")])
         let report = Ingestor().extract(data: data, path: "logo.mhtml")
-        #expect(report.skipped == "malformed web archive (MHTML): no HTML page among its parts")
+        #expect(report.skipped == "malformed MIME file (web archive or e-mail): no HTML page among its parts")
         let noBoundary = Ingestor().extract(data: Data("MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\nx".utf8), path: "a.mht")
-        #expect(noBoundary.skipped == "malformed web archive (MHTML): the Content-Type header names no boundary")
+        #expect(noBoundary.skipped == "malformed MIME file (web archive or e-mail): the Content-Type header names no boundary")
     }
 
     @Test("quoted-printable: escapes, soft breaks (LF or CRLF) and stray equals signs")
     func quotedPrintableDecoding() {
-        let decoded = MIMEWebArchive.quotedPrintable(Array("a=3Db=\r\nc=\nd=C3=A9 e=zz f=".utf8)[...])
+        let decoded = MIME.quotedPrintable(Array("a=3Db=\r\nc=\nd=C3=A9 e=zz f=".utf8)[...])
         #expect(String(decoding: decoded, as: UTF8.self) == "a=bcdé e=zz f=")
     }
 
     @Test("folded headers and quoted parameters")
     func headersAndParameters() {
-        let (headers, end) = MIMEWebArchive.headers(in: Array("Content-Type: multipart/related;\r\n\tboundary=\"a;b\"\r\n\r\nbody".utf8)[...])
+        let (headers, end) = MIME.headers(in: Array("Content-Type: multipart/related;\r\n\tboundary=\"a;b\"\r\n\r\nbody".utf8)[...])
         #expect(headers.count == 1 && end == 53)
-        #expect(MIMEWebArchive.parameters(of: headers[0].value) == ["boundary": "a;b"])
+        #expect(MIME.parameters(of: headers[0].value) == ["boundary": "a;b"])
     }
 }
 

@@ -128,3 +128,20 @@ struct NormalizationTests {
         #expect(!BoilerplateFilter.isCollapsed("no\u{A0}break"))
     }
 }
+
+/// The byte answers to `hasSuffix` must be `hasSuffix`'s, whatever comes before the suffix.
+@Suite("ASCII suffixes")
+struct ASCIISuffixTests {
+    @Test func agreesWithHasSuffix() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", ".", ":", ",", " ", "\r", "\n", "\u{600}", "\u{301}", "é", "…", "日", "\u{200D}"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            #expect(text.hasASCIISuffix(".") == text.hasSuffix("."), "\(text.unicodeScalars.map(\.value))")
+            #expect(text.hasASCIISuffix(":") == text.hasSuffix(":"), "\(text.unicodeScalars.map(\.value))")
+            #expect(text.hasASCIISuffix("...") == text.hasSuffix("..."), "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect("\u{600}.".hasSuffix(".") == false)
+        #expect("\u{600}.".hasASCIISuffix(".") == false)
+    }
+}

@@ -142,3 +142,21 @@ struct SourceNormalizerTests {
         }
     }
 }
+
+/// An ASCII address's part before its path, found over bytes, is the one the Character walk finds.
+@Suite struct URLAuthorityTests {
+    @Test func byteSearchAgreesWithCharacterSearch() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["https", "://", ":", "/", "//", "?", "#", "a.example", "www.", "web.archive.org", "\r\n", " ", "x"]
+        for _ in 0..<10_000 {
+            let url = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = url.range(of: "://").map { scheme in
+                url[..<(url[scheme.upperBound...].firstIndex { "/?#".contains($0) } ?? url.endIndex)]
+            }
+            let found = SourceNormalizer.asciiAuthority(in: url)
+            #expect(found != nil, "\(url.debugDescription)")
+            #expect(found.flatMap { $0 }.map(String.init) == expected.map(String.init), "\(url.debugDescription)")
+        }
+        #expect(SourceNormalizer.asciiAuthority(in: "https://é.example/a") == nil)
+    }
+}

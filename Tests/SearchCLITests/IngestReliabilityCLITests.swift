@@ -133,7 +133,7 @@ import Testing
         let result = try SearchBinary().run(["index", "--format", "xml", "/tmp"])
         #expect(result.status == 2)
         let first = try #require(result.stderr.split(separator: "\n").first)
-        #expect(first.hasSuffix("auto, jsonl, json, csv, text, markdown, html"), "\(result.stderr)")
+        #expect(first.hasSuffix("auto, jsonl, json, csv, text, markdown, html, feed, email, warc"), "\(result.stderr)")
     }
 
     /// A bad date or facet list says what a good one looks like, on the error line (the CLI and the

@@ -164,7 +164,7 @@ struct ServePageBrowserTests {
         {"id": "x1\\"><img src=x onerror=window.__xss=8>", "title": "<script>window.__xss=1</script> payload title \\u0007\\u001b[31m red \\u202e txet", "body": "A payload: \\"><img src=x onerror=\\"window.__xss=2\\"> and <svg onload=window.__xss=3> and <script>window.__xss=9</script>.", "date": "2025-03-01", "source": "<img src=x onerror=window.__xss=4>", "url": "javascript:window.__xss=7", "actors": ["<script>window.__xss=5</script>", "javascript:window.__xss=6"]}
         {"id": "e1", "title": "Emoji 🚀🇯🇵 rocketword", "body": "🚀🚀 日本の防衛産業 👩‍👩‍👧 rocketword, then 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and rocketword.", "date": "2025-03-03", "source": "Emoji Desk"}
         {"id": "x3", "title": "Port news", "body": "A strikeword story about the ports, which reopened on Monday after four years of building work on the eastern side of the harbour.\\nAdvertisement\\nThe city council said it would widen the access roads before the summer, and traffic is expected to double.\\nRelated Tags\\n<img src=x onerror=window.__xss=12>\\n<script>window.__xss=13</script>", "date": "2025-03-04", "source": "Port Desk"}
-        {"id": "x2", "title": "Second <b>payload</b> \\u202e", "body": "payload <a href=\\"javascript:window.__xss=10\\">click</a>", "date": "2025-03-02", "source": "Evil\\u0000 \\u001b]0;title\\u0007 Source", "url": "JaVaScRiPt:window.__xss=11"}
+        {"id": "x2", "title": "Second <b onmouseover=window.__xss=12>payload \\u202e", "body": "payload <a href=\\"javascript:window.__xss=10\\">click", "date": "2025-03-02", "source": "Evil\\u0000 \\u001b]0;title\\u0007 Source", "url": "JaVaScRiPt:window.__xss=11"}
         """
 }
 

@@ -125,7 +125,7 @@ public struct BoilerplateFilter: Sendable {
     /// "He said:" before a quotation stays.
     static func labelVerdict(_ original: String) -> RemovedLine? {
         let raw = original.trimmingWhitespace()
-        guard raw.hasSuffix(":"), (2...20).contains(raw.characterCount) else { return nil }
+        guard raw.hasASCIISuffix(":"), (2...20).contains(raw.characterCount) else { return nil }
         let word = raw.dropLast()
         guard word.allSatisfy(\.isLetter), word.first?.isUppercase == true else { return nil }
         return RemovedLine(text: raw, kind: .emptyLabel, detail: "label without a value")
@@ -146,7 +146,7 @@ public struct BoilerplateFilter: Sendable {
         let raw = original.trimmingWhitespace()
         let length = raw.characterCount
         if length > listLineLimit { return false }
-        let isSentence = raw.hasSuffix(".") && !raw.hasSuffix("...") && length > 90
+        let isSentence = raw.hasASCIISuffix(".") && !raw.hasASCIISuffix("...") && length > 90
         return !isSentence
     }
 
@@ -154,8 +154,8 @@ public struct BoilerplateFilter: Sendable {
     static func isHeadlineLike(_ original: String) -> Bool {
         let raw = original.trimmingWhitespace()
         guard (12...listLineLimit).contains(raw.characterCount), let first = raw.first else { return false }
-        if raw.hasSuffix("...") || raw.hasSuffix("…") { return true }
-        if raw.hasSuffix(".") || raw.hasSuffix(":") || raw.hasSuffix(",") { return false }
+        if raw.hasASCIISuffix("...") || raw.hasSuffix("…") { return true }
+        if raw.hasASCIISuffix(".") || raw.hasASCIISuffix(":") || raw.hasASCIISuffix(",") { return false }
         return first.isUppercase || first.isNumber || "\"“‘'".contains(first)
     }
 
@@ -315,38 +315,64 @@ public struct BoilerplateFilter: Sendable {
         // through a pointer: appending byte by byte, with a capacity and a uniqueness check each,
         // was most of the cost of cleaning a line.
         if out.count < bytes.count { out = [UInt8](repeating: 0, count: Swift.max(bytes.count, 256)) }
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return .normalized(0..<0) }
         return out.withUnsafeMutableBufferPointer { buffer -> ASCIILine in
-            var count = 0
-            var pendingSpace = false
-            // The result is buffer[min(leadingRun, solidEnd)..<solidEnd]: trailing . ! ? : ; and spaces
-            // cut, then leading - * > and spaces. Once the leading run has ended, its length can only grow.
-            var leadingRun = 0
-            var inLeadingRun = true
-            var solidEnd = 0
-            for byte in bytes {
-                if byte >= 0x80 { return .notASCII }
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    pendingSpace = count != 0
-                    continue
+            let target = buffer.baseAddress!
+            return asciiClasses.withUnsafeBufferPointer { table -> ASCIILine in
+                var count = 0
+                var pendingSpace = false
+                // The result is target[min(leadingRun, solidEnd)..<solidEnd]: trailing . ! ? : ; and spaces
+                // cut, then leading - * > and spaces. Once the leading run has ended, its length can only grow.
+                var leadingRun = 0
+                var inLeadingRun = true
+                var solidEnd = 0
+                // One table look-up per byte says what it is (the branches of the comparisons it replaces
+                // kept the loop's state on the stack): this runs over every short line of every article.
+                for offset in 0..<bytes.count {
+                    let byte = source[offset]
+                    if byte >= 0x80 { return .notASCII }
+                    let kind = table[Int(byte)]
+                    if kind & Self.asciiSpace != 0 {
+                        pendingSpace = count != 0
+                        continue
+                    }
+                    if pendingSpace {
+                        target[count] = 0x20
+                        count &+= 1
+                        pendingSpace = false
+                        if inLeadingRun { leadingRun &+= 1 }
+                    }
+                    target[count] = kind & Self.asciiUpper != 0 ? byte | 0x20 : byte
+                    count &+= 1
+                    if inLeadingRun {
+                        if kind & Self.asciiLeadingMark != 0 { leadingRun &+= 1 } else { inLeadingRun = false }
+                    }
+                    if kind & Self.asciiTrailingMark == 0 {
+                        solidEnd = count
+                        if !inLeadingRun && solidEnd &- leadingRun > limit { return .longerThanLimit }
+                    }
                 }
-                if pendingSpace {
-                    buffer[count] = 0x20
-                    count += 1
-                    pendingSpace = false
-                    if inLeadingRun { leadingRun += 1 }
-                }
-                let lowered = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                buffer[count] = lowered
-                count += 1
-                if inLeadingRun {
-                    if lowered == 0x2D || lowered == 0x2A || lowered == 0x3E { leadingRun += 1 } else { inLeadingRun = false }
-                }
-                if !(lowered == 0x2E || lowered == 0x21 || lowered == 0x3F || lowered == 0x3A || lowered == 0x3B) {
-                    solidEnd = count
-                    if !inLeadingRun && solidEnd - leadingRun > limit { return .longerThanLimit }
-                }
+                return .normalized(Swift.min(leadingRun, solidEnd)..<solidEnd)
             }
-            return .normalized(Swift.min(leadingRun, solidEnd)..<solidEnd)
+        }
+    }
+
+    private static let asciiSpace: UInt8 = 1
+    private static let asciiUpper: UInt8 = 2
+    /// - * > : dropped from the front of a line.
+    private static let asciiLeadingMark: UInt8 = 4
+    /// . ! ? : ; : dropped from the end of a line.
+    private static let asciiTrailingMark: UInt8 = 8
+
+    /// What each ASCII byte is to ``normalizeASCII(_:into:limit:)``; only space, tab, CR and LF are white
+    /// space there, as on the Character path.
+    private static let asciiClasses: [UInt8] = (0..<128).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x20, 0x0A, 0x09, 0x0D: asciiSpace
+        case 0x41...0x5A: asciiUpper
+        case 0x2D, 0x2A, 0x3E: asciiLeadingMark
+        case 0x2E, 0x21, 0x3F, 0x3A, 0x3B: asciiTrailingMark
+        default: 0
         }
     }
 

@@ -186,6 +186,14 @@ enum BoilerplatePhrases {
         .init("abonnieren", .exact, .subscribe),  // German
         .init("s'abonner", .exact, .subscribe),  // French
         .init("suscríbete", .exact, .subscribe),  // Spanish
+        // A newsletter's footer (saved e-mails): what follows it is the sender's small print.
+        .init("you received this email because", .prefix, .subscribe, .endOfArticle, maximumLength: 300),
+        .init("you are receiving this email because", .prefix, .subscribe, .endOfArticle, maximumLength: 300),
+        .init("you're receiving this email because", .prefix, .subscribe, .endOfArticle, maximumLength: 300),
+        .init("sie erhalten diesen newsletter", .prefix, .subscribe, .endOfArticle, maximumLength: 300),  // German
+        .init("unsubscribe", .exact, .subscribe),
+        .init("view this email in your browser", .exact, .subscribe),
+        .init("view in browser", .exact, .subscribe),
     ]
 
     static let cookies: [PhraseRule] = [

@@ -195,7 +195,7 @@ enum HTMLDocument {
     }
 
     /// libxml2 must be initialised once before threads share it; a static `let` runs exactly once.
-    private static let libraryInitialized: Void = xmlInitParser()
+    static let libraryInitialized: Void = xmlInitParser()
 
     /// - Parameter charset: the encoding a container declared for the bytes; it wins over `<meta charset>`.
     static func parse(_ data: Data, charset: String? = nil) throws -> Parsed {

@@ -6,7 +6,6 @@ import Foundation
 /// `body{color:red}` and a feed one titled `<?xml version="1.0"?>`; each is now skipped and named.
 public enum NonArticleFile: Sendable, Equatable, CustomStringConvertible {
     case webResource(kind: String, fileExtension: String)
-    case feed
     case sitemap
     case xml(root: String)
 
@@ -23,7 +22,7 @@ public enum NonArticleFile: Sendable, Equatable, CustomStringConvertible {
         else { return nil }
         switch root {
         case "html": return nil
-        case "rss", "feed", "rdf:rdf": self = .feed
+        case _ where FeedReader.roots.contains(root): return nil
         case "urlset", "sitemapindex": self = .sitemap
         // A file without an extension that starts with a tag may be a fragment of a page: only one
         // that declares itself XML is taken for XML.
@@ -43,8 +42,6 @@ public enum NonArticleFile: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .webResource(let kind, let fileExtension): "\(kind) (.\(fileExtension)), not an article"
-        case .feed:
-            "an RSS or Atom feed, not read as articles (index the pages its items link to, or their records as JSON Lines)"
         case .sitemap: "a sitemap (a list of a site's addresses), not an article"
         case .xml(let root): "an XML document (<\(root)>), not HTML: convert it to JSON Lines or HTML to index it"
         }

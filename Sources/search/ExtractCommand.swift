@@ -103,5 +103,8 @@ struct ExtractCommand: ParsableCommand {
             }
             out.write("\n")
         }
+        // The process ends here (standard output is written unbuffered): releasing the index's actor
+        // registry and tables, the ingestor's and the reports cost ~1.2 M instructions no one waits for.
+        withExtendedLifetime((extraction, results)) { Glibc.exit(0) }
     }
 }

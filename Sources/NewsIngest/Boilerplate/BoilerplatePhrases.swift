@@ -409,8 +409,10 @@ struct PhraseIndex: Sendable {
     /// punctuation; the bytes of a non-ASCII character are rarer still, its continuation bytes most
     /// (a lead byte such as 0xC3 starts every é, ü and ç).
     private static func commonness(_ byte: UInt8) -> Int {
-        let order = Array(" etaoinsrhldcumfpgwybvkxjqz".utf8)
-        if let rank = order.firstIndex(of: byte) { return order.count + 3 - rank }
+        // A static string's bytes, not an array made at each of the patterns' ~1,100 bytes.
+        let order: StaticString = " etaoinsrhldcumfpgwybvkxjqz"
+        let bytes = UnsafeBufferPointer(start: order.utf8Start, count: order.utf8CodeUnitCount)
+        if let rank = bytes.firstIndex(of: byte) { return bytes.count + 3 - rank }
         return byte < 0x80 ? 2 : byte >= 0xC0 ? 1 : 0
     }
 

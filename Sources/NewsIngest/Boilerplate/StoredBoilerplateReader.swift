@@ -27,7 +27,7 @@ struct StoredBoilerplateReader {
         var model = BoilerplateModel()
         var seen = (sources: false, documents: false, share: false)
         try object { key, reader in
-            switch key {
+            switch key.text {
             case "sources":
                 model.sources = try reader.sources(only: only)
                 seen.sources = true
@@ -47,9 +47,10 @@ struct StoredBoilerplateReader {
 
     private mutating func sources(only: String?) throws -> [String: BoilerplateModel.SourceStatistics] {
         var sources: [String: BoilerplateModel.SourceStatistics] = [:]
+        let onlyASCII = only.flatMap { name in name.utf8.allSatisfy { $0 < 0x80 } ? Array(name.utf8) : nil }
         try object { name, reader in
-            let wanted = only.map { $0 == name } ?? true
-            if let statistics = try reader.statistics(keeping: wanted) { sources[name] = statistics }
+            let wanted = only.map { name.equals($0, ascii: onlyASCII) } ?? true
+            if let statistics = try reader.statistics(keeping: wanted) { sources[name.text] = statistics }
         }
         return sources
     }
@@ -61,13 +62,13 @@ struct StoredBoilerplateReader {
         var lineCounts: LineCounts?
         var seenLines = false
         try object { key, reader in
-            switch key {
-            case "documents":
+            if key.is("documents") {
                 documents = try reader.integer(Int.self)
-            case "lineCounts":
+            } else if key.is("lineCounts") {
                 lineCounts = try reader.lineCounts(keeping: keeping)
                 seenLines = true
-            default: throw Malformed()
+            } else {
+                throw Malformed()
             }
         }
         guard let documents, seenLines else { throw Malformed() }
@@ -100,15 +101,45 @@ struct StoredBoilerplateReader {
         }
     }
 
+    /// An object's key: its bytes when it is ASCII without escapes (every key but the odd source
+    /// name), compared without making a `String`; a model of 860 sources made 2,580 of them for
+    /// one page's `extract`.
+    private struct Key {
+        var ascii: UnsafeBufferPointer<UInt8>?
+        var decoded: String?
+
+        var text: String { decoded ?? String(decoding: ascii!, as: UTF8.self) }
+
+        /// Whether the key is `literal` (ASCII).
+        func `is`(_ literal: StaticString) -> Bool {
+            guard let ascii else { return decoded == literal.description }
+            return Self.same(ascii, UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+
+        /// `String` equality with `other`, whose bytes `otherASCII` are when it is ASCII: byte for byte
+        /// when both are; otherwise as text, where canonical equivalence can make a non-ASCII name
+        /// equal an ASCII one (the Kelvin sign is a K).
+        func equals(_ other: String, ascii otherASCII: [UInt8]?) -> Bool {
+            if let ascii, let otherASCII { return otherASCII.withUnsafeBufferPointer { Self.same(ascii, $0) } }
+            return text == other
+        }
+
+        private static func same(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard one.count == other.count else { return false }
+            for index in 0..<one.count where one[index] != other[index] { return false }
+            return true
+        }
+    }
+
     /// Calls `member` with each key of an object, the reader standing at the key's value.
-    private mutating func object(_ member: (String, inout StoredBoilerplateReader) throws -> Void) throws {
+    private mutating func object(_ member: (Key, inout StoredBoilerplateReader) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         if try peek() == UInt8(ascii: "}") {
             position += 1
             return
         }
         while true {
-            let key = try string()
+            let key = try self.key()
             try expect(UInt8(ascii: ":"))
             try member(key, &self)
             switch try next() {
@@ -117,6 +148,22 @@ struct StoredBoilerplateReader {
             default: throw Malformed()
             }
         }
+    }
+
+    private mutating func key() throws -> Key {
+        skipWhitespace()
+        var end = position + 1
+        if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20, bytes[end] < 0x80 {
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                let ascii = UnsafeBufferPointer(rebasing: bytes[position + 1..<end])
+                position = end + 1
+                return Key(ascii: ascii)
+            }
+        }
+        return Key(decoded: try string())
     }
 
     private mutating func string() throws -> String {

@@ -22,19 +22,20 @@ struct ClassHints {
     var teaser = false
 
     init(names: [String], elementName: String) {
-        let isHeading = elementName.count == 2 && elementName.hasPrefix("h")
         for name in names {
-            let bytes = Array(name.utf8)
             // One pass over the name answers every pattern list at once: this runs for every element.
             var negativeIndex: Int?
-            Self.patterns.forEachMatch(in: bytes) { list, index in
-                switch HintList(rawValue: list) {
-                case .positive: positive = true
-                case .comment: if !comment { comment = !name.hasBytes("commentary") }
-                case .otherContent: otherContent = true
-                case .date: dateHint = true
-                case .brand: brand = true
-                case .negative, nil: negativeIndex = min(index, negativeIndex ?? Int.max)
+            var utf8 = name
+            utf8.withUTF8 { bytes in
+                Self.patterns.forEachMatch(in: bytes) { list, index in
+                    switch HintList(rawValue: list) {
+                    case .positive: positive = true
+                    case .comment: if !comment { comment = !name.hasBytes("commentary") }
+                    case .otherContent: otherContent = true
+                    case .date: dateHint = true
+                    case .brand: brand = true
+                    case .negative, nil: negativeIndex = min(index, negativeIndex ?? Int.max)
+                    }
                 }
             }
             if !brand { brand = name == "site-title" }
@@ -44,8 +45,9 @@ struct ClassHints {
             if negative == nil, let index = negativeIndex, !HTMLContentExtractor.isTaxonomyClass(name), !name.hasBytes("commentary") {
                 let hint = HTMLContentExtractor.negativeHints[index]
                 // "tags" inside a longer word is a generated style name ("tagstyle_z4kqwb"), not a tag list.
-                if hint == "tags", Self.continuesWord(bytes, after: "tags") { continue }
+                if hint == "tags", Self.continuesWord(Array(name.utf8), after: "tags") { continue }
                 // "image-caption-title" on a heading is the headline's style, not a caption.
+                let isHeading = elementName.count == 2 && elementName.hasPrefix("h")
                 if !(isHeading && hint == "caption") { negative = (name, hint) }
             }
         }
@@ -98,6 +100,10 @@ struct PatternSet: Sendable {
 
     /// Every pattern's bytes, one after another.
     private let bytes: [UInt8]
+    /// One bit per pair of bytes that starts a pattern (every pair after the byte of a one-byte pattern):
+    /// most places in a name start none, and trying the first byte's bucket at each of them was most
+    /// of working out an element's hints.
+    private let pairs: [UInt64]
     /// The patterns, by first byte: those starting with byte `b` are `entries[bucketStarts[b]..<bucketStarts[b + 1]]`.
     private let entries: [Entry]
     private let bucketStarts: [Int]
@@ -105,14 +111,21 @@ struct PatternSet: Sendable {
     init(lists: [[String]]) {
         var buckets = Array(repeating: [Entry](), count: 256)
         var bytes: [UInt8] = []
+        var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
         for (list, patterns) in lists.enumerated() {
             for (index, pattern) in patterns.enumerated() {
                 guard let first = pattern.utf8.first else { continue }
                 buckets[Int(first)].append(Entry(list: list, index: index, start: bytes.count, count: pattern.utf8.count))
                 bytes.append(contentsOf: pattern.utf8)
+                let seconds = pattern.utf8.count > 1 ? [pattern.utf8.dropFirst().first!] : (0...255).map { UInt8($0) }
+                for second in seconds {
+                    let pair = Int(first) << 8 | Int(second)
+                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
             }
         }
         self.bytes = bytes
+        self.pairs = pairs
         entries = buckets.flatMap { $0 }
         var starts = [0]
         for bucket in buckets { starts.append(starts[starts.count - 1] + bucket.count) }
@@ -120,12 +133,17 @@ struct PatternSet: Sendable {
     }
 
     /// Calls `body` with the list and the index in it of every pattern found in `text`, each time it is found.
-    func forEachMatch(in text: [UInt8], _ body: (_ list: Int, _ index: Int) -> Void) {
+    func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (_ list: Int, _ index: Int) -> Void) {
         bytes.withUnsafeBufferPointer { patterns in
             entries.withUnsafeBufferPointer { entries in
-                text.withUnsafeBufferPointer { text in
+                pairs.withUnsafeBufferPointer { pairs in
                     for start in text.indices {
                         let first = Int(text[start])
+                        // The last byte can only start a one-byte pattern, which its bucket holds.
+                        if start + 1 < text.count {
+                            let pair = first << 8 | Int(text[start + 1])
+                            if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { continue }
+                        }
                         for entry in entries[bucketStarts[first]..<bucketStarts[first + 1]] where start + entry.count <= text.count {
                             var matched = true
                             for offset in 1..<entry.count where text[start + offset] != patterns[entry.start + offset] {

@@ -402,7 +402,10 @@ enum HTMLDocument {
         }
         var body = data
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if body.prefix(8192).contains(0) { throw IngestError.binary }
+        // Through the bytes: `Data`'s iterator, one call per byte, cost 0.45 M instructions a page.
+        if body.prefix(8192).withUnsafeBytes({ raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }) {
+            throw IngestError.binary
+        }
         let declared = charset ?? declaredCharset(in: body)
         let utf8 = String(validating: body, as: UTF8.self)
         switch declared.map(canonicalCharset) {
@@ -422,23 +425,28 @@ enum HTMLDocument {
     }
 
     static func declaredCharset(in data: Data) -> String? {
-        // Bytes, lower-cased by hand: building and searching a 4 KB String for every page cost more
-        // than reading the label.
-        let head = data.prefix(4096).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        let needle = Array("charset=".utf8)
-        guard head.count >= needle.count,
-            let start = (0...(head.count - needle.count)).first(where: { head[$0..<($0 + needle.count)].elementsEqual(needle) })
-        else { return nil }
-        var index = start + needle.count
-        while index < head.count, head[index] == 0x22 || head[index] == 0x27 || head[index] == 0x20 { index += 1 }
-        var name: [UInt8] = []
-        while index < head.count {
-            let byte = head[index]
-            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F else { break }
-            name.append(byte)
-            index += 1
+        // Bytes, lower-cased by hand as they are compared: a 4 KB String, or a lower-cased copy made
+        // through `Data`'s iterator, cost more than reading the label.
+        data.prefix(4096).withUnsafeBytes { raw -> String? in
+            let head = raw.bindMemory(to: UInt8.self)
+            func lowered(_ index: Int) -> UInt8 { (0x41...0x5A).contains(head[index]) ? head[index] | 0x20 : head[index] }
+            let needle: [UInt8] = Array("charset=".utf8)
+            guard head.count >= needle.count,
+                let start = (0...(head.count - needle.count)).first(where: { start in
+                    needle.indices.allSatisfy { lowered(start + $0) == needle[$0] }
+                })
+            else { return nil }
+            var index = start + needle.count
+            while index < head.count, head[index] == 0x22 || head[index] == 0x27 || head[index] == 0x20 { index += 1 }
+            var name: [UInt8] = []
+            while index < head.count {
+                let byte = lowered(index)
+                guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F else { break }
+                name.append(byte)
+                index += 1
+            }
+            return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
         }
-        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 
     static func canonicalCharset(_ name: String) -> String {

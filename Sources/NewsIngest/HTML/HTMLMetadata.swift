@@ -137,8 +137,9 @@ struct HTMLMetadata {
         var found: [(text: String, rank: Int)] = []
         func walk(_ element: HTMLElement, inContent: Bool, inChrome: Bool) {
             guard found.count < 8 else { return }
-            let chrome = inChrome || ["header", "nav"].contains(element.name) || element.hints.brand
-            let content = inContent || ["article", "main"].contains(element.name) || element["itemprop"] == "headline"
+            // Comparisons, not arrays of names: this runs for every element of the page.
+            let chrome = inChrome || element.name == "header" || element.name == "nav" || element.hints.brand
+            let content = inContent || element.name == "article" || element.name == "main" || element["itemprop"] == "headline"
             if element.name == "h1" {
                 if let text = element.text.nilIfEmpty { found.append((text, content ? 0 : chrome ? 2 : 1)) }
                 return
@@ -168,6 +169,11 @@ struct HTMLMetadata {
     /// "Rutte visits Tokyo | The Japan Times" → "Rutte visits Tokyo".
     static func strippingSiteName(_ title: String, site: String?) -> String {
         for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+            // Foundation's search bridges the title to NSString (~90,000 instructions a call): asked only
+            // when the bytes are there. It also finds a canonically equivalent text, which only " · "
+            // has (U+0387, the Greek ano teleia, is a middle dot).
+            guard title.utf8.containsBytes(of: separator.utf8) || separator == " · " && title.utf8.containsBytes(of: "\u{387}".utf8)
+            else { continue }
             var parts = title.components(separatedBy: separator)
             guard parts.count > 1 else { continue }
             let siteKey = site.map(SourceNormalizer.key)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import NewsActors
 import NewsIngest
 
@@ -17,7 +16,7 @@ public struct ArticleExtraction {
     let extractor: ActorExtractor
     var registry: ActorRegistry
     /// The index, read for the known actors a file's actors may merge into.
-    private let store: IndexStore?
+    private let index: IndexFileReader?
     /// Surnames and initials whose known actors are in `registry` already.
     private var seededKeys: Set<String> = []
     /// Whether an index file was there to learn from; without one only the files beside it count.
@@ -37,13 +36,13 @@ public struct ArticleExtraction {
         registry = ActorRegistry(extractor: extractor)
         indexExists = FileManager.default.fileExists(atPath: indexPath)
         if indexExists {
-            // One connection: a pool would open a second and parse the schema again for one file.
-            let store = try IndexStore(path: indexPath, access: .singleReader, requireCurrentTokenizer: false)
-            storedBoilerplate = try LearnedBoilerplate.stored(in: store)
-            self.store = store
+            // One plain connection: GRDB's set-up was most of opening the index for one file.
+            let index = try IndexFileReader(path: indexPath)
+            storedBoilerplate = try LearnedBoilerplate.stored(in: index)
+            self.index = index
         } else {
             storedBoilerplate = nil
-            store = nil
+            index = nil
         }
         var ingestor = Ingestor(sourceNormalizer: configuration.sources)
         ingestor.storedBoilerplate = storedBoilerplate
@@ -70,47 +69,24 @@ public struct ArticleExtraction {
     /// of the run, and the registry's merge depends only on the full names and organisations filed
     /// under the surnames and acronyms the file names, whatever the order they were filed in.
     private mutating func seed(for actors: [ExtractedActor]) throws {
-        guard let store else { return }
+        guard let index else { return }
         let keys = ActorRegistry.lookupKeys(of: actors).subtracting(seededKeys)
         guard !keys.isEmpty else { return }
         seededKeys.formUnion(keys)
-        let known: [(name: String, type: ActorType)]
-        do {
-            known = try Self.actors(filedUnder: keys, in: store)
-        } catch let error as DatabaseError {
-            throw IndexStore.translate(error, path: store.path)
-        }
-        for actor in known { _ = registry.canonical(name: actor.name, type: actor.type) }
+        for actor in try Self.actors(filedUnder: keys, in: index) { _ = registry.canonical(name: actor.name, type: actor.type) }
     }
 
-    /// The index's actors whose filing key is one of `keys`, in the order the indexer seeds them.
-    /// SQLite narrows the table with one `LIKE` per key (a surname ends the name, an acronym's letters
-    /// appear in order), a superset that `filingKey` then checks exactly.
-    private static func actors(filedUnder keys: Set<String>, in store: IndexStore) throws -> [(name: String, type: ActorType)] {
-        let patterns = keys.sorted().map(likePattern)
-        let sql = "SELECT name, type FROM actors WHERE " + patterns.map { _ in "name LIKE ? ESCAPE '\\'" }.joined(separator: " OR ")
-        return try store.read { db in
-            var matching: [(name: String, type: ActorType)] = []
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(patterns))
-            while let row = try rows.next() {
-                let name: String = row[0]
-                let type = ActorType(rawValue: row[1]) ?? .person
-                if let key = ActorRegistry.filingKey(name: name, type: type), keys.contains(key) { matching.append((name, type)) }
-            }
-            return matching
+    /// The index's actors whose filing key is one of `keys`, in the order the indexer seeds them
+    /// (the table's). ``ActorKeyFilter`` passes a superset of them, which `filingKey` then checks exactly.
+    private static func actors(filedUnder keys: Set<String>, in index: IndexFileReader) throws -> [(name: String, type: ActorType)] {
+        let filter = ActorKeyFilter(keys: keys)
+        var matching: [(name: String, type: ActorType)] = []
+        try index.rows("SELECT name, type FROM actors", []) { row in
+            guard let bytes = row.utf8(0), filter.mayFile(bytes) else { return }
+            let name = String(decoding: bytes, as: UTF8.self)
+            let type = row.text(1).flatMap(ActorType.init(rawValue:)) ?? .person
+            if let key = ActorRegistry.filingKey(name: name, type: type), keys.contains(key) { matching.append((name, type)) }
         }
-    }
-
-    /// A surname ("rutte": a name ending in " rutte"; LIKE ignores ASCII case only, so another
-    /// surname matches any name of two words or more) or an acronym ("ECB": E, C and B in that order).
-    private static func likePattern(_ key: String) -> String {
-        func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_")
-        }
-        if key.contains(where: \.isUppercase) {
-            return "%" + key.map { escaped(String($0)) }.joined(separator: "%") + "%"
-        }
-        return key.allSatisfy(\.isASCII) ? "% " + escaped(key) : "% %"
+        return matching
     }
 }

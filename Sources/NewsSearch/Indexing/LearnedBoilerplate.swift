@@ -18,10 +18,9 @@ enum LearnedBoilerplate {
     }
 
     /// The stored model as it is, read one source at a time (``StoredBoilerplate``); nil when none is stored.
-    static func stored(in store: IndexStore) throws -> StoredBoilerplate? {
-        let text = try store.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
-        }
+    static func stored(in index: IndexFileReader) throws -> StoredBoilerplate? {
+        var text: String?
+        try index.rows("SELECT value FROM meta WHERE key = ?", [key]) { text = $0.text(0) }
         return text.map { StoredBoilerplate(json: Array($0.utf8)) }
     }
 

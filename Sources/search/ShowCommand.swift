@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Flag(help: "Also list what cleaning removed from the article when it was indexed, with the reasons.")
     var removed = false
-    @Argument(help: "The article's id (as search prints it).") var id: String
+    @Argument(help: "The article's id (as search prints it), or the web address it was saved from.") var id: String
 
     func run() throws {
         let article = try IndexCatalog(store: try indexOptions.openForReading(.singleReader)).article(id: id)

@@ -75,5 +75,10 @@ import Testing
         let shown = try binary.run(["show", "--index", index, "Harbour strike.mhtml"])
         #expect(shown.stdout.contains("\u{201C}We ask for what was promised,\u{201D} said union secretary Maren Holt."), "\(shown.stdout)")
         #expect(!shown.stdout.contains("=3D") && !shown.stdout.contains("Content-Type"), "\(shown.stdout)")
+        // An analyst has the address, not the file name: `show` finds the article saved from it.
+        let byAddress = try binary.run(["show", "--index", index, "https://harbour-ledger.example/2025/03/14/strike/"])
+        #expect(byAddress.status == 0 && byAddress.stdout.contains("said union secretary Maren Holt"), "\(byAddress.stdout)\(byAddress.stderr)")
+        let elsewhere = try binary.run(["show", "--index", index, "https://harbour-ledger.example/2025/03/15/other"])
+        #expect(elsewhere.status == 2 && elsewhere.stderr.contains("no article with id 'https://harbour-ledger.example/2025/03/15/other'"))
     }
 }

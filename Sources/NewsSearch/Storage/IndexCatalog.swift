@@ -51,18 +51,23 @@ public struct IndexCatalog: Sendable {
         self.store = store
     }
 
+    /// The article with this id; else, when `id` is a web address, the first article saved from it (an
+    /// analyst has the address, not the file name the page was saved under). That look-up reads every
+    /// article's address, so it runs only when no id matches.
     public func article(id: String) throws -> StoredArticle {
         try read { db in
-            guard let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT d.id AS rowid, d.external_id, d.title, d.body, d.date, d.url, COALESCE(d.path, f.path) AS path,
-                           d.authors, d.metadata, d.removed, d.removed_omitted, s.name AS source
-                    FROM documents d JOIN sources s ON s.id = d.source_id LEFT JOIN files f ON f.id = d.file_id
-                    WHERE d.external_id = ?
-                    """,
-                arguments: [id])
-            else { throw IndexError.documentNotFound(id: id) }
+            let columns = """
+                SELECT d.id AS rowid, d.external_id, d.title, d.body, d.date, d.url, COALESCE(d.path, f.path) AS path,
+                       d.authors, d.metadata, d.removed, d.removed_omitted, s.name AS source
+                FROM documents d JOIN sources s ON s.id = d.source_id LEFT JOIN files f ON f.id = d.file_id
+                """
+            var found = try Row.fetchOne(db, sql: columns + " WHERE d.external_id = ?", arguments: [id])
+            if found == nil, Self.isWebAddress(id) {
+                let other = id.hasSuffix("/") ? String(id.dropLast()) : id + "/"
+                found = try Row.fetchOne(
+                    db, sql: columns + " WHERE d.url IN (?, ?) ORDER BY d.id LIMIT 1", arguments: [id, other])
+            }
+            guard let row = found else { throw IndexError.documentNotFound(id: id) }
             let documentID: Int64 = row["rowid"]
             let actors = (try ActorLinks.namedLinks(of: [documentID], in: db)[documentID] ?? []).map {
                 ActorCount(name: $0.name, type: ActorType(rawValue: $0.type) ?? .person, count: Int($0.mentions))
@@ -151,5 +156,10 @@ public struct IndexCatalog: Sendable {
         } catch let error as DatabaseError {
             throw IndexStore.translate(error, path: store.path)
         }
+    }
+
+    static func isWebAddress(_ text: String) -> Bool {
+        let lowered = text.prefix(8).lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
     }
 }

@@ -35,6 +35,15 @@ import Testing
         #expect(plan("port before:2023-01") { $0.filters.since = ArticleDate(parsing: "2024") }.notes.count == 1)
     }
 
+    /// A pasted address matches nothing as text; the note says where to look instead.
+    @Test func aPastedWebAddressIsNoted() {
+        #expect(plan(" https://harbour-ledger.example/2025/03/14/strike ").notes == [
+            "a web address is not searched as text: `search show https://harbour-ledger.example/2025/03/14/strike` finds the article saved from it",
+        ])
+        #expect(plan("strike https://harbour-ledger.example/a").notes.isEmpty)
+        #expect(plan("http").notes.isEmpty)
+    }
+
     @Test func oneWordCountsWhatItMatches() {
         #expect(plan("defense").counting == .visited(.all))
     }

@@ -88,6 +88,11 @@ struct QueryPlan: Sendable {
         if let since = filters.since, let until = filters.until, since.firstDay > until.lastDay {
             notes.append("no date is both from \(since) and up to \(until): the range is empty (are the dates the wrong way round?)")
         }
+        // A pasted address is searched as its words, which no article's text holds.
+        let pasted = request.text.trimmingCharacters(in: .whitespaces)
+        if IndexCatalog.isWebAddress(pasted), !pasted.contains(" ") {
+            notes.append("a web address is not searched as text: `search show \(pasted)` finds the article saved from it")
+        }
         self.notes = notes
 
         let byDate = request.sort != .relevance || any == nil

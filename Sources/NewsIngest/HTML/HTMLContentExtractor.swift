@@ -75,8 +75,8 @@ struct HTMLContentExtractor {
         var current = ""
         for block in blocks {
             dropLinkLists(block)
-            render(block, lines: &lines, current: &current)
-            flush(&current, into: &lines)
+            Self.render(block, lines: &lines, current: &current)
+            Self.flush(&current, into: &lines)
         }
         dropTrailingLabels(&lines)
         if let lead, !lines.isEmpty, !Self.holds(lines, lead) { lines.insert(lead, at: 0) }
@@ -294,19 +294,22 @@ struct HTMLContentExtractor {
 
     // MARK: - Rendering
 
-    private func render(_ element: HTMLElement, lines: inout [String], current: inout String) {
+    /// Appends the element's text to `lines`, a line per block; elements named in `skipping` and their
+    /// contents are left out (a page is pruned before; a fragment from a record is not).
+    static func render(_ element: HTMLElement, skipping: Set<String> = [], lines: inout [String], current: inout String) {
+        if skipping.contains(element.name) { return }
         let isBlock = Self.blockTags.contains(element.name)
         if isBlock { flush(&current, into: &lines) }
         for child in element.children {
             switch child {
             case .text(let text): current += text
-            case .element(let inner): render(inner, lines: &lines, current: &current)
+            case .element(let inner): render(inner, skipping: skipping, lines: &lines, current: &current)
             }
         }
         if isBlock { flush(&current, into: &lines) }
     }
 
-    private func flush(_ current: inout String, into lines: inout [String]) {
+    static func flush(_ current: inout String, into lines: inout [String]) {
         let line = current.collapsingWhitespace()
         if !line.isEmpty { lines.append(line) }
         current = ""

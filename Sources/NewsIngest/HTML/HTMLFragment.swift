@@ -45,25 +45,8 @@ enum HTMLFragment {
         guard let parsed = try? HTMLDocument.parse(Data(markup.utf8), charset: "utf-8") else { return [markup] }
         var lines: [String] = []
         var current = ""
-        func flush() {
-            let line = current.collapsingWhitespace()
-            if !line.isEmpty { lines.append(line) }
-            current = ""
-        }
-        func render(_ element: HTMLElement) {
-            if HTMLContentExtractor.strictTags.contains(element.name) { return }
-            let isBlock = HTMLContentExtractor.blockTags.contains(element.name)
-            if isBlock { flush() }
-            for child in element.children {
-                switch child {
-                case .text(let text): current += text
-                case .element(let inner): render(inner)
-                }
-            }
-            if isBlock { flush() }
-        }
-        render(parsed.root)
-        flush()
+        HTMLContentExtractor.render(parsed.root, skipping: HTMLContentExtractor.strictTags, lines: &lines, current: &current)
+        HTMLContentExtractor.flush(&current, into: &lines)
         return lines
     }
 

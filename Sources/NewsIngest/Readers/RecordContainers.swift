@@ -20,26 +20,20 @@ enum RecordContainers {
         var result: [String: RecordField] = [:]
         var inner: [(String, Any)] = []
         for (key, value) in fields {
-            if case .other(let object as [String: Any]) = value {
-                if let text = object["rendered"] as? String {
-                    result[key] = .text(text)
-                    continue
-                }
-                if containerKeys.contains(key) {
-                    inner += object.map { ($0.key, $0.value) }
-                    continue
-                }
-            }
-            result[key] = value
-        }
-        for (key, value) in inner where result[key] == nil {
-            if let object = value as? [String: Any], let text = object["rendered"] as? String {
-                result[key] = .text(text)
+            if case .other(let object as [String: Any]) = value, object["rendered"] == nil, containerKeys.contains(key) {
+                inner += object.map { ($0.key, $0.value) }
             } else {
-                result[key] = RecordField(value)
+                result[key] = rendered(value)
             }
         }
+        for (key, value) in inner where result[key] == nil { result[key] = rendered(RecordField(value)) }
         return result
+    }
+
+    /// WordPress's `{"rendered": text}` as its text; any other value as it is.
+    private static func rendered(_ value: RecordField) -> RecordField {
+        guard case .other(let object as [String: Any]) = value, let text = object["rendered"] as? String else { return value }
+        return .text(text)
     }
 
     /// The records an API's answer holds, when a JSON document is one object that is no article itself:

@@ -90,7 +90,7 @@ struct QueryPlan: Sendable {
         }
         // A pasted address is searched as its words, which no article's text holds.
         let pasted = request.text.trimmingCharacters(in: .whitespaces)
-        if IndexCatalog.isWebAddress(pasted), !pasted.contains(" ") {
+        if WebAddress.isWebAddress(pasted), !pasted.contains(" ") {
             notes.append("a web address is not searched as text: `search show \(pasted)` finds the article saved from it")
         }
         self.notes = notes

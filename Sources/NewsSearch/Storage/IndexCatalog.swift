@@ -62,7 +62,7 @@ public struct IndexCatalog: Sendable {
                 FROM documents d JOIN sources s ON s.id = d.source_id LEFT JOIN files f ON f.id = d.file_id
                 """
             var found = try Row.fetchOne(db, sql: columns + " WHERE d.external_id = ?", arguments: [id])
-            if found == nil, Self.isWebAddress(id) {
+            if found == nil, WebAddress.isWebAddress(id) {
                 let other = id.hasSuffix("/") ? String(id.dropLast()) : id + "/"
                 found = try Row.fetchOne(
                     db, sql: columns + " WHERE d.url IN (?, ?) ORDER BY d.id LIMIT 1", arguments: [id, other])
@@ -156,10 +156,5 @@ public struct IndexCatalog: Sendable {
         } catch let error as DatabaseError {
             throw IndexStore.translate(error, path: store.path)
         }
-    }
-
-    static func isWebAddress(_ text: String) -> Bool {
-        let lowered = text.prefix(8).lowercased()
-        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
     }
 }

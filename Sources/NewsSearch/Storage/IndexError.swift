@@ -46,7 +46,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
 /// What to say when a web address is given where a saved file is wanted.
 public enum WebAddress {
     public static func isWebAddress(_ text: String) -> Bool {
-        let lowered = text.lowercased()
+        let lowered = text.prefix(8).lowercased()
         return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
     }
 

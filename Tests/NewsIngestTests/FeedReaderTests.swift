@@ -97,5 +97,11 @@ struct FeedReaderTests {
         let item = read(entity, path: "x.rss").first
         #expect(item?.title.contains("root:") == false)
         #expect(FeedReader.outletName(fromFeedTitle: "Ledger &gt; Politics") == "Ledger")
+        // A control character (forbidden in XML) no longer makes the escaped markup after it vanish.
+        let control = "<rss><channel><item><title>&lt;script&gt;x&lt;/script&gt; \u{1B}[31mred</title>"
+            + "<description>Text with &lt;b&gt;bold&lt;/b&gt; words.</description></item></channel></rss>"
+        let cleaned = read(control, path: "c.rss").first
+        #expect(cleaned?.title == "<script>x</script> [31mred")
+        #expect(cleaned?.body == "Text with bold words.")
     }
 }

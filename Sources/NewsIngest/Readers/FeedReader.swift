@@ -17,6 +17,9 @@ struct FeedReader {
         let options = Int32(
             XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
                 | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue)
+        // XML forbids most control characters, and past the first one libxml2's recovery drops the
+        // escaped markup of the rest (`&lt;b&gt;` vanished, leaving "bbold/b"): they become spaces first.
+        let data = data.contains(where: Self.isForbiddenControl) ? Data(data.map { Self.isForbiddenControl($0) ? 0x20 : $0 }) : data
         let document = data.withUnsafeBytes { raw -> xmlDocPtr? in
             raw.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), nil, nil, options) }
         }
@@ -40,6 +43,10 @@ struct FeedReader {
         }
         if items.isEmpty { skipped.append(SkippedRecord(location: path, reason: "a news feed with no items")) }
         return (drafts, skipped)
+    }
+
+    private static func isForbiddenControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
     }
 
     private static func draft(from item: xmlNodePtr, feedTitle: String?) -> ArticleDraft? {

@@ -28,11 +28,13 @@ let package = Package(
         // ArticleDate: a value both ingestion and queries use, so NewsQuery (and the parser fuzzer)
         // need not link NewsIngest and libxml2.
         .target(name: "NewsDates"),
-        .systemLibrary(
-            name: "CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]),
-        .target(name: "NewsIngest", dependencies: ["CLibXML2", "NewsDates"]),
+        // libxml2's header only: NewsIngest opens the library when it first parses a page (`LibXML2`),
+        // so a process that never does (a query) does not load it. Without pkg-config, whose `-lxml2`
+        // would come back, the header's folder is named here: where Debian and Ubuntu put it.
+        .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])]),
+        .target(
+            name: "NewsIngest", dependencies: ["CLibXML2", "NewsDates"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"], .when(platforms: [.linux]))]),
         .target(name: "NewsActors", dependencies: ["NewsAnalysis"]),
         .target(name: "NewsQuery", dependencies: ["NewsAnalysis", "NewsDates"]),
         // The prefetch hint the pass over the matches gives for the next rows' columns (C: Swift has none).

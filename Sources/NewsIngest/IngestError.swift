@@ -12,6 +12,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case malformedWebArchive(String)
     case tooLarge(bytes: Int, limit: Int)
     case unsupported(UnsupportedDocument)
+    /// libxml2, which reads web pages and feeds, could not be loaded (the file name tried first).
+    case missingLibrary(String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let bytes, let limit):
             "file is \(bytes >> 20) MB, larger than the \(limit >> 20) MB limit for this format"
         case .unsupported(let kind): kind.description
+        case .missingLibrary(let name):
+            "libxml2 (\(name)), which reads web pages and feeds, could not be loaded: install it (apt-get install libxml2)"
         case .badAliasLine(let number, let text):
             "source aliases line \(number): '\(text)' is not 'alias = Canonical Name'"
         }

@@ -118,13 +118,16 @@ public struct Query: Sendable, Hashable {
 
     /// The positive words and phrases the user asked for, as typed, in order and without repeats:
     /// what coverage counts and what `missing` names.
+    ///
+    /// Repeats are found in the list itself (at most ``QueryParser/maximumClauses``), not a `Set`: a
+    /// cold process's first set of nodes cost more than a rare word's whole parse (a scan of the
+    /// binary's conformance records, BENCHMARKS.md issue 17).
     public var positiveClauses: [QueryNode] {
-        var seen: Set<QueryNode> = []
         var result: [QueryNode] = []
         func walk(_ node: QueryNode) {
             switch node {
             case .term, .phrase:
-                if seen.insert(node).inserted { result.append(node) }
+                if !result.contains(node) { result.append(node) }
             case .and(let children), .or(let children):
                 children.forEach(walk)
             case .not:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NewsQuery
 import NewsSearch
 
@@ -60,14 +61,20 @@ struct QueryCommand: ParsableCommand {
     }
 
     /// Runs `request` on the index and prints the answer: the whole of a query once its options are read.
-    static func answer(_ request: SearchRequest, from location: IndexLocation, json: Bool, color: ColorChoice) throws {
-        let results = try Searcher(store: location.openForReading(.singleReader)).search(request)
+    ///
+    /// It ends the process with the answer written, its read-only connection left open: closing it
+    /// (GRDB's observers removed, SQLite's cache freed page by page) was 5% of a rare word's whole
+    /// process (callgrind, BENCHMARKS.md issue 17) and changes nothing in a file opened read-only.
+    static func answer(_ request: SearchRequest, from location: IndexLocation, json: Bool, color: ColorChoice) throws -> Never {
+        let searcher = try Searcher(store: location.openForReading(.singleReader))
+        let results = try searcher.search(request)
         var out = StandardOutput()
         if json {
             out.writeJSON(JSONOutput.Results(results).json)
         } else {
             TextRenderer(style: Style(enabled: color.enabled)).render(results, request: request, to: &out)
         }
+        withExtendedLifetime(searcher) { Foundation.exit(0) }
     }
 
     /// The options as the engine's request; `search serve` parses its query parameters into this

@@ -131,9 +131,11 @@ import Testing
         let built = try built()
         var header = built.header
         header.sourceLimit += 1
-        let wrong = ColumnFile.encode(header, sections: try #require(ColumnFile.parse(built.storage.bytes)).sections
-            .sorted { $0.value.lowerBound < $1.value.lowerBound }
-            .map { ($0.key, Array(built.storage.bytes[$0.value])) })
+        let ranges = try #require(ColumnFile.parse(built.storage.bytes)).sections
+        let wrong = ColumnFile.encode(header, sections: ColumnFile.Section.allCases
+            .compactMap { section in ranges[section].map { (section: section, range: $0) } }
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+            .map { ($0.section, Array(built.storage.bytes[$0.range])) })
         try ColumnBytes.write(wrong, to: columnsPath)
         #expect(try IndexCatalog(store: store).verify() == [
             "columns file \(columnsPath): differs from the tables; run search reindex to write it again",

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// An HTML element parsed by libxml2's HTML parser, copied into Swift values.
@@ -194,15 +194,10 @@ enum HTMLDocument {
         let source: String
     }
 
-    /// libxml2 must be initialised once before threads share it; a static `let` runs exactly once.
-    static let libraryInitialized: Void = xmlInitParser()
-
     /// - Parameter charset: the encoding a container declared for the bytes; it wins over `<meta charset>`.
     static func parse(_ data: Data, charset: String? = nil) throws -> Parsed {
-        _ = libraryInitialized
-        // Error handlers are per thread in libxml2: silence this thread's, so that nothing the
-        // parser meets is ever printed (the library never prints; problems surface as skip reasons).
-        xmlSetStructuredErrorFunc(nil, { _, _ in })
+        let xml = try LibXML2.loaded()
+        xml.silenceErrors()
         let (text, encoding) = try decode(data, charset: charset)
         var bytes = Array(text.utf8)
         // libxml2 reads NUL as the end of the text it is in; what follows it is still the page's.
@@ -219,12 +214,12 @@ enum HTMLDocument {
                 | XML_PARSE_HUGE.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+                xml.htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
             }
         }
         guard let document else { throw IngestError.malformedHTML("the HTML parser found no document") }
-        defer { xmlFreeDoc(document) }
-        guard let rootNode = xmlDocGetRootElement(document), let root = convert(rootNode) else {
+        defer { xml.freeDoc(document) }
+        guard let rootNode = xml.docGetRootElement(document), let root = convert(rootNode, xml: xml) else {
             throw IngestError.malformedHTML("the page has no elements")
         }
         // The decoded text is the page's source unless a NUL left: decoding the bytes again was a copy
@@ -250,8 +245,8 @@ enum HTMLDocument {
     }
 
     /// Copies a libxml2 element and its subtree; comments and processing instructions are dropped.
-    private static func convert(_ node: xmlNodePtr) -> HTMLElement? {
-        guard let converted = convert(node, at: Place(recursion: 1, depth: 1, paragraph: nil)) else { return nil }
+    private static func convert(_ node: xmlNodePtr, xml: LibXML2) -> HTMLElement? {
+        guard let converted = convert(node, at: Place(recursion: 1, depth: 1, paragraph: nil), xml: xml) else { return nil }
         converted.element.children += converted.after
         return converted.element
     }
@@ -263,13 +258,13 @@ enum HTMLDocument {
     /// posts became one deep block whose first posts the content finder cut off, and past 256 levels
     /// the parser stopped reading. A block that closes a paragraph in HTML is moved, with what follows
     /// it, to after that paragraph, as browsers place it.
-    private static func convert(_ node: xmlNodePtr, at place: Place) -> (element: HTMLElement, after: [HTMLNode])? {
-        guard let element = makeElement(node) else { return nil }
+    private static func convert(_ node: xmlNodePtr, at place: Place, xml: LibXML2) -> (element: HTMLElement, after: [HTMLNode])? {
+        guard let element = makeElement(node, xml: xml) else { return nil }
         // Scripts, styles and drawings are never text of the article; copying them (inline app state
         // runs to hundreds of KB) cost more than the rest of the page. JSON-LD is the one script read.
         if skipsContent(element) { return (element, []) }
         if place.depth >= maximumDepth || place.recursion >= maximumRecursion {
-            appendFlattened(node.pointee.children, to: element)
+            appendFlattened(node.pointee.children, to: element, xml: xml)
             return (element, [])
         }
         let paragraph = element.name == "p" ? place.depth : place.paragraph
@@ -288,7 +283,7 @@ enum HTMLDocument {
                 let childPlace = moves
                     ? Place(recursion: place.recursion + 1, depth: movedDepth, paragraph: nil)
                     : Place(recursion: place.recursion + 1, depth: place.depth + 1, paragraph: paragraph)
-                guard let converted = convert(current, at: childPlace) else { break }
+                guard let converted = convert(current, at: childPlace, xml: xml) else { break }
                 if moves { after.append(.element(converted.element)) } else { element.children.append(.element(converted.element)) }
                 after += converted.after
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
@@ -319,7 +314,7 @@ enum HTMLDocument {
 
     /// The nodes from `first` on and everything under them, in document order, as children of `element`:
     /// each element empty, its text after it. A loop, not recursion: the subtree may be any depth.
-    private static func appendFlattened(_ first: xmlNodePtr?, to element: HTMLElement) {
+    private static func appendFlattened(_ first: xmlNodePtr?, to element: HTMLElement, xml: LibXML2) {
         var parents: [xmlNodePtr] = []
         var next = first
         while let current = next {
@@ -327,7 +322,7 @@ enum HTMLDocument {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
                 if let name = current.pointee.name, isRubyAnnotation(name) { break }
-                if let made = makeElement(current) {
+                if let made = makeElement(current, xml: xml) {
                     element.children.append(.element(made))
                     descends = !skipsContent(made)
                 }
@@ -347,13 +342,13 @@ enum HTMLDocument {
     }
 
     /// The element itself, name and attributes, without its children.
-    private static func makeElement(_ node: xmlNodePtr) -> HTMLElement? {
+    private static func makeElement(_ node: xmlNodePtr, xml: LibXML2) -> HTMLElement? {
         guard node.pointee.type == XML_ELEMENT_NODE, let namePointer = node.pointee.name else { return nil }
         var attributes: [(name: String, value: String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
             if let name = current.pointee.name {
-                let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)
+                let value = xml.nodeListGetString(node.pointee.doc, current.pointee.children, 1)
                 let pair = (name: lowercasedASCII(name), value: value.map { String(cString: $0) } ?? "")
                 // A name given twice keeps its last value, as a dictionary kept it.
                 if let index = attributes.firstIndex(where: { $0.name == pair.name }) { attributes[index] = pair } else { attributes.append(pair) }

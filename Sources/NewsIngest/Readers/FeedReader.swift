@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 import NewsDates
 
@@ -11,8 +11,11 @@ struct FeedReader {
 
     /// The items as drafts; items with neither title nor text are skipped, each named by its place.
     func read(data: Data, path: String) -> (drafts: [ArticleDraft], skipped: [SkippedRecord]) {
-        _ = HTMLDocument.libraryInitialized
-        xmlSetStructuredErrorFunc(nil, { _, _ in })
+        let xml: LibXML2
+        do { xml = try LibXML2.loaded() } catch {
+            return ([], [SkippedRecord(location: path, reason: error.description)])
+        }
+        xml.silenceErrors()
         // NONET: never fetch a DTD or an entity; no NOENT: external entities are never expanded.
         let options = Int32(
             XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
@@ -21,12 +24,12 @@ struct FeedReader {
         // escaped markup of the rest (`&lt;b&gt;` vanished, leaving "bbold/b"): they become spaces first.
         let data = data.contains(where: Self.isForbiddenControl) ? Data(data.map { Self.isForbiddenControl($0) ? 0x20 : $0 }) : data
         let document = data.withUnsafeBytes { raw -> xmlDocPtr? in
-            raw.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), nil, nil, options) }
+            raw.withMemoryRebound(to: CChar.self) { xml.xmlReadMemory($0.baseAddress, Int32($0.count), nil, nil, options) }
         }
-        guard let document, let root = xmlDocGetRootElement(document) else {
+        guard let document, let root = xml.docGetRootElement(document) else {
             return ([], [SkippedRecord(location: path, reason: "a news feed that is not well-formed XML")])
         }
-        defer { xmlFreeDoc(document) }
+        defer { xml.freeDoc(document) }
         let channel = Self.children(of: root).first { Self.name(of: $0) == "channel" } ?? root
         let feedTitle = Self.children(of: channel).first { Self.name(of: $0) == "title" }.map(Self.text(of:))
         // RSS 1.0 puts its items beside the channel; RSS 2.0 inside it; Atom's entries in the feed.
@@ -35,7 +38,7 @@ struct FeedReader {
         var drafts: [ArticleDraft] = []
         var skipped: [SkippedRecord] = []
         for (index, item) in items.enumerated() {
-            if let draft = Self.draft(from: item, feedTitle: feedTitle) {
+            if let draft = Self.draft(from: item, feedTitle: feedTitle, xml: xml) {
                 drafts.append(draft)
             } else {
                 skipped.append(SkippedRecord(location: "\(path) [\(index + 1)]", reason: IngestError.emptyArticle.description))
@@ -49,13 +52,13 @@ struct FeedReader {
         byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
     }
 
-    private static func draft(from item: xmlNodePtr, feedTitle: String?) -> ArticleDraft? {
+    private static func draft(from item: xmlNodePtr, feedTitle: String?, xml: LibXML2) -> ArticleDraft? {
         var fields: [String: [xmlNodePtr]] = [:]
         for child in children(of: item) { fields[name(of: child), default: []].append(child) }
         func first(_ names: String...) -> xmlNodePtr? { names.lazy.compactMap { fields[$0]?.first }.first }
         let title = first("title").map { HTMLFragment.inlineText(text(of: $0)).collapsingWhitespace() } ?? ""
         // The whole story where the feed gives it, else its summary.
-        let body = first("content:encoded", "content", "description", "summary").map(lines(of:)) ?? []
+        let body = first("content:encoded", "content", "description", "summary").map { lines(of: $0, xml: xml) } ?? []
         guard !title.isEmpty || !body.isEmpty else { return nil }
         var draft = ArticleDraft(title: title.isEmpty ? nil : title, lines: body)
         draft.dateFromPath = false
@@ -110,15 +113,15 @@ struct FeedReader {
 
     /// The element's text as lines: escaped HTML (RSS's `description`, Atom's `type="html"`) and inline
     /// XHTML (Atom's `type="xhtml"`) alike.
-    private static func lines(of node: xmlNodePtr) -> [String] {
+    private static func lines(of node: xmlNodePtr, xml: LibXML2) -> [String] {
         if attribute("type", of: node) == "xhtml" {
-            let buffer = xmlBufferCreate()
-            defer { xmlBufferFree(buffer) }
+            let buffer = xml.bufferCreate()
+            defer { xml.bufferFree(buffer) }
             var markup = ""
             for child in children(of: node) {
-                xmlNodeDump(buffer, node.pointee.doc, child, 0, 0)
-                if let content = xmlBufferContent(buffer) { markup += String(cString: content) }
-                xmlBufferEmpty(buffer)
+                _ = xml.nodeDump(buffer, node.pointee.doc, child, 0, 0)
+                if let content = xml.bufferContent(buffer) { markup += String(cString: content) }
+                xml.bufferEmpty(buffer)
             }
             return HTMLFragment.lines(markup)
         }

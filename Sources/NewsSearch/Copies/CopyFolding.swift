@@ -8,7 +8,9 @@ struct CopyFolding: Sendable {
     let groups: CopyGroups
     /// False for `--no-fold`: every copy competes on its own (clusters are still counted).
     let folds: Bool
-    private var best: [Int32: TopHits.Entry] = [:]
+    /// By cluster, keyed by `Int`: the first dictionary of a new key type costs a cold process a scan
+    /// of the binary's conformance records, and `Int`'s is made before any query.
+    private var best: [Int: TopHits.Entry] = [:]
     private var countedGroups: ClusterBits
     private var countedAlone = 0
 
@@ -31,7 +33,7 @@ struct CopyFolding: Sendable {
     @inline(__always)
     mutating func holdBack(_ entry: TopHits.Entry) -> Bool {
         guard folds else { return false }
-        let group = groups.group(of: Int(entry.id))
+        let group = Int(groups.group(of: Int(entry.id)))
         guard group >= 0 else { return false }
         if let held = best[group], !(held < entry) { return true }
         best[group] = entry

@@ -35,6 +35,17 @@ enum ColumnFile {
         case copyMemberIDOffsets, copyMemberIDText
     }
 
+    /// Where each section lies, by tag: an array, not a dictionary keyed by ``Section`` (a cold process's
+    /// first dictionary of a new key type cost a scan of the binary's conformance records).
+    struct SectionRanges {
+        private var ranges = [Range<Int>?](repeating: nil, count: Section.allCases.count + 1)
+
+        subscript(section: Section) -> Range<Int>? {
+            get { ranges[Int(section.rawValue)] }
+            set { ranges[Int(section.rawValue)] = newValue }
+        }
+    }
+
     /// What the file describes: which index (its `meta.index_id`, made once per index file) at which
     /// change (`meta.generation`). Generations alone repeat across indexes (a rebuilt one starts over),
     /// hence the id. A zero id means the index has none yet, and no file is trusted for it.
@@ -102,14 +113,14 @@ enum ColumnFile {
     /// The header and section byte ranges of `bytes`, or nil for a file that is not ours, of another
     /// layout, truncated, or whose sections overlap the header or run past the end. Reads the header
     /// and directory only: nothing of the arrays.
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> (header: Header, sections: [Section: Range<Int>])? {
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> (header: Header, sections: SectionRanges)? {
         guard bytes.count >= headerWords * 8 else { return nil }
         let word = { (index: Int) in bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self) }
         guard word(0) == magic, word(1) == layout else { return nil }
         let count = Int(clamping: word(9))
         let start = (headerWords + 3 * count) * 8
         guard count <= 1024, bytes.count >= start else { return nil }
-        var sections: [Section: Range<Int>] = [:]
+        var sections = SectionRanges()
         for index in 0..<count {
             let base = headerWords + 3 * index
             let offset = Int(clamping: word(base + 1)), size = Int(clamping: word(base + 2))

@@ -56,6 +56,23 @@ import Testing
         #expect(extract.status == 0 && extract.stdout.hasPrefix("title   Cranes idle at the north quay"), "\(extract.stdout)\(extract.stderr)")
     }
 
+    /// A tarball of articles was "binary file (not text)": now the archive is named, with the way out.
+    @Test func aTarballIsNamedWithTheWayOut() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory("tarball")
+        _ = try folder.write("Ferry fares rise\n\nFerry fares will rise by four percent from April.\n", to: "src/fares.txt")
+        let tarball = folder.url.appendingPathComponent("in/articles.tar.gz")
+        try FileManager.default.createDirectory(at: tarball.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let tar = Process()
+        tar.executableURL = URL(fileURLWithPath: "/bin/tar")
+        tar.arguments = ["czf", tarball.path, "-C", folder.url.appendingPathComponent("src").path, "."]
+        try tar.run()
+        tar.waitUntilExit()
+        let index = folder.url.appendingPathComponent("i.sqlite").path
+        let run = try binary.run(["index", "--index", index, tarball.deletingLastPathComponent().path])
+        #expect(run.stdout.contains("articles.tar.gz: a tar archive: unpack it first (`tar xf FILE`)"), "\(run.stdout)\(run.stderr)")
+    }
+
     @Test func aCompressedDumpKilledMidRunIsFinishedByTheNext() throws {
         let binary = try SearchBinary()
         let folder = try TemporaryDirectory("compressed-killed")

@@ -9,11 +9,11 @@ extension Indexer {
     /// A streamed archive's piece holds whole records, so its one whole-file skip ("no HTML page in it")
     /// says nothing of the archive: said once at its end instead. A piece that does not start with a
     /// record follows a record too large to hold (cut at a line end): named, not lost without a word.
-    static func archivePiece(_ piece: Data, file: ScannedFile, skipped: inout [SkippedRecord]) {
+    static func archivePiece(_ piece: Data, file: ScannedFile, layout: StreamedLayout, skipped: inout [SkippedRecord]) {
         skipped.removeAll { $0.location == file.path && $0.reason == IngestError.archiveWithoutPages.description }
         let start = piece.firstIndex { $0 != 0x0D && $0 != 0x0A } ?? piece.endIndex
         if start < piece.endIndex, !piece[start...].starts(with: Array("WARC/".utf8)) {
-            skipped.append(SkippedRecord(location: file.path, reason: "a record larger than the 256 MB read at once; passed over"))
+            skipped.append(SkippedRecord(location: file.path, reason: "a record larger than the \(layout.longestRecord >> 20) MB read at once; passed over"))
         }
     }
 
@@ -39,6 +39,7 @@ extension Indexer {
             return
         }
         defer { try? handle.close() }
+        guard var layout = StreamedLayout(path: file.path, format: job.format) else { return }
         let compressed = try Gzip.isCompressed(handle.read(upToCount: 2) ?? Data())
         try handle.seek(toOffset: 0)
         let expanding = try compressed ? GzipFileReader(handle: handle) : nil
@@ -57,7 +58,6 @@ extension Indexer {
         }
         let read: (Int) throws -> Data = expanding.map { reader in { try reader.read(upToCount: $0) } }
             ?? { try handle.read(upToCount: $0) ?? Data() }
-        guard var layout = StreamedLayout(path: file.path, format: job.format) else { return }
         // A table's header row goes in front of every piece, each read as a table of its own.
         var head = Data()
         if layout.format == .csv {
@@ -97,7 +97,7 @@ extension Indexer {
             let pieces = Self.pieces(of: chunk.data, firstLine: chunk.firstLine, jobs: jobs, boundaries: layout.boundaries)
             let parts = parallelMap(pieces, jobs: jobs) { piece in
                 var result = Self.readPiece(layout.readable(piece), file: file, format: layout.format, ingestor: ingestor, defaultSource: source)
-                if layout.format == .warc { Self.archivePiece(piece.data, file: file, skipped: &result.skipped) }
+                if layout.format == .warc { Self.archivePiece(piece.data, file: file, layout: layout, skipped: &result.skipped) }
                 // Ids for records without one are numbered by the writer, which sees the dump in order.
                 let documents = result.articles.map { article in
                     let source = PreparedDocument.clean(article.source) ?? fallbackSource

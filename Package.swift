@@ -32,8 +32,10 @@ let package = Package(
         // so a process that never does (a query) does not load it. Without pkg-config, whose `-lxml2`
         // would come back, the header's folder is named here: where Debian and Ubuntu put it.
         .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])]),
+        // gzip: pages, dumps and web archives saved compressed (`.html.gz`, `.jsonl.gz`, `.warc.gz`).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
-            name: "NewsIngest", dependencies: ["CLibXML2", "NewsDates"],
+            name: "NewsIngest", dependencies: ["CLibXML2", "CZlib", "NewsDates"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"], .when(platforms: [.linux]))]),
         .target(name: "NewsActors", dependencies: ["NewsAnalysis"]),
         .target(name: "NewsQuery", dependencies: ["NewsAnalysis", "NewsDates"]),
@@ -86,7 +88,8 @@ let package = Package(
             resources: [.copy("Data")]),
         .testTarget(
             name: "NewsIngestTests",
-            dependencies: ["NewsIngest", .product(name: "PropertyBased", package: "swift-property-based")],
+            // CZlib: the tests compress their own fixtures.
+            dependencies: ["NewsIngest", "CZlib", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NewsActorsTests",

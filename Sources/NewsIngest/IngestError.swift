@@ -14,6 +14,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unsupported(UnsupportedDocument)
     /// libxml2, which reads web pages and feeds, could not be loaded (the file name tried first).
     case missingLibrary(String)
+    case archiveWithoutPages
 
     public var description: String {
         switch self {
@@ -31,6 +32,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .unsupported(let kind): kind.description
         case .missingLibrary(let name):
             "libxml2 (\(name)), which reads web pages and feeds, could not be loaded: install it (apt-get install libxml2)"
+        case .archiveWithoutPages: "a web archive (WARC) with no HTML page in it"
         case .badAliasLine(let number, let text):
             "source aliases line \(number): '\(text)' is not 'alias = Canonical Name'"
         }

@@ -83,11 +83,13 @@ final class ResultCache: Sendable {
 
     let capacity: Int
     /// How long after a computation started the requests asked meanwhile may still be given the
-    /// answer of the earlier state; later ones wait for it.
+    /// answer of the earlier state; later ones wait for it. Five seconds: at a load of 25 on two cores,
+    /// the new state's columns and the mix's answers took more than one (`search serve --trace`,
+    /// BENCHMARKS.md issue 18), and every connection then waited for them as before.
     let previousFor: UInt64
     private let state = Mutex(State())
 
-    init(capacity: Int, previousFor: UInt64 = 1_000_000_000) {
+    init(capacity: Int, previousFor: UInt64 = 5_000_000_000) {
         self.capacity = max(capacity, 0)
         self.previousFor = previousFor
     }

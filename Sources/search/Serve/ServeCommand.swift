@@ -20,7 +20,7 @@ struct ServeCommand: ParsableCommand {
     var host = "127.0.0.1"
     @Option(help: """
         How many search answers to keep for repeated requests (0: none). After the index changes, a kept answer is \
-        given only while the new one is computed, for at most a second.
+        given only while the new one is computed, for at most five seconds.
         """)
     var cache = 256
     @Option(help: ArgumentHelp(

@@ -29,8 +29,8 @@ public final class Searcher: Sendable {
     /// Where answers of a new state are computed while the cache gives the earlier state's.
     private let renewals = BackgroundJobs()
 
-    /// `cachedResults`: how many answers to keep for repeated requests (0: none). They are dropped
-    /// whenever the index changes, so a cached answer is always the one the index would give now.
+    /// `cachedResults`: how many answers to keep for repeated requests (0: none). After the index
+    /// changes, a kept answer is given only while the new state's is computed (``ResultCache``).
     public convenience init(store: IndexStore, cachedResults: Int = 0) {
         self.init(store: store, parallelism: (ProcessInfo.processInfo.activeProcessorCount, 50_000), cachedResults: cachedResults)
     }

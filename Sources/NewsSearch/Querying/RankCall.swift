@@ -28,7 +28,8 @@ package struct RankCall: Sendable {
     /// Every match in an id range, each visited by `newsvisit` where FTS5 hands it over: admitted,
     /// ranked when it may be a hit, and counted into the pass (``MatchVisitor``). `newsvisit` answers
     /// NULL, so no row is selected: a match costs no result row, no step out of the statement and no
-    /// column reads. (In an aggregate's argument SQLite would not hand the call to FTS5.)
+    /// column reads. (Inside an aggregate, `count(newsvisit(…))`, the call fails: "unable to use function in the
+    /// requested context".)
     static let passSQL = """
         SELECT 1 FROM documents_fts WHERE documents_fts MATCH :expression AND rowid >= :low AND rowid < :high
             AND \(FTS5RankFunction.visitName)(documents_fts, :input, :lengths, :admission, :frequencies, :visitor)

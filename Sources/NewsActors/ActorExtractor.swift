@@ -96,17 +96,17 @@ public struct ActorExtractor: Sendable {
 
         var actors: [ExtractedActor] = []
         var position = WordMap<Int>()
-        for item in resolved where !isBanned(item) {
-            let key = item.name
-            let mention = ActorMention(
-                start: item.candidate.startOffset, end: item.candidate.endOffset,
-                text: scanned.text(item.candidate.startOffset, item.candidate.endOffset))
-            if let at = position[key] {
+        // Read in place: a copy of each item retained and released its candidate's strings.
+        for index in resolved.indices where !isBanned(resolved[index]) {
+            let start = resolved[index].candidate.startOffset
+            let end = resolved[index].candidate.endOffset
+            let mention = ActorMention(start: start, end: end, text: scanned.text(start, end))
+            if let at = position[resolved[index].name] {
                 actors[at].mentions.append(mention)
                 actors[at].mentionCount += 1
             } else {
-                position[key] = actors.count
-                actors.append(ExtractedActor(name: item.name, type: item.type, mentions: [mention], mentionCount: 1))
+                position[resolved[index].name] = actors.count
+                actors.append(ExtractedActor(name: resolved[index].name, type: resolved[index].type, mentions: [mention], mentionCount: 1))
             }
         }
         for (name, count) in titleCounts {
@@ -302,7 +302,8 @@ public struct ActorExtractor: Sendable {
     static func lines(_ tokens: [Token]) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
-        for (index, token) in tokens.enumerated() where token.kind == .newline {
+        // By index: `enumerated()` copied every token out of the array.
+        for index in tokens.indices where tokens[index].kind == .newline {
             if start < index { lines.append(start..<index) }
             start = index + 1
         }

@@ -149,7 +149,8 @@ struct AliasResolver {
             if let start = wordStart, first == nil { first = start..<utf8.endIndex }
             guard let first else { continue }
             let word = first == key.startIndex..<key.endIndex ? key : String(key[first])
-            knownLongest[word] = max(knownLongest[word] ?? 0, words)
+            let hash = WordMap<Int>.hash(word)
+            knownLongest[word, hash: hash] = max(knownLongest[word, hash: hash] ?? 0, words)
         }
         return resolved
     }

@@ -32,7 +32,9 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "NewsIngest", dependencies: ["CLibXML2", "NewsDates"]),
+        // gzip: pages, dumps and web archives saved compressed (`.html.gz`, `.jsonl.gz`, `.warc.gz`).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "NewsIngest", dependencies: ["CLibXML2", "CZlib", "NewsDates"]),
         .target(name: "NewsActors", dependencies: ["NewsAnalysis"]),
         .target(name: "NewsQuery", dependencies: ["NewsAnalysis", "NewsDates"]),
         // The prefetch hint the pass over the matches gives for the next rows' columns (C: Swift has none).
@@ -84,7 +86,8 @@ let package = Package(
             resources: [.copy("Data")]),
         .testTarget(
             name: "NewsIngestTests",
-            dependencies: ["NewsIngest", .product(name: "PropertyBased", package: "swift-property-based")],
+            // CZlib: the tests compress their own fixtures.
+            dependencies: ["NewsIngest", "CZlib", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NewsActorsTests",

@@ -12,6 +12,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case malformedWebArchive(String)
     case tooLarge(bytes: Int, limit: Int)
     case unsupported(UnsupportedDocument)
+    case archiveWithoutPages
 
     public var description: String {
         switch self {
@@ -27,6 +28,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let bytes, let limit):
             "file is \(bytes >> 20) MB, larger than the \(limit >> 20) MB limit for this format"
         case .unsupported(let kind): kind.description
+        case .archiveWithoutPages: "a web archive (WARC) with no HTML page in it"
         case .badAliasLine(let number, let text):
             "source aliases line \(number): '\(text)' is not 'alias = Canonical Name'"
         }

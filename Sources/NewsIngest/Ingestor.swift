@@ -45,7 +45,7 @@ public struct Ingestor: Sendable {
 
     /// Guesses the format from the file name, then from the first bytes.
     public static func detectFormat(path: String, data: Data) -> InputFormat {
-        switch (path as NSString).pathExtension.lowercased() {
+        switch Gzip.formatExtension(path) {
         case "jsonl", "ndjson": return .jsonl
         case "json": return JSONDocumentReader.isOneDocument(data) ? .json : .jsonl
         case "md", "markdown": return .markdown
@@ -108,6 +108,17 @@ public struct Ingestor: Sendable {
         return result
     }
 
+    /// A file's bytes as the readers take them: a gzip file expanded, up to ``maximumFileSize``. When its
+    /// end is damaged or cut short, what was expanded is still read (the problem is returned, to note on
+    /// its articles); `nil` when nothing can be (it expands past the limit, or not at all).
+    public func contents(of data: Data) -> (data: Data?, problem: GzipProblem?) {
+        guard Gzip.isCompressed(data) else { return (data, nil) }
+        let (expanded, problem) = Gzip.expand(data, limit: maximumFileSize)
+        if case .tooLarge = problem { return (nil, problem) }
+        if expanded.isEmpty, problem != nil { return (nil, problem) }
+        return (expanded, problem)
+    }
+
     /// What ingestion sees in one file: for a JSON Lines dump, its first record (or first skipped line).
     public func extract(
         data: Data, path: String, format: InputFormat = .auto, defaultSource: String? = nil, folderName: String? = nil
@@ -124,6 +135,16 @@ public struct Ingestor: Sendable {
         data: Data, path: String, format: InputFormat = .auto, defaultSource: String? = nil, folderName: String? = nil
     ) -> [ExtractionReport] {
         if data.isEmpty { return [ExtractionReport(path: path, format: format, skipped: "empty file")] }
+        if Gzip.isCompressed(data) {
+            let (expanded, problem) = contents(of: data)
+            guard let expanded else { return [ExtractionReport(path: path, format: format, skipped: problem?.description ?? "unreadable")] }
+            var reports = extractAll(
+                data: expanded, path: path, format: format, defaultSource: defaultSource, folderName: folderName)
+            if let problem {
+                for index in reports.indices where reports[index].skipped == nil { reports[index].notes.append(problem.description) }
+            }
+            return reports
+        }
         if let kind = UnsupportedDocument(data) {
             return [ExtractionReport(path: path, format: format, skipped: IngestError.unsupported(kind).description)]
         }
@@ -133,7 +154,7 @@ public struct Ingestor: Sendable {
         let resolved = format == .auto ? Self.detectFormat(path: path, data: data) : format
         if resolved != .jsonl && data.count > maximumFileSize {
             let error = IngestError.tooLarge(bytes: data.count, limit: maximumFileSize)
-            let hint = resolved == .csv ? "; as JSON Lines (one article per line) it would be streamed, with no limit" : ""
+            let hint = resolved == .csv ? "; named .csv, `search index` reads it in pieces, with no limit" : ""
             return [ExtractionReport(path: path, format: format, skipped: error.description + hint)]
         }
         let assembler = ArticleAssembler(
@@ -162,7 +183,7 @@ public struct Ingestor: Sendable {
                 }
             }
             reports += unreadable.map { ExtractionReport(path: "\(path) [\($0.address)]", format: .warc, skipped: $0.reason) }
-            if reports.isEmpty { reports = [ExtractionReport(path: path, format: .warc, skipped: "a web archive (WARC) with no HTML page in it")] }
+            if reports.isEmpty { reports = [ExtractionReport(path: path, format: .warc, skipped: IngestError.archiveWithoutPages.description)] }
             return reports
         case .email:
             do {

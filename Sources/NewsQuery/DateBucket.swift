@@ -27,13 +27,18 @@ public enum DateBucket: String, Sendable, Hashable, CaseIterable {
     /// precise than the bucket (a date known only to the month has no day bucket; the engine counts it
     /// under its own coarser label or as unknown, and says which).
     public func label(for date: ArticleDate) -> String? {
+        bucketDate(for: date)?.description
+    }
+
+    /// ``label(for:)`` as a date: the label is its text.
+    public func bucketDate(for date: ArticleDate) -> ArticleDate? {
         switch self {
-        case .year: return ArticleDate(year: date.year)?.description
+        case .year: return ArticleDate(year: date.year)
         case .month:
             guard let month = date.month else { return nil }
-            return ArticleDate(year: date.year, month: month)?.description
+            return ArticleDate(year: date.year, month: month)
         case .day:
-            return date.day == nil ? nil : date.description
+            return date.day == nil ? nil : date
         }
     }
 

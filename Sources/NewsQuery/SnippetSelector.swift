@@ -46,21 +46,8 @@ public struct SnippetSelector: Sendable {
             positions.append((token.byteRange, hit))
         }
         let utf8 = Array(text.utf8)
-        let sentenceStarts = Set(positions.indices.filter { isSentenceStart(at: positions[$0].bytes.lowerBound, in: utf8) })
-
-        var best = (score: -1, start: 0)
-        for start in positions.indices {
-            let end = min(start + windowTokens, positions.count)
-            var seen = Set<Int>()
-            var repeats = 0
-            for index in start..<end {
-                if let term = positions[index].term, !seen.insert(term).inserted { repeats += 1 }
-            }
-            var score = seen.count * 1000 + repeats
-            if sentenceStarts.contains(start) { score += 100 }
-            if start == 0 { score += 50 }
-            if score > best.score { best = (score, start) }
-            if end == positions.count, start > 0, score < best.score { break }
+        let best = Self.bestWindow(terms: positions.map(\.term), windowTokens: windowTokens) { start in
+            isSentenceStart(at: positions[start].bytes.lowerBound, in: utf8)
         }
         var last = min(best.start + windowTokens, positions.count) - 1
         let byteStart = positions[best.start].bytes.lowerBound
@@ -69,8 +56,7 @@ public struct SnippetSelector: Sendable {
         var byteEnd = min(positions[last].bytes.upperBound, byteStart + Self.maximumBytes)
         while byteEnd > byteStart, byteEnd < utf8.count, utf8[byteEnd] & 0xC0 == 0x80 { byteEnd -= 1 }
         // Keep sentence punctuation that directly follows the last word.
-        while byteEnd < utf8.count, [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""),
-            UInt8(ascii: ")")].contains(utf8[byteEnd]) { byteEnd += 1 }
+        while byteEnd < utf8.count, Self.closesSentence(utf8[byteEnd]) { byteEnd += 1 }
 
         let prefix = byteStart > 0 ? "… " : ""
         let suffix = byteEnd < utf8.count ? " …" : ""
@@ -96,12 +82,62 @@ public struct SnippetSelector: Sendable {
         min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
     }
 
+    /// The window of `windowTokens` positions (fewer at the end) that scores best, the first of equals:
+    /// 1,000 for each distinct query term in it (`terms[position]`, nil for no term), 1 for each repeat,
+    /// 100 for starting a sentence, 50 for starting the text. The windows slide one position at a time,
+    /// so each step counts only the position that leaves and the one that enters (scoring each window
+    /// afresh, with a set of its terms, was two thirds of a snippet's time).
+    static func bestWindow(terms: [Int?], windowTokens: Int, startsSentence: (Int) -> Bool) -> (score: Int, start: Int) {
+        var inWindow = [Int](repeating: 0, count: (terms.lazy.compactMap { $0 }.max() ?? -1) + 1)
+        var hits = 0, distinct = 0
+        // terms[low..<high] are counted.
+        var low = 0, high = 0
+        var best = (score: -1, start: 0)
+        for start in terms.indices {
+            let end = min(start + max(windowTokens, 0), terms.count)
+            while low < start {
+                if low < high, let term = terms[low] {
+                    inWindow[term] -= 1
+                    hits -= 1
+                    if inWindow[term] == 0 { distinct -= 1 }
+                }
+                low += 1
+            }
+            high = max(high, low)
+            while high < end {
+                if let term = terms[high] {
+                    if inWindow[term] == 0 { distinct += 1 }
+                    inWindow[term] += 1
+                    hits += 1
+                }
+                high += 1
+            }
+            var score = distinct * 1000 + hits - distinct
+            if startsSentence(start) { score += 100 }
+            if start == 0 { score += 50 }
+            if score > best.score { best = (score, start) }
+            if end == terms.count, start > 0, score < best.score { break }
+        }
+        return best
+    }
+
     private func isSentenceStart(at byte: Int, in utf8: [UInt8]) -> Bool {
         var index = byte - 1
         while index >= 0, utf8[index] == 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "(") {
             index -= 1
         }
         if index < 0 { return true }
-        return [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n")].contains(utf8[index])
+        switch utf8[index] {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"): return true
+        default: return false
+        }
+    }
+
+    /// Punctuation kept after a passage's last word.
+    private static func closesSentence(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""), UInt8(ascii: ")"): return true
+        default: return false
+        }
     }
 }

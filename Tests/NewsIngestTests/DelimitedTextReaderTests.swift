@@ -80,5 +80,18 @@ struct DelimitedTextReaderTests {
         let gzip = Ingestor().extract(data: Data([0x1F, 0x8B, 0x08, 0x00, 0x01]), path: "dump.jsonl")
         #expect(gzip.skipped?.contains("gzip") == true)
         #expect(Ingestor.detectFormat(path: "a/export.CSV", data: Data("title,body\n".utf8)) == .csv)
+        // Archives and compressors other than gzip: named with the way out, not "binary file".
+        var tar = Data(repeating: 0, count: 1024)
+        tar.replaceSubrange(0..<9, with: Data("story.txt".utf8))
+        tar.replaceSubrange(257..<263, with: Data("ustar\u{0}".utf8))
+        #expect(Ingestor().extract(data: tar, path: "articles.tar").skipped?.hasPrefix("a tar archive: unpack it first") == true)
+        #expect(Ingestor().extract(data: GzipFixture.compress(tar), path: "articles.tgz").skipped?.hasPrefix("a tar archive") == true)
+        let xz = Data([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00, 0x04])
+        #expect(Ingestor().extract(data: xz, path: "dump.jsonl.xz").skipped?.hasPrefix("a file compressed with xz: decompress it first (`unxz -k FILE`)") == true)
+        let bzip2 = Data("BZh91AY&SY".utf8) + Data([0x00, 0x01])
+        #expect(Ingestor().extract(data: bzip2, path: "dump.bz2").skipped?.contains("compressed with bzip2") == true)
+        #expect(Ingestor().extract(data: Data("BZh9 is how the story begins".utf8), path: "x.txt").skipped == nil)
+        #expect(UnsupportedDocument(Data([0x28, 0xB5, 0x2F, 0xFD, 0x04])) == .compressed(format: "zstd", tool: "unzstd FILE"))
+        #expect(UnsupportedDocument(Data([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0x00])) == .sevenZip)
     }
 }

@@ -31,7 +31,7 @@ struct WARCReaderTests {
             block: response("200 OK", "Content-Type: text/html", "<html><body><p>A second capture of the same address.</p></body></html>"))
         text += record(type: "response", uri: "https://harbour-ledger.example/style.css", block: response("200 OK", "Content-Type: text/css", "body{}"))
         text += record(type: "response", uri: "https://harbour-ledger.example/missing", block: response("404 Not Found", "Content-Type: text/html", "<p>Not found</p>"))
-        text += record(type: "response", uri: "https://harbour-ledger.example/packed", block: response("200 OK", "Content-Type: text/html\r\nContent-Encoding: gzip", "\u{1F}"))
+        text += record(type: "response", uri: "https://harbour-ledger.example/packed", block: response("200 OK", "Content-Type: text/html\r\nContent-Encoding: br", "\u{1F}"))
         text += record(type: "resource", uri: "https://river-post.example/flood", block: "<html><head><title>Flood warning lifted</title></head>"
             + "<body><p>The flood warning for the lower valley was lifted on Monday morning.</p></body></html>", contentType: "text/html")
         return Data(text.utf8)
@@ -50,7 +50,7 @@ struct WARCReaderTests {
         #expect(read[1].source == "river-post.example")
         let skipped = reports.filter { $0.skipped != nil }
         #expect(skipped.map(\.path) == ["crawl.warc [https://harbour-ledger.example/packed]"])
-        #expect(skipped.first?.skipped == "captured gzip-compressed as the server sent it; not read")
+        #expect(skipped.first?.skipped == "captured br-compressed as the server sent it; not read")
     }
 
     @Test("an archive with no page, or cut short, says so and keeps what came before the cut")
@@ -61,9 +61,59 @@ struct WARCReaderTests {
         #expect(Ingestor().extractAll(data: cut, path: "cut.warc").contains { $0.title == "Dock strike ends" })
     }
 
+    /// One capture whose body the server sent gzip-compressed (and chunked), as bytes: the body is binary.
+    static func gzipCapture(uri: String, html: String, cutBy: Int = 0) -> Data {
+        let packed = GzipFixture.compress(html).dropLast(cutBy)
+        let chunked = Data((String(format: "%x", packed.count) + "\r\n").utf8) + packed + Data("\r\n0\r\n\r\n".utf8)
+        let block = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n".utf8) + chunked
+        return Data(("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: \(uri)\r\n"
+            + "Content-Type: application/http; msgtype=response\r\nContent-Length: \(block.count)\r\n\r\n").utf8) + block + Data("\r\n\r\n".utf8)
+    }
+
+    @Test("a capture the server sent gzip-compressed is expanded; a .warc.gz (a member per record) is read whole")
+    func compressed() {
+        let archive = Self.gzipCapture(uri: "https://harbour-ledger.example/packed", html: Self.page)
+            + Self.gzipCapture(uri: "https://harbour-ledger.example/cut", html: Self.page, cutBy: 9)
+        let reports = Ingestor().extractAll(data: archive, path: "crawl.warc")
+        #expect(reports.first?.title == "Dock strike ends" && reports.first?.url == "https://harbour-ledger.example/packed")
+        #expect(reports.last?.skipped == "captured gzip-compressed, and the gzip data ends early (a download or copy cut short?)")
+        // As crawlers write `.warc.gz`: each record its own gzip member.
+        let records = Self.archive.split(separator: Array("WARC/1.0".utf8)).map { GzipFixture.compress(Data("WARC/1.0".utf8) + Data($0)) }
+        let packed = records.reduce(Data(), +)
+        #expect(Ingestor.detectFormat(path: "crawl.warc.gz", data: Gzip.expand(packed, limit: 1 << 24).data) == .warc)
+        let read = Ingestor().extractAll(data: packed, path: "crawl.warc.gz").filter { $0.skipped == nil }
+        #expect(read.map(\.title) == ["Dock strike ends", "Flood warning lifted"])
+    }
+
     @Test("chunked bodies")
     func chunks() {
         #expect(WARCReader.dechunked(Array("4\r\nWiki\r\n5;x=1\r\npedia\r\n0\r\n\r\n".utf8)[...]) == Data("Wikipedia".utf8))
         #expect(WARCReader.dechunked(Array("9\r\nWiki".utf8)[...]) == nil)
+    }
+}
+
+@Suite("A web archive's record boundaries")
+struct WebArchiveRecordsTests {
+    @Test("each record's end is found; bytes that start no record end where the next record starts")
+    func ends() {
+        let archive = WARCReaderTests.archive
+        var ends: [Int] = []
+        WebArchiveRecords().recordEnds(in: archive) { ends.append($0) }
+        #expect(ends.count == 9)
+        // Every piece cut at those ends reads as the records it holds.
+        var start = 0
+        var titles: [String] = []
+        for end in ends {
+            titles += Ingestor().extractAll(data: archive[start..<end], path: "a.warc").compactMap { $0.skipped == nil ? $0.title : nil }
+            start = end
+        }
+        #expect(titles.count == 3 && titles.first == "Dock strike ends" && titles.last == "Flood warning lifted", "\(titles)")
+        // The middle of a record (a cut inside one too large to hold) ends where the next record begins.
+        let middle = archive.dropFirst(ends[3] + 20)
+        var resumed: [Int] = []
+        WebArchiveRecords().recordEnds(in: Data(middle)) { resumed.append($0) }
+        let nextRecord = archive[ends[4]...].firstIndex { $0 != 0x0D && $0 != 0x0A }!
+        #expect(resumed.first == nextRecord - ends[3] - 20)
+        #expect(resumed.count == 1 + ends.count - 5)
     }
 }

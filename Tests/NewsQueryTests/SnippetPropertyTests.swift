@@ -35,6 +35,30 @@ import Testing
         }
     }
 
+    /// The windows slide, counting only the positions that leave and enter; every window scored afresh
+    /// (a set of its terms, as FTS5's `snippet()` scores) must pick the same one.
+    @Test func slidingWindowsPickWhatFreshCountsPick() async {
+        let positions = Gen<Int>.int(in: -3...3).map { $0 < 0 ? nil : $0 }.array(of: 1...90)
+        let starts = Gen<Int>.int(in: 0...4).array(of: 90...90)
+        await propertyCheck(count: 2_000, input: positions, starts, Gen<Int>.int(in: 0...35)) { terms, sentences, window in
+            let startsSentence = { (start: Int) in sentences[start] == 0 }
+            var fresh = (score: -1, start: 0)
+            for start in terms.indices {
+                let end = min(start + window, terms.count)
+                var seen = Set<Int>()
+                var repeats = 0
+                for index in start..<end {
+                    if let term = terms[index], !seen.insert(term).inserted { repeats += 1 }
+                }
+                let score = seen.count * 1000 + repeats + (startsSentence(start) ? 100 : 0) + (start == 0 ? 50 : 0)
+                if score > fresh.score { fresh = (score, start) }
+                if end == terms.count, start > 0, score < fresh.score { break }
+            }
+            let sliding = SnippetSelector.bestWindow(terms: terms, windowTokens: window, startsSentence: startsSentence)
+            #expect(sliding.score == fresh.score && sliding.start == fresh.start, "\(terms) window \(window)")
+        }
+    }
+
     /// The sample corpus's case: every paragraph joined into the snippet shifted the later marks by one.
     @Test func paragraphBreaksDoNotShiftHighlights() {
         let text = "Defence Industry Minister Pat Conroy said the deal.\n\nIn Tokyo, Defense Minister Gen Nakatani"

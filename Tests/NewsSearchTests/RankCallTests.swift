@@ -65,6 +65,16 @@ import Testing
         #expect(input.texts == ["drone", "budget"])
     }
 
+    /// A pass statement hands each match to the pass bound with it; without one it fails rather than
+    /// visit matches into nothing (an empty answer that looks like no matches).
+    @Test func aPassWithoutItsVisitorFails() throws {
+        try queue.read { db in
+            #expect(throws: DatabaseError.self) {
+                try Int.fetchOne(db, sql: "SELECT 1 FROM t WHERE t MATCH 'drone' AND newsvisit(t)")
+            }
+        }
+    }
+
     @Test func weightsKeepFourDecimals() {
         #expect(RankInput.measured(1.23456) == 1.2346)
         #expect(RankInput.measured(0.42) == 0.42)

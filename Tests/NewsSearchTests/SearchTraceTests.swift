@@ -23,7 +23,7 @@ import Testing
         var second: SearchTrace? = SearchTrace()
         let kept = try searcher.search(request, trace: &second)
         #expect(second?.answer == .kept)
-        #expect(second?.columns == .kept)
+        #expect(second?.columns == .unread)
         #expect(second?.generation == first?.generation)
         #expect(second?.computeCPUNanoseconds == 0)
         #expect(kept.hits.map(\.id) == computed.hits.map(\.id) && kept.total == computed.total)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import NewsSearchTestSupport
 import Testing
 
@@ -50,5 +51,43 @@ import Testing
         #expect(hit["id"] as? String == "https://harbour-ledger.example/2025/03/14/strike")
         #expect(hit["source"] as? String == "harbour-ledger.example")
         #expect(try binary.run(["--index", index, "warc"]).stdout.hasPrefix("0 articles"))
+    }
+}
+
+/// A web archive larger than one chunk (crawls run to gigabytes) is read in pieces cut between records.
+@Suite struct LargeArchiveCLITests {
+    static func capture(_ uri: String, type: String = "text/html", status: String = "200 OK", body: String) -> String {
+        let http = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\n\r\n" + body
+        return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: \(uri)\r\n"
+            + "Content-Type: application/http; msgtype=response\r\nContent-Length: \(http.utf8.count)\r\n\r\n\(http)\r\n\r\n"
+    }
+
+    @Test func anArchiveStreamedInPiecesReadsAsTheWholeArchiveDoes() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory("large-archive")
+        var warc = ""
+        for n in 1...240 {
+            let page = "<html><head><title>Harbour note \(n)</title></head><body><article><p>Berth \(n) reopened on Monday "
+                + "after repairs to the quay wall, the harbour office said.</p><p>Line \(n) of\nthe second paragraph.</p></article></body></html>"
+            warc += Self.capture("https://harbour-ledger.example/notes/\(n)", body: page)
+            warc += Self.capture("https://harbour-ledger.example/style-\(n).css", type: "text/css", body: "p { margin: \(n)px }")
+            // A later capture of an earlier address: the first capture is the article, as when read whole.
+            if n % 40 == 0 { warc += Self.capture("https://harbour-ledger.example/notes/\(n - 30)", body: "<html><body><p>Recaptured.</p></body></html>") }
+        }
+        let file = try folder.write(warc, to: "crawls/harbour.warc")
+        let whole = folder.url.appendingPathComponent("whole.sqlite").path
+        let streamed = folder.url.appendingPathComponent("streamed.sqlite").path
+        let read = try binary.run(["index", "--index", whole, file.path])
+        let stream = try binary.run(["index", "--index", streamed, "--dump-chunk-bytes", "6000", file.path])
+        #expect(read.stdout.contains("240 added") && stream.stdout.contains("240 added"), "\(read.stdout)\(stream.stdout)\(stream.stderr)")
+        #expect(stream.stdout.contains("0 skipped"), "\(stream.stdout)")
+        let documents = { (index: String) in
+            try DatabaseQueue(path: index).read { db in
+                try String.fetchAll(db, sql: "SELECT external_id || '|' || title || '|' || body FROM documents ORDER BY external_id")
+            }
+        }
+        let expected = try documents(whole)
+        #expect(expected.count == 240 && !expected.contains { $0.contains("Recaptured") })
+        #expect(try documents(streamed) == expected)
     }
 }

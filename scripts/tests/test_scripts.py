@@ -506,12 +506,12 @@ class ServeTraceTests(unittest.TestCase):
     """serve-trace: the tail and the stalls of a `search serve --trace` log."""
 
     HEADER = ("arrival_ms\ttotal_ms\tqueue_ms\tparse_ms\treader_ms\tcolumns_ms\tcolumns\tanswer\tanswer_ms\t"
-              "compute_cpu_ms\twrite_ms\tcpu_ms\tgeneration\tattempts\tquery")
+              "compute_cpu_ms\twrite_ms\tcpu_ms\tgeneration\tanswer_generation\tattempts\tquery")
 
     @staticmethod
-    def line(arrival, total, answer="kept", columns="kept", columns_ms=0.0, generation=5, query="q=oil"):
+    def line(arrival, total, answer="kept", columns="kept", columns_ms=0.0, generation=5, query="q=oil", answered=None):
         return (f"{arrival}\t{total}\t0.01\t0.01\t0.01\t{columns_ms}\t{columns}\t{answer}\t{total}\t0.0\t0.1\t0.2\t"
-                f"{generation}\t1\t{query}")
+                f"{generation}\t{generation if answered is None else answered}\t1\t{query}")
 
     def test_the_tail_and_a_stall_after_a_commit(self):
         lines = [self.line(i * 1.0, 0.5) for i in range(200)]
@@ -535,6 +535,26 @@ class ServeTraceTests(unittest.TestCase):
         self.assertAlmostEqual(stall["ms"], 400.5)
         self.assertAlmostEqual(stall["since_commit_ms"], 0.0)
         self.assertEqual([waiting[0] for waiting in stall["waiting"]], ["q=long+question"])
+
+    def test_answers_of_the_earlier_state_after_a_commit(self):
+        lines = [self.line(i * 1.0, 0.5) for i in range(100)]
+        # A commit at 100 ms: the new state's answer is computed while the others get the earlier state's.
+        lines.append(self.line(100.0, 120.0, answer="computed", columns="forward", generation=6))
+        lines += [self.line(100.5 + i, 0.5, answer="previous", columns="unread", generation=6, answered=5)
+                  for i in range(30)]
+        lines += [self.line(130.5 + i, 0.5, generation=6) for i in range(30)]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "trace.tsv"
+            path.write_text(self.HEADER + "\n" + "\n".join(lines) + "\n")
+            out = run(str(SCRIPTS / "serve-trace"), str(path), "--json")
+            text = run(str(SCRIPTS / "serve-trace"), str(path))
+        self.assertEqual(out.returncode, 0, out.stderr)
+        report = json.loads(out.stdout)
+        self.assertEqual(report["all"]["answers"].get("previous"), 30)
+        self.assertEqual(report["earlier_state"]["count"], 30)
+        self.assertAlmostEqual(report["earlier_state"]["latest_after_commit_ms"], 29.5)
+        self.assertEqual(report["stalls"], [])
+        self.assertIn("answers of an earlier state: 30, the last 30 ms after its state's first request", text.stdout)
 
     def test_an_empty_log_is_an_error(self):
         with tempfile.TemporaryDirectory() as folder:

@@ -15,7 +15,7 @@ struct MIMEWebArchive {
     /// extension) by headers that declare a `multipart/related` body. Pages and text files start
     /// with `<`, a blank or a word and a space, so the header look ends at their first line.
     static func isArchive(path: String, data: Data) -> Bool {
-        switch (path as NSString).pathExtension.lowercased() {
+        switch Gzip.formatExtension(path) {
         case "mht", "mhtml": return true
         default: break
         }

@@ -60,7 +60,7 @@ struct DelimitedTextReader {
     /// Tab for `.tsv`; otherwise whichever of comma, tab and semicolon splits the header line into the
     /// most fields (spreadsheets in many locales save "CSV" with semicolons).
     static func delimiter(of text: String, path: String) -> UInt8 {
-        if (path as NSString).pathExtension.lowercased() == "tsv" { return UInt8(ascii: "\t") }
+        if Gzip.formatExtension(path) == "tsv" { return UInt8(ascii: "\t") }
         let header = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D }
         let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";")]
         return candidates.max { a, b in header.count(where: { $0 == a }) < header.count(where: { $0 == b }) } ?? UInt8(ascii: ",")

@@ -16,7 +16,7 @@ public enum NonArticleFile: Sendable, Equatable, CustomStringConvertible {
             self = resource
             return
         }
-        let fileExtension = (path as NSString).pathExtension.lowercased()
+        let fileExtension = Gzip.formatExtension(path)
         guard ["", "xml", "rss", "atom", "rdf"].contains(fileExtension),
             let (root, declared) = Self.rootElement(of: data)
         else { return nil }
@@ -34,7 +34,7 @@ public enum NonArticleFile: Sendable, Equatable, CustomStringConvertible {
 
     /// A web page's resource, told by its name alone (the indexer passes these over without reading them).
     public init?(path: String) {
-        let fileExtension = (path as NSString).pathExtension.lowercased()
+        let fileExtension = Gzip.formatExtension(path)
         guard let kind = Self.resourceKinds[fileExtension] else { return nil }
         self = .webResource(kind: kind, fileExtension: fileExtension)
     }

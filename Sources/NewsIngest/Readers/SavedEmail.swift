@@ -9,7 +9,7 @@ struct SavedEmail {
     /// By name, or by the headers a sent message has and a saved page does not (Chrome's MHTML also
     /// starts with `From:`, `Subject:` and `Date:`).
     static func isEmail(path: String, data: Data) -> Bool {
-        if (path as NSString).pathExtension.lowercased() == "eml" { return true }
+        if Gzip.formatExtension(path) == "eml" { return true }
         guard let first = data.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
         let names = Set(MIME.headers(in: Array(data.prefix(16384))[...]).0.map(\.name))
         return names.isSuperset(of: ["from", "date"]) && !names.contains("snapshot-content-location")

@@ -7,8 +7,11 @@ import Foundation
 /// images, scripts and styles are not articles and are passed over.
 struct WARCReader {
     static func isWARC(path: String, data: Data) -> Bool {
-        (path as NSString).pathExtension.lowercased() == "warc" || data.starts(with: Array("WARC/1.".utf8))
+        Gzip.formatExtension(path) == "warc" || data.starts(with: Array("WARC/1.".utf8))
     }
+
+    /// The most one captured page expands to (the HTML reader's own limit for a page).
+    static let largestPage = 16 << 20
 
     struct Page {
         var address: String
@@ -39,10 +42,6 @@ struct WARCReader {
             }
             guard page.type == "text/html" || page.type == "application/xhtml+xml" else { continue }
             seen.insert(address)
-            if let encoding = page.entity.header("content-encoding")?.lowercased(), !["identity", ""].contains(encoding) {
-                unreadable.append((address, "captured \(encoding)-compressed as the server sent it; not read"))
-                continue
-            }
             var body = Data(page.entity.body)
             if page.entity.header("transfer-encoding")?.lowercased().contains("chunked") == true {
                 guard let joined = Self.dechunked(page.entity.body) else {
@@ -50,6 +49,19 @@ struct WARCReader {
                     continue
                 }
                 body = joined
+            }
+            // Chunks carry the compressed bytes: joined first, then expanded.
+            if let encoding = page.entity.header("content-encoding")?.lowercased(), !["identity", ""].contains(encoding) {
+                guard ["gzip", "x-gzip"].contains(encoding) else {
+                    unreadable.append((address, "captured \(encoding)-compressed as the server sent it; not read"))
+                    continue
+                }
+                let (expanded, problem) = Gzip.expand(body, limit: Self.largestPage)
+                if let problem {
+                    unreadable.append((address, "captured gzip-compressed, and \(problem)"))
+                    continue
+                }
+                body = expanded
             }
             pages.append(Page(address: address, html: body, charset: page.entity.parameters["charset"]?.lowercased()))
         }
@@ -96,6 +108,40 @@ struct WARCReader {
             out.append(contentsOf: body[start..<(start + size)])
             index = start + size
             while index < body.endIndex, body[index] == 0x0D || body[index] == 0x0A { index += 1 }
+        }
+        return nil
+    }
+}
+
+/// A web archive's records, for reading a large archive in pieces: each piece whole records.
+public struct WebArchiveRecords: RecordBoundaries {
+    public init() {}
+
+    /// Bytes that do not start a record (what follows a record too large to have been read whole) end
+    /// where the next record starts, as if they were one: the archive's reading picks up there.
+    public func recordEnds(in data: Data, _ visit: (Int) -> Void) {
+        let bytes = Array(data)
+        let marker = Array("\nWARC/1.".utf8)
+        var index = 0
+        while index < bytes.count {
+            let start = bytes[index...].firstIndex { $0 != 0x0D && $0 != 0x0A } ?? bytes.count
+            if start < bytes.count, !bytes[start...].starts(with: Array("WARC/".utf8)) {
+                guard let next = Self.firstIndex(of: marker, in: bytes, from: start) else { return }
+                index = next + 1
+                visit(index)
+                continue
+            }
+            guard WARCReader.record(in: bytes, at: &index) != nil else { return }
+            visit(index)
+        }
+    }
+
+    private static func firstIndex(of marker: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var at = start
+        while at + marker.count <= bytes.count {
+            guard let found = bytes[at...].firstIndex(of: marker[0]) else { return nil }
+            if bytes[found...].starts(with: marker) { return found }
+            at = found + 1
         }
         return nil
     }

@@ -27,18 +27,24 @@ enum FTS5RankFunction {
     /// ``ExplanationSink`` bound as `sink`, for ``HitExplainer``; returns NULL.
     static let explainName = "newsexplain"
 
+    /// `newsvisit(input, lengths, admission, frequencies, visitor)`: the pass over a query's matches,
+    /// one call per match (``FTS5RankFunction/visit``) in the pass statement's `WHERE`; returns NULL.
+    static let visitName = "newsvisit"
+
     /// The type tag SQLite checks when the `lengths` pointer argument is read; must outlive every statement.
     nonisolated(unsafe) static let lengthsPointerType: UnsafePointer<CChar> = UnsafePointer(strdup("newssearch.token-lengths")!)
     static let inputArgument = 0
     static let lengthsArgument = 1
     static let admissionArgument = 2
     static let frequenciesArgument = 3
+    static let visitorArgument = 4
 
     static func register(in db: Database) {
         let api = UnsafeMutablePointer(mutating: FTS5.api(db))
         _ = api.pointee.xCreateFunction(api, name, linkedRoutines, rank, nil)
         _ = api.pointee.xCreateFunction(api, clausesName, linkedRoutines, matchedClauses, nil)
         _ = api.pointee.xCreateFunction(api, explainName, linkedRoutines, explain, nil)
+        _ = api.pointee.xCreateFunction(api, visitName, linkedRoutines, visit, nil)
     }
 
     /// Registers `newsrank` alone through `api`, for a connection the engine did not open (the
@@ -83,6 +89,8 @@ enum FTS5RankFunction {
         /// cannot reach the page be refused before its hits are gathered; nil: every row is ranked.
         var admission: Unmanaged<HitAdmission>?
         var ceiling: ScoreCeiling?
+        /// The pass `newsvisit` hands each match to (as long-lived as `lengths`); nil for `newsrank`.
+        var visitor: Unmanaged<MatchVisitor>?
 
         init(model: BM25FModel, statistics: MatchStatistics) {
             self.model = model
@@ -101,18 +109,19 @@ enum FTS5RankFunction {
         /// column (`xPhraseFirst`, `xPhraseNext`), heaviest phrase first, instead of gathered in
         /// position order for the whole row (`xInstCount`, `xInst`) and scored.
         @inline(__always)
-        func mayReachPage(_ functions: Fts5ExtensionApi, _ fts: OpaquePointer) throws -> Bool {
-            guard let ceiling, let floor = admission?.takeUnretainedValue().scoreFloor,
-                let phraseFirst = functions.xPhraseFirst, let phraseNext = functions.xPhraseNext
+        func mayReachPage(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer) throws -> Bool {
+            guard let ceiling, let floor = admission?._withUnsafeGuaranteedRef({ $0.scoreFloor }),
+                let phraseFirst = api.pointee.xPhraseFirst, let phraseNext = api.pointee.xPhraseNext
             else { return true }
             var title: Int32 = 0, body: Int32 = 0
-            if let known = lengths?.takeUnretainedValue(), case let rowid = functions.xRowid(fts),
-                let titleLength = known.length(of: rowid, column: 0), let bodyLength = known.length(of: rowid, column: 1)
-            {
-                (title, body) = (Int32(clamping: titleLength), Int32(clamping: bodyLength))
+            let rowid = api.pointee.xRowid(fts)
+            if let known = lengths?._withUnsafeGuaranteedRef({ known in
+                known.length(of: rowid, column: 0).flatMap { title in known.length(of: rowid, column: 1).map { (title, $0) } }
+            }) {
+                (title, body) = (Int32(clamping: known.0), Int32(clamping: known.1))
             } else {
-                try check(functions.xColumnSize(fts, 0, &title))
-                try check(functions.xColumnSize(fts, 1, &body))
+                try check(api.pointee.xColumnSize(fts, 0, &title))
+                try check(api.pointee.xColumnSize(fts, 1, &body))
             }
             var failed = false
             let reaches = ceiling.canReach(floor, titleLength: Int(title), bodyLength: Int(body)) { phrase in
@@ -139,11 +148,11 @@ enum FTS5RankFunction {
         let sqlite = SQLiteRoutines.of(api, fts)
         do {
             let data = try queryData(api.pointee, api, fts, argumentCount, arguments, sqlite)
-            guard try data.mayReachPage(api.pointee, fts) else {
+            guard try data.mayReachPage(api, fts) else {
                 sqlite.resultNull(context)
                 return
             }
-            try fillRow(data, api.pointee, fts)
+            try fillRow(data, api, fts)
             sqlite.resultDouble(context, -data.withStatistics { statistics, model in model.score(statistics) })
         } catch let error as RankError {
             sqlite.resultErrorCode(context, error.code)
@@ -177,31 +186,30 @@ enum FTS5RankFunction {
         _ arguments: UnsafeMutablePointer<OpaquePointer?>?, _ sqlite: SQLiteRoutines
     ) throws -> QueryData {
         let data = try queryData(api.pointee, api, fts, argumentCount, arguments, sqlite)
-        try fillRow(data, api.pointee, fts)
+        try fillRow(data, api, fts)
         return data
     }
 
     /// Fills in the current row's hits and column lengths.
-    static func fillRow(_ data: QueryData, _ functions: Fts5ExtensionApi, _ fts: OpaquePointer) throws {
+    static func fillRow(_ data: QueryData, _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer) throws {
         var count: Int32 = 0
-        try check(functions.xInstCount(fts, &count))
-        let lengths = data.lengths?.takeUnretainedValue()
-        let rowid = lengths == nil ? 0 : functions.xRowid(fts)
+        try check(api.pointee.xInstCount(fts, &count))
+        let rowid = data.lengths == nil ? 0 : api.pointee.xRowid(fts)
         try data.withStatistics { statistics, _ in
             statistics.hits.removeAll(keepingCapacity: true)
             let scored = statistics.idf.count
             for index in 0..<count {
                 var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-                try check(functions.xInst(fts, index, &phrase, &column, &offset))
+                try check(api.pointee.xInst(fts, index, &phrase, &column, &offset))
                 if Int(phrase) < scored { statistics.hits.append((Int(phrase), Int(column), Int(offset))) }
             }
             for column in statistics.columnLength.indices {
-                if let known = lengths?.length(of: rowid, column: column) {
+                if let known = data.lengths?._withUnsafeGuaranteedRef({ $0.length(of: rowid, column: column) }) {
                     statistics.columnLength[column] = Int(known)
                     continue
                 }
                 var length: Int32 = 0
-                try check(functions.xColumnSize(fts, Int32(column), &length))
+                try check(api.pointee.xColumnSize(fts, Int32(column), &length))
                 statistics.columnLength[column] = Int(length)
             }
         }
@@ -286,6 +294,11 @@ enum FTS5RankFunction {
             if admission.takeUnretainedValue().boundsRows {
                 data.ceiling = ScoreCeiling(model: data.model, statistics: data.statistics)
             }
+        }
+        if visitorArgument < argumentCount, let value = arguments?[visitorArgument],
+            let pointer = sqlite.valuePointer(value, MatchVisitor.pointerType)
+        {
+            data.visitor = Unmanaged<MatchVisitor>.fromOpaque(pointer)
         }
         let pointer = Unmanaged.passRetained(data).toOpaque()
         try check(functions.xSetAuxdata(fts, pointer) { pointer in

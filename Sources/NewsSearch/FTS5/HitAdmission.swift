@@ -1,15 +1,10 @@
 import Foundation
-import GRDB
-import GRDBSQLite
 import NewsQuery
 
-/// Decides inside SQLite, row by row, whether the pass needs a match's score: `newsadmit(?, rowid)`
-/// guards the rank call in a `CASE`, so documents a filter rejects, in date order documents that
-/// cannot enter the page, and in relevance order partial matches that cannot outscore a full page
-/// (``partialBound``), are never ranked. SQLite evaluates every result column of every row, so
-/// without the guard a date-sorted or filtered broad query would rank every match anyway.
+/// Decides, match by match inside the pass (`newsvisit`), whether the pass needs a match's score:
+/// documents a filter rejects, in date order documents that cannot enter the page, and in relevance
+/// order partial matches that cannot outscore a full page (``partialBound``), are never ranked.
 final class HitAdmission: @unchecked Sendable {
-    static let functionName = "newsadmit"
     /// The type tag SQLite checks when the pointer argument is read; must outlive every statement.
     nonisolated(unsafe) static let pointerType: UnsafePointer<CChar> = UnsafePointer(strdup("newssearch.hit-admission")!)
 
@@ -55,7 +50,7 @@ final class HitAdmission: @unchecked Sendable {
     }
 
     /// Also the first sight of the row: its columns are asked for here, so that they are on their way
-    /// while `newsrank` ranks it and are there when the pass counts it.
+    /// while the row is ranked and are there when the pass counts it.
     func admits(_ id: Int64) -> Bool {
         filter.columns.prefetch(Int(truncatingIfNeeded: id))
         guard filter.columns.contains(id) else { return false }
@@ -77,20 +72,5 @@ final class HitAdmission: @unchecked Sendable {
     func learn(_ model: BM25FModel, _ statistics: MatchStatistics) {
         partialBound = model.partialMatchBound(statistics)
         ranking = (model, statistics)
-    }
-
-    static func register(in db: Database) {
-        sqlite3_create_function_v2(
-            db.sqliteConnection, functionName, 2, SQLITE_UTF8, nil,
-            { context, _, arguments in
-                guard let arguments, let value = arguments[0],
-                    let pointer = sqlite3_value_pointer(value, HitAdmission.pointerType)
-                else {
-                    sqlite3_result_int(context, 1)
-                    return
-                }
-                let admission = Unmanaged<HitAdmission>.fromOpaque(pointer).takeUnretainedValue()
-                sqlite3_result_int(context, admission.admits(sqlite3_value_int64(arguments[1])) ? 1 : 0)
-            }, nil, nil, nil)
     }
 }

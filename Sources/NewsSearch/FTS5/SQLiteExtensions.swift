@@ -1,6 +1,6 @@
 import GRDB
 
-/// Installs the `newssearch` tokenizer and the `newsrank` and `newsadmit` functions on a connection.
+/// Installs the `newssearch` tokenizer and the `newsrank` functions on a connection.
 ///
 /// ``IndexStore`` and ``SQLDatabase`` do this for every connection they open; tests that open their
 /// own GRDB connections call it from `Configuration.prepareDatabase`.
@@ -8,7 +8,6 @@ package enum SQLiteExtensions {
     package static func install(in db: Database) {
         db.add(tokenizer: FTS5TokenizerBridge.self)
         FTS5RankFunction.register(in: db)
-        HitAdmission.register(in: db)
     }
 
     /// Hands the tokenizer tokens analysed elsewhere for the texts of the next FTS5 insert on `db`,

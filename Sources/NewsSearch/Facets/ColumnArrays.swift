@@ -103,24 +103,26 @@ struct ColumnArrays {
         let header = ColumnFile.Header(
             stamp: stamp, idLimit: source.count, documentCount: source.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) },
             sourceLimit: Int(source.max() ?? 0) + 1, actorLimit: Int(actorIDs.max() ?? 0) + 1)
-        var sections: [(ColumnFile.Section, [UInt8])] = [
-            (.source, ColumnFile.bytes(source)), (.dateCode, ColumnFile.bytes(dateCode)),
-            (.actorStart, ColumnFile.bytes(actorStart)), (.actorIDs, ColumnFile.bytes(actorIDs)),
-            (.tokenLengths, ColumnFile.bytes(lengths)), (.dayRank, ColumnFile.bytes(dayRank)),
-            (.dateOffsets, ColumnFile.bytes(texts.offsets)), (.dateText, texts.text),
-            (.firstDayOffsets, ColumnFile.bytes(days.offsets)), (.firstDayText, days.text),
+        func section<T: FixedWidthInteger>(_ tag: ColumnFile.Section, _ values: [T]) -> (ColumnFile.Section, ColumnFile.SectionBytes) {
+            (tag, ColumnFile.SectionBytes(values))
+        }
+        var sections = [
+            section(.source, source), section(.dateCode, dateCode), section(.actorStart, actorStart),
+            section(.actorIDs, actorIDs), section(.tokenLengths, lengths), section(.dayRank, dayRank),
+            section(.dateOffsets, texts.offsets), section(.dateText, texts.text), section(.firstDayOffsets, days.offsets),
+            section(.firstDayText, days.text),
         ]
         if let copies {
             sections += [
-                (.copyGroup, ColumnFile.bytes(copies.groupOf)), (.copyGroupStart, ColumnFile.bytes(copies.groupStart)),
-                (.copyMembers, ColumnFile.bytes(copies.memberIDs)),
+                section(.copyGroup, copies.groupOf), section(.copyGroupStart, copies.groupStart),
+                section(.copyMembers, copies.memberIDs),
             ]
         }
         // Last, in the order of ``ColumnFile/Section``, as every section is written.
-        sections += [(.locationStart, ColumnFile.bytes(locationStart)), (.locationIDs, ColumnFile.bytes(locationIDs))]
+        sections += [section(.locationStart, locationStart), section(.locationIDs, locationIDs)]
         if let names = copies?.externalIDs, !unparsedDates {
             let encoded = TextColumn.encode(names)
-            sections += [(.copyMemberIDOffsets, ColumnFile.bytes(encoded.offsets)), (.copyMemberIDText, encoded.text)]
+            sections += [section(.copyMemberIDOffsets, encoded.offsets), section(.copyMemberIDText, encoded.text)]
         }
         // Built here from the same bytes the file holds, so this never fails.
         return FacetColumns(ColumnFile.columnBytes(header, sections: sections))!

@@ -17,11 +17,11 @@ struct DateHistogram {
     static let maximumFilled = 400
 
     /// From counts per distinct stored date (thousands at most, however many articles matched);
-    /// `label(index, bucket)` is ``label(of:in:)`` of `dated[index]`'s date, asked once per date (a
-    /// caller may keep them: ``DateLabels``).
+    /// `bar(index, bucket)` is ``bar(of:in:)`` of `dated[index]`'s date. Bars are told apart and put
+    /// in order by ``key(of:)``, so no label is made for a date, only for each bar shown.
     init(
         dated: [(date: ArticleDate, count: Int)], unknown: Int, bucket requested: SearchRequest.Bucket,
-        label: (Int, DateBucket) -> String
+        bar: (Int, DateBucket) -> ArticleDate
     ) {
         let first = dated.lazy.map(\.date).min(), last = dated.lazy.map(\.date).max()
         let bucket: DateBucket
@@ -30,35 +30,42 @@ struct DateHistogram {
         } else {
             bucket = DateBucket(rawValue: requested.rawValue) ?? .month
         }
-        var counts: [String: Int] = [:]
+        var counts: [Int: (bar: ArticleDate, count: Int)] = [:]
         // Dates come ordered by day from the columns, so a bucket's dates are mostly neighbours: one
         // dictionary update per run of them.
-        var run: (label: String, count: Int)?
+        var run: (key: Int, bar: ArticleDate, count: Int)?
         for index in dated.indices {
-            let name = label(index, bucket)
-            if let current = run, current.label == name {
-                run = (name, current.count + dated[index].count)
+            let date = bar(index, bucket), key = Self.key(of: date)
+            if let current = run, current.key == key {
+                run?.count = current.count + dated[index].count
                 continue
             }
-            if let run { counts[run.label, default: 0] += run.count }
-            run = (name, dated[index].count)
+            if let run { counts[run.key, default: (run.bar, 0)].count += run.count }
+            run = (key, date, dated[index].count)
         }
-        if let run { counts[run.label, default: 0] += run.count }
-        var labels = counts.keys.sorted()
+        if let run { counts[run.key, default: (run.bar, 0)].count += run.count }
+        var labels = counts.keys.sorted().map { counts[$0]!.bar.description }
+        let byLabel = Dictionary(uniqueKeysWithValues: counts.values.map { ($0.bar.description, $0.count) })
         // Counted before they are made: a day bucket from 0001 to 9999 is 3.6 million labels.
         if let first, let last, bucket.labelCount(from: first, to: last) <= Self.maximumFilled {
             let filledSet = Set(bucket.labels(from: first, to: last))
             labels = (filledSet.sorted() + labels.filter { !filledSet.contains($0) }).sorted()
         }
-        var result = labels.map { Count(label: $0, count: counts[$0] ?? 0) }
+        var result = labels.map { Count(label: $0, count: byLabel[$0] ?? 0) }
         if unknown > 0 { result.append(Count(label: "unknown", count: unknown)) }
         self.bucket = SearchRequest.Bucket(rawValue: bucket.rawValue) ?? .month
         self.counts = result
     }
 
-    /// A date's bar: its bucket's label, or the date itself when it is coarser than the bucket (it
-    /// keeps its own precision rather than being dropped).
-    static func label(of date: ArticleDate, in bucket: DateBucket) -> String {
-        bucket.label(for: date) ?? date.description
+    /// A date's bar: its bucket, or the date itself when it is coarser than the bucket (it keeps its
+    /// own precision rather than being dropped). The bar's label is its text.
+    static func bar(of date: ArticleDate, in bucket: DateBucket) -> ArticleDate {
+        bucket.bucketDate(for: date) ?? date
+    }
+
+    /// A number per bar in the order of their labels: a label is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`,
+    /// fixed-width with the year in 1...9999, so comparing (year, month or 0, day or 0) compares the text.
+    static func key(of bar: ArticleDate) -> Int {
+        bar.year * 10_000 + (bar.month ?? 0) * 100 + (bar.day ?? 0)
     }
 }

@@ -28,12 +28,12 @@ final class FacetColumnStore: Sendable {
     /// by the change log (an indexer is committing), else built from the tables. One caller at a time
     /// makes new ones; the others wait for them rather than each building the same.
     func columns(in db: Database) throws -> FacetColumns {
-        try columnsAndOrigin(in: db).columns
+        try columnsAndOrigin(in: db, stamp: Self.stamp(in: db)).columns
     }
 
-    /// ``columns(in:)``, and how this call had them (`kept` also when another caller made them meanwhile).
-    func columnsAndOrigin(in db: Database) throws -> (columns: FacetColumns, origin: SearchTrace.Columns) {
-        let stamp = try Self.stamp(in: db)
+    /// ``columns(in:)`` for `stamp`, read in the same transaction, and how this call had them (`kept`
+    /// also when another caller made them meanwhile).
+    func columnsAndOrigin(in db: Database, stamp: ColumnFile.Stamp) throws -> (columns: FacetColumns, origin: SearchTrace.Columns) {
         if let current = cached.withLock({ $0 }), current.stamp == stamp { return (current, .kept) }
         return try making.withLock { _ in
             let current = cached.withLock { $0 }

@@ -16,11 +16,14 @@ extension FacetColumns {
         // that did not parse: columns without the copies' external ids may have had such a date.
         arrays.unparsedDates = copies?.externalIDs == nil
         let kept = min(limit, idLimit)
-        let oldDates = (0..<dayRank.count).map { dates[$0] }
-        for id in 0..<kept where !changed.contains(Int64(id)) {
+        // Each old date's new code, once, not a look-up of its text per document (a string hashed per article).
+        let dateCodes = (0..<dayRank.count).map { arrays.code(dates[$0]) }
+        var isChanged = [Bool](repeating: false, count: limit)
+        for id in changed where id >= 0 && id < Int64(limit) { isChanged[Int(id)] = true }
+        for id in 0..<kept where !isChanged[id] {
             arrays.source[id] = source[id]
             let code = date(of: id)
-            arrays.date[id] = code < 0 ? -1 : arrays.code(oldDates[code])
+            arrays.date[id] = code < 0 ? -1 : dateCodes[code]
             for column in 0..<TokenLengths.columns {
                 arrays.lengths[id * TokenLengths.columns + column] = tokenLengths.values[id * TokenLengths.columns + column]
             }
@@ -36,7 +39,7 @@ extension FacetColumns {
         let kinds = try ColumnArrays.actorKinds(in: db)
         for id in 0..<limit {
             arrays.startActors(of: id)
-            if changed.contains(Int64(id)) {
+            if isChanged[id] {
                 links[Int64(id)]?.withUnsafeBytes { arrays.appendActors(of: $0, kinds: kinds) }
             } else if id < kept {
                 for index in actors(of: id) { arrays.actorIDs.append(actorIDs[index]) }

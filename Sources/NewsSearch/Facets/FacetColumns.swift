@@ -129,7 +129,7 @@ struct FacetColumns: Sendable {
 
     /// Starts loading, without waiting, what the pass over the matches reads of document `id`: its
     /// source, date, where its actors lie, its lengths and its cluster. A broad word's matches are a
-    /// few rows apart, each at a new cache line of every column; asked for when `newsadmit` first sees
+    /// few rows apart, each at a new cache line of every column; asked for when the pass first sees
     /// the row, they arrive while `newsrank` ranks it (``HitAdmission``).
     @inline(__always)
     func prefetch(_ id: Int) {

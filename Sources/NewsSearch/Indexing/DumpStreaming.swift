@@ -2,14 +2,29 @@ import Foundation
 import GRDB
 import NewsIngest
 
-/// Large JSON Lines dumps are read in line-aligned chunks, each prepared on the workers while the
-/// writer commits the one before, so memory stays bounded by a few chunks whatever the dump's size.
+/// Large JSON Lines dumps, CSV tables and web archives are read in chunks cut between records
+/// (``StreamedLayout``), each prepared on the workers while the writer commits the one before, so
+/// memory stays bounded by a few chunks whatever the file's size.
 extension Indexer {
+    /// A streamed archive's piece holds whole records, so its one whole-file skip ("no HTML page in it")
+    /// says nothing of the archive: said once at its end instead. A piece that does not start with a
+    /// record follows a record too large to hold (cut at a line end): named, not lost without a word.
+    static func archivePiece(_ piece: Data, file: ScannedFile, layout: StreamedLayout, skipped: inout [SkippedRecord]) {
+        skipped.removeAll { $0.location == file.path && $0.reason == IngestError.archiveWithoutPages.description }
+        let start = piece.firstIndex { $0 != 0x0D && $0 != 0x0A } ?? piece.endIndex
+        if start < piece.endIndex, !piece[start...].starts(with: Array("WARC/".utf8)) {
+            skipped.append(SkippedRecord(location: file.path, reason: "a record larger than the \(layout.longestRecord >> 20) MB read at once; passed over"))
+        }
+    }
+
     /// The size recorded for a dump while it is being streamed: no file has it.
     static let incompleteSize = -1
 
-    static func isDump(_ path: String) -> Bool {
-        ["jsonl", "ndjson"].contains((path as NSString).pathExtension.lowercased())
+    /// Read as a stream of chunks rather than whole: a large JSON Lines dump, CSV table or web archive,
+    /// and a compressed one of any size (what it expands to is unknown until it is read).
+    func streams(_ file: ScannedFile, format: InputFormat) -> Bool {
+        guard StreamedLayout(path: file.path, format: format) != nil else { return false }
+        return file.size > streamingThreshold || Gzip.isCompressedName(file.path)
     }
 
     func stream(
@@ -24,6 +39,10 @@ extension Indexer {
             return
         }
         defer { try? handle.close() }
+        guard var layout = StreamedLayout(path: file.path, format: job.format) else { return }
+        let compressed = try Gzip.isCompressed(handle.read(upToCount: 2) ?? Data())
+        try handle.seek(toOffset: 0)
+        let expanding = try compressed ? GzipFileReader(handle: handle) : nil
         // Until the whole dump is in, its row matches no file (size -1, no hash): a run killed before
         // the end leaves a dump the next run must read again, never one it takes as done.
         var fileID: Int64 = known?.id ?? 0
@@ -36,6 +55,25 @@ extension Indexer {
                     arguments: [file.path, file.mtime, file.root])
                 fileID = db.lastInsertedRowID
             }
+        }
+        let read: (Int) throws -> Data = expanding.map { reader in { try reader.read(upToCount: $0) } }
+            ?? { try handle.read(upToCount: $0) ?? Data() }
+        // A table's header row goes in front of every piece, each read as a table of its own.
+        var head = Data()
+        if layout.format == .csv {
+            while head.count < 1 << 20, !head.contains(0x0A) {
+                let piece = try read(64 << 10)
+                if piece.isEmpty { break }
+                head.append(piece)
+            }
+            let header = Data(head[..<(head.firstIndex(of: 0x0A).map { $0 + 1 } ?? head.endIndex)])
+            if let problem = ingestor.read(data: header, path: file.path, format: .csv).skipped.first {
+                // Nothing of it can be read: named, and its row left incomplete so the next run reads it again.
+                record(problem, in: &summary, progress: progress)
+                return
+            }
+            layout.header = header
+            layout.boundaries = TableRows(header: header, path: file.path)
         }
         // Worked out once: per article it cost 0.7% of a run in path handling.
         let fallbackSource = job.source ?? file.folderName ?? SourceFolder.unknown
@@ -55,9 +93,11 @@ extension Indexer {
         // Each piece is read and prepared by the worker that claims it: no wait between reading the
         // whole chunk and preparing its articles, where a slow piece left the other core idle.
         let prepare: @Sendable ((data: Data, firstLine: Int)) -> (documents: [PreparedDocument], skipped: [SkippedRecord]) = {
-            [ingestor, extractor, stored, source = job.source, signs = job.copyClusters] chunk in
-            let parts = parallelMap(Self.pieces(of: chunk.data, firstLine: chunk.firstLine, jobs: jobs), jobs: jobs) { piece in
-                let result = Self.readPiece(piece, file: file, ingestor: ingestor, defaultSource: source)
+            [ingestor, extractor, stored, layout, source = job.source, signs = job.copyClusters] chunk in
+            let pieces = Self.pieces(of: chunk.data, firstLine: chunk.firstLine, jobs: jobs, boundaries: layout.boundaries)
+            let parts = parallelMap(pieces, jobs: jobs) { piece in
+                var result = Self.readPiece(layout.readable(piece), file: file, format: layout.format, ingestor: ingestor, defaultSource: source)
+                if layout.format == .warc { Self.archivePiece(piece.data, file: file, layout: layout, skipped: &result.skipped) }
                 // Ids for records without one are numbered by the writer, which sees the dump in order.
                 let documents = result.articles.map { article in
                     let source = PreparedDocument.clean(article.source) ?? fallbackSource
@@ -76,8 +116,12 @@ extension Indexer {
         }
         // Reading and hashing the next chunk happen in the prefetch too, off the writer's thread: each
         // prefetch starts after the one before has finished, so the cursor is only ever used by one.
-        let sizes = DumpChunkSizes(largest: chunkBytes, total: file.size)
-        let cursor = DumpCursor(LineChunkReader(handle: handle, sizes: sizes))
+        // A compressed dump's expanded size is unknown: its chunks only grow.
+        let sizes = DumpChunkSizes(largest: chunkBytes, total: expanding == nil ? file.size : nil)
+        let reader = LineChunkReader(
+            read: read, sizes: sizes, carry: Data(head.dropFirst(layout.header.count)), firstLine: layout.header.isEmpty ? 1 : 2,
+            rowEnd: layout.boundaries.map { boundaries in { boundaries.lastRecordEnd(in: $0) } }, longestRecord: layout.longestRecord)
+        let cursor = DumpCursor(reader, hashing: layout.header)
         typealias Prepared = (documents: [PreparedDocument], skipped: [SkippedRecord], bytes: Int)
         let step: @Sendable (DumpCursor) -> Result<Prepared?, Error> = { cursor in
             Result { try cursor.next().map { chunk in let (documents, skipped) = prepare(chunk); return (documents, skipped, chunk.data.count) } }
@@ -90,10 +134,15 @@ extension Indexer {
         // no reading back of a row for every article it wrote, both growing with the dump.
         var kept: Set<String> = []
         var ordinal = 0
+        var skips = 0
+        // An archive's address is read once, from its first capture, as when the archive is read whole.
+        var addresses: Set<String> = []
         /// One chunk's records, in dump order, inside the writer's transaction.
         func writeChunk(_ documents: [PreparedDocument], skipped: [SkippedRecord], in db: Database, summary local: inout IndexSummary) throws {
             for skip in skipped { self.record(skip, in: &local, progress: progress) }
+            skips += skipped.count
             for var document in documents {
+                if layout.format == .warc, !addresses.insert(document.externalID).inserted { continue }
                 ordinal += 1
                 if document.externalID.isEmpty { document.externalID = file.relativePath + "#\(ordinal)" }
                 if !document.isPrepared, try !self.isStored(document, in: db) {
@@ -128,6 +177,14 @@ extension Indexer {
         next = nil
         let digest = cursor.hash.value
         var local = summary
+        if layout.format == .warc && ordinal == 0 && skips == 0 {
+            record(SkippedRecord(location: file.path, reason: IngestError.archiveWithoutPages.description), in: &local, progress: progress)
+        }
+        // The lines before a damaged or cut-short end are indexed; what came after is named as lost.
+        if let problem = expanding?.problem {
+            record(SkippedRecord(location: "\(file.path):\(cursor.lines + 1)", reason: "\(problem); what follows is not read"),
+                in: &local, progress: progress)
+        }
         try writeTransaction { db in
             if known != nil { local.removed += try self.release(fileID: fileID, except: kept, in: db) }
             try db.execute(
@@ -152,7 +209,14 @@ private final class DumpCursor: @unchecked Sendable {
     private var reader: LineChunkReader
     private(set) var hash = ContentHash.Streaming()
 
-    init(_ reader: LineChunkReader) { self.reader = reader }
+    /// `prefix`: what was read of the file before the reader's first chunk (a table's header row).
+    init(_ reader: LineChunkReader, hashing prefix: Data) {
+        self.reader = reader
+        hash.add(prefix)
+    }
+
+    /// Lines read so far (the last one counted even without its line end).
+    var lines: Int { reader.line - 1 }
 
     func next() throws -> (data: Data, firstLine: Int)? {
         guard let chunk = try reader.next() else { return nil }
@@ -163,16 +227,34 @@ private final class DumpCursor: @unchecked Sendable {
 
 /// Reads a file in chunks that end at a line end, numbering each chunk's first line.
 struct LineChunkReader {
-    let handle: FileHandle
+    /// Up to so many more bytes of the file (or of what it expands to); empty at its end.
+    private let read: (Int) throws -> Data
     private var sizes: DumpChunkSizes
     /// The bytes after the last line end read so far: the start of the next chunk.
     private(set) var carry = Data()
-    private var line = 1
+    private(set) var line = 1
     private var finished = false
 
-    init(handle: FileHandle, sizes: DumpChunkSizes) {
-        self.handle = handle
+    /// Where the last whole record in a block ends (just past its line end); a line's end when nil.
+    private let rowEnd: ((Data) -> Int?)?
+    /// Past this many bytes without a record's end (a table's quote never closed), a block is cut at its
+    /// last line end anyway: memory stays bounded, and the reader names the broken row.
+    private let longestRecord: Int
+
+    init(
+        read: @escaping (Int) throws -> Data, sizes: DumpChunkSizes, carry: Data = Data(), firstLine: Int = 1,
+        rowEnd: ((Data) -> Int?)? = nil, longestRecord: Int = 64 << 20
+    ) {
+        self.read = read
         self.sizes = sizes
+        self.carry = carry
+        line = firstLine
+        self.rowEnd = rowEnd
+        self.longestRecord = longestRecord
+    }
+
+    init(handle: FileHandle, sizes: DumpChunkSizes) {
+        self.init(read: { try handle.read(upToCount: $0) ?? Data() }, sizes: sizes)
     }
 
     mutating func next() throws -> (data: Data, firstLine: Int)? {
@@ -181,17 +263,19 @@ struct LineChunkReader {
         carry = Data()
         let chunkBytes = sizes.next()
         while true {
-            let read = try handle.read(upToCount: chunkBytes) ?? Data()
-            block.append(read)
-            if read.isEmpty {
+            let piece = try read(chunkBytes)
+            block.append(piece)
+            if piece.isEmpty {
                 finished = true
                 break
             }
-            if let end = block.lastIndex(of: UInt8(ascii: "\n")) {
+            let lineEnd = block.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }
+            let recordEnd = rowEnd.map { rowEnd in block.count > longestRecord ? lineEnd : rowEnd(block).map { block.startIndex + $0 } } ?? lineEnd
+            if let end = recordEnd {
                 // Copied, not sliced: a slice keeps the whole block's storage alive, and appending the
                 // next read to it grew one buffer to the size of the dump (1.8 GB at 1M articles).
-                carry = Data(block[(end + 1)...])
-                block.removeSubrange((end + 1)...)
+                carry = Data(block[end...])
+                block.removeSubrange(end...)
                 break
             }
         }

@@ -119,7 +119,7 @@ public final class Indexer {
             // An empty hash is a dump an older version recorded before it had read all of it: read it again.
             if let old = known[file.path], old.size == file.size, old.mtime == file.mtime, !old.hash.isEmpty {
                 summary.unchanged += documentCounts[old.id] ?? 0
-            } else if file.size > streamingThreshold, job.format == .jsonl || job.format == .auto && Self.isDump(file.path) {
+            } else if streams(file, format: job.format) {
                 dumps.append(file)
             } else {
                 pending.append(file)
@@ -229,12 +229,20 @@ public final class Indexer {
         if digest == hash {
             return PreparedFile(file: file, hash: digest, documents: [], skipped: [], contentUnchanged: true)
         }
-        let result = read(data, file: file, ingestor: ingestor, format: format, defaultSource: defaultSource, jobs: jobs)
+        let (expanded, problem) = ingestor.contents(of: data)
+        guard let contents = expanded else {
+            return PreparedFile(file: file, hash: digest, documents: [],
+                skipped: [SkippedRecord(location: file.path, reason: problem?.description ?? "cannot be read")], contentUnchanged: false)
+        }
+        var result = read(contents, file: file, ingestor: ingestor, format: format, defaultSource: defaultSource, jobs: jobs)
+        if let problem {
+            for index in result.articles.indices { result.articles[index].notes.append(IngestNote(location: file.path, message: problem.description)) }
+        }
         let many = result.articles.count > 1
         // A dump numbers its records however many it has, so one that shrinks to a single record (or
         // grows from one) keeps its ids, as a streamed dump always did. A JSON array and a CSV table are
         // dumps too: their records without ids all had the file's name as id, and each replaced the last.
-        let readAsDump = Ingestor.numbersRecords(path: file.path, data: data, format: format)
+        let readAsDump = Ingestor.numbersRecords(path: file.path, data: contents, format: format)
         // A JSON Lines dump is one file but thousands of articles: those are prepared in parallel too.
         let numbered = Array(result.articles.enumerated())
         let fallbackSource = defaultSource ?? file.folderName ?? SourceFolder.unknown
@@ -265,14 +273,31 @@ public final class Indexer {
 
     /// JSON Lines bytes cut at line ends, each piece with the number of its first line. Several pieces
     /// per worker, so that a worker slowed by the writer sharing its core does not hold up the rest.
-    static func pieces(of data: Data, firstLine: Int, jobs: Int) -> [(data: Data, firstLine: Int)] {
+    static func pieces(of data: Data, firstLine: Int, jobs: Int, boundaries: (any RecordBoundaries)? = nil) -> [(data: Data, firstLine: Int)] {
         var pieces: [(data: Data, firstLine: Int)] = []
         var start = data.startIndex
         var line = firstLine
         let target = max(data.count / (max(jobs, 1) * 8) + 1, 256 << 10)
+        // A table's rows may hold line ends inside quotes, an archive's records are many lines: each is
+        // cut only where a record ends.
+        var cuts: [Int] = []
+        if let boundaries {
+            var last = 0
+            boundaries.recordEnds(in: data) { end in
+                if end - last >= target {
+                    cuts.append(data.startIndex + end)
+                    last = end
+                }
+            }
+        }
+        var nextCut = cuts.makeIterator()
         while start < data.endIndex {
             var end = min(start + target, data.endIndex)
-            while end < data.endIndex && data[end - 1] != UInt8(ascii: "\n") { end += 1 }
+            if boundaries != nil {
+                end = nextCut.next() ?? data.endIndex
+            } else {
+                while end < data.endIndex && data[end - 1] != UInt8(ascii: "\n") { end += 1 }
+            }
             let piece = data[start..<end]
             pieces.append((Data(piece), line))
             line += LineChunkReader.lineEnds(in: piece)
@@ -283,10 +308,10 @@ public final class Indexer {
 
     /// One piece of a dump read as JSON Lines, its skip locations numbered as lines of the whole file.
     static func readPiece(
-        _ piece: (data: Data, firstLine: Int), file: ScannedFile, ingestor: Ingestor, defaultSource: String?
+        _ piece: (data: Data, firstLine: Int), file: ScannedFile, format: InputFormat = .jsonl, ingestor: Ingestor, defaultSource: String?
     ) -> IngestResult {
         var result = ingestor.read(
-            data: piece.data, path: file.path, format: .jsonl, defaultSource: defaultSource, folderName: file.folderName)
+            data: piece.data, path: file.path, format: format, defaultSource: defaultSource, folderName: file.folderName)
         func renumbered(_ location: String) -> String {
             guard let colon = location.lastIndex(of: ":"), let number = Int(location[location.index(after: colon)...])
             else { return location }

@@ -55,39 +55,41 @@ struct MatchScan: Sendable {
     }
 
     /// Passes over the matches of `call` with ids in `ids`, ranking those a fresh ``HitAdmission``
-    /// admits (the rest come back with no score).
+    /// admits (the rest are counted with no score). The statement visits every match itself
+    /// (``MatchVisitor``) and selects none: this steps it once.
     mutating func scan(_ call: RankCall, ids: Range<Int>, in db: Database) throws {
-        let lengths = columns.tokenLengths
+        let lengths = columns.tokenLengths, frequencies = columns.documentFrequencies
         let admission = HitAdmission(
             filter: filter, hitsFrom: hitsFrom, order: order, complete: complete, boostLimit: boostLimit,
             boundsRows: boundsRows)
         admission.threshold = floor
-        let statement = try call.passStatement(
-            ids: ids, lengths: lengths, admission: admission, frequencies: columns.documentFrequencies, in: db)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
         defer { if ranking == nil { ranking = admission.ranking } }
-        defer { withExtendedLifetime((lengths, admission, call)) {} }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE {
-                tally.finish(columns: columns)
-                return
-            }
-            guard code == SQLITE_ROW else {
+        try withUnsafeMutablePointer(to: &self) { scan in
+            let visitor = MatchVisitor(scan: scan, admission: admission)
+            let statement = try call.passStatement(
+                ids: ids, lengths: lengths, admission: admission, frequencies: frequencies, visitor: visitor, in: db)
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            let code = withExtendedLifetime((lengths, admission, call, visitor)) { sqlite3_step(handle) }
+            guard code == SQLITE_DONE else {
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                     sql: RankCall.passSQL)
             }
-            let id = Int(sqlite3_column_int64(handle, 0))
-            guard columns.contains(Int64(id)) else { continue }
-            matchSet?[id] = true
-            let score = sqlite3_column_type(handle, 1) == SQLITE_NULL ? nil : -sqlite3_column_double(handle, 1)
-            if score != nil { ranked += 1 }
-            visit(id, score: score)
-            let worst = top.worstIfFull
-            admission.threshold = floor.map { floor in worst.map { max($0, floor) } ?? floor } ?? worst
         }
+        tally.finish(columns: columns)
+    }
+
+    /// One match of ``scan(_:ids:in:)``'s pass, as FTS5 hands it over (`score` nil: the match was not
+    /// ranked); then `admission` learns the score the next match must beat.
+    @inline(__always)
+    mutating func take(_ id: Int, score: Double?, admission: HitAdmission) {
+        guard columns.contains(Int64(id)) else { return }
+        matchSet?[id] = true
+        if score != nil { ranked += 1 }
+        visit(id, score: score)
+        let worst = top.worstIfFull
+        admission.threshold = floor.map { floor in worst.map { max($0, floor) } ?? floor } ?? worst
     }
 
     /// What a score may be multiplied by after ranking (`--recency`'s largest factor).

@@ -25,27 +25,30 @@ package struct RankCall: Sendable {
     /// `newsrank` over the current FTS5 row, given the query and the document lengths.
     static let rank = "\(FTS5RankFunction.name)(documents_fts, :input, :lengths)"
 
-    /// Every match in an id range, its score (minus it, as `newsrank` returns it) or NULL where
-    /// `newsadmit` decided the match cannot be a hit. `newsrank` is also handed the admission, to leave
-    /// it the bound on partial matches' scores.
+    /// Every match in an id range, each visited by `newsvisit` where FTS5 hands it over: admitted,
+    /// ranked when it may be a hit, and counted into the pass (``MatchVisitor``). `newsvisit` answers
+    /// NULL, so no row is selected: a match costs no result row, no step out of the statement and no
+    /// column reads. (Inside an aggregate, `count(newsvisit(…))`, the call fails: "unable to use function in the
+    /// requested context".)
     static let passSQL = """
-        SELECT rowid, CASE WHEN \(HitAdmission.functionName)(:admission, rowid)
-            THEN \(FTS5RankFunction.name)(documents_fts, :input, :lengths, :admission, :frequencies) END
-        FROM documents_fts WHERE documents_fts MATCH :expression AND rowid >= :low AND rowid < :high
+        SELECT 1 FROM documents_fts WHERE documents_fts MATCH :expression AND rowid >= :low AND rowid < :high
+            AND \(FTS5RankFunction.visitName)(documents_fts, :input, :lengths, :admission, :frequencies, :visitor)
         """
 
-    /// Prepares ``passSQL`` for the ids `ids`; `lengths`, `admission` and `frequencies` (the counts kept
-    /// for the state of the index the statement reads) must outlive the statement's steps.
+    /// Prepares ``passSQL`` for the ids `ids`; `lengths`, `admission`, `frequencies` (the counts kept
+    /// for the state of the index the statement reads) and `visitor` must outlive the statement's steps.
     func passStatement(
-        ids: Range<Int>, lengths: TokenLengths, admission: HitAdmission, frequencies: DocumentFrequencies, in db: Database
+        ids: Range<Int>, lengths: TokenLengths, admission: HitAdmission, frequencies: DocumentFrequencies,
+        visitor: MatchVisitor, in db: Database
     ) throws -> Statement {
         let statement = try db.makeStatement(sql: Self.passSQL)
         try statement.setArguments([
             "expression": matchText, "low": ids.lowerBound, "high": ids.upperBound,
-            "admission": nil, "input": nil, "lengths": nil, "frequencies": nil,
+            "admission": nil, "input": nil, "lengths": nil, "frequencies": nil, "visitor": nil,
         ])
         bind(statement, ":admission", admission, HitAdmission.pointerType)
         bind(statement, ":frequencies", frequencies, DocumentFrequencies.pointerType)
+        bind(statement, ":visitor", visitor, MatchVisitor.pointerType)
         bindInputs(statement, lengths: lengths)
         return statement
     }

@@ -18,10 +18,15 @@ public struct SearchTrace: Sendable {
         case waited
         /// Computed for the cache (nothing kept, nobody computing it).
         case computed
+        /// The cache's answer of an earlier state (``SearchTrace/answerGeneration``), given while this
+        /// state's is computed.
+        case previous
     }
 
     /// How a search had the facet columns of its state.
     public enum Columns: String, Sendable {
+        /// Not needed: the answer was not computed.
+        case unread
         /// Kept from an earlier search.
         case kept
         /// Mapped from the columns file.
@@ -32,15 +37,17 @@ public struct SearchTrace: Sendable {
         case built
     }
 
-    /// The index generation the answer describes.
+    /// The index generation the search saw.
     public var generation: Int64 = 0
+    /// The generation the answer describes when it is an earlier one's (``Answer/previous``), else nil.
+    public var answerGeneration: Int64?
     /// Read transactions begun (more than one when a computation waited for failed).
     public var attempts = 0
     /// Waiting for a reader connection.
     public var readerNanoseconds: UInt64 = 0
     /// Having the state's facet columns: kept, or made by this search, or waiting for the search making them.
     public var columnsNanoseconds: UInt64 = 0
-    public var columns = Columns.kept
+    public var columns = Columns.unread
     public var answer = Answer.uncached
     /// Computing the answer (after its turn), or waiting for the request computing it.
     public var answerNanoseconds: UInt64 = 0
@@ -51,13 +58,16 @@ public struct SearchTrace: Sendable {
 
     public init() {}
 
-    mutating func note(attemptAt generation: Int64, reader: UInt64, columns: UInt64, _ origin: Columns) {
+    mutating func note(attemptAt generation: Int64, reader: UInt64) {
         self.generation = generation
         attempts += 1
         readerNanoseconds += reader
+    }
+
+    mutating func note(columns: UInt64, _ origin: Columns) {
         columnsNanoseconds += columns
         // A second attempt finds the columns its first made or waited for: the first's origin says more.
-        if attempts == 1 { self.columns = origin }
+        if self.columns == .unread { self.columns = origin }
     }
 
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }

@@ -26,9 +26,11 @@ public final class Searcher: Sendable {
     /// Eight connections of a server without its cache computing side by side on two cores stretched
     /// the longest answers most (p99 6.1-7.0 s against 3.8-4.5 s two at a time, BENCHMARKS.md issue 18).
     private let computing: DispatchSemaphore
+    /// Where answers of a new state are computed while the cache gives the earlier state's.
+    private let renewals = BackgroundJobs()
 
-    /// `cachedResults`: how many answers to keep for repeated requests (0: none). They are dropped
-    /// whenever the index changes, so a cached answer is always the one the index would give now.
+    /// `cachedResults`: how many answers to keep for repeated requests (0: none). After the index
+    /// changes, a kept answer is given only while the new state's is computed (``ResultCache``).
     public convenience init(store: IndexStore, cachedResults: Int = 0) {
         self.init(store: store, parallelism: (ProcessInfo.processInfo.activeProcessorCount, 50_000), cachedResults: cachedResults)
     }
@@ -55,21 +57,29 @@ public final class Searcher: Sendable {
                 let asked = trace == nil ? 0 : SearchTrace.now()
                 let (answer, flight) = try store.read { db -> (SearchResults?, ResultCache.Flight?) in
                     let entered = trace == nil ? 0 : SearchTrace.now()
-                    let (columns, origin) = try facetColumns.columnsAndOrigin(in: db)
-                    let claimed = trace == nil ? 0 : SearchTrace.now()
-                    trace?.note(attemptAt: columns.generation, reader: entered - asked, columns: claimed - entered, origin)
-                    guard let cache else { return (try run(request, columns: columns, in: db, trace: &trace), nil) }
-                    switch cache.claim(request, stamp: columns.stamp) {
+                    let stamp = try FacetColumnStore.stamp(in: db)
+                    trace?.note(attemptAt: stamp.generation, reader: entered - asked)
+                    guard let cache else { return (try run(request, stamp: stamp, in: db, trace: &trace), nil) }
+                    switch cache.claim(request, stamp: stamp) {
                     case .kept(let results):
                         trace?.answer = .kept
                         return (results, nil)
+                    case .previous(let earlier):
+                        trace?.answer = .previous
+                        trace?.answerGeneration = earlier.stamp.generation
+                        return (earlier.results, nil)
+                    case .renew(let flight, let earlier):
+                        renewals.run { [self] in renew(request, flight: flight, cache: cache) }
+                        trace?.answer = .previous
+                        trace?.answerGeneration = earlier.stamp.generation
+                        return (earlier.results, nil)
                     case .wait(let flight):
                         trace?.answer = .waited
                         return (nil, flight)
                     case .compute(let flight):
                         trace?.answer = .computed
                         do {
-                            let results = try run(request, columns: columns, in: db, trace: &trace)
+                            let results = try run(request, stamp: stamp, in: db, trace: &trace)
                             cache.finish(flight, for: request, with: results)
                             return (results, nil)
                         } catch {
@@ -91,9 +101,30 @@ public final class Searcher: Sendable {
         }
     }
 
-    /// Plans and computes the answer: planned only here, not for an answer the cache has (the query's
-    /// analysis was 8% of a server's CPU for cached answers, `perf` under `scripts/bench-serve`).
-    private func run(_ request: SearchRequest, columns: FacetColumns, in db: Database, trace: inout SearchTrace?) throws -> SearchResults {
+    /// Computes, on ``renewals``, the answer of the state the index is in now for a request the
+    /// cache answers meanwhile from an earlier state.
+    private func renew(_ request: SearchRequest, flight: ResultCache.Flight, cache: ResultCache) {
+        do {
+            let (results, stamp) = try store.read { db in
+                let stamp = try FacetColumnStore.stamp(in: db)
+                var untraced: SearchTrace?
+                return (try run(request, stamp: stamp, in: db, trace: &untraced), stamp)
+            }
+            cache.finish(flight, for: request, with: results, stamp: stamp)
+        } catch {
+            // The requests asked meanwhile compute their own, and meet the error themselves.
+            cache.finish(flight, for: request, with: nil)
+        }
+    }
+
+    /// Plans and computes the answer of the state `stamp` names: planned, and the state's columns had,
+    /// only here, not for an answer the cache has (the query's analysis was 8% of a server's CPU for
+    /// cached answers, `perf` under `scripts/bench-serve`; the columns of a new state are what a
+    /// commit makes every request of that state wait for).
+    private func run(_ request: SearchRequest, stamp: ColumnFile.Stamp, in db: Database, trace: inout SearchTrace?) throws -> SearchResults {
+        let entered = trace == nil ? 0 : SearchTrace.now()
+        let (columns, origin) = try facetColumns.columnsAndOrigin(in: db, stamp: stamp)
+        if trace != nil { trace?.note(columns: SearchTrace.now() - entered, origin) }
         let waited = trace == nil ? 0 : SearchTrace.now()
         computing.wait()
         defer { computing.signal() }

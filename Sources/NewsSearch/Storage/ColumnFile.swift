@@ -54,6 +54,7 @@ enum ColumnFile {
 
     /// The file's bytes: header, directory, then each section padded to the alignment.
     static func encode(_ header: Header, sections: [(Section, [UInt8])]) -> [UInt8] {
+        let sections = sections.map { ($0.0, SectionBytes($0.1)) }
         let (offsets, size) = placed(sections)
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             write(header, sections, at: offsets, into: UnsafeMutableRawBufferPointer(buffer))
@@ -61,16 +62,18 @@ enum ColumnFile {
         }
     }
 
-    /// ``encode(_:sections:)`` written in place into the bytes the columns are read from. Building an
-    /// array of the file, then copying it, held the file two or three times over (its body grown by
-    /// doubling, then header and body joined, then the copy) at the end of every index run.
-    static func columnBytes(_ header: Header, sections: [(Section, [UInt8])]) -> ColumnBytes {
+    /// ``encode(_:sections:)`` written in place into the bytes the columns are read from, each section
+    /// copied once from the array that holds it. Building an array of the file, then copying it, held
+    /// the file two or three times over (its body grown by doubling, then header and body joined, then
+    /// the copy) at the end of every index run; a byte array per section first was another copy of it,
+    /// a third of the CPU of bringing the columns forward after a commit (`perf`, 200,000 articles).
+    static func columnBytes(_ header: Header, sections: [(Section, SectionBytes)]) -> ColumnBytes {
         let (offsets, size) = placed(sections)
         return ColumnBytes(count: size) { write(header, sections, at: offsets, into: $0) }
     }
 
     /// Where each section starts (after the header and directory, at the alignment), and the file's size.
-    private static func placed(_ sections: [(Section, [UInt8])]) -> (offsets: [Int], size: Int) {
+    private static func placed(_ sections: [(Section, SectionBytes)]) -> (offsets: [Int], size: Int) {
         var end = (headerWords + 3 * sections.count) * 8
         var offsets: [Int] = []
         for (_, bytes) in sections {
@@ -82,12 +85,12 @@ enum ColumnFile {
     }
 
     private static func write(
-        _ header: Header, _ sections: [(Section, [UInt8])], at offsets: [Int], into file: UnsafeMutableRawBufferPointer
+        _ header: Header, _ sections: [(Section, SectionBytes)], at offsets: [Int], into file: UnsafeMutableRawBufferPointer
     ) {
         file.initializeMemory(as: UInt8.self, repeating: 0)  // the padding
         var directory: [UInt64] = []
         for ((section, bytes), offset) in zip(sections, offsets) {
-            bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: file[offset..<offset + bytes.count]).copyMemory(from: $0) }
+            bytes.copy(UnsafeMutableRawBufferPointer(rebasing: file[offset..<offset + bytes.count]))
             directory += [section.rawValue, UInt64(offset), UInt64(bytes.count)]
         }
         let start = (headerWords + 3 * sections.count) * 8
@@ -130,22 +133,32 @@ enum ColumnFile {
         return checksum(UnsafeRawBufferPointer(rebasing: bytes[start...])) == header.checksum
     }
 
-    /// FNV-1a over 8-byte words (the tail zero-padded): enough to catch a damaged or truncated copy.
-    static func checksum<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    /// FNV-1a over 8-byte little-endian words (the tail zero-padded): enough to catch a damaged or
+    /// truncated copy. Read a word at a time: byte by byte it was 7% of the CPU of bringing the columns
+    /// forward after a commit (`perf`, 200,000 articles).
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        var word: UInt64 = 0
-        var filled = 0
-        for byte in bytes {
-            word |= UInt64(byte) << (8 * filled)
-            filled += 1
-            if filled == 8 {
-                hash = (hash ^ word) &* 0x100_0000_01B3
-                word = 0
-                filled = 0
-            }
+        let whole = bytes.count / 8
+        for index in 0..<whole {
+            hash = (hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))) &* 0x100_0000_01B3
         }
-        if filled > 0 { hash = (hash ^ word) &* 0x100_0000_01B3 }
+        if bytes.count > whole * 8 {
+            var word: UInt64 = 0
+            for (shift, byte) in bytes[(whole * 8)...].enumerated() { word |= UInt64(byte) << (8 * shift) }
+            hash = (hash ^ word) &* 0x100_0000_01B3
+        }
         return hash
+    }
+
+    /// A section's contents: an array's bytes in host order, copied into the file where they go.
+    struct SectionBytes {
+        let count: Int
+        let copy: (UnsafeMutableRawBufferPointer) -> Void
+
+        init<T: FixedWidthInteger>(_ values: [T]) {
+            count = values.count * MemoryLayout<T>.stride
+            copy = { target in values.withUnsafeBytes { target.copyMemory(from: $0) } }
+        }
     }
 
     /// An array's bytes in host order, for a section.

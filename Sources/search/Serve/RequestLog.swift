@@ -38,7 +38,7 @@ final class RequestLog: Sendable {
 
     static let header = [
         "arrival_ms", "total_ms", "queue_ms", "parse_ms", "reader_ms", "columns_ms", "columns", "answer", "turn_ms", "answer_ms",
-        "compute_cpu_ms", "write_ms", "cpu_ms", "generation", "attempts", "query",
+        "compute_cpu_ms", "write_ms", "cpu_ms", "generation", "answer_generation", "attempts", "query",
     ].joined(separator: "\t")
 
     /// The kept entries in arrival order, one line each; a request that failed has `-` for the engine's fields.
@@ -58,7 +58,9 @@ final class RequestLog: Sendable {
             } else {
                 fields += Array(repeating: "-", count: 8)
             }
-            fields += [ms(entry.cpu), entry.search.map { String($0.generation) } ?? "-", entry.search.map { String($0.attempts) } ?? "-"]
+            // The state the answer describes: the one seen, unless the answer is an earlier state's.
+            let answered = entry.search.map { String($0.answerGeneration ?? $0.generation) } ?? "-"
+            fields += [ms(entry.cpu), entry.search.map { String($0.generation) } ?? "-", answered, entry.search.map { String($0.attempts) } ?? "-"]
             // The query string as the client sent it (percent-encoded): no tab or line break can be in it.
             fields.append(entry.query.filter { !$0.isNewline && $0 != "\t" })
             lines.append(fields.joined(separator: "\t"))

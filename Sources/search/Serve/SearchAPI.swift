@@ -30,8 +30,8 @@ struct SearchAPI: Sendable {
     ]
     static let searchFlags: Set<String> = ["no-facets", "recency", "no-feedback", "no-fold"]
 
-    /// `cachedResults`: how many `/api/search` answers to keep for repeated requests (0: none); the
-    /// searcher drops them whenever the index changes.
+    /// `cachedResults`: how many `/api/search` answers to keep for repeated requests (0: none); after
+    /// the index changes, the searcher gives one only while the new state's is computed.
     init(store: IndexStore, cachedResults: Int = 0, log: RequestLog? = nil) {
         searcher = Searcher(store: store, cachedResults: cachedResults)
         catalog = IndexCatalog(store: store)

@@ -18,7 +18,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The TCP port (0: any free one, printed at start).") var port = 8080
     @Option(help: "The address to listen on; other machines can reach it only if this is not a loopback address.")
     var host = "127.0.0.1"
-    @Option(help: "How many search answers to keep for repeated requests, dropped whenever the index changes (0: none).")
+    @Option(help: """
+        How many search answers to keep for repeated requests (0: none). After the index changes, a kept answer is \
+        given only while the new one is computed, for at most five seconds.
+        """)
     var cache = 256
     @Option(help: ArgumentHelp(
         "When the server stops, write one line per /api/search request to this file: what it waited for and did (for load tests).",

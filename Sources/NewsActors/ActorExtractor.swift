@@ -80,7 +80,10 @@ public struct ActorExtractor: Sendable {
         // Only headline lines in mixed case ask for the resolved names (capitals lines take any known
         // name): most articles have none, and hashing every name into a set was 3% of extraction.
         let asksForNames = titleHeadlines.contains { $0.1 != .allCaps } || headlines.contains { $0.1 != .allCaps }
-        let knownNames = asksForNames ? WordSet(resolved.map { $0.name }) : []
+        var knownNames = WordSet(minimumCapacity: asksForNames ? resolved.count : 0)
+        if asksForNames {
+            for index in resolved.indices { knownNames.insert(resolved[index].name) }
+        }
         // The title counts towards the link, not the body's mentions.
         var titleItems = resolved.filter { $0.candidate.inTitle }
         resolved.removeAll { $0.candidate.inTitle }
@@ -95,18 +98,20 @@ public struct ActorExtractor: Sendable {
         resolved.sort { $0.candidate.startOffset < $1.candidate.startOffset }
 
         var actors: [ExtractedActor] = []
-        var position = WordMap<Int>()
-        for item in resolved where !isBanned(item) {
-            let key = item.name
-            let mention = ActorMention(
-                start: item.candidate.startOffset, end: item.candidate.endOffset,
-                text: scanned.text(item.candidate.startOffset, item.candidate.endOffset))
-            if let at = position[key] {
+        // Sized for every mention being a new actor, so it never grows; each name hashed once.
+        var position = WordMap<Int>(minimumCapacity: resolved.count)
+        // Read in place: a copy of each item retained and released its candidate's strings.
+        for index in resolved.indices where !isBanned(resolved[index]) {
+            let start = resolved[index].candidate.startOffset
+            let end = resolved[index].candidate.endOffset
+            let mention = ActorMention(start: start, end: end, text: scanned.text(start, end))
+            let hash = WordMap<Int>.hash(resolved[index].name)
+            if let at = position[resolved[index].name, hash: hash] {
                 actors[at].mentions.append(mention)
                 actors[at].mentionCount += 1
             } else {
-                position[key] = actors.count
-                actors.append(ExtractedActor(name: item.name, type: item.type, mentions: [mention], mentionCount: 1))
+                position[resolved[index].name, hash: hash] = actors.count
+                actors.append(ExtractedActor(name: resolved[index].name, type: resolved[index].type, mentions: [mention], mentionCount: 1))
             }
         }
         for (name, count) in titleCounts {
@@ -302,7 +307,8 @@ public struct ActorExtractor: Sendable {
     static func lines(_ tokens: [Token]) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
-        for (index, token) in tokens.enumerated() where token.kind == .newline {
+        // By index: `enumerated()` copied every token out of the array.
+        for index in tokens.indices where tokens[index].kind == .newline {
             if start < index { lines.append(start..<index) }
             start = index + 1
         }

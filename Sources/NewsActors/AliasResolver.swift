@@ -24,17 +24,18 @@ struct AliasResolver {
         // Full names of people, keyed by each of their name words (surname first choice).
         // Sized for the article up front: growing a map rehashes all it holds, and most articles need
         // several growths. The loops read candidates in place: a copy retains and releases five strings.
-        func isFullName(_ candidate: Candidate) -> Bool {
-            candidate.type == .person && candidate.canonical == nil && candidate.wordCount >= 2
-                && (candidate.evidence >= .strong || !candidate.sentenceInitial)
+        // By index, fields read in place: passing `candidates[index]` copied the candidate, twice each.
+        func isFullName(_ index: Int) -> Bool {
+            candidates[index].type == .person && candidates[index].canonical == nil && candidates[index].wordCount >= 2
+                && (candidates[index].evidence >= .strong || !candidates[index].sentenceInitial)
         }
         var fullNames = 0
-        for index in candidates.indices where isFullName(candidates[index]) { fullNames += 1 }
+        for index in candidates.indices where isFullName(index) { fullNames += 1 }
         var surnames = WordMap<String>(minimumCapacity: fullNames)
         var ambiguous: WordSet = []
         var givenNames = WordMap<String>(minimumCapacity: fullNames)
         var persons = WordSet(minimumCapacity: fullNames)
-        for index in candidates.indices where isFullName(candidates[index]) {
+        for index in candidates.indices where isFullName(index) {
             let text = candidates[index].text
             persons.insert(text)
             let surname = candidates[index].lastWord
@@ -51,11 +52,12 @@ struct AliasResolver {
             ambiguous.contains(surname, hash: hash) ? nil : surnames[surname, hash: hash]
         }
         // Multi-word organisations by their initials ("European Central Bank" → ECB), when an acronym needs them.
-        var acronyms: [String: String] = [:]
+        // A `WordMap`, as the other look-ups: a `Dictionary` hashed each acronym with SipHash.
+        var acronyms = WordMap<String>()
         if candidates.contains(where: { $0.type == .organization && $0.wordCount == 1 && $0.canonical == nil }) {
-            for candidate in candidates where candidate.type == .organization && candidate.wordCount > 1 {
-                let initials = Self.initials(of: candidate.text)
-                if initials.count >= 2 { acronyms[initials] = candidate.canonical ?? candidate.text }
+            for index in candidates.indices where candidates[index].type == .organization && candidates[index].wordCount > 1 {
+                let initials = Self.initials(of: candidates[index].text)
+                if initials.count >= 2 { acronyms[initials] = candidates[index].canonical ?? candidates[index].text }
             }
         }
         // Document-level votes for words whose type is unknown from their own context.
@@ -147,7 +149,8 @@ struct AliasResolver {
             if let start = wordStart, first == nil { first = start..<utf8.endIndex }
             guard let first else { continue }
             let word = first == key.startIndex..<key.endIndex ? key : String(key[first])
-            knownLongest[word] = max(knownLongest[word] ?? 0, words)
+            let hash = WordMap<Int>.hash(word)
+            knownLongest[word, hash: hash] = max(knownLongest[word, hash: hash] ?? 0, words)
         }
         return resolved
     }
@@ -158,13 +161,23 @@ struct AliasResolver {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
             return String(text.split(separator: " ").filter { $0.first?.isUppercase ?? false }.compactMap { $0.first })
         }
-        var initials: [UInt8] = []
-        var previous: UInt8 = 0x20
-        for byte in text.utf8 {
-            if previous == 0x20, byte >= 0x41, byte <= 0x5A { initials.append(byte) }
-            previous = byte
+        // Written straight into the string: no more initials than bytes, and a byte array per name cost
+        // an allocation.
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { initials in
+                var count = 0
+                var previous: UInt8 = 0x20
+                for byte in bytes {
+                    if previous == 0x20, byte >= 0x41, byte <= 0x5A {
+                        initials[count] = byte
+                        count += 1
+                    }
+                    previous = byte
+                }
+                return count
+            }
         }
-        return String(decoding: initials, as: UTF8.self)
     }
 
     /// A lone capitalised word in mid-sentence that nothing else explains.

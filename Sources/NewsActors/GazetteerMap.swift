@@ -41,7 +41,9 @@ enum GazetteerFields {
 /// (looked up first, so that a dictionary entry replaces a built-in one).
 struct GazetteerMap<Field: GazetteerField>: Sendable {
     let table: GazetteerTable
-    private var added = WordMap<Field.Value>()
+    /// Nil until the dictionary adds a word: every article's two rule taggers copy the gazetteer, and
+    /// its six empty maps were 24 references retained and released per copy.
+    private var added: WordMap<Field.Value>?
 
     init(table: GazetteerTable) {
         self.table = table
@@ -49,20 +51,23 @@ struct GazetteerMap<Field: GazetteerField>: Sendable {
 
     subscript(_ word: String) -> Field.Value? {
         get {
-            if added.count > 0, let value = added[word] { return value }
+            if let value = added?[word] { return value }
             return table.record(word: word).flatMap { Field.value($0, in: table) }
         }
-        set { added[word] = newValue }
+        set {
+            if added == nil { added = WordMap() }
+            added![word] = newValue
+        }
     }
 
     subscript(_ token: Token, in text: ScannedText) -> Field.Value? {
-        if added.count > 0, let value = added[token, in: text] { return value }
+        if let value = added?[token, in: text] { return value }
         return table.record(token, in: text).flatMap { Field.value($0, in: table) }
     }
 
     /// The value of the tokens' lowercase words joined by single spaces.
     func value(joining tokens: ArraySlice<Token>, in text: ScannedText) -> Field.Value? {
-        if added.count > 0, let value = added.value(joining: tokens, in: text) { return value }
+        if let value = added?.value(joining: tokens, in: text) { return value }
         return table.record(joining: tokens, in: text).flatMap { Field.value($0, in: table) }
     }
 

@@ -5,11 +5,13 @@ enum TextScanner {
         let utf8 = Array(text.utf8)
         // ASCII text (the common case) is read byte by byte, and its scalar offsets are its byte offsets;
         // other text is read as an array of scalars, with a table of where each one's bytes start.
-        if !utf8.contains(where: { $0 >= 0x80 }) {
-            return utf8.withUnsafeBufferPointer { bytes in
-                scan(ASCIIScalars(bytes: bytes), utf8: utf8, byteStarts: [])
-            }
-        }
+        if isASCII(utf8) { return scanASCII(utf8) }
+        return scanScalars(text, utf8: utf8)
+    }
+
+    /// The scanner for any text, over its scalars: the rules as written, which ``scanASCII(_:)`` follows
+    /// byte for byte (the tests hold the two to the same tokens on ASCII text).
+    static func scanScalars(_ text: String, utf8: [UInt8]) -> ScannedText {
         var scalars: [Unicode.Scalar] = []
         var byteStarts: [Int] = []
         scalars.reserveCapacity(utf8.count)
@@ -24,20 +26,27 @@ enum TextScanner {
         return scalars.withUnsafeBufferPointer { scan($0, utf8: utf8, byteStarts: byteStarts) }
     }
 
-    private static func scan<Scalars: ScalarText>(_ scalars: Scalars, utf8: [UInt8], byteStarts: [Int]) -> ScannedText {
-        let isASCII = byteStarts.isEmpty
-        // Every ASCII capital lowered in one pass over raw buffers (`map` went byte by byte through a
-        // closure); the words with other letters append their own forms.
-        var lowered = [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, initialized in
-            utf8.withUnsafeBufferPointer { source in
-                for offset in 0..<source.count {
-                    let byte = source[offset]
-                    buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                }
+    /// Whether every byte is ASCII, eight at a time: a byte-by-byte closure was a tenth of scanning.
+    private static func isASCII(_ utf8: [UInt8]) -> Bool {
+        utf8.withUnsafeBytes { raw in
+            var offset = 0
+            var high: UInt64 = 0
+            while offset + 8 <= raw.count {
+                high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                offset += 8
             }
-            initialized = utf8.count
+            while offset < raw.count {
+                high |= UInt64(raw[offset])
+                offset += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
         }
-        func byteOffset(_ scalar: Int) -> Int32 { Int32(truncatingIfNeeded: isASCII ? scalar : byteStarts[scalar]) }
+    }
+
+    private static func scan(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, utf8: [UInt8], byteStarts: [Int]) -> ScannedText {
+        // The words with other letters than ASCII append their own lowercase forms.
+        var lowered = asciiLowercased(utf8)
+        func byteOffset(_ scalar: Int) -> Int32 { Int32(truncatingIfNeeded: byteStarts[scalar]) }
         var tokens: [Token] = []
         // News text has a token every four or five scalars; growing the array copies all of it.
         tokens.reserveCapacity(scalars.count / 4 + 16)
@@ -167,21 +176,32 @@ enum TextScanner {
         return ScannedText(tokens: tokens, utf8: utf8, lowered: lowered, byteStarts: byteStarts)
     }
 
+    /// Every ASCII capital lowered in one pass over raw buffers (`map` went byte by byte through a closure).
+    static func asciiLowercased(_ utf8: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, initialized in
+            utf8.withUnsafeBufferPointer { source in
+                for offset in 0..<source.count {
+                    let byte = source[offset]
+                    buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+            }
+            initialized = utf8.count
+        }
+    }
+
     /// Whether the word `[start, end)` (scalars), lowercased, is an abbreviation whose period belongs to
     /// it ("Gen", "Inc"). ASCII words are looked up in `lowered` (already lowercase there) in place.
-    private static func isAbbreviation<Scalars: ScalarText>(
-        _ scalars: Scalars, _ start: Int, _ end: Int, lowered: [UInt8], utf8: [UInt8], byteStarts: [Int]
+    private static func isAbbreviation(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, lowered: [UInt8], utf8: [UInt8], byteStarts: [Int]
     ) -> Bool {
         for offset in start..<end where !scalars[offset].isASCII {
             return Lexicon.abbreviations.contains(String(decoding: utf8[byteStarts[start]..<byteStarts[end]], as: UTF8.self).lowercased())
         }
-        let from = byteStarts.isEmpty ? start : byteStarts[start]
-        let to = byteStarts.isEmpty ? end : byteStarts[end]
-        return Lexicon.abbreviations.contains(bytes: lowered[from..<to])
+        return Lexicon.abbreviations.contains(bytes: lowered[byteStarts[start]..<byteStarts[end]])
     }
 
     /// Hashes of the one-character ASCII tokens, made once: news text has a comma or period every few words.
-    private static let asciiHashes: [UInt64] = (0..<128).map { WordMap<Bool>.hash(String(Unicode.Scalar(UInt8($0)))) }
+    static let asciiHashes: [UInt64] = (0..<128).map { WordMap<Bool>.hash(String(Unicode.Scalar(UInt8($0)))) }
 
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -204,13 +224,13 @@ enum TextScanner {
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
-    private static func contains<Scalars: ScalarText>(_ scalars: Scalars, _ scalar: Unicode.Scalar, _ start: Int, _ end: Int) -> Bool {
+    private static func contains(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ scalar: Unicode.Scalar, _ start: Int, _ end: Int) -> Bool {
         for index in start..<end where scalars[index] == scalar { return true }
         return false
     }
 
     /// Index just after the last period in `start..<end`, or `start` when none.
-    private static func lastDot<Scalars: ScalarText>(_ scalars: Scalars, _ start: Int, _ end: Int) -> Int {
+    private static func lastDot(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Int {
         var index = end - 1
         while index >= start {
             if scalars[index] == "." { return index + 1 }
@@ -227,7 +247,7 @@ enum TextScanner {
         scalar.isASCII ? scalar.value >= 0x61 && scalar.value <= 0x7A : scalar.properties.isLowercase
     }
 
-    private static func shape<Scalars: ScalarText>(of scalars: Scalars, _ start: Int, _ end: Int) -> Token.Shape {
+    private static func shape(of scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Token.Shape {
         guard let first = (start..<end).first(where: { isLetter(scalars[$0]) }).map({ scalars[$0] }) else { return .other }
         var upper = 0
         var lower = 0
@@ -240,19 +260,4 @@ enum TextScanner {
         if !isLetter(scalars[start]) { return .other }
         return .lower
     }
-}
-
-/// The scalars the scanner reads: ASCII bytes as they are, other text decoded into an array first.
-protocol ScalarText {
-    var count: Int { get }
-    subscript(_ index: Int) -> Unicode.Scalar { get }
-}
-
-extension UnsafeBufferPointer<Unicode.Scalar>: ScalarText {}
-
-/// ASCII text's bytes read as scalars, without an array of scalars made from them.
-struct ASCIIScalars: ScalarText {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var count: Int { bytes.count }
-    subscript(_ index: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[index]) }
 }

@@ -31,6 +31,43 @@ struct TextScannerSpanTests {
         #expect(Self.difference(text) == nil)
     }
 
+    /// ASCII text is read as bytes (`TextScanner.scanASCII`); the scalar scanner must cut it into the same
+    /// tokens, every field alike, on random ASCII texts with control characters and every joiner.
+    @Test func asciiBytesAsTheScalarScanner() {
+        var random = Xoshiro(seed: (0xA5C1_1B17, 4, 5, 6))
+        let asciiPieces = Self.pieces.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+            + ["\u{0B}", "\u{0C}", "\u{7F}", "\0", "s", "S", "'S", "co.", "Inc.", "U.S", "a.b", "A.", "10-10-1996", "1996-08-30x", "x-", "-x"]
+        var differences: [String] = []
+        var tokens = 0
+        for round in 0..<4_000 {
+            var text = ""
+            for _ in 0..<(round % 200 == 0 ? 2_000 : random.below(40)) {
+                var piece = asciiPieces[random.below(asciiPieces.count)]
+                if random.below(8) == 0 { piece = piece.uppercased() }
+                text += piece
+                if random.below(3) != 0 { text += random.below(10) == 0 ? "\t" : " " }
+            }
+            let bytes = TextScanner.scanASCII(Array(text.utf8))
+            let scalars = TextScanner.scanScalars(text, utf8: Array(text.utf8))
+            tokens += bytes.tokens.count
+            guard bytes.lowered == scalars.lowered, bytes.tokens.count == scalars.tokens.count else {
+                differences.append("\(text.debugDescription): \(bytes.tokens.count) tokens, expected \(scalars.tokens.count)")
+                continue
+            }
+            for (a, b) in zip(bytes.tokens, scalars.tokens)
+            where a.kind != b.kind || a.shape != b.shape || a.possessive != b.possessive || a.isHyphenated != b.isHyphenated
+                || a.isDate != b.isDate || a.endsWithPeriod != b.endsWithPeriod || a.start != b.start || a.end != b.end
+                || a.textStart != b.textStart || a.textEnd != b.textEnd || a.lowerStart != b.lowerStart || a.lowerEnd != b.lowerEnd
+                || a.hash != b.hash
+            {
+                differences.append("\(text.debugDescription): token at \(b.start) differs")
+                break
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.count) texts differ, first: \(differences.first ?? "")")
+        #expect(tokens > 40_000)
+    }
+
     /// The first token where the two scanners disagree, described; nil when they agree.
     static func difference(_ text: String) -> String? {
         let expected = reference(text)

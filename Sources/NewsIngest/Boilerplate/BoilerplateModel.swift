@@ -59,8 +59,18 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
 
     /// The distinct hashes of a body's short lines: what ``learn(lineHashes:source:)`` counts.
     public static func lineHashes(of body: String) -> [UInt64] {
-        var seen = Set<UInt64>()
+        // A body has a few dozen short lines: a scan of the hashes so far finds a repeat for less than
+        // hashing each line into a `Set` (SipHash); the set is made only for bodies with many lines.
+        var seen: Set<UInt64>?
         var hashes: [UInt64] = []
+        func isNew(_ hash: UInt64) -> Bool {
+            if seen == nil {
+                if hashes.contains(hash) { return false }
+                if hashes.count < 32 { return true }
+                seen = Set(hashes)
+            }
+            return seen!.insert(hash).inserted
+        }
         var buffer: [UInt8] = []
         var body = body
         // The lines `lineSlices()` gives (cut at each line feed not after a carriage return), read as
@@ -74,7 +84,7 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
                 guard byte == 0x0A, previous != 0x0D || offset == bytes.count else { continue }
                 defer { start = offset + 1 }
                 guard start < offset, let hash = hash(bytes: UnsafeBufferPointer(rebasing: bytes[start..<offset]), buffer: &buffer),
-                    seen.insert(hash).inserted
+                    isNew(hash)
                 else { continue }
                 hashes.append(hash)
             }

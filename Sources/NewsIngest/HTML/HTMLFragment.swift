@@ -52,7 +52,9 @@ enum HTMLFragment {
 
     /// A one-line field (a title, a name) as text: tags dropped, character references decoded.
     static func inlineText(_ text: String) -> String {
-        guard text.contains("&") || isMarkup(text) else { return text }
+        // The byte, not Foundation's `contains("&")`, which copied every title to UTF-16 (a twentieth of
+        // reading a dump); text with no "&" byte has none for either, and `decode` still asks Foundation.
+        guard text.utf8.contains(0x26) || isMarkup(text) else { return text }
         return isMarkup(text) ? lines(text).joined(separator: " ") : HTMLEntities.decode(text)
     }
 }

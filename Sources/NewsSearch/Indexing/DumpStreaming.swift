@@ -56,11 +56,24 @@ extension Indexer {
                 fileID = db.lastInsertedRowID
             }
         }
-        let read: (Int) throws -> Data = expanding.map { reader in { try reader.read(upToCount: $0) } }
+        var read: (Int) throws -> Data = expanding.map { reader in { try reader.read(upToCount: $0) } }
             ?? { try handle.read(upToCount: $0) ?? Data() }
         // A table's header row goes in front of every piece, each read as a table of its own.
         var head = Data()
         if layout.format == .csv {
+            // A UTF-16 table is read as UTF-8, so that it is cut where its rows end and nowhere else.
+            head = try read(2)
+            if let utf16 = UTF16Stream(head: head) {
+                let raw = read
+                read = { count in
+                    while true {
+                        let piece = try raw(count)
+                        let text = utf16.utf8(piece, final: piece.isEmpty)
+                        if !text.isEmpty || piece.isEmpty { return text }
+                    }
+                }
+                head = Data()
+            }
             while head.count < 1 << 20, !head.contains(0x0A) {
                 let piece = try read(64 << 10)
                 if piece.isEmpty { break }

@@ -124,9 +124,8 @@ public struct WebArchiveRecords: RecordBoundaries {
         let marker = Array("\nWARC/1.".utf8)
         var index = 0
         while index < bytes.count {
-            let start = bytes[index...].firstIndex { $0 != 0x0D && $0 != 0x0A } ?? bytes.count
-            if start < bytes.count, !bytes[start...].starts(with: Array("WARC/".utf8)) {
-                guard let next = Self.firstIndex(of: marker, in: bytes, from: start) else { return }
+            if !Self.startsWithRecord(bytes[index...]) {
+                guard let next = Self.firstIndex(of: marker, in: bytes, from: index) else { return }
                 index = next + 1
                 visit(index)
                 continue
@@ -134,6 +133,12 @@ public struct WebArchiveRecords: RecordBoundaries {
             guard WARCReader.record(in: bytes, at: &index) != nil else { return }
             visit(index)
         }
+    }
+
+    /// Whether `bytes` begin with a record (after the line ends that close the one before), or are empty.
+    public static func startsWithRecord(_ bytes: some Collection<UInt8>) -> Bool {
+        let rest = bytes.drop { $0 == 0x0D || $0 == 0x0A }
+        return rest.isEmpty || rest.starts(with: Array("WARC/".utf8))
     }
 
     private static func firstIndex(of marker: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {

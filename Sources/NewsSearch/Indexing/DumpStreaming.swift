@@ -11,10 +11,37 @@ extension Indexer {
     /// record follows a record too large to hold (cut at a line end): named, not lost without a word.
     static func archivePiece(_ piece: Data, file: ScannedFile, layout: StreamedLayout, skipped: inout [SkippedRecord]) {
         skipped.removeAll { $0.location == file.path && $0.reason == IngestError.archiveWithoutPages.description }
-        let start = piece.firstIndex { $0 != 0x0D && $0 != 0x0A } ?? piece.endIndex
-        if start < piece.endIndex, !piece[start...].starts(with: Array("WARC/".utf8)) {
+        if !WebArchiveRecords.startsWithRecord(piece) {
             skipped.append(SkippedRecord(location: file.path, reason: "a record larger than the \(layout.longestRecord >> 20) MB read at once; passed over"))
         }
+    }
+
+    /// A streamed table's first line, its header row, which goes in front of every piece (each read as a
+    /// table of its own); `head` is all that was read for it, the header and what follows. A UTF-16 table is
+    /// read as UTF-8 from here on (`read` replaced), so that it is cut where its rows end and nowhere else.
+    /// `problem`: the header names no text column, so nothing of the table can be read.
+    static func tableHead(
+        read: inout (Int) throws -> Data, path: String, ingestor: Ingestor
+    ) throws -> (head: Data, header: Data, problem: SkippedRecord?) {
+        var head = try read(2)
+        if let utf16 = UTF16Stream(head: head) {
+            let raw = read
+            read = { count in
+                while true {
+                    let piece = try raw(count)
+                    let text = utf16.utf8(piece, final: piece.isEmpty)
+                    if !text.isEmpty || piece.isEmpty { return text }
+                }
+            }
+            head = Data()
+        }
+        while head.count < 1 << 20, !head.contains(0x0A) {
+            let piece = try read(64 << 10)
+            if piece.isEmpty { break }
+            head.append(piece)
+        }
+        let header = Data(head[..<(head.firstIndex(of: 0x0A).map { $0 + 1 } ?? head.endIndex)])
+        return (head, header, ingestor.read(data: header, path: path, format: .csv).skipped.first)
     }
 
     /// The size recorded for a dump while it is being streamed: no file has it.
@@ -58,35 +85,16 @@ extension Indexer {
         }
         var read: (Int) throws -> Data = expanding.map { reader in { try reader.read(upToCount: $0) } }
             ?? { try handle.read(upToCount: $0) ?? Data() }
-        // A table's header row goes in front of every piece, each read as a table of its own.
         var head = Data()
         if layout.format == .csv {
-            // A UTF-16 table is read as UTF-8, so that it is cut where its rows end and nowhere else.
-            head = try read(2)
-            if let utf16 = UTF16Stream(head: head) {
-                let raw = read
-                read = { count in
-                    while true {
-                        let piece = try raw(count)
-                        let text = utf16.utf8(piece, final: piece.isEmpty)
-                        if !text.isEmpty || piece.isEmpty { return text }
-                    }
-                }
-                head = Data()
-            }
-            while head.count < 1 << 20, !head.contains(0x0A) {
-                let piece = try read(64 << 10)
-                if piece.isEmpty { break }
-                head.append(piece)
-            }
-            let header = Data(head[..<(head.firstIndex(of: 0x0A).map { $0 + 1 } ?? head.endIndex)])
-            if let problem = ingestor.read(data: header, path: file.path, format: .csv).skipped.first {
+            let table = try Self.tableHead(read: &read, path: file.path, ingestor: ingestor)
+            if let problem = table.problem {
                 // Nothing of it can be read: named, and its row left incomplete so the next run reads it again.
                 record(problem, in: &summary, progress: progress)
                 return
             }
-            layout.header = header
-            layout.boundaries = TableRows(header: header, path: file.path)
+            (head, layout.header) = (table.head, table.header)
+            layout.boundaries = TableRows(header: table.header, path: file.path)
         }
         // Worked out once: per article it cost 0.7% of a run in path handling.
         let fallbackSource = job.source ?? file.folderName ?? SourceFolder.unknown

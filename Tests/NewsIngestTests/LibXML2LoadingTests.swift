@@ -34,4 +34,18 @@ struct LibXML2LoadingTests {
         let parsed = try HTMLDocument.parse(Data("<html><body><p>One <b>two</b></p></body></html>".utf8))
         #expect(parsed.root.name == "html")
     }
+
+    @Test("attribute values are read as libxml2 joins them: entities decoded, empty and bare ones empty, a repeat dropped")
+    func attributeValues() throws {
+        let parsed = try HTMLDocument.parse(Data("""
+            <html><body><a HREF="/x?a=1&amp;b=2&#x2F;" title="" data-q='say "hi"' hidden class="one" class="two">x</a></body></html>
+            """.utf8))
+        let link = try #require(parsed.root.first { $0.name == "a" })
+        #expect(link["href"] == "/x?a=1&b=2/")
+        #expect(link["title"] == "" && link["hidden"] == "")
+        #expect(link["data-q"] == "say \"hi\"")
+        // The parser keeps the first of a repeated attribute.
+        #expect(link["class"] == "one")
+        #expect(link.attributes.map(\.name) == ["href", "title", "data-q", "hidden", "class"])
+    }
 }

@@ -132,6 +132,21 @@ struct SavedPageMarkerTests {
         #expect(SavedPageMarker.address(in: "<html><body>no marker</body></html>") == nil)
     }
 
+    @Test("only the page's first 2 KB are read, and SingleFile's label within 200 bytes of its name")
+    func bounds() {
+        let marker = "<!-- saved from url=(0031)https://river-post.example/a/b -->"
+        let padding = String(repeating: "é", count: 1030)  // 2,060 bytes
+        #expect(SavedPageMarker.address(in: "<html>" + marker) == "https://river-post.example/a/b")
+        #expect(SavedPageMarker.address(in: padding + "<html>" + marker) == nil)
+        // An address running past the first 2 KB is cut there, as the head is all that is read.
+        let cut = SavedPageMarker.address(in: String(repeating: "x", count: 2000) + "<!-- saved from url=(0031)https://river-post.example/long/path -->")
+        #expect(cut == "https://river-post.exa")
+        let singleFile = "<!--\n Page saved with SingleFile \n"
+        #expect(SavedPageMarker.address(in: singleFile + String(repeating: " ", count: 150) + "url: https://river-post.example/a") == "https://river-post.example/a")
+        #expect(SavedPageMarker.address(in: singleFile + String(repeating: " ", count: 200) + "url: https://river-post.example/a") == nil)
+        #expect(SavedPageMarker.address(in: "<!-- saved from url=(0031") == nil)
+    }
+
     @Test("a saved page without an address of its own gets the marker's: its outlet and the date in its path")
     func pageWithoutAddress() {
         let page = "<!-- saved from url=(0053)https://www.river-post.example/2024/06/02/flood-warning -->\n"

@@ -131,17 +131,11 @@ struct PageDateFinder {
     }
 
     private static func scriptValue(of key: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let base = bytes.baseAddress, !key.isEmpty, bytes.count > key.count else { return nil }
-        // libc's memchr finds each candidate start with vector instructions: a byte loop over a page's
-        // scripts, once per key, was a twentieth of a one-page `extract`.
-        let last = bytes.count - key.count
+        guard !key.isEmpty, bytes.count > key.count else { return nil }
+        // A byte loop over a page's scripts, once per key, was a twentieth of a one-page `extract`.
         var index = 0
-        while index <= last {
-            guard let found = memchr(base + index, Int32(key[0]), last - index + 1) else { return nil }
-            let start = base.distance(to: UnsafePointer(found.assumingMemoryBound(to: UInt8.self)))
+        while let start = key.withUnsafeBufferPointer({ bytes.firstOccurrence(of: $0, from: index) }) {
             index = start + 1
-            let matched = key.withUnsafeBytes { needle in memcmp(base + start, needle.baseAddress!, key.count) == 0 }
-            guard matched else { continue }
             var cursor = start + key.count
             var sawColon = false
             var count = 0

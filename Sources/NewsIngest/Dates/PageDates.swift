@@ -19,7 +19,7 @@ struct PageDates {
     private var publishedTime: [ArticleDate?] = [nil, nil]
     private var plainTime: [ArticleDate?] = [nil, nil]
     private var bylines: [ArticleDate?] = [nil, nil]
-    private var headline: ObjectIdentifier?
+    private var headline: HTMLElement?
     private var afterHeadline: Int { passedHeadline ? 1 : 0 }
     private var passedHeadline = false
     /// The first date after a label that says what it is ("Datum: 03.11.2021", "Erschienen am …").
@@ -52,22 +52,14 @@ struct PageDates {
     /// body, "sticky-sidebar-parent" on the article), whatever its class says.
     private var pageLength = 0
     /// The first `<h1>` and its ancestors: a block holding the headline is the article's, not a sidebar.
-    private var headlinePath: Set<ObjectIdentifier> = []
+    private var headlinePath = ElementSet([])
 
     init(root: HTMLElement, dayFirst: Bool) {
         self.dayFirst = dayFirst
         pageLength = root.textLength
-        var path: [HTMLElement] = []
-        func findHeadline(_ element: HTMLElement) -> Bool {
-            path.append(element)
-            if element.name == "h1" { return true }
-            for child in element.elements where findHeadline(child) { return true }
-            path.removeLast()
-            return false
-        }
-        let headlinePath = findHeadline(root) ? path : []
-        self.headlinePath = Set(headlinePath.map(ObjectIdentifier.init))
-        headline = headlinePath.last.map(ObjectIdentifier.init)
+        let headlinePath = root.path { $0.name == "h1" }
+        self.headlinePath = ElementSet(headlinePath)
+        headline = headlinePath.last
         walk(root, excluded: false, inArticle: false)
         byline = bylines[1] ?? labelled ?? (headlinePath.count >= 2 ? dateNear(headline: headlinePath) : nil) ?? bylines[0]
         time = publishedTime[1] ?? publishedTime[0] ?? plainTime[1] ?? plainTime[0]
@@ -79,7 +71,7 @@ struct PageDates {
         let hints = element.classAndID
         let inArticle = inArticle || element.name == "article"
         let isWrapper = element.name == "html" || element.name == "body" || element.textLength * 2 >= pageLength
-            || headlinePath.contains(ObjectIdentifier(element))
+            || headlinePath.contains(element)
         // A block quote on a news page is most often an embedded post (tweet, Instagram), dated by its author.
         let excluded = excluded || ((element.name == "footer" || element.name == "aside") && !inArticle)
             || element.name == "blockquote"
@@ -102,7 +94,7 @@ struct PageDates {
         }
         if !excluded, textLines.count < Self.textLineLimit { collectTextLines(of: element) }
         for child in element.elements { walk(child, excluded: excluded, inArticle: inArticle) }
-        if ObjectIdentifier(element) == headline { passedHeadline = true }
+        if element === headline { passedHeadline = true }
     }
 
     private mutating func readTime(_ element: HTMLElement, hints: [String]) {

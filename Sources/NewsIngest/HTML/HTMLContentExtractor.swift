@@ -14,7 +14,7 @@ struct HTMLContentExtractor {
     /// The page's paragraph text before pruning, to recognise a wrapper of the article by its share of it.
     private var pageText = 0
     /// The article's likely block and its ancestors, found before pruning (``MainContentFinder/anchorPath(in:)``).
-    private var anchorPath: Set<ObjectIdentifier> = []
+    private var anchorPath = ElementSet([])
 
     /// Removal reasons that hold even for a block holding most of the page's text.
     static let strictTags: Set<String> = [
@@ -64,13 +64,13 @@ struct HTMLContentExtractor {
     /// - Parameter title: the page's title from its metadata, to tell the headline's `<h1>` from others.
     mutating func extract(from root: HTMLElement, title: String? = nil) -> [String] {
         pageText = MainContentFinder.paragraphText(root)
-        anchorPath = Set(MainContentFinder.anchorPath(in: root).map(ObjectIdentifier.init))
+        anchorPath = ElementSet(MainContentFinder.anchorPath(in: root))
         let lead = HeadlineLead.find(in: root, title: title)
         prune(root, inArticle: false)
         root.resetMetrics()
         let body = root.first { $0.name == "body" } ?? root
         let blocks = MainContentFinder.find(in: body)
-        if !(blocks.count == 1 && blocks[0] === body) { reportOutside(body, blocks: Set(blocks.map(ObjectIdentifier.init))) }
+        if !(blocks.count == 1 && blocks[0] === body) { reportOutside(body, blocks: ElementSet(blocks)) }
         var lines: [String] = []
         var current = ""
         for block in blocks {
@@ -97,7 +97,7 @@ struct HTMLContentExtractor {
     /// Whether the lines already hold `lead` (its start, as a line or inside one).
     static func holds(_ lines: [String], _ lead: String) -> Bool {
         let start = String(lead.prefix(60))
-        return lines.contains { $0.contains(start) }
+        return lines.contains { $0.containsText(start) }
     }
 
     static func isLabel(_ line: String) -> Bool {
@@ -142,7 +142,7 @@ struct HTMLContentExtractor {
         // Comments never hold the headline: a "comment"-named block around the `<h1>` and most of the
         // text is a wrapper named after a category ("internet-estallido-comentarios").
         if reason.kind == .commentPrompt { return share >= 0.5 && element.first { $0.name == "h1" } != nil }
-        if anchorPath.contains(ObjectIdentifier(element)) { return true }
+        if anchorPath.contains(element) { return true }
         // Nearly all of the page's sentences: a wrapper, however many links its menus add (a `<header>`
         // that an unclosed tag made the parent of the whole page).
         if share >= Self.mostOfThePage { return true }
@@ -234,11 +234,11 @@ struct HTMLContentExtractor {
     // MARK: - Main content
 
     /// Reports the text-bearing blocks beside the paths from the body down to the article's blocks.
-    private mutating func reportOutside(_ element: HTMLElement, blocks: Set<ObjectIdentifier>) {
+    private mutating func reportOutside(_ element: HTMLElement, blocks: ElementSet) {
         func contains(_ element: HTMLElement) -> Bool {
-            blocks.contains(ObjectIdentifier(element)) || element.elements.contains(where: contains)
+            blocks.contains(element) || element.elements.contains(where: contains)
         }
-        for child in element.elements where !blocks.contains(ObjectIdentifier(child)) {
+        for child in element.elements where !blocks.contains(child) {
             if contains(child) {
                 reportOutside(child, blocks: blocks)
             } else if child.textLength >= 20 {

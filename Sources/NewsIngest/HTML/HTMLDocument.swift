@@ -271,6 +271,10 @@ enum HTMLDocument {
         // Nodes moved out of the paragraph sit beside it; with no paragraph, they stay in this element.
         let movedDepth = paragraph ?? place.depth + 1
         var after: [HTMLNode] = []
+        // Gathered here and stored once, room made for them all: appending to the element's own
+        // array grew it a step at a time and cleared its caches at every node.
+        var children: [HTMLNode] = []
+        children.reserveCapacity(siblingCount(from: node.pointee.children))
         var child = node.pointee.children
         while let current = child {
             child = current.pointee.next
@@ -284,20 +288,21 @@ enum HTMLDocument {
                     ? Place(recursion: place.recursion + 1, depth: movedDepth, paragraph: nil)
                     : Place(recursion: place.recursion + 1, depth: place.depth + 1, paragraph: paragraph)
                 guard let converted = convert(current, at: childPlace, xml: xml) else { break }
-                if moves { after.append(.element(converted.element)) } else { element.children.append(.element(converted.element)) }
+                if moves { after.append(.element(converted.element)) } else { children.append(.element(converted.element)) }
                 after += converted.after
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard let content = current.pointee.content else { break }
-                if after.isEmpty { element.children.append(.text(String(cString: content))) } else { after.append(.text(String(cString: content))) }
+                if after.isEmpty { children.append(.text(String(cString: content))) } else { after.append(.text(String(cString: content))) }
             default:
                 break
             }
         }
         // Moved nodes stop at the parent of the paragraph they left.
         if place.paragraph == nil && element.name != "p" {
-            element.children += after
+            children += after
             after = []
         }
+        element.children = children
         return (element, after)
     }
 
@@ -345,18 +350,47 @@ enum HTMLDocument {
     private static func makeElement(_ node: xmlNodePtr, xml: LibXML2) -> HTMLElement? {
         guard node.pointee.type == XML_ELEMENT_NODE, let namePointer = node.pointee.name else { return nil }
         var attributes: [(name: String, value: String)] = []
+        var count = 0
         var attribute = node.pointee.properties
         while let current = attribute {
+            count += 1
+            attribute = current.pointee.next
+        }
+        attributes.reserveCapacity(count)
+        attribute = node.pointee.properties
+        while let current = attribute {
             if let name = current.pointee.name {
-                let value = xml.nodeListGetString(node.pointee.doc, current.pointee.children, 1)
-                let pair = (name: lowercasedASCII(name), value: value.map { String(cString: $0) } ?? "")
+                let pair = (name: lowercasedASCII(name), value: value(of: current, xml: xml))
                 // A name given twice keeps its last value, as a dictionary kept it.
                 if let index = attributes.firstIndex(where: { $0.name == pair.name }) { attributes[index] = pair } else { attributes.append(pair) }
-                if let value { free(value) }
             }
             attribute = current.pointee.next
         }
         return HTMLElement(name: lowercasedASCII(namePointer), attributes: attributes)
+    }
+
+    /// An attribute's value. The HTML parser gives a value one text node, read in place; anything else
+    /// is joined by libxml2 (a copy made and freed, which every attribute cost before).
+    private static func value(of attribute: xmlAttrPtr, xml: LibXML2) -> String {
+        if let only = attribute.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE,
+            let content = only.pointee.content
+        {
+            return String(cString: content)
+        }
+        guard let joined = xml.nodeListGetString(attribute.pointee.doc, attribute.pointee.children, 1) else { return "" }
+        defer { free(joined) }
+        return String(cString: joined)
+    }
+
+    /// How many nodes there are from `first` on, for room in an array.
+    private static func siblingCount(from first: xmlNodePtr?) -> Int {
+        var count = 0
+        var node = first
+        while let current = node {
+            count += 1
+            node = current.pointee.next
+        }
+        return count
     }
 
     private static func isRubyAnnotation(_ name: UnsafePointer<xmlChar>) -> Bool {
@@ -369,7 +403,7 @@ enum HTMLDocument {
     private static func skipsContent(_ element: HTMLElement) -> Bool {
         switch element.name {
         case "style", "svg", "canvas", "template": return true
-        case "script": return !(element["type"] ?? "").lowercased().contains("ld+json")
+        case "script": return !(element["type"] ?? "").lowercased().containsText("ld+json")
         default: return false
         }
     }

@@ -18,14 +18,13 @@ struct MainContentFinder {
 
     /// The article's blocks: the container, and any siblings that belong with it.
     static func find(in body: HTMLElement) -> [HTMLElement] {
-        var parents: [ObjectIdentifier: HTMLElement] = [:]
-        body.forEach { element in
-            for child in element.elements { parents[ObjectIdentifier(child)] = element }
-        }
-        var (container, voted) = container(in: body)
-        container = widened(container, parents: parents, body: body)
-        guard container !== body, let parent = parents[ObjectIdentifier(container)] else { return [container] }
-        return withSiblings(container, parent: parent, voted: voted)
+        let (chosen, voted) = container(in: body)
+        // The body down to the chosen block: the only parents asked for (a map of every element's
+        // parent cost a page more than the walk).
+        let ancestors = body.path { $0 === chosen }
+        let container = widened(chosen, ancestors: ancestors)
+        guard container !== body, let position = ancestors.lastIndex(where: { $0 === container }), position > 0 else { return [container] }
+        return withSiblings(container, parent: ancestors[position - 1], voted: voted)
     }
 
     /// The path from `root` down to the block that most surely holds the article, read before any
@@ -157,19 +156,22 @@ struct MainContentFinder {
     /// its own content element (`div.text`, `div.media`, `div#c123`), so the block with the most
     /// paragraphs is one of many cousins. An ancestor is taken while it holds a quarter more paragraph
     /// text and stays mostly text rather than links (chrome was pruned already; link lists go later).
-    private static func widened(_ start: HTMLElement, parents: [ObjectIdentifier: HTMLElement], body: HTMLElement) -> HTMLElement {
+    /// - Parameter ancestors: the body down to `start`.
+    private static func widened(_ start: HTMLElement, ancestors: [HTMLElement]) -> HTMLElement {
         var container = start
         var own = paragraphText(container)
-        var ancestor = start
         // Wrappers with a single child add nothing but must be walked through to reach the cousins;
         // page builders nest a dozen of them, so only levels that branch count against the limit.
         var levels = 0
+        // The body (the first of the ancestors) is never taken.
+        var parentIndex = ancestors.count - 2
         while levels < 6 {
-            guard let parent = parents[ObjectIdentifier(ancestor)], parent !== body else { break }
+            guard parentIndex >= 1 else { break }
+            let parent = ancestors[parentIndex]
+            parentIndex -= 1
             let length = parent.textLength
             guard length > 0, Double(parent.linkTextLength) / Double(length) < 0.35 else { break }
             if parent.elements.count > 1 { levels += 1 }
-            ancestor = parent
             let total = paragraphText(parent)
             if Double(total) >= Double(own) * 1.25 {
                 container = parent

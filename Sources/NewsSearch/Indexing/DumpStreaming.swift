@@ -58,18 +58,17 @@ extension Indexer {
         _ file: ScannedFile, known: KnownFile?, job: IndexJob, jobs: Int, summary: inout IndexSummary,
         progress: (IndexEvent) -> Void
     ) throws {
-        guard let handle = FileHandle(forReadingAtPath: file.path) else {
+        let bytes: StreamedBytes
+        do {
+            bytes = try StreamedBytes(file)
+        } catch {
             // Its row and articles are left as they are: unreadable is not gone.
-            let reason = known == nil ? "cannot be read" : "cannot be read; the articles indexed from it are kept"
+            let reason = (error.reason ?? "cannot be read") + (known == nil ? "" : "; the articles indexed from it are kept")
             record(SkippedRecord(location: file.path, reason: reason), in: &summary, progress: progress)
             summary.unreadable += 1
             return
         }
-        defer { try? handle.close() }
         guard var layout = StreamedLayout(path: file.path, format: job.format) else { return }
-        let compressed = try Gzip.isCompressed(handle.read(upToCount: 2) ?? Data())
-        try handle.seek(toOffset: 0)
-        let expanding = try compressed ? GzipFileReader(handle: handle) : nil
         // Until the whole dump is in, its row matches no file (size -1, no hash): a run killed before
         // the end leaves a dump the next run must read again, never one it takes as done.
         var fileID: Int64 = known?.id ?? 0
@@ -83,8 +82,7 @@ extension Indexer {
                 fileID = db.lastInsertedRowID
             }
         }
-        var read: (Int) throws -> Data = expanding.map { reader in { try reader.read(upToCount: $0) } }
-            ?? { try handle.read(upToCount: $0) ?? Data() }
+        var read = bytes.read
         var head = Data()
         if layout.format == .csv {
             let table = try Self.tableHead(read: &read, path: file.path, ingestor: ingestor)
@@ -138,7 +136,7 @@ extension Indexer {
         // Reading and hashing the next chunk happen in the prefetch too, off the writer's thread: each
         // prefetch starts after the one before has finished, so the cursor is only ever used by one.
         // A compressed dump's expanded size is unknown: its chunks only grow.
-        let sizes = DumpChunkSizes(largest: chunkBytes, total: expanding == nil ? file.size : nil)
+        let sizes = DumpChunkSizes(largest: chunkBytes, total: bytes.expanded ? nil : file.size)
         let reader = LineChunkReader(
             read: read, sizes: sizes, carry: Data(head.dropFirst(layout.header.count)), firstLine: layout.header.isEmpty ? 1 : 2,
             rowEnd: layout.boundaries.map { boundaries in { boundaries.lastRecordEnd(in: $0) } }, longestRecord: layout.longestRecord)
@@ -202,7 +200,7 @@ extension Indexer {
             record(SkippedRecord(location: file.path, reason: IngestError.archiveWithoutPages.description), in: &local, progress: progress)
         }
         // The lines before a damaged or cut-short end are indexed; what came after is named as lost.
-        if let problem = expanding?.problem {
+        if let problem = bytes.problem {
             record(SkippedRecord(location: "\(file.path):\(cursor.lines + 1)", reason: "\(problem); what follows is not read"),
                 in: &local, progress: progress)
         }

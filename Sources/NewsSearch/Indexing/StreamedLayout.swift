@@ -33,3 +33,61 @@ struct StreamedLayout: Sendable {
         header.isEmpty ? piece : (header + piece.data, piece.firstLine - 1)
     }
 }
+
+/// A streamed file's bytes as its reader takes them: a gzip file's expanded, an archived file's taken
+/// from its archive (and expanded too when it is itself gzip'd, as a WACZ's web archives are).
+final class StreamedBytes {
+    /// Up to so many more bytes; empty at the end.
+    let read: (Int) throws -> Data
+    /// Whether the bytes are expanded as they are read (so their total is unknown).
+    let expanded: Bool
+    private let damage: () -> String?
+
+    /// Why the end could not be read, after the last read: a cut or damaged gzip file or archive member.
+    var problem: String? { damage() }
+
+    /// Throws a reason when the file cannot be read at all (missing, encrypted in its archive).
+    init(_ file: ScannedFile) throws(StreamedBytesUnavailable) {
+        var raw: (Int) throws -> Data
+        var rawDamage: () -> String? = { nil }
+        var archivedMethod = false
+        if let archived = file.archived {
+            do {
+                let member = try archived.member.stream(in: archived.archive)
+                raw = member.read
+                rawDamage = { member.problem()?.description }
+                archivedMethod = archived.member.method != 0
+            } catch {
+                throw StreamedBytesUnavailable(reason: error.description)
+            }
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: file.path) else { throw StreamedBytesUnavailable(reason: nil) }
+            // Closed when the last reader lets go of it.
+            raw = { try handle.read(upToCount: $0) ?? Data() }
+        }
+        // Read ahead to tell gzip's signature, then handed back first.
+        var ahead: Data
+        do { ahead = try raw(2) } catch { throw StreamedBytesUnavailable(reason: nil) }
+        let source = raw
+        let resumed: (Int) throws -> Data = { count in
+            guard !ahead.isEmpty else { return try source(count) }
+            let first = ahead
+            ahead = Data()
+            return count > first.count ? first + (try source(count - first.count)) : first
+        }
+        guard Gzip.isCompressed(ahead) else {
+            (read, expanded, damage) = (resumed, archivedMethod, rawDamage)
+            return
+        }
+        let inflating: InflatingReader
+        do { inflating = try InflatingReader(source: resumed) } catch { throw StreamedBytesUnavailable(reason: error.description) }
+        read = { try inflating.read(upToCount: $0) }
+        expanded = true
+        damage = { inflating.problem?.description ?? rawDamage() }
+    }
+}
+
+/// Why a streamed file cannot be read; nil: it cannot be opened.
+struct StreamedBytesUnavailable: Error {
+    var reason: String?
+}

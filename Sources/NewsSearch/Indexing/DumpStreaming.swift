@@ -133,21 +133,12 @@ extension Indexer {
             }
             return (parts.flatMap(\.0), parts.flatMap(\.1))
         }
-        // Reading and hashing the next chunk happen in the prefetch too, off the writer's thread: each
-        // prefetch starts after the one before has finished, so the cursor is only ever used by one.
         // A compressed dump's expanded size is unknown: its chunks only grow.
         let sizes = DumpChunkSizes(largest: chunkBytes, total: bytes.expanded ? nil : file.size)
         let reader = LineChunkReader(
             read: read, sizes: sizes, carry: Data(head.dropFirst(layout.header.count)), firstLine: layout.header.isEmpty ? 1 : 2,
             rowEnd: layout.boundaries.map { boundaries in { boundaries.lastRecordEnd(in: $0) } }, longestRecord: layout.longestRecord)
         let cursor = DumpCursor(reader, hashing: layout.header)
-        typealias Prepared = (documents: [PreparedDocument], skipped: [SkippedRecord], bytes: Int)
-        let step: @Sendable (DumpCursor) -> Result<Prepared?, Error> = { cursor in
-            Result { try cursor.next().map { chunk in let (documents, skipped) = prepare(chunk); return (documents, skipped, chunk.data.count) } }
-        }
-        var next: Prefetch? = Prefetch(step, cursor)
-        // Leaving early (an error) waits for the prefetch still reading, before the handle closes.
-        defer { _ = next?.value() }
         // The ids a dump read again still holds, so that those it dropped leave the index. A dump new to
         // the index held nothing before, so it has nothing to let go of: no set of every id it holds, and
         // no reading back of a row for every article it wrote, both growing with the dump.
@@ -174,26 +165,7 @@ extension Indexer {
                 try self.store(document, fileID: fileID, in: db, summary: &local)
             }
         }
-        var finished = false
-        while !finished {
-            var local = summary
-            // Chunks start small (``DumpChunkSizes``) but commits stay about `chunkBytes` apart: each
-            // commit leaves FTS5 another segment, and 19 commits for a 25 MB dump made its index 3-5% larger.
-            try writeTransaction { db in
-                var written = 0
-                while written < chunkBytes {
-                    guard let (documents, skipped, bytes) = try next!.value().get() else {
-                        finished = true
-                        return
-                    }
-                    next = Prefetch(step, cursor)
-                    written += bytes
-                    try writeChunk(documents, skipped: skipped, in: db, summary: &local)
-                }
-            }
-            summary = local
-        }
-        next = nil
+        try writeChunks(from: cursor, prepare: prepare, summary: &summary, write: writeChunk)
         let digest = cursor.hash.value
         var local = summary
         if layout.format == .warc && ordinal == 0 && skips == 0 {
@@ -215,6 +187,47 @@ extension Indexer {
 }
 
 extension Indexer {
+    typealias PreparedChunk = (documents: [PreparedDocument], skipped: [SkippedRecord])
+
+    /// A stream's chunks read and prepared on the workers, one ahead of the writer, and written in
+    /// commits about `chunkBytes` apart: each commit leaves FTS5 another segment, and 19 commits for a
+    /// 25 MB dump made its index 3-5% larger. Chunks start small (``DumpChunkSizes``) so the workers start soon.
+    func writeChunks(
+        from cursor: DumpCursor, prepare: @escaping @Sendable ((data: Data, firstLine: Int)) -> PreparedChunk,
+        summary: inout IndexSummary,
+        write: (_ documents: [PreparedDocument], _ skipped: [SkippedRecord], _ db: Database, _ summary: inout IndexSummary) throws -> Void
+    ) throws {
+        typealias Prepared = (documents: [PreparedDocument], skipped: [SkippedRecord], bytes: Int)
+        // Reading and hashing the next chunk happen in the prefetch too, off the writer's thread: each
+        // prefetch starts after the one before has finished, so the cursor is only ever used by one.
+        let step: @Sendable (DumpCursor) -> Result<Prepared?, Error> = { cursor in
+            Result { try cursor.next().map { chunk in let (documents, skipped) = prepare(chunk); return (documents, skipped, chunk.data.count) } }
+        }
+        var next: Prefetch? = Prefetch(step, cursor)
+        // Leaving early (an error) waits for the prefetch still reading, before the input closes.
+        defer { _ = next?.value() }
+        var finished = false
+        while !finished {
+            var local = summary
+            try writeTransaction { db in
+                var written = 0
+                while written < chunkBytes {
+                    guard let (documents, skipped, bytes) = try next!.value().get() else {
+                        finished = true
+                        return
+                    }
+                    next = Prefetch(step, cursor)
+                    written += bytes
+                    try write(documents, skipped, db, &local)
+                }
+            }
+            summary = local
+        }
+        next = nil
+    }
+}
+
+extension Indexer {
     /// The document is stored under its id with this content.
     func isStored(_ document: PreparedDocument, in db: Database) throws -> Bool {
         try String.fetchOne(
@@ -224,7 +237,7 @@ extension Indexer {
 }
 
 /// A dump's reader and the running hash of what it has read: advanced by one prefetch at a time.
-private final class DumpCursor: @unchecked Sendable {
+final class DumpCursor: @unchecked Sendable {
     private var reader: LineChunkReader
     private(set) var hash = ContentHash.Streaming()
 

@@ -79,7 +79,7 @@ public final class Indexer {
     }
 
     public func run(
-        _ job: IndexJob, standardInput: Data? = nil, progress: (IndexEvent) -> Void = { _ in }
+        _ job: IndexJob, standardInput: FileHandle? = nil, progress: (IndexEvent) -> Void = { _ in }
     ) throws -> IndexSummary {
         let lock = try WriterLock(indexPath: store.path)
         defer { withExtendedLifetime(lock) {} }
@@ -162,22 +162,7 @@ public final class Indexer {
         }
 
         if let standardInput {
-            let result = ingestor.read(data: standardInput, path: "-", format: .jsonl, defaultSource: job.source)
-            let documents = result.articles.map { article in
-                PreparedDocument(
-                    article: article, externalID: article.id ?? "", path: nil,
-                    fallbackSource: job.source ?? "stdin", extractor: extractor, signs: job.copyClusters)
-            }.map { document in
-                // Named by content, not by place in the stream: two streams' first records stay two
-                // articles, and the same stream read again is the same articles.
-                var document = document
-                if document.externalID.isEmpty { document.externalID = "stdin#" + document.contentHash.prefix(12) }
-                return document
-            }
-            try writeTransaction { db in
-                for document in documents { try self.store(document, fileID: nil, in: db, summary: &summary) }
-            }
-            for skip in result.skipped { record(skip, in: &summary, progress: progress) }
+            try streamStandardInput(standardInput, job: job, jobs: jobs, summary: &summary, progress: progress)
         }
 
         if !vanished.isEmpty {

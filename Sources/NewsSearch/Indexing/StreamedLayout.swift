@@ -47,42 +47,43 @@ final class StreamedBytes {
     var problem: String? { damage() }
 
     /// Throws a reason when the file cannot be read at all (missing, encrypted in its archive).
-    init(_ file: ScannedFile) throws(StreamedBytesUnavailable) {
-        var raw: (Int) throws -> Data
-        var rawDamage: () -> String? = { nil }
-        var archivedMethod = false
-        if let archived = file.archived {
-            do {
-                let member = try archived.member.stream(in: archived.archive)
-                raw = member.read
-                rawDamage = { member.problem()?.description }
-                archivedMethod = archived.member.method != 0
-            } catch {
-                throw StreamedBytesUnavailable(reason: error.description)
-            }
-        } else {
+    convenience init(_ file: ScannedFile) throws(StreamedBytesUnavailable) {
+        guard let archived = file.archived else {
             guard let handle = FileHandle(forReadingAtPath: file.path) else { throw StreamedBytesUnavailable(reason: nil) }
-            // Closed when the last reader lets go of it.
-            raw = { try handle.read(upToCount: $0) ?? Data() }
+            try self.init(handle)
+            return
         }
+        let member: (read: (Int) throws -> Data, problem: () -> ZipProblem?)
+        do { member = try archived.member.stream(in: archived.archive) } catch { throw StreamedBytesUnavailable(reason: error.description) }
+        try self.init(member.read, expanded: archived.member.method != 0) { member.problem()?.description }
+    }
+
+    /// A file or pipe read from where it stands; closed when the last reader lets go of it.
+    convenience init(_ handle: FileHandle) throws(StreamedBytesUnavailable) {
+        try self.init({ try handle.read(upToCount: $0) ?? Data() }, expanded: false) { nil }
+    }
+
+    /// `raw`: the bytes as stored, expanded here when they are gzip's; `rawDamage`: a problem with their end.
+    private init(
+        _ raw: @escaping (Int) throws -> Data, expanded: Bool, rawDamage: @escaping () -> String?
+    ) throws(StreamedBytesUnavailable) {
         // Read ahead to tell gzip's signature, then handed back first.
         var ahead: Data
         do { ahead = try raw(2) } catch { throw StreamedBytesUnavailable(reason: nil) }
-        let source = raw
         let resumed: (Int) throws -> Data = { count in
-            guard !ahead.isEmpty else { return try source(count) }
+            guard !ahead.isEmpty else { return try raw(count) }
             let first = ahead
             ahead = Data()
-            return count > first.count ? first + (try source(count - first.count)) : first
+            return count > first.count ? first + (try raw(count - first.count)) : first
         }
         guard Gzip.isCompressed(ahead) else {
-            (read, expanded, damage) = (resumed, archivedMethod, rawDamage)
+            (read, self.expanded, damage) = (resumed, expanded, rawDamage)
             return
         }
         let inflating: InflatingReader
         do { inflating = try InflatingReader(source: resumed) } catch { throw StreamedBytesUnavailable(reason: error.description) }
         read = { try inflating.read(upToCount: $0) }
-        expanded = true
+        self.expanded = true
         damage = { inflating.problem?.description ?? rawDamage() }
     }
 }

@@ -17,24 +17,12 @@ extension Indexer {
     }
 
     /// A streamed table's first line, its header row, which goes in front of every piece (each read as a
-    /// table of its own); `head` is all that was read for it, the header and what follows. A UTF-16 table is
-    /// read as UTF-8 from here on (`read` replaced), so that it is cut where its rows end and nowhere else.
+    /// table of its own); `head` is all that was read for it, the header and what follows.
     /// `problem`: the header names no text column, so nothing of the table can be read.
     static func tableHead(
-        read: inout (Int) throws -> Data, path: String, ingestor: Ingestor
+        read: (Int) throws -> Data, path: String, ingestor: Ingestor
     ) throws -> (head: Data, header: Data, problem: SkippedRecord?) {
-        var head = try read(2)
-        if let utf16 = UTF16Stream(head: head) {
-            let raw = read
-            read = { count in
-                while true {
-                    let piece = try raw(count)
-                    let text = utf16.utf8(piece, final: piece.isEmpty)
-                    if !text.isEmpty || piece.isEmpty { return text }
-                }
-            }
-            head = Data()
-        }
+        var head = Data()
         while head.count < 1 << 20, !head.contains(0x0A) {
             let piece = try read(64 << 10)
             if piece.isEmpty { break }
@@ -82,10 +70,10 @@ extension Indexer {
                 fileID = db.lastInsertedRowID
             }
         }
-        var read = bytes.read
+        let read = bytes.read
         var head = Data()
         if layout.format == .csv {
-            let table = try Self.tableHead(read: &read, path: file.path, ingestor: ingestor)
+            let table = try Self.tableHead(read: read, path: file.path, ingestor: ingestor)
             if let problem = table.problem {
                 // Nothing of it can be read: named, and its row left incomplete so the next run reads it again.
                 record(problem, in: &summary, progress: progress)

@@ -63,28 +63,51 @@ final class StreamedBytes {
         try self.init({ try handle.read(upToCount: $0) ?? Data() }, expanded: false) { nil }
     }
 
-    /// `raw`: the bytes as stored, expanded here when they are gzip's; `rawDamage`: a problem with their end.
+    /// `raw`: the bytes as stored, expanded here when they are gzip's and read as UTF-8 when they are
+    /// UTF-16 (Excel's "Unicode text", PowerShell's `Out-File`): cut by its bytes, half a character
+    /// (U+010A "Ċ" is `0A 01`) was taken for a line end. `rawDamage`: a problem with their end.
     private init(
         _ raw: @escaping (Int) throws -> Data, expanded: Bool, rawDamage: @escaping () -> String?
     ) throws(StreamedBytesUnavailable) {
-        // Read ahead to tell gzip's signature, then handed back first.
+        var decoded = raw
+        var damage = rawDamage
+        var expanded = expanded
         var ahead: Data
         do { ahead = try raw(2) } catch { throw StreamedBytesUnavailable(reason: nil) }
-        let resumed: (Int) throws -> Data = { count in
-            guard !ahead.isEmpty else { return try raw(count) }
+        if Gzip.isCompressed(ahead) {
+            let inflating: InflatingReader
+            do { inflating = try InflatingReader(source: Self.resuming(ahead, raw)) } catch { throw StreamedBytesUnavailable(reason: error.description) }
+            decoded = { try inflating.read(upToCount: $0) }
+            damage = { inflating.problem?.description ?? rawDamage() }
+            expanded = true
+            do { ahead = try decoded(2) } catch { throw StreamedBytesUnavailable(reason: nil) }
+        }
+        if let utf16 = UTF16Stream(head: ahead) {
+            // The mark is read and dropped; the rest is UTF-8 of a size not known ahead.
+            let text = decoded
+            decoded = { count in
+                while true {
+                    let piece = try text(count)
+                    let utf8 = utf16.utf8(piece, final: piece.isEmpty)
+                    if !utf8.isEmpty || piece.isEmpty { return utf8 }
+                }
+            }
+            expanded = true
+        } else {
+            decoded = Self.resuming(ahead, decoded)
+        }
+        (read, self.expanded, self.damage) = (decoded, expanded, damage)
+    }
+
+    /// `source`'s bytes with `ahead`, read from it already, handed back first.
+    private static func resuming(_ ahead: Data, _ source: @escaping (Int) throws -> Data) -> (Int) throws -> Data {
+        var ahead = ahead
+        return { count in
+            guard !ahead.isEmpty else { return try source(count) }
             let first = ahead
             ahead = Data()
-            return count > first.count ? first + (try raw(count - first.count)) : first
+            return count > first.count ? first + (try source(count - first.count)) : first
         }
-        guard Gzip.isCompressed(ahead) else {
-            (read, self.expanded, damage) = (resumed, expanded, rawDamage)
-            return
-        }
-        let inflating: InflatingReader
-        do { inflating = try InflatingReader(source: resumed) } catch { throw StreamedBytesUnavailable(reason: error.description) }
-        read = { try inflating.read(upToCount: $0) }
-        self.expanded = true
-        damage = { inflating.problem?.description ?? rawDamage() }
     }
 }
 

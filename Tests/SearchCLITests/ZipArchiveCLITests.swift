@@ -82,6 +82,28 @@ import Testing
         #expect(try binary.run(["show", "--index", index, "basin-news.zip/2025/dredging.html"]).stdout.contains("Tuesday"))
     }
 
+    /// Old Windows tools wrote `\` between folders (the format says `/`): the folders are the same.
+    @Test func backslashedNamesAreFolders() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory("zip-backslash")
+        let archive = folder.url.appendingPathComponent("desk.zip")
+        let script = """
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1], "w") as z:
+                z.writestr(zipfile.ZipInfo("2025\\\\"), b"")
+                z.writestr(zipfile.ZipInfo("2025\\\\tugs.html"), sys.argv[2])
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, archive.path, Self.page("Tug crews meet on pay", "The tug crews met about overtime pay.")]
+        try process.run()
+        process.waitUntilExit()
+        let index = folder.url.appendingPathComponent("i.sqlite").path
+        let run = try binary.run(["index", "--index", index, archive.path])
+        #expect(run.stdout.contains("1 added") && run.stdout.contains("0 skipped"), "\(run.stdout)")
+        #expect(try Self.ids(binary, index, "tug") == ["2025/tugs.html"])
+    }
+
     @Test func aDamagedArchiveIsNamedAndWhatCameFromItKept() throws {
         let binary = try SearchBinary()
         let folder = try TemporaryDirectory("zip-damaged")

@@ -140,7 +140,7 @@ public struct ZipMember: Sendable, Equatable {
     /// A symbolic link stored by a Unix `zip -y`: its bytes are a path, not an article.
     public var isLink: Bool
 
-    public var isFolder: Bool { name.hasSuffix("/") }
+    public var isFolder: Bool { name.hasSuffix("/") || name.hasSuffix("\\") }
 
     /// ZIP64's extra field gives the sizes and offset the directory entry marked as too large (all ones), in that order.
     mutating func applyZip64(_ extra: Data, shift: Int) {

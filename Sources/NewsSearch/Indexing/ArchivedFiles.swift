@@ -37,7 +37,8 @@ extension FileScanner {
         var files: [(name: String, member: ZipMember)] = []
         var otherThanArchives = 0
         for member in archive.members where !member.isFolder && !member.isLink {
-            let parts = member.name.split(separator: "/").filter { $0 != "." && $0 != ".." }
+            // Old Windows tools wrote `\` between folders, against the format's rule.
+            let parts = member.name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).filter { $0 != "." && $0 != ".." }
             guard let last = parts.last, !parts.contains(where: { $0.hasPrefix(".") || $0 == "__MACOSX" }) else { continue }
             let name = parts.joined(separator: "/")
             if ArchivedFile.isCollection(path) && parts.first != "archive" {

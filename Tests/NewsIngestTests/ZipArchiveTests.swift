@@ -151,6 +151,16 @@ struct ZipArchiveTests {
         #expect(throws: ZipProblem.notAnArchive) { try ZipArchive(path: text) }
     }
 
+    @Test func membersSharingTheirBytesAreRefused() throws {
+        var bytes = Self.archive([Entry(name: "a.txt", data: story), Entry(name: "b.txt", data: story)])
+        // The second directory entry's local header offset (46 + 5 bytes before the 22-byte end) set to the first's.
+        let offsetField = bytes.count - 22 - (46 + 5) + 42
+        bytes.replaceSubrange(offsetField..<(offsetField + 4), with: Data([0, 0, 0, 0]))
+        let path = try Self.write(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: ZipProblem.overlapping) { try ZipArchive(path: path) }
+    }
+
     @Test func namesThatAreNotUTF8AreReadTheSameEachTime() {
         #expect(ZipMember.decodeName(Data("Übersicht/März.html".utf8), utf8: false) == "Übersicht/März.html")
         // "März" in a Windows code page: 0xE4 alone is not UTF-8.

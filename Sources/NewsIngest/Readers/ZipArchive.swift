@@ -41,6 +41,10 @@ public struct ZipArchive: Sendable {
         let bytes = try Self.read(handle, at: directory.offset + shift, count: directory.size)
         guard bytes.count == directory.size else { throw .damagedDirectory }
         members = try Self.members(in: bytes, expected: directory.entries, shift: shift)
+        // Members sharing compressed bytes are how a small "zip bomb" expands to terabytes; no tool
+        // that packs files writes them.
+        let spans = members.map { (start: $0.headerOffset, end: $0.headerOffset + 30 + $0.compressedSize) }.sorted { $0.start < $1.start }
+        for (first, second) in zip(spans, spans.dropFirst()) where second.start < first.end { throw .overlapping }
     }
 
     /// A directory past this size is taken for damage: a million members take about 100 MB.
@@ -265,6 +269,8 @@ public enum ZipProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// Split over several files (`.z01`, `.z02`, …).
     case spanned
     case damagedMember
+    /// Two members claim the same bytes.
+    case overlapping
     case encrypted
     case method(UInt16)
     case checksum
@@ -286,6 +292,7 @@ public enum ZipProblem: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAnArchive: "not a readable ZIP archive: its table of contents, at its end, is missing (a download cut short?)"
         case .damagedDirectory: "the ZIP archive's table of contents is damaged (a download cut short?)"
         case .spanned: "a ZIP archive split over several files: join them first (`zip -s 0 FILE --out whole.zip`)"
+        case .overlapping: "the ZIP archive's files share their bytes, as a \"zip bomb\" made to expand without end does: not read"
         case .damagedMember: "its place in the ZIP archive does not hold it (a damaged archive?)"
         case .encrypted: "encrypted in the ZIP archive: unpack it with its password first"
         case .method(let method):

@@ -15,6 +15,8 @@ struct ZipArchiveTests {
         /// Sizes and offset in a ZIP64 extra field, the directory's own fields all ones.
         var zip64 = false
         var checksum: UInt32?
+        /// The expanded size the headers claim, when not the data's.
+        var claimedSize: Int?
     }
 
     /// Local headers and data, then the central directory and its end record.
@@ -33,7 +35,7 @@ struct ZipArchiveTests {
             for field: UInt16 in [20, entry.flags, entry.method, 0, 0] { le(field, into: &out) }
             le(crc, into: &out)
             le(UInt32(stored.count), into: &out)
-            le(UInt32(entry.data.count), into: &out)
+            le(UInt32(entry.claimedSize ?? entry.data.count), into: &out)
             le(UInt16(name.count), into: &out)
             le(UInt16(0), into: &out)
             out.append(name)
@@ -50,7 +52,7 @@ struct ZipArchiveTests {
             for field: UInt16 in [0x031E, 45, entry.flags, entry.method, 0, 0] { le(field, into: &directory) }
             le(crc, into: &directory)
             le(entry.zip64 ? UInt32.max : UInt32(stored.count), into: &directory)
-            le(entry.zip64 ? UInt32.max : UInt32(entry.data.count), into: &directory)
+            le(entry.zip64 ? UInt32.max : UInt32(entry.claimedSize ?? entry.data.count), into: &directory)
             le(UInt16(name.count), into: &directory)
             le(UInt16(extra.count), into: &directory)
             for field: UInt16 in [0, 0, 0] { le(field, into: &directory) }
@@ -149,6 +151,18 @@ struct ZipArchiveTests {
         let text = try Self.write(Data("not an archive at all".utf8))
         defer { try? FileManager.default.removeItem(atPath: text) }
         #expect(throws: ZipProblem.notAnArchive) { try ZipArchive(path: text) }
+    }
+
+    @Test func aMemberExpandsToNoMoreThanItsRecordedSize() throws {
+        let path = try Self.write(Self.archive([Entry(name: "bomb.jsonl", data: story, claimedSize: 100)]))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let member = try #require(try ZipArchive(path: path).members.first)
+        let whole = member.contents(in: path, limit: 1 << 20)
+        #expect(whole.data == story.prefix(100) && whole.problem == .corrupt)
+        let (read, problem) = try member.stream(in: path)
+        var streamed = Data()
+        while case let piece = try read(64), !piece.isEmpty { streamed.append(piece) }
+        #expect(streamed == story.prefix(100) && problem() == .corrupt)
     }
 
     @Test func membersSharingTheirBytesAreRefused() throws {

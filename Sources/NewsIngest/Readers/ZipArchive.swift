@@ -226,7 +226,19 @@ public struct ZipMember: Sendable, Equatable {
         if method == 0 { return (stored, { left > 0 ? .cutShort : nil }) }
         let reader: InflatingReader
         do { reader = try InflatingReader(raw: true, source: stored) } catch { throw ZipProblem(error) }
-        return ({ try reader.read(upToCount: $0) }, { reader.problem.map(ZipProblem.init) })
+        // Expanding past the directory's size is damage, or a bomb: it stops there.
+        var unread = size
+        var overran = false
+        let expanded: (Int) throws -> Data = { count in
+            guard unread > 0 else {
+                if try !reader.read(upToCount: 1).isEmpty { overran = true }
+                return Data()
+            }
+            let piece = try reader.read(upToCount: min(count, unread))
+            unread -= piece.count
+            return piece
+        }
+        return (expanded, { overran ? .corrupt : reader.problem.map(ZipProblem.init) ?? (unread > 0 ? .cutShort : nil) })
     }
 
     /// Why the member cannot be read at all, if it cannot.

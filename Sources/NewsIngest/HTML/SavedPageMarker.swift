@@ -9,7 +9,7 @@ enum SavedPageMarker {
     static func address(in source: String) -> String? {
         var source = source
         // Over the bytes (``firstOccurrence(of:from:to:)``): the standard library's generic `firstRange(of:)`
-        // cost a page 6.5 M instructions, most of them its searcher's first use.
+        // cost a page without a marker 6.5 M instructions, ~1,600 for each byte it looked at.
         return source.withUTF8 { whole -> String? in
             let head = UnsafeBufferPointer(rebasing: whole.prefix(headLength))
             var start: Int

@@ -85,7 +85,7 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
                 var end = bytes.count
                 if from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) {
                     end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                    // CR LF is one line end only where the CR would end the line: never, so read on.
+                    // A line feed after a CR is half of a CR LF Character, as in `lineSlices()`: no line end.
                     if end > 0 && bytes[end - 1] == 0x0D {
                         from = end + 1
                         continue

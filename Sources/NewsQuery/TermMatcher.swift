@@ -26,9 +26,15 @@ public struct TermMatcher: Sendable {
             default:
                 break
             }
-            // The short forms the compiler ORs in match too, so "U.S." is marked for `united states`.
-            var alternatives = pairs[clause].map { [$0] } ?? []
-            if case .phrase(let text, _) = clause { alternatives += analyzer.synonymAlternatives(for: text) }
+            // The forms the compiler ORs in match too, so "U.S." is marked for `united states` and
+            // "email" for `e-mail`.
+            let alternatives: [String]
+            switch clause {
+            case .term(let text, false, _), .phrase(let text, _):
+                alternatives = MatchCompiler.alternatives(of: clause, text: text, pairs: pairs, analyzer: analyzer)
+            default:
+                alternatives = pairs[clause].map { [$0] } ?? []
+            }
             for alternative in alternatives {
                 for token in analyzer.tokens(in: alternative, mode: .query) where exact[token.term] == nil {
                     exact[token.term] = index

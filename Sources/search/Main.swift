@@ -89,7 +89,7 @@ struct CLIError: Error {
         case .indexNotFound, .notAnIndex, .documentNotFound, .pathNotFound, .tokenizerVersionMismatch,
             .schemaVersionMismatch, .badConfiguration:
             2
-        case .locked, .diskFull, .readOnly, .database, .incompleteRebuild, .columnsNotSaved:
+        case .locked, .diskFull, .readOnly, .folderNotWritable, .database, .incompleteRebuild, .columnsNotSaved:
             1
         }
     }

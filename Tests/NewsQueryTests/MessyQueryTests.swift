@@ -101,6 +101,24 @@ import Testing
         #expect(try MatchExpressionValidator.phraseCount(in: match.text) == QueryParser.maximumClauses)
     }
 
+    /// A prefix costs FTS5 a merge of every term it starts: two letters are searched as their word, and
+    /// prefixes past the eighth are too, each with a note.
+    @Test func prefixesAreBoundedInLengthAndNumber() {
+        let short = QueryParser().parse("st* industr*")
+        #expect(short.root == .and([t("st"), t("industr", prefix: true)]))
+        #expect(short.warnings.map(\.kind) == [.shortPrefix])
+        #expect(short.warnings.first?.message.contains("searched as the word 'st'") == true)
+        let many = QueryParser().parse((0..<12).map { "pre\($0)x*" }.joined(separator: " OR "))
+        let prefixes = many.positiveClauses.flatMap { clause -> [QueryNode] in
+            if case .or(let children) = clause { children } else { [clause] }
+        }
+        #expect(prefixes.count == 12)
+        #expect(prefixes.prefix(8).allSatisfy { if case .term(_, true, _) = $0 { true } else { false } })
+        #expect(prefixes.dropFirst(8).allSatisfy { if case .term(_, false, _) = $0 { true } else { false } })
+        #expect(many.warnings.map(\.kind) == [.tooManyPrefixes])
+        #expect(QueryParser().parse("abc*").warnings.isEmpty)
+    }
+
     @Test func manyExclusionsStayWithinFTS5Depth() throws {
         let input = "a " + (0..<300).map { "-x\($0)" }.joined(separator: " ")
         let query = QueryParser().parse(input)

@@ -238,6 +238,10 @@ struct QueryParseState {
             return makeAnd(parseSequence(inner, inGroup: true)).map(Part.node) ?? .nothing
         case .phrase(let text, let closed):
             if !closed { warn(.unbalancedQuote, "a quote was not closed; the phrase runs to the end of the query") }
+            // FTS5 has no prefix inside a phrase: `"clim*"` found nothing and said nothing.
+            if let starred = text.split(separator: " ").first(where: { $0.count > 1 && $0.hasSuffix("*") }) {
+                warn(.unsupportedSyntax, "a * inside quotes is no prefix: '\(starred.abbreviated)' is searched as the word; write it outside the quotes for words starting with it")
+            }
             return leaf(.phrase(text.trimmingWhitespace(), field: context.field), typed: "\"\(text)\"")
         case .word(let raw):
             return word(raw, context)

@@ -119,6 +119,15 @@ import Testing
         #expect(QueryParser().parse("abc*").warnings.isEmpty)
     }
 
+    /// `"clim*"` is the phrase "clim": it found nothing, silently. The note says where the star works.
+    @Test func aStarInsideQuotesIsNamed() {
+        let query = QueryParser().parse(#""climate chang*" drought"#)
+        #expect(query.root == .and([p("climate chang*"), t("drought")]))
+        #expect(query.warnings.map(\.kind) == [.unsupportedSyntax])
+        #expect(query.warnings.first?.message.contains("'chang*'") == true)
+        #expect(QueryParser().parse(#""5 * 3""#).warnings.isEmpty)
+    }
+
     @Test func manyExclusionsStayWithinFTS5Depth() throws {
         let input = "a " + (0..<300).map { "-x\($0)" }.joined(separator: " ")
         let query = QueryParser().parse(input)

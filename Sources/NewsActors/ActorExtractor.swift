@@ -10,6 +10,8 @@
 /// capitals say nothing, only confirm names the gazetteer knows or the running text has already named.
 public struct ActorExtractor: Sendable {
     let gazetteer: Gazetteer
+    /// The input's own actor names already resolved against `gazetteer` (shared by copies, as the gazetteer is).
+    private let givenActors = ResolvedNames()
 
     public init() {
         gazetteer = Gazetteer.standard
@@ -197,6 +199,11 @@ public struct ActorExtractor: Sendable {
 
     /// The canonical name and type for an actor given by the input itself (JSONL `actors`).
     public func resolve(_ name: String) -> (name: String, type: ActorType) {
+        givenActors.resolution(of: name, resolveAnew)
+    }
+
+    /// ``resolve(_:)`` without the memo.
+    func resolveAnew(_ name: String) -> (name: String, type: ActorType) {
         let cleaned = ActorRegistry.singleSpaced(name)
         let words = TextScanner.scan(cleaned).keeping { $0.kind == .word || $0.kind == .number }
         let tokens = words.tokens

@@ -102,7 +102,7 @@ struct ArticleAssembler {
         }
         // Lines that only state the date go, wherever the date came from: it is metadata now.
         var seen = 0
-        for index in lines.indices where !lines[index].trimmingWhitespace().isEmpty {
+        for index in lines.indices where !lines[index].isBlank {
             seen += 1
             if seen > DateExtractor.headerLines { break }
             if Self.isByline(lines[index]) {
@@ -128,7 +128,7 @@ struct ArticleAssembler {
             // paragraph, and normalising all of it to compare it with a headline was 3% of reading a record.
             let normalizedTitle = BoilerplateFilter.normalize(title)
             var buffer: [UInt8] = []
-            if let first = kept.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }),
+            if let first = kept.firstIndex(where: { !$0.isBlank }),
                 BoilerplateFilter.normalize(
                     FrontMatterReader.stripMarkdownHeading(kept[first].trimmingWhitespace()), upTo: normalizedTitle.characterCount,
                     buffer: &buffer) == normalizedTitle
@@ -136,7 +136,7 @@ struct ArticleAssembler {
                 removed.append(RemovedLine(text: kept[first].trimmingWhitespace(), kind: .duplicateTitle, detail: "same as the title"))
                 kept.remove(at: first)
             }
-        } else if let first = kept.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) {
+        } else if let first = kept.firstIndex(where: { !$0.isBlank }) {
             let line = FrontMatterReader.stripMarkdownHeading(kept[first].trimmingWhitespace())
             if line.count <= Self.headlineLimit {
                 report.title = line
@@ -213,7 +213,7 @@ struct ArticleAssembler {
     static func currentDateBanner(in lines: [String]) -> Int? {
         // Only the first two non-empty lines matter; trimming every line of a long body to find them did not.
         var nonEmpty: [Int] = []
-        for index in lines.indices where !lines[index].trimmingWhitespace().isEmpty {
+        for index in lines.indices where !lines[index].isBlank {
             nonEmpty.append(index)
             if nonEmpty.count == 2 { break }
         }

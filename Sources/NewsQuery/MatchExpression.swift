@@ -208,7 +208,7 @@ struct MatchCompiler {
         phraseLiterals.append(column + literal)
         // Multi-word synonyms are colocated in documents only ("United States" also indexes `us`), so
         // the query side spells the other direction out: "United States army" OR "us army".
-        let alternatives = mode == .prefixQuery ? [] : pairs[node].map { [$0] } ?? analyzer.synonymAlternatives(for: text)
+        let alternatives = mode == .prefixQuery ? [] : Self.alternatives(of: node, text: text, pairs: pairs, analyzer: analyzer)
         if !alternatives.isEmpty {
             for alternative in alternatives {
                 phrases.append(clause)
@@ -218,6 +218,14 @@ struct MatchCompiler {
             literal = "(" + ([literal] + alternatives.map { MatchExpression.quoted($0) }).joined(separator: " OR ") + ")"
         }
         return field.map { "\($0.rawValue) : \(literal)" } ?? literal
+    }
+
+    /// The texts ORed with a leaf's own: its multi-word synonym's other form, and the compound's
+    /// spelling without its hyphen (``Analyzer/compoundAlternative(for:)``). The highlighter
+    /// (``TermMatcher``) marks the same ones.
+    static func alternatives(of node: QueryNode, text: String, pairs: [QueryNode: String], analyzer: Analyzer) -> [String] {
+        let synonyms = pairs[node].map { [$0] } ?? analyzer.synonymAlternatives(for: text)
+        return synonyms + [analyzer.compoundAlternative(for: text)].compactMap { $0 }
     }
 
     private mutating func forget(from mark: Int) {

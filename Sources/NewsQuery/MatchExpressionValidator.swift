@@ -11,7 +11,7 @@
 /// or      := and ("OR" and)*
 /// and     := not ("AND" not)*
 /// not     := primary ("NOT" primary)*
-/// primary := "(" or ")" | [column ":"] string ["*"]
+/// primary := "(" or ")" | [column ":"] (string ["*"] | "(" or ")")
 /// string  := '"' (any scalar but '"' or a control character | '""')* '"'
 /// ```
 /// Tokens are separated by single spaces or nothing; every string must make at least one token
@@ -98,11 +98,7 @@ public enum MatchExpressionValidator {
             skipSpace()
             guard index < scalars.count else { throw problem("expected a string or '(' but the text ended") }
             if scalars[index] == "(" {
-                index += 1
-                try parseOr(depth: depth + 1)
-                skipSpace()
-                guard index < scalars.count, scalars[index] == ")" else { throw problem("expected ')'") }
-                index += 1
+                try parseGroup(depth: depth)
                 return
             }
             let word = bareword()
@@ -113,8 +109,21 @@ public enum MatchExpressionValidator {
                 guard index < scalars.count, scalars[index] == ":" else { throw problem("expected ':' after a column") }
                 index += 1
                 skipSpace()
+                // A column's phrase with its alternatives: `title : ("united states" OR "us")`.
+                if index < scalars.count, scalars[index] == "(" {
+                    try parseGroup(depth: depth)
+                    return
+                }
             }
             try parseString()
+        }
+
+        mutating func parseGroup(depth: Int) throws(Problem) {
+            index += 1
+            try parseOr(depth: depth + 1)
+            skipSpace()
+            guard index < scalars.count, scalars[index] == ")" else { throw problem("expected ')'") }
+            index += 1
         }
 
         mutating func parseString() throws(Problem) {

@@ -71,6 +71,7 @@ public struct QueryWarning: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case unbalancedQuote, unbalancedParenthesis, loneOperator, noSearchableText, unsupportedSyntax
         case negatedFilter, filterInGroup, exclusionInOr, emptyFilter, invalidDate, tooDeep, tooManyClauses, tooLong
+        case shortPrefix, tooManyPrefixes
         case other
     }
 

@@ -30,20 +30,11 @@ public struct SnippetSelector: Sendable {
         guard !tokens.isEmpty else {
             return Snippet(text: Passage(Array(String(text.prefix(240)).utf8)[...]).text, highlights: [])
         }
-        // One entry per position: the token's bytes and which query terms it (or a variant) matches.
-        // A variant that matches marks its own bytes too: `us` colocated on "United States" spans both words.
-        var positions: [(bytes: Range<Int>, term: Int?)] = []
-        for token in tokens {
-            let hit = matcher.termIndex(of: token.term)
-            if token.isColocated, !positions.isEmpty {
-                let last = positions.count - 1
-                if positions[last].term == nil, let hit {
-                    positions[last].term = hit
-                    positions[last].bytes = Self.union(positions[last].bytes, token.byteRange)
-                }
-                continue
-            }
-            positions.append((token.byteRange, hit))
+        // One entry per position: the token's bytes and the query clause that marks it. A variant that
+        // matches marks its own bytes too: `us` colocated on "United States" spans both words.
+        let grouped = TokenPositions(tokens)
+        let positions: [(bytes: Range<Int>, term: Int?)] = matcher.marks(grouped.terms).enumerated().map { position, mark in
+            (mark.map { grouped.bytes(at: position, $0) } ?? grouped.bytes[position][0], mark?.clause)
         }
         let utf8 = Array(text.utf8)
         let best = Self.bestWindow(terms: positions.map(\.term), windowTokens: windowTokens) { start in
@@ -76,10 +67,6 @@ public struct SnippetSelector: Sendable {
             }
         }
         return Snippet(text: prefix + passage.text + suffix, highlights: highlights)
-    }
-
-    static func union(_ a: Range<Int>, _ b: Range<Int>) -> Range<Int> {
-        min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
     }
 
     /// The window of `windowTokens` positions (fewer at the end) that scores best, the first of equals:

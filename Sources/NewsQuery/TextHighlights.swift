@@ -10,7 +10,10 @@ extension TermMatcher {
     public func highlights(in text: String, analyzer: Analyzer = Analyzer()) -> [Range<Int>] {
         // A colocated variant that matches marks its whole span ("U.S." for `united states`), as in
         // snippets; overlaps are merged below.
-        let byteRanges = analyzer.tokens(in: text).filter { termIndex(of: $0.term) != nil }.map(\.byteRange)
+        let grouped = TokenPositions(analyzer.tokens(in: text))
+        let byteRanges = marks(grouped.terms).enumerated().compactMap { position, mark in
+            mark.map { grouped.bytes(at: position, $0) }
+        }
         return Self.scalarRanges(byteRanges.sorted { $0.lowerBound < $1.lowerBound }, in: text)
     }
 
@@ -27,7 +30,8 @@ extension TermMatcher {
             }
         }
         for range in byteRanges {
-            guard range.lowerBound >= byte else { continue }
+            // A variant's span may begin inside the previous mark: it extends that mark.
+            guard range.upperBound > byte else { continue }
             advance(to: range.lowerBound)
             let start = scalar
             advance(to: range.upperBound)

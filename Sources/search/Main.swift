@@ -15,7 +15,7 @@ enum Main {
                 try query.run()
                 return
             }
-            var command = try Search.parseAsRoot(GlobalOptions.movedAfterSubcommand(arguments))
+            var command = try Search.parseAsRoot(GlobalOptions.movedAfterSubcommand(NegativeValues.joined(arguments)))
             try command.run()
         } catch let error as CLIError {
             Console.note("search: \(error.message)")
@@ -75,6 +75,40 @@ enum GlobalOptions {
     }
 }
 
+/// `--limit -1`: ArgumentParser reads `-1` as an option and said "Missing value for '--limit'". After
+/// an option whose value is a number or a span, a negative number is that value: it is joined to it
+/// (`--limit=-1`), and the option's own check says what is wrong ("--limit must be 0 or more").
+enum NegativeValues {
+    static let numericOptions: Set<String> = [
+        "--limit", "--offset", "--facet-limit", "--recency-half-life", "--min-count", "--min-edge-count",
+        "--max-nodes", "--jobs", "--port", "--cache",
+    ]
+
+    static func joined(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                return result + arguments[index...]
+            }
+            if numericOptions.contains(argument), index + 1 < arguments.count, isNegativeNumber(arguments[index + 1]) {
+                result.append(argument + "=" + arguments[index + 1])
+                index += 2
+            } else {
+                result.append(argument)
+                index += 1
+            }
+        }
+        return result
+    }
+
+    static func isNegativeNumber(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        return scalars.count >= 2 && scalars[0] == "-" && ("0"..."9").contains(scalars[1])
+    }
+}
+
 /// Errors the executable raises itself, with the exit status each deserves.
 struct CLIError: Error {
     var message: String
@@ -89,7 +123,7 @@ struct CLIError: Error {
         case .indexNotFound, .notAnIndex, .documentNotFound, .pathNotFound, .tokenizerVersionMismatch,
             .schemaVersionMismatch, .badConfiguration:
             2
-        case .locked, .diskFull, .readOnly, .database, .incompleteRebuild, .columnsNotSaved:
+        case .locked, .diskFull, .readOnly, .folderNotWritable, .database, .incompleteRebuild, .columnsNotSaved:
             1
         }
     }

@@ -44,7 +44,8 @@ enum QuerySyntax {
         "Only upper-case OR, AND, NOT are operators. Anything else (unbalanced quotes or parentheses, a lone - * : ^, "
             + "NEAR, unknown key:value) is searched as text or dropped with a note, never an error. A query is "
             + "read up to its first \(QueryParser.maximumLength) characters and \(QueryParser.maximumClauses) "
-            + "words; \"did you mean\" looks at words of up to \(SpellingSuggester.maximumWordLength) characters.",
+            + "words, of which \(QueryParser.maximumPrefixes) prefixes of \(QueryParser.minimumPrefixLength) characters or more; "
+            + "\"did you mean\" looks at words of up to \(SpellingSuggester.maximumWordLength) characters.",
         "RANKING",
         "Relevance is BM25F over title and body (titles weigh more), a bonus for query words standing close together, "
             + "and coverage: for short queries the articles with every word lead.",

@@ -90,6 +90,35 @@ struct AnalyzerBehaviourTests {
         #expect(analyzer.synonymAlternatives(for: text) == expected)
     }
 
+    @Test(arguments: [
+        ("e-mail", "email"),
+        ("co-operation agreement", "cooperation agreement"),
+        ("Indo-Pacific and non-profit groups", "IndoPacific and nonprofit groups"),
+        ("defense-industrial", "defenseindustrial"),
+        // Documents join each part in its American spelling; the typed text does not give it.
+        ("defence-industrial", nil),
+        ("F-35", "F35"),
+        ("2025-04-10", nil),
+        ("United States", nil),
+        ("e - mail", nil),
+        ("email", nil),
+    ] as [(String, String?)])
+    func compoundAlternatives(text: String, expected: String?) {
+        #expect(analyzer.compoundAlternative(for: text) == expected)
+    }
+
+    /// The hyphenated query finds the joined spelling through its alternative, and that alternative
+    /// still finds the hyphenated spelling.
+    @Test(arguments: [("e-mail", "send an email today"), ("co-operation", "closer cooperation with Japan"),
+                      ("non-profit", "a nonprofit group")])
+    func compoundsWorkBothWays(query: String, joined: String) throws {
+        #expect(!phraseMatches(query: query, document: joined))
+        let alternative = try #require(analyzer.compoundAlternative(for: query))
+        #expect(phraseMatches(query: alternative, document: joined))
+        #expect(phraseMatches(query: alternative, document: "the \(query) of it"))
+        #expect(phraseMatches(query: query, document: "the \(query) of it"))
+    }
+
     @Test func multiWordSynonymsWorkBothWays() throws {
         // The alternative query finds the short form; the short query finds the long form.
         let alternative = try #require(analyzer.synonymAlternatives(for: "United States").first)

@@ -42,19 +42,49 @@ import Testing
         }
     }
 
-    @Test func recordsAreReadAsJSONSerializationReadsThem() {
-        var generator = SystemRandomNumberGenerator()
+    /// Reads the lines both ways and expects the same drafts; how many took the flat path.
+    static func flatReadsAsGeneral(_ lines: some Sequence<Data>) -> Int {
         let reader = JSONLinesReader()
         var flat = 0
-        for _ in 0..<5000 {
-            let line = Data(Self.record(&generator).utf8)
+        for line in lines {
             let fast = Result { try reader.draft(from: line) }
             let general = Result { try reader.draft(from: line, generalParser: true) }
             #expect(Self.describe(fast) == Self.describe(general), "\(String(decoding: line, as: UTF8.self))")
             if line.withUnsafeBytes({ FlatJSONObject.parse($0) }) != nil { flat += 1 }
         }
+        return flat
+    }
+
+    @Test func recordsAreReadAsJSONSerializationReadsThem() {
+        var generator = SystemRandomNumberGenerator()
+        let flat = Self.flatReadsAsGeneral((0..<5000).map { _ in Data(Self.record(&generator).utf8) })
         // The generator must exercise the flat path, not only the fallback.
         #expect(flat > 300)
+    }
+
+    /// Strings long enough for the eight-byte scan, with the bytes that end a run (quote, backslash,
+    /// control characters) and multi-byte characters at every offset of a word.
+    @Test func longStringsAreReadAsJSONSerializationReadsThem() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["abc", "defghij", " ", "x", "é", "日本", "😀", "\\\"", "\\\\", "\\n", "\\u00e9", "\\t", "\u{7F}", "\t", "\u{1F}", "~"]
+        let lines = (0..<3000).map { _ in
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0 ? pieces.randomElement(using: &generator)! : "abcdefg"
+            }.joined()
+            return Data((#"{"title": "T", "body": ""# + text + #"", "places": [""# + text + #""]}"#).utf8)
+        }
+        #expect(Self.flatReadsAsGeneral(lines) > 300)
+    }
+
+    @Test func runEndsAreFoundInEveryWord() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            let bytes = (0..<8).map { _ in
+                Bool.random(using: &generator) ? UInt8.random(in: 0...255, using: &generator) : [0x22, 0x5C, 0x1F, 0x20, 0x21, 0x5B, 0x80].randomElement(using: &generator)!
+            }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            #expect(FlatJSONObject.holdsRunEnd(word) == bytes.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }, "\(bytes)")
+        }
     }
 
     /// A dump's records usually share their keys, and the reader reuses their roles; a record with other

@@ -34,7 +34,7 @@ import Testing
         ParseCase(input: "^a", root: t("^a"), match: #""^a""#),
         ParseCase(input: "NEAR", root: t("NEAR"), match: #""NEAR""#, warnings: [.unsupportedSyntax]),
         ParseCase(
-            input: "a NEAR/3 b", root: .and([t("a"), t("NEAR/3"), t("b")]), match: #""a" AND "NEAR/3" AND "b""#,
+            input: "a NEAR/3 b", root: .and([t("a"), t("NEAR/3"), t("b")]), match: #""a" AND ("NEAR/3" OR "NEAR3") AND "b""#,
             warnings: [.unsupportedSyntax]),
         ParseCase(input: "foo:bar", root: t("foo:bar"), match: #""foo:bar""#),
         ParseCase(input: #"foo:"bar baz""#, root: .and([t("foo:"), p("bar baz")]), match: #""foo:" AND "bar baz""#),
@@ -99,6 +99,33 @@ import Testing
         #expect(query.warnings.map(\.kind) == [.tooManyClauses])
         let match = MatchExpression(query, mode: .any)!
         #expect(try MatchExpressionValidator.phraseCount(in: match.text) == QueryParser.maximumClauses)
+    }
+
+    /// A prefix costs FTS5 a merge of every term it starts: two letters are searched as their word, and
+    /// prefixes past the eighth are too, each with a note.
+    @Test func prefixesAreBoundedInLengthAndNumber() {
+        let short = QueryParser().parse("st* industr*")
+        #expect(short.root == .and([t("st"), t("industr", prefix: true)]))
+        #expect(short.warnings.map(\.kind) == [.shortPrefix])
+        #expect(short.warnings.first?.message.contains("searched as the word 'st'") == true)
+        let many = QueryParser().parse((0..<12).map { "pre\($0)x*" }.joined(separator: " OR "))
+        let prefixes = many.positiveClauses.flatMap { clause -> [QueryNode] in
+            if case .or(let children) = clause { children } else { [clause] }
+        }
+        #expect(prefixes.count == 12)
+        #expect(prefixes.prefix(8).allSatisfy { if case .term(_, true, _) = $0 { true } else { false } })
+        #expect(prefixes.dropFirst(8).allSatisfy { if case .term(_, false, _) = $0 { true } else { false } })
+        #expect(many.warnings.map(\.kind) == [.tooManyPrefixes])
+        #expect(QueryParser().parse("abc*").warnings.isEmpty)
+    }
+
+    /// `"clim*"` is the phrase "clim": it found nothing, silently. The note says where the star works.
+    @Test func aStarInsideQuotesIsNamed() {
+        let query = QueryParser().parse(#""climate chang*" drought"#)
+        #expect(query.root == .and([p("climate chang*"), t("drought")]))
+        #expect(query.warnings.map(\.kind) == [.unsupportedSyntax])
+        #expect(query.warnings.first?.message.contains("'chang*'") == true)
+        #expect(QueryParser().parse(#""5 * 3""#).warnings.isEmpty)
     }
 
     @Test func manyExclusionsStayWithinFTS5Depth() throws {

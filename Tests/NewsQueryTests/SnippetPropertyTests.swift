@@ -70,6 +70,23 @@ import Testing
         #expect(marked == ["Defence", "Defense", "defence", "defense"])
     }
 
+    /// A phrase's words are marked where the phrase stands, not wherever one of them does: "price"
+    /// alone is no match of `"crude oil prices"`, nor "operates" of `co-operation`.
+    @Test func phraseWordsAreMarkedOnlyInThePhrase() {
+        let text = "The contract price rose. Crude oil prices fell as crude stocks grew and oil demand eased."
+        let snippet = SnippetSelector(matcher: TermMatcher(query: QueryParser().parse(#""crude oil prices""#)), windowTokens: 60)
+            .snippet(of: text)
+        #expect(snippet.highlights.map { Self.substring(snippet.text, $0) } == ["Crude", "oil", "prices"])
+        let matcher = TermMatcher(query: QueryParser().parse("co-operation shipyard"))
+        let body = "It operates a shipyard. Co-operation grew, and closer cooperation followed."
+        #expect(matcher.highlights(in: body).map { Self.substring(body, $0) } == ["shipyard", "Co", "operation", "cooperation"])
+        // A synonym's other form is a sequence too: `us` stands on "States" and reaches over "United";
+        // "army" alone is not marked.
+        let synonym = TermMatcher(query: QueryParser().parse(#""us army""#))
+        let army = "The United States Army said the army would stay."
+        #expect(synonym.highlights(in: army).map { Self.substring(army, $0) } == ["United States", "Army"])
+    }
+
     /// A body that is one enormous word (a pasted blob) costs time in proportion to its length.
     @Test func aLongWordIsSnippetedInLinearTime() {
         let word = String(repeating: "y", count: 200_000)
@@ -92,11 +109,19 @@ import Testing
         let matcher = TermMatcher(query: QueryParser().parse(queryText), analyzer: analyzer)
         let snippet = SnippetSelector(matcher: matcher, windowTokens: window, analyzer: analyzer).snippet(of: text)
         let scalars = Array(snippet.text.unicodeScalars)
+        // Every term of every clause: a phrase's words are marked only together, in the phrase.
+        let query = QueryParser().parse(queryText)
+        var queryTerms = Set<String>()
+        for clause in query.positiveClauses {
+            guard let (clauseText, mode) = clause.analyzedText else { continue }
+            let alternatives = MatchCompiler.alternatives(of: clause, text: clauseText, pairs: SynonymPairs.alternatives(in: query.root, analyzer: analyzer), analyzer: analyzer)
+            for text in [clauseText] + alternatives { queryTerms.formUnion(analyzer.tokens(in: text, mode: mode).map(\.term)) }
+        }
         for range in snippet.highlights {
             let span = substring(snippet.text, range)
             let terms = analyzer.tokens(in: span).map(\.term)
             #expect(
-                terms.contains { matcher.termIndex(of: $0) != nil },
+                terms.contains { matcher.termIndex(of: $0) != nil || queryTerms.contains($0) },
                 "highlight \(range) '\(span)' (terms \(terms)) is no word of '\(queryText)' in '\(snippet.text)'",
                 sourceLocation: sourceLocation)
         }

@@ -33,6 +33,26 @@ import Testing
         }
     }
 
+    /// `--limit -1` is a negative limit, not a missing one: the message says what the option takes.
+    /// A negative number after a flag is still a query word (`--no-facets -2020` excludes 2020).
+    @Test func aNegativeValueIsNamedAsSuch() throws {
+        let binary = try SearchBinary()
+        let corpus = try CorpusFixture()
+        _ = try binary.run(["index", "--index", corpus.indexPath, corpus.root.path])
+        for (option, expected) in [("--limit", "--limit must be 0 or more (got -1)"), ("--offset", "--offset must be 0 or more (got -1)"),
+                                   ("--facet-limit", "--facet-limit must be 0 or more (got -1)")] {
+            let result = try binary.run(["defense", option, "-1", "--index", corpus.indexPath])
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("search: \(expected)"), "\(result.stderr)")
+        }
+        let span = try binary.run(["defense", "--recency-half-life", "-3m", "--index", corpus.indexPath])
+        #expect(span.status == 2)
+        #expect(span.stderr.contains("'-3m' is invalid"), "\(span.stderr)")
+        let excluded = try binary.run(["defense", "--no-facets", "-2025", "--json", "--index", corpus.indexPath])
+        #expect(excluded.status == 0, "\(excluded.stderr)")
+        #expect(excluded.stdout.contains(#""query":"defense -2025""#), "\(excluded.stdout)")
+    }
+
     @Test(arguments: [
         "date:0000..9999", "date:99999-01", "date:2025-13", "date:9999-12-31..", "before:0000-01-01",
         "after:9223372036854775807", "date:-1", "date:2025-02-30", "date:0001..0002",

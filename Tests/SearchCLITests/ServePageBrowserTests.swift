@@ -142,6 +142,20 @@ struct ServePageBrowserTests {
         #expect(try browser.findAll("#article mark").map { try $0.text } == ["rocketword", "rocketword", "rocketword"])
     }
 
+    /// Parts a view leaves out (the query of a filter-only view, the actors of an article naming
+    /// none) are skipped, not written as the text "null".
+    @Test func absentPartsLeaveNoNullText() throws {
+        try open("/?source=Port+Desk")
+        #expect(try total() == 1)
+        #expect(try !browser.find("#summary").text.contains("null"))
+        try open("/?source=Port+Desk&article=x3")
+        #expect(try browser.find("#article h1").text == "Port news")
+        #expect(try browser.findAll("#article .actors li").isEmpty)
+        let strayText = try browser.execute(
+            "return Array.from(document.getElementById('article').childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')") as? String
+        #expect(strayText == "")
+    }
+
     /// What ingestion removed shows under the article, collapsed, as text: here an ad line and a
     /// comment section holding markup.
     @Test func theArticleViewShowsWhatIngestionRemovedCollapsed() throws {

@@ -50,6 +50,24 @@ import Testing
         #expect(try documents(corpus.indexPath, binary) == 7)
     }
 
+    /// An index in a folder its reader may not write (a read-only mount, another user's folder):
+    /// SQLite cannot make the index's `-shm` file there, and the file does not open. That is said as
+    /// it is, not as "no index at … run `search index` first".
+    @Test(.enabled(if: canDropPrivileges, "needs root and setpriv to run search as nobody"))
+    func anIndexInAFolderNobodyMayWriteIsNamedAsSuch() throws {
+        let binary = try SearchBinary()
+        let corpus = try CorpusFixture()
+        let indexed = try binary.run(["index", "--quiet", "--index", corpus.indexPath, corpus.root.path])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: corpus.indexPath + "-shm"))
+        for arguments in [["defense"], ["stats"], ["show", "a1"]] {
+            let run = try runAsNobody(binary, arguments + ["--index", corpus.indexPath])
+            #expect(run.status == 1, "\(run.stdout)")
+            #expect(run.stdout.contains("its folder is not writable"), "\(run.stdout)")
+            #expect(!run.stdout.contains("no index at") && !run.stdout.contains("the index is read-only"), "\(run.stdout)")
+        }
+    }
+
     func documents(_ index: String, _ binary: SearchBinary) throws -> Int? {
         let stats = try binary.run(["stats", "--json", "--index", index])
         return (try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any])?["documents"] as? Int

@@ -46,7 +46,7 @@ public struct BoilerplateFilter: Sendable {
         while index < lines.count {
             let line = normalized[index]
             defer { index += 1 }
-            if lines[index].trimmingWhitespace().isEmpty { continue }
+            if lines[index].isBlank { continue }
             if let reason = Self.separatorVerdict(lines[index]) {
                 verdicts[index] = reason
                 continue
@@ -65,7 +65,7 @@ public struct BoilerplateFilter: Sendable {
                     while next < lines.count, Self.isListLike(lines[next]) {
                         if let separator = Self.separatorVerdict(lines[next]) {
                             verdicts[next] = separator
-                        } else if !lines[next].trimmingWhitespace().isEmpty, verdicts[next] == nil {
+                        } else if !lines[next].isBlank, verdicts[next] == nil {
                             verdicts[next] = RemovedLine(
                                 text: lines[next].trimmingWhitespace(), kind: .relatedList,
                                 detail: "list under '\(raw)'")
@@ -76,7 +76,7 @@ public struct BoilerplateFilter: Sendable {
                 case .endOfArticle:
                     if proseSoFar >= Self.articleStartChars {
                         for tail in index..<lines.count
-                        where !lines[tail].trimmingWhitespace().isEmpty && verdicts[tail] == nil {
+                        where !lines[tail].isBlank && verdicts[tail] == nil {
                             verdicts[tail] = Self.separatorVerdict(lines[tail]) ?? RemovedLine(
                                 text: lines[tail].trimmingWhitespace(),
                                 kind: tail == index ? rule.kind : .afterEndMarker, detail: "after '\(raw)'")
@@ -114,6 +114,9 @@ public struct BoilerplateFilter: Sendable {
 
     /// A line of separators only ("-", "•", "* * *").
     static func separatorVerdict(_ original: String) -> RemovedLine? {
+        // A line that starts with an ASCII letter or digit (prose, nearly every line) is no separator:
+        // trimming it and asking each scalar's properties was a fortieth of cleaning.
+        if let first = original.utf8.first, Self.startsNoSeparator(first) { return nil }
         let raw = original.trimmingWhitespace()
         if raw.unicodeScalars.allSatisfy({ isSeparator($0) || $0.properties.isWhitespace }) {
             return RemovedLine(text: raw, kind: .separator, detail: "separator only")
@@ -129,6 +132,15 @@ public struct BoilerplateFilter: Sendable {
         let word = raw.dropLast()
         guard word.allSatisfy(\.isLetter), word.first?.isUppercase == true else { return nil }
         return RemovedLine(text: raw, kind: .emptyLabel, detail: "label without a value")
+    }
+
+    /// Whether a line whose first byte is `byte` cannot be a separator line: an ASCII letter or digit is
+    /// neither white space nor a separator, so the first scalar of the trimmed line fails the test.
+    static func startsNoSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
     }
 
     // Switches, not sets: a process's first `Set` of a new element type costs a scan of the runtime's
@@ -154,7 +166,7 @@ public struct BoilerplateFilter: Sendable {
     static func isHeadlineLike(_ original: String) -> Bool {
         let raw = original.trimmingWhitespace()
         guard (12...listLineLimit).contains(raw.characterCount), let first = raw.first else { return false }
-        if raw.hasASCIISuffix("...") || raw.hasSuffix("…") { return true }
+        if raw.hasASCIISuffix("...") || raw.hasEllipsisSuffix { return true }
         if raw.hasASCIISuffix(".") || raw.hasASCIISuffix(":") || raw.hasASCIISuffix(",") { return false }
         return first.isUppercase || first.isNumber || "\"“‘'".contains(first)
     }
@@ -169,7 +181,7 @@ public struct BoilerplateFilter: Sendable {
             var members: [Int] = []
             var separated = 0
             while cursor < lines.count {
-                if lines[cursor].trimmingWhitespace().isEmpty || verdicts[cursor]?.kind == .separator {
+                if lines[cursor].isBlank || verdicts[cursor]?.kind == .separator {
                     if verdicts[cursor]?.kind == .separator { separated += 1 }
                     cursor += 1
                 } else if verdicts[cursor] == nil, Self.isHeadlineLike(lines[cursor]) {
@@ -192,7 +204,7 @@ public struct BoilerplateFilter: Sendable {
         var tail: [Int] = []
         var cursor = lines.count - 1
         while cursor >= 0 {
-            if lines[cursor].trimmingWhitespace().isEmpty || verdicts[cursor] != nil {
+            if lines[cursor].isBlank || verdicts[cursor] != nil {
                 cursor -= 1
             } else if Self.isHeadlineLike(lines[cursor]) {
                 tail.append(cursor)
@@ -378,16 +390,21 @@ public struct BoilerplateFilter: Sendable {
 
     /// Joins kept lines, collapsing runs of blank lines to one and trimming the ends.
     static func join(_ lines: [String]) -> String {
-        var out: [String] = []
+        // Appended into one string sized up front: an array of the trimmed lines, then `joined`, cost
+        // 7,000 instructions an article.
+        var text = ""
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        var blankBefore = false
         for line in lines {
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty {
-                if let last = out.last, !last.isEmpty { out.append("") }
-            } else {
-                out.append(trimmed)
+                blankBefore = !text.isEmpty
+                continue
             }
+            if !text.isEmpty { text += blankBefore ? "\n\n" : "\n" }
+            blankBefore = false
+            text += trimmed
         }
-        while out.last?.isEmpty == true { out.removeLast() }
-        return out.joined(separator: "\n")
+        return text
     }
 }

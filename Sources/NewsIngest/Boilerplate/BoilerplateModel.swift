@@ -1,3 +1,4 @@
+import Foundation
 import NewsDates
 
 /// Lines repeated across many documents of one source, learned per index.
@@ -75,18 +76,27 @@ public struct BoilerplateModel: Sendable, Hashable, Codable {
         var body = body
         // The lines `lineSlices()` gives (cut at each line feed not after a carriage return), read as
         // byte ranges in place: a `Substring` per line was a fifth of hashing a body.
+        // The line feeds by memchr: a byte loop over every body was a seventh of hashing.
         body.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             var start = 0
-            var previous: UInt8 = 0
-            for offset in 0...bytes.count {
-                let byte = offset < bytes.count ? bytes[offset] : 0x0A
-                defer { previous = byte }
-                guard byte == 0x0A, previous != 0x0D || offset == bytes.count else { continue }
-                defer { start = offset + 1 }
-                guard start < offset, let hash = hash(bytes: UnsafeBufferPointer(rebasing: bytes[start..<offset]), buffer: &buffer),
-                    isNew(hash)
-                else { continue }
-                hashes.append(hash)
+            var from = 0
+            while true {
+                var end = bytes.count
+                if from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) {
+                    end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                    // A line feed after a CR is half of a CR LF Character, as in `lineSlices()`: no line end.
+                    if end > 0 && bytes[end - 1] == 0x0D {
+                        from = end + 1
+                        continue
+                    }
+                }
+                if start < end, let hash = hash(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]), buffer: &buffer), isNew(hash) {
+                    hashes.append(hash)
+                }
+                if end == bytes.count { return }
+                start = end + 1
+                from = end + 1
             }
         }
         return hashes

@@ -10,7 +10,14 @@ enum HTMLFragment {
     static func isMarkup(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard var index = bytes.firstIndex(of: UInt8(ascii: "<")) else { return false }
+            // From one "<" to the next by memchr: a byte loop walked every body after its first ticker.
+            func openingBracket(from start: Int) -> Int? {
+                guard let base = bytes.baseAddress, start < bytes.count, let found = memchr(base + start, 0x3C, bytes.count - start) else {
+                    return nil
+                }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            }
+            guard var index = openingBracket(from: 0) else { return false }
             while index + 2 < bytes.count {
                 if bytes[index] == UInt8(ascii: "<") {
                     let closing = bytes[index + 1] == UInt8(ascii: "/")
@@ -24,7 +31,8 @@ enum HTMLFragment {
                         if closing ? Self.textElements.contains(name) : name == Array("br".utf8) { return true }
                     }
                 }
-                index += 1
+                guard let next = openingBracket(from: index + 1) else { return false }
+                index = next
             }
             return false
         }

@@ -93,4 +93,18 @@ extension String {
         if let answer, let answer { return answer }
         return hasSuffix(suffix.description)
     }
+
+    /// `hasSuffix("…")`, answered from the last bytes as ``hasASCIISuffix(_:)`` answers: U+2026 has no
+    /// other canonically equivalent spelling and never joins an ASCII scalar before it (a String test
+    /// for a non-ASCII suffix walked grapheme clusters, on every short line of every article).
+    var hasEllipsisSuffix: Bool {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.count >= 3 else { return false }
+            let start = bytes.count - 3
+            guard bytes[start] == 0xE2, bytes[start + 1] == 0x80, bytes[start + 2] == 0xA6 else { return false }
+            return start == 0 || bytes[start - 1] < 0x80 && bytes[start - 1] != 0x0D ? true : nil
+        }
+        if let answer, let answer { return answer }
+        return hasSuffix("…")
+    }
 }

@@ -1,3 +1,5 @@
+import NewsDates
+
 extension Character {
     /// White space, with a fast path for ASCII (Unicode property look-ups dominate text cleaning otherwise).
     var isFastWhitespace: Bool {
@@ -5,6 +7,18 @@ extension Character {
         case " ", "\n", "\t", "\r", "\r\n": true
         default: !isASCII && isWhitespace
         }
+    }
+}
+
+extension String {
+    /// `trimmingWhitespace().isEmpty`, from the first byte when that settles it: a line that starts
+    /// with an ASCII byte other than white space is not blank. Asked of every line of every article,
+    /// several times; the generic trim behind it cost ~160 instructions a call.
+    var isBlank: Bool {
+        let first = utf8.withContiguousStorageIfAvailable { $0.first } ?? utf8.first
+        guard let first else { return true }
+        if first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
+        return trimmingWhitespace().isEmpty
     }
 }
 

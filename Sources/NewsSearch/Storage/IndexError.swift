@@ -9,6 +9,9 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case locked(path: String)
     case diskFull(path: String)
     case readOnly(path: String)
+    /// SQLite creates the `-shm` file beside a WAL index even to read it: a folder that is not
+    /// writable (a read-only mount, another user's folder) refuses that, and the index cannot open.
+    case folderNotWritable(path: String)
     case database(String)
     case badConfiguration(file: String, reason: String)
     /// A rebuild could not read everything the old index holds; swapping it in would lose those articles.
@@ -33,6 +36,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .locked(let path): "\(path): the index is being updated by another process"
         case .diskFull(let path): "\(path): cannot write (is the disk full?); the index keeps its last committed state"
         case .readOnly(let path): "\(path): the index is read-only"
+        case .folderNotWritable(let path):
+            "\(path): cannot open the index: its folder is not writable, and SQLite must create \(path.split(separator: "/").last ?? "")-shm beside it even to read it; copy the index (with its .columns file) to a writable folder"
         case .database(let message): "index error: \(message)"
         case .badConfiguration(let file, let reason): "\(file): \(reason)"
         case .incompleteRebuild(let unreadable):

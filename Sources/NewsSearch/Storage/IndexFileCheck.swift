@@ -30,6 +30,9 @@ enum IndexFileCheck {
             if !ours { throw IndexError.notAnIndex(path: path) }
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw IndexError.locked(path: path) }
+            if error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY {
+                throw IndexStore.translate(error, path: path)
+            }
             throw IndexError.notAnIndex(path: path)
         }
     }

@@ -217,6 +217,16 @@ public final class IndexStore: Sendable {
         }
     }
 
+    /// `otherwise`, unless the index is there in a folder where its `-shm` file cannot be made: SQLite
+    /// then says it cannot open the file (a read-only mount) or that it is read-only (a folder of
+    /// another user's), and neither is the reason. `access` tells, even to root on a read-only mount.
+    static func unopenable(_ path: String, otherwise: IndexError) -> IndexError {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return otherwise }
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(folder.isEmpty ? "." : folder, W_OK) != 0 ? .folderNotWritable(path: path) : otherwise
+    }
+
     /// SQLite's messages are for us; users get one line that says what to do.
     static func translate(_ error: DatabaseError, path: String) -> IndexError {
         switch error.resultCode {
@@ -225,9 +235,9 @@ public final class IndexStore: Sendable {
         // A write refused by the system (no space, a file size limit, a failing disk) ends the run like a full disk.
         case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_WRITE || error.extendedResultCode == .SQLITE_IOERR_FSYNC:
             return .diskFull(path: path)
-        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM: return unopenable(path, otherwise: .readOnly(path: path))
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notAnIndex(path: path)
-        case .SQLITE_CANTOPEN: return .indexNotFound(path: path)
+        case .SQLITE_CANTOPEN: return unopenable(path, otherwise: .indexNotFound(path: path))
         default: return .database(error.message ?? "\(error.resultCode)")
         }
     }

@@ -55,6 +55,11 @@ function el(tag, props, ...children) {
   return node;
 }
 
+// replaceChildren writes a null child as the text "null"; an absent part is skipped instead.
+function fill(node, ...children) {
+  node.replaceChildren(...children.filter((child) => child != null));
+}
+
 // Text with `[start, end)` ranges counted in Unicode scalars (the JSON contract) wrapped in <mark>.
 // JS strings index UTF-16 code units, so the text is split into code points first: an emoji or a
 // CJK character outside the BMP is one scalar, two code units.
@@ -145,7 +150,7 @@ function renderResults(data, state) {
   const start = Number(state.offset) || 0;
   const summary = document.getElementById("summary");
   const noun = data.total === 1 ? "article" : "articles";
-  summary.replaceChildren(
+  fill(summary,
     el("strong", { id: "total", text: data.total.toLocaleString("en") }),
     " " + noun + (data.query ? " for " : ""),
     data.query ? el("q", { text: oneLine(data.query) }) : null,
@@ -366,7 +371,7 @@ function renderArticle(node, data, state) {
     link.addEventListener("click", (e) => { e.preventDefault(); go(target); });
     return el("li", {}, link);
   }));
-  node.replaceChildren(
+  fill(node,
     el("p", {}, back),
     el("h1", {}, highlighted(data.title, highlights.title, oneLine)),
     meta,

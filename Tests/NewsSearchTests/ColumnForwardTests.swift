@@ -76,6 +76,37 @@ import Testing
         }
     }
 
+    /// The index's first columns file forgets the whole change log: a reader still holding columns from
+    /// before that file brings them forward from the file, not from the tables.
+    @Test func columnsOlderThanTheFirstFileAreBroughtForwardFromIt() throws {
+        let folder = try TemporaryDirectory("forward-first")
+        _ = try folder.write((0..<10).map { Self.article($0) }.joined(separator: "\n"), to: "news/a.jsonl")
+        let indexPath = folder.url.appendingPathComponent("index.sqlite").path
+        let store = try IndexStore(path: indexPath, access: .readWrite)
+        let job = IndexJob(paths: [folder.url.appendingPathComponent("news").path])
+        _ = try Indexer(store: store).run(job)
+        let searcher = Searcher(store: store)
+        _ = try searcher.search(SearchRequest(text: "harbor"))
+        // Without its file the next run writes the index's first file again, and forgets the whole log.
+        try FileManager.default.removeItem(atPath: indexPath + ".columns")
+        _ = try folder.write((0..<12).map { Self.article($0) }.joined(separator: "\n"), to: "news/a.jsonl")
+        _ = try Indexer(store: store).run(job)
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM column_changes") } == 0)
+        // An indexer's next commit.
+        try store.pool.write { db in
+            let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE external_id = 'a1'"))
+            try db.execute(sql: "UPDATE documents SET source_id = (SELECT MIN(id) FROM sources) WHERE id = ?", arguments: [id])
+            try ColumnChanges.record([id], in: db)
+        }
+        try store.pool.read { db in
+            let stamp = try FacetColumnStore.stamp(in: db)
+            let (columns, origin) = try searcher.facetColumns.columnsAndOrigin(in: db, stamp: stamp)
+            #expect(origin == .forward)
+            let built = try FacetColumns.build(in: db, stamp: stamp)
+            #expect(Array(columns.storage.bytes) == Array(built.storage.bytes))
+        }
+    }
+
     /// A change written without the log (an older build) leaves a generation with no record: the
     /// columns are then built from the tables.
     @Test func aGenerationWithoutRecordIsNotBroughtForward() throws {

@@ -25,8 +25,8 @@ import Testing
 
     @Test func onlyASecondFileGetsARowAndTakesOverWhenTheFirstGoes() throws {
         let folder = try TemporaryDirectory("holders")
-        let a = try folder.write([Self.record("dup", "First"), Self.record("one", "One")].joined(separator: "\n"), to: "d/a.jsonl")
-        let b = try folder.write([Self.record("dup", "Second"), Self.record("two", "Two")].joined(separator: "\n"), to: "d/b.jsonl")
+        let a = try folder.write([Self.record("dup", "First"), Self.record("one", "One")].joined(separator: "\n"), to: "d/a.jsonl").path
+        let b = try folder.write([Self.record("dup", "Second"), Self.record("two", "Two")].joined(separator: "\n"), to: "d/b.jsonl").path
         let store = try IndexStore(path: folder.url.appendingPathComponent("index.sqlite").path, access: .readWrite)
         let job = IndexJob(paths: [folder.url.appendingPathComponent("d").path])
         let first = try Indexer(store: store).run(job)
@@ -42,16 +42,17 @@ import Testing
         #expect(try IndexCatalog(store: store).article(id: "dup").title == "Second")
         #expect(try Self.rows(store).isEmpty)
 
-        try FileManager.default.removeItem(atPath: b)
-        _ = try Indexer(store: store).run(job)
-        #expect(try IndexCatalog(store: store).statistics().documents == 0)
+        _ = try folder.write(Self.record("two", "Two"), to: "d/b.jsonl")
+        let third = try Indexer(store: store).run(job)
+        #expect(third.removed == 1)
+        #expect(try IndexCatalog(store: store).statistics().documents == 1)
     }
 
     /// An index written by schema 8 (a row for every article's own file) loses those rows and no other.
     @Test func aSchemaEightIndexDropsTheRowsNamingAnArticlesOwnFile() throws {
         let folder = try TemporaryDirectory("holders-v8")
-        _ = try folder.write([Self.record("dup", "First"), Self.record("one", "One")].joined(separator: "\n"), to: "d/a.jsonl")
-        let b = try folder.write([Self.record("dup", "Second"), Self.record("two", "Two")].joined(separator: "\n"), to: "d/b.jsonl")
+        _ = try folder.write([Self.record("dup", "First"), Self.record("one", "One")].joined(separator: "\n"), to: "d/a.jsonl").path
+        let b = try folder.write([Self.record("dup", "Second"), Self.record("two", "Two")].joined(separator: "\n"), to: "d/b.jsonl").path
         let path = folder.url.appendingPathComponent("index.sqlite").path
         let old = try IndexStore(path: path, access: .readWrite)
         _ = try Indexer(store: old).run(IndexJob(paths: [folder.url.appendingPathComponent("d").path]))

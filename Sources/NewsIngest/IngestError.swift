@@ -9,6 +9,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case binary
     case undecodable(String)
     case malformedHTML(String)
+    /// Parsed, but holding neither text nor a title: an app's shell whose text scripts draw, or a page cut short.
+    case pageWithoutText
     case malformedWebArchive(String)
     case tooLarge(bytes: Int, limit: Int)
     case unsupported(UnsupportedDocument)
@@ -26,6 +28,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .binary: "binary file (not text)"
         case .undecodable(let encoding): "bytes are not valid \(encoding) text"
         case .malformedHTML(let detail): "malformed HTML: \(detail)"
+        case .pageWithoutText:
+            "a page with no article text and no title (cut short, or its text drawn by JavaScript: save it from the browser once it has loaded)"
         case .malformedWebArchive(let detail): "malformed MIME file (web archive or e-mail): \(detail)"
         case .tooLarge(let bytes, let limit):
             "file is \(bytes >> 20) MB, larger than the \(limit >> 20) MB limit for this format"

@@ -145,6 +145,13 @@ public struct Ingestor: Sendable {
             }
             return reports
         }
+        // A JSON file saved as UTF-16 (Windows PowerShell's `Out-File` and `>`): its lines and its shape
+        // are told in UTF-8, whose line end is no half of another character.
+        if format == .json || format == .jsonl || (format == .auto && ["json", "jsonl", "ndjson"].contains(Gzip.formatExtension(path))),
+            let text = UTF16Stream.utf8(wholeOf: data)
+        {
+            return extractAll(data: text, path: path, format: format, defaultSource: defaultSource, folderName: folderName)
+        }
         if let kind = UnsupportedDocument(data) {
             return [ExtractionReport(path: path, format: format, skipped: IngestError.unsupported(kind).description)]
         }

@@ -25,9 +25,11 @@ public struct SearchBinary {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "search executable beside the tests"])
     }
 
-    /// Runs `search arguments…` in `directory` with the given standard input and extra environment.
+    /// Runs `search arguments…` in `directory` with the given standard input (text, or a file's bytes)
+    /// and extra environment.
     public func run(
-        _ arguments: [String], in directory: URL? = nil, input: String? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL? = nil, input: String? = nil, inputFile: URL? = nil,
+        environment: [String: String] = [:]
     ) throws -> Result {
         let process = Process()
         process.executableURL = url
@@ -40,7 +42,7 @@ public struct SearchBinary {
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = inPipe
+        process.standardInput = try inputFile.map { try FileHandle(forReadingFrom: $0) } ?? inPipe
         try process.run()
         if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inPipe.fileHandleForWriting.close()

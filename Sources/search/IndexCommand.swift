@@ -31,7 +31,7 @@ struct IndexCommand: ParsableCommand {
     }
 
     func run() throws {
-        let standardInput = paths.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : nil
+        let standardInput = paths.contains("-") ? FileHandle.standardInput : nil
         var job = IndexJob(paths: paths, rebuild: rebuild, jobs: jobs ?? 0, source: source, format: format,
             dumpChunkBytes: dumpChunkBytes.map { max($0, 1) })
         job.copyClusters = !noCopyClusters
@@ -59,7 +59,7 @@ struct IndexCommand: ParsableCommand {
 /// Runs an index job, opening (or creating) the store, and rebuilding beside the old file if asked.
 enum IndexRun {
     static func run(
-        _ job: IndexJob, at path: String, standardInput: Data?, progress: (IndexEvent) -> Void
+        _ job: IndexJob, at path: String, standardInput: FileHandle?, progress: (IndexEvent) -> Void
     ) throws -> IndexSummary {
         // A path that is not there is the user's mistake: said before any index file is made or opened.
         for given in job.paths where given != "-" && !FileManager.default.fileExists(atPath: given) {

@@ -3,7 +3,8 @@ import Foundation
 
 /// gzip members made here, as `gzip` writes them, for the readers' tests.
 enum GzipFixture {
-    static func compress(_ data: Data) -> Data {
+    /// `raw`: bare deflate data, as a ZIP archive stores a member.
+    static func compress(_ data: Data, raw: Bool = false) -> Data {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         defer {
@@ -11,8 +12,8 @@ enum GzipFixture {
             stream.deinitialize(count: 1)
             stream.deallocate()
         }
-        // 15 + 16: gzip framing.
-        precondition(deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+        // 15 + 16: gzip framing; -15: none.
+        precondition(deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, raw ? -15 : 15 + 16, 8, Z_DEFAULT_STRATEGY,
             zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK)
         var output = Data(count: Int(deflateBound(stream, uLong(data.count))) + 64)
         var input = data

@@ -54,7 +54,7 @@ struct GzipTests {
         await propertyCheck(count: 60, input: pieces, Gen<Int>.int(in: 1...5_000)) { members, readSize in
             let original = Data(members.flatMap { $0 })
             try? members.map { GzipFixture.compress(Data($0)) }.reduce(Data(), +).write(to: file)
-            guard let handle = try? FileHandle(forReadingFrom: file), let reader = try? GzipFileReader(handle: handle) else {
+            guard let handle = try? FileHandle(forReadingFrom: file), let reader = try? InflatingReader(handle: handle) else {
                 Issue.record("cannot open \(file.path)")
                 return
             }

@@ -56,6 +56,31 @@ import Testing
         #expect(extract.status == 0 && extract.stdout.hasPrefix("title   Cranes idle at the north quay"), "\(extract.stdout)\(extract.stderr)")
     }
 
+    /// Standard input was read whole before anything was indexed (77 MB piped in took 931 MB): now it is
+    /// streamed in chunks like a dump on disk, gzip'd or not, and a cut stream keeps what came before the cut.
+    @Test func aDumpPipedInIsStreamedGzippedOrNotAndACutOneKeepsItsStart() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory("piped")
+        let plain = try folder.write(Self.dump(1...1500), to: "ledger.jsonl")
+        let packed = try Self.gzip(folder.write(Self.dump(3001...4500), to: "more.jsonl"))
+        let index = folder.url.appendingPathComponent("i.sqlite").path
+        for input in [plain, packed] {
+            let run = try binary.run(["index", "--index", index, "--dump-chunk-bytes", "20000", "-"], inputFile: input)
+            #expect(run.status == 0 && run.stdout.contains("1500 added") && run.stdout.contains("0 skipped"), "\(run.stdout)\(run.stderr)")
+        }
+        #expect(try binary.run(["show", "--index", index, "ledger-4500"]).stdout.contains("Harbour ledger 4500 lists"))
+        let again = try binary.run(["index", "--index", index, "-"], inputFile: packed)
+        #expect(again.stdout.contains("1500 unchanged"), "\(again.stdout)")
+        let bytes = try Data(contentsOf: packed)
+        let cut = folder.url.appendingPathComponent("cut.jsonl.gz")
+        try bytes.prefix(bytes.count / 2).write(to: cut)
+        let cutIndex = folder.url.appendingPathComponent("cut.sqlite").path
+        let partial = try binary.run(["index", "--index", cutIndex, "-"], inputFile: cut)
+        #expect(partial.stdout.contains("the gzip data ends early") && partial.stdout.contains("-:"), "\(partial.stdout)")
+        let stats = try JSONSerialization.jsonObject(with: binary.run(["stats", "--json", "--index", cutIndex]).stdoutData) as? [String: Any]
+        #expect(((stats?["documents"] as? Int) ?? 0) > 300, "\(partial.stdout)")
+    }
+
     /// A tarball of articles was "binary file (not text)": now the archive is named, with the way out.
     @Test func aTarballIsNamedWithTheWayOut() throws {
         let binary = try SearchBinary()

@@ -76,6 +76,33 @@ import Testing
         #expect(try Self.documents(whole).contains { $0.contains("Ģirts Ċini reports \"cargo\" volume 777 ") })
     }
 
+    /// Windows PowerShell writes `Out-File` and `>` as UTF-16: a JSON Lines dump so saved lost one record in
+    /// fourteen, read whole or streamed (its line ends cut halfway through characters), and a JSON array
+    /// was read as lines. Both are read as UTF-8.
+    @Test func aUTF16JSONDumpAndArrayReadAsTheirUTF8Does() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory("utf16-json")
+        func utf16(_ text: String, bigEndian: Bool = false) -> Data {
+            var bytes = Data(bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE])
+            for unit in text.utf16 { bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+            return bytes
+        }
+        let records = (1...1500).map { #"{"id": "p\#($0)", "title": "Ledger \#($0)", "body": "Ģirts Ċini reports cargo volume \#($0) for the quarter."}"# }
+        let dump = folder.url.appendingPathComponent("ledger.jsonl")
+        try utf16(records.joined(separator: "\r\n") + "\r\n").write(to: dump)
+        let array = folder.url.appendingPathComponent("export.json")
+        try utf16("[\r\n" + records.prefix(20).map { "  " + $0.replacingOccurrences(of: "\"p", with: "\"a") }.joined(separator: ",\r\n") + "\r\n]\r\n", bigEndian: true)
+            .write(to: array)
+        let whole = folder.url.appendingPathComponent("whole.sqlite").path
+        let streamed = folder.url.appendingPathComponent("streamed.sqlite").path
+        let read = try binary.run(["index", "--index", whole, dump.path, array.path])
+        let stream = try binary.run(["index", "--index", streamed, "--dump-chunk-bytes", "8000", dump.path, array.path])
+        #expect(read.stdout.contains("1520 added") && read.stdout.contains("0 skipped"), "\(read.stdout)")
+        #expect(stream.stdout.contains("1520 added") && stream.stdout.contains("0 skipped"), "\(stream.stdout)")
+        #expect(try Self.documents(streamed) == Self.documents(whole))
+        #expect(try Self.documents(whole).contains { $0.contains("Ģirts Ċini reports cargo volume 777 ") })
+    }
+
     @Test func aStreamedTableWithNoTextColumnIsNamedOnce() throws {
         let binary = try SearchBinary()
         let folder = try TemporaryDirectory("large-table")

@@ -36,7 +36,7 @@ struct HTMLReader {
         if let language = metadata.language { draft.metadata["language"] = language }
         if let declared = StructuredActor.encode(metadata.structuredActors) { draft.metadata[StructuredActor.metadataKey] = declared }
         if lines.isEmpty && (draft.title ?? "").isEmpty {
-            throw IngestError.malformedHTML("no article text and no title found")
+            throw IngestError.pageWithoutText
         }
         return draft
     }

@@ -28,9 +28,10 @@ public enum Gzip {
 
     /// The whole expansion of `data`, or as much as could be expanded and what stopped it. Past `limit`
     /// bytes it stops with ``GzipProblem/tooLarge(limit:)``: a small file can expand a thousandfold.
-    public static func expand(_ data: Data, limit: Int) -> (data: Data, problem: GzipProblem?) {
+    /// `raw`: bare deflate data (a ZIP archive's member), not a gzip file.
+    public static func expand(_ data: Data, limit: Int, raw: Bool = false) -> (data: Data, problem: GzipProblem?) {
         let inflater: GzipInflater
-        do { inflater = try GzipInflater() } catch { return (Data(), error) }
+        do { inflater = try GzipInflater(raw: raw) } catch { return (Data(), error) }
         inflater.feed(data)
         var output = Data()
         do {
@@ -81,11 +82,15 @@ final class GzipInflater {
     /// Compressed bytes consumed before `input`'s start (for the offset of damage).
     private var discarded = 0
     private var betweenMembers = false
+    /// Bare deflate data (a ZIP archive's member) ends at its end: no header, no further members.
+    private let raw: Bool
 
-    init() throws(GzipProblem) {
+    /// `raw`: deflate data without gzip's framing, as a ZIP archive stores a file.
+    init(raw: Bool = false) throws(GzipProblem) {
+        self.raw = raw
         stream.initialize(to: z_stream())
-        // 15 + 16: a 32 KiB window, gzip framing (header and CRC checked) rather than zlib's.
-        guard inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        // A 32 KiB window; + 16: gzip framing (header and CRC checked) rather than zlib's; negative: none.
+        guard inflateInit2_(stream, raw ? -15 : 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             stream.deinitialize(count: 1)
             stream.deallocate()
             throw .unavailable
@@ -113,16 +118,17 @@ final class GzipInflater {
         var produced = 0
         expanding: while produced < count {
             if betweenMembers {
-                guard try startNextMember() else { break }
+                guard !raw, try startNextMember() else { break }
             }
+            // With no input left zlib may still hold output that did not fit (the end of bare deflate
+            // data has no trailer behind it to call it back): asked once more, it gives it.
             let available = input.count - position
-            guard available > 0 else { break }
             var result: Int32 = Z_OK
             var used = 0
             let producedBefore = produced
             input.withUnsafeBytes { source in
                 output.withUnsafeMutableBytes { target in
-                    stream.pointee.next_in = UnsafeMutablePointer(
+                    stream.pointee.next_in = available == 0 ? nil : UnsafeMutablePointer(
                         mutating: source.baseAddress!.assumingMemoryBound(to: Bytef.self) + position)
                     stream.pointee.avail_in = uInt(min(available, Int(UInt32.max)))
                     stream.pointee.next_out = target.baseAddress!.assumingMemoryBound(to: Bytef.self) + produced
@@ -150,6 +156,7 @@ final class GzipInflater {
     func finish() -> GzipProblem? {
         if !betweenMembers { return .cutShort }
         let rest = input[(input.startIndex + position)...]
+        if raw { return nil }
         if rest.allSatisfy({ $0 == 0 }) { return nil }
         return Gzip.isCompressed(rest) ? .cutShort : .trailingBytes(count: rest.count)
     }
@@ -168,18 +175,25 @@ final class GzipInflater {
     }
 }
 
-/// A gzip file read a piece at a time, for dumps too large to expand in memory.
-public final class GzipFileReader {
-    private let handle: FileHandle
+/// Compressed bytes expanded a piece at a time, for dumps too large to expand in memory: a gzip file,
+/// or a ZIP archive's member (bare deflate data).
+public final class InflatingReader {
+    private let source: (Int) throws -> Data
     private let inflater: GzipInflater
     private var inputDone = false
-    /// Set when the file ended badly: what was read before it stands.
+    /// Set when the data ended badly: what was read before it stands.
     public private(set) var problem: GzipProblem?
     private static let readSize = 1 << 20
 
-    public init(handle: FileHandle) throws(GzipProblem) {
-        self.handle = handle
-        inflater = try GzipInflater()
+    /// `source`: up to so many more compressed bytes; empty at their end.
+    public init(raw: Bool = false, source: @escaping (Int) throws -> Data) throws(GzipProblem) {
+        self.source = source
+        inflater = try GzipInflater(raw: raw)
+    }
+
+    /// A gzip file, read from where the handle stands.
+    public convenience init(handle: FileHandle) throws(GzipProblem) {
+        try self.init { try handle.read(upToCount: $0) ?? Data() }
     }
 
     /// Up to `count` expanded bytes; empty at the end of the data (or at damage: see ``problem``).
@@ -201,7 +215,7 @@ public final class GzipFileReader {
                 problem = inflater.finish()
                 break
             }
-            let compressed = try handle.read(upToCount: Self.readSize) ?? Data()
+            let compressed = try source(Self.readSize)
             if compressed.isEmpty { inputDone = true } else { inflater.feed(compressed) }
         }
         return output

@@ -29,7 +29,8 @@ public enum UnsupportedDocument: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .pdf: "a PDF document: extract its text first (e.g. `pdftotext FILE`) and index the .txt"
         case .rtf: "an RTF document: save it as plain text or HTML first"
-        case .zip: "a ZIP archive (or a .docx/.odt/.xlsx document): unpack it, or save the document as text or HTML"
+        case .zip:
+            "a ZIP archive (or a .docx/.odt/.xlsx document): `search index` reads the files in an archive named .zip or .wacz; to see one, unpack it; save a document as text or HTML"
         case .wordBinary: "an old Office document (.doc/.xls): save it as text or HTML first"
         case .tar: "a tar archive: unpack it first (`tar xf FILE`) and index the folder"
         case .sevenZip: "a 7-Zip archive: unpack it first (`7z x FILE`) and index the folder"

@@ -15,6 +15,11 @@ public final class UTF16Stream {
         if mark == (0xFF, 0xFE) { bigEndian = false } else if mark == (0xFE, 0xFF) { bigEndian = true } else { return nil }
     }
 
+    /// The UTF-8 of a whole UTF-16 text without its mark; nil when `data` has no UTF-16 mark.
+    public static func utf8(wholeOf data: Data) -> Data? {
+        UTF16Stream(head: data).map { $0.utf8(data.dropFirst(2), final: true) }
+    }
+
     /// The UTF-8 of `bytes` (which follow the mark and whatever came before); `final` on the last piece.
     public func utf8(_ bytes: Data, final: Bool) -> Data {
         var raw = pending + Array(bytes)

@@ -17,24 +17,12 @@ extension Indexer {
     }
 
     /// A streamed table's first line, its header row, which goes in front of every piece (each read as a
-    /// table of its own); `head` is all that was read for it, the header and what follows. A UTF-16 table is
-    /// read as UTF-8 from here on (`read` replaced), so that it is cut where its rows end and nowhere else.
+    /// table of its own); `head` is all that was read for it, the header and what follows.
     /// `problem`: the header names no text column, so nothing of the table can be read.
     static func tableHead(
-        read: inout (Int) throws -> Data, path: String, ingestor: Ingestor
+        read: (Int) throws -> Data, path: String, ingestor: Ingestor
     ) throws -> (head: Data, header: Data, problem: SkippedRecord?) {
-        var head = try read(2)
-        if let utf16 = UTF16Stream(head: head) {
-            let raw = read
-            read = { count in
-                while true {
-                    let piece = try raw(count)
-                    let text = utf16.utf8(piece, final: piece.isEmpty)
-                    if !text.isEmpty || piece.isEmpty { return text }
-                }
-            }
-            head = Data()
-        }
+        var head = Data()
         while head.count < 1 << 20, !head.contains(0x0A) {
             let piece = try read(64 << 10)
             if piece.isEmpty { break }
@@ -58,18 +46,17 @@ extension Indexer {
         _ file: ScannedFile, known: KnownFile?, job: IndexJob, jobs: Int, summary: inout IndexSummary,
         progress: (IndexEvent) -> Void
     ) throws {
-        guard let handle = FileHandle(forReadingAtPath: file.path) else {
+        let bytes: StreamedBytes
+        do {
+            bytes = try StreamedBytes(file)
+        } catch {
             // Its row and articles are left as they are: unreadable is not gone.
-            let reason = known == nil ? "cannot be read" : "cannot be read; the articles indexed from it are kept"
+            let reason = (error.reason ?? "cannot be read") + (known == nil ? "" : "; the articles indexed from it are kept")
             record(SkippedRecord(location: file.path, reason: reason), in: &summary, progress: progress)
             summary.unreadable += 1
             return
         }
-        defer { try? handle.close() }
         guard var layout = StreamedLayout(path: file.path, format: job.format) else { return }
-        let compressed = try Gzip.isCompressed(handle.read(upToCount: 2) ?? Data())
-        try handle.seek(toOffset: 0)
-        let expanding = try compressed ? GzipFileReader(handle: handle) : nil
         // Until the whole dump is in, its row matches no file (size -1, no hash): a run killed before
         // the end leaves a dump the next run must read again, never one it takes as done.
         var fileID: Int64 = known?.id ?? 0
@@ -83,11 +70,10 @@ extension Indexer {
                 fileID = db.lastInsertedRowID
             }
         }
-        var read: (Int) throws -> Data = expanding.map { reader in { try reader.read(upToCount: $0) } }
-            ?? { try handle.read(upToCount: $0) ?? Data() }
+        let read = bytes.read
         var head = Data()
         if layout.format == .csv {
-            let table = try Self.tableHead(read: &read, path: file.path, ingestor: ingestor)
+            let table = try Self.tableHead(read: read, path: file.path, ingestor: ingestor)
             if let problem = table.problem {
                 // Nothing of it can be read: named, and its row left incomplete so the next run reads it again.
                 record(problem, in: &summary, progress: progress)
@@ -127,21 +113,12 @@ extension Indexer {
             }
             return (parts.flatMap(\.0), parts.flatMap(\.1))
         }
-        // Reading and hashing the next chunk happen in the prefetch too, off the writer's thread: each
-        // prefetch starts after the one before has finished, so the cursor is only ever used by one.
         // A compressed dump's expanded size is unknown: its chunks only grow.
-        let sizes = DumpChunkSizes(largest: chunkBytes, total: expanding == nil ? file.size : nil)
+        let sizes = DumpChunkSizes(largest: chunkBytes, total: bytes.expanded ? nil : file.size)
         let reader = LineChunkReader(
             read: read, sizes: sizes, carry: Data(head.dropFirst(layout.header.count)), firstLine: layout.header.isEmpty ? 1 : 2,
             rowEnd: layout.boundaries.map { boundaries in { boundaries.lastRecordEnd(in: $0) } }, longestRecord: layout.longestRecord)
         let cursor = DumpCursor(reader, hashing: layout.header)
-        typealias Prepared = (documents: [PreparedDocument], skipped: [SkippedRecord], bytes: Int)
-        let step: @Sendable (DumpCursor) -> Result<Prepared?, Error> = { cursor in
-            Result { try cursor.next().map { chunk in let (documents, skipped) = prepare(chunk); return (documents, skipped, chunk.data.count) } }
-        }
-        var next: Prefetch? = Prefetch(step, cursor)
-        // Leaving early (an error) waits for the prefetch still reading, before the handle closes.
-        defer { _ = next?.value() }
         // The ids a dump read again still holds, so that those it dropped leave the index. A dump new to
         // the index held nothing before, so it has nothing to let go of: no set of every id it holds, and
         // no reading back of a row for every article it wrote, both growing with the dump.
@@ -168,33 +145,14 @@ extension Indexer {
                 try self.store(document, fileID: fileID, in: db, summary: &local)
             }
         }
-        var finished = false
-        while !finished {
-            var local = summary
-            // Chunks start small (``DumpChunkSizes``) but commits stay about `chunkBytes` apart: each
-            // commit leaves FTS5 another segment, and 19 commits for a 25 MB dump made its index 3-5% larger.
-            try writeTransaction { db in
-                var written = 0
-                while written < chunkBytes {
-                    guard let (documents, skipped, bytes) = try next!.value().get() else {
-                        finished = true
-                        return
-                    }
-                    next = Prefetch(step, cursor)
-                    written += bytes
-                    try writeChunk(documents, skipped: skipped, in: db, summary: &local)
-                }
-            }
-            summary = local
-        }
-        next = nil
+        try writeChunks(from: cursor, prepare: prepare, summary: &summary, write: writeChunk)
         let digest = cursor.hash.value
         var local = summary
         if layout.format == .warc && ordinal == 0 && skips == 0 {
             record(SkippedRecord(location: file.path, reason: IngestError.archiveWithoutPages.description), in: &local, progress: progress)
         }
         // The lines before a damaged or cut-short end are indexed; what came after is named as lost.
-        if let problem = expanding?.problem {
+        if let problem = bytes.problem {
             record(SkippedRecord(location: "\(file.path):\(cursor.lines + 1)", reason: "\(problem); what follows is not read"),
                 in: &local, progress: progress)
         }
@@ -209,6 +167,47 @@ extension Indexer {
 }
 
 extension Indexer {
+    typealias PreparedChunk = (documents: [PreparedDocument], skipped: [SkippedRecord])
+
+    /// A stream's chunks read and prepared on the workers, one ahead of the writer, and written in
+    /// commits about `chunkBytes` apart: each commit leaves FTS5 another segment, and 19 commits for a
+    /// 25 MB dump made its index 3-5% larger. Chunks start small (``DumpChunkSizes``) so the workers start soon.
+    func writeChunks(
+        from cursor: DumpCursor, prepare: @escaping @Sendable ((data: Data, firstLine: Int)) -> PreparedChunk,
+        summary: inout IndexSummary,
+        write: (_ documents: [PreparedDocument], _ skipped: [SkippedRecord], _ db: Database, _ summary: inout IndexSummary) throws -> Void
+    ) throws {
+        typealias Prepared = (documents: [PreparedDocument], skipped: [SkippedRecord], bytes: Int)
+        // Reading and hashing the next chunk happen in the prefetch too, off the writer's thread: each
+        // prefetch starts after the one before has finished, so the cursor is only ever used by one.
+        let step: @Sendable (DumpCursor) -> Result<Prepared?, Error> = { cursor in
+            Result { try cursor.next().map { chunk in let (documents, skipped) = prepare(chunk); return (documents, skipped, chunk.data.count) } }
+        }
+        var next: Prefetch? = Prefetch(step, cursor)
+        // Leaving early (an error) waits for the prefetch still reading, before the input closes.
+        defer { _ = next?.value() }
+        var finished = false
+        while !finished {
+            var local = summary
+            try writeTransaction { db in
+                var written = 0
+                while written < chunkBytes {
+                    guard let (documents, skipped, bytes) = try next!.value().get() else {
+                        finished = true
+                        return
+                    }
+                    next = Prefetch(step, cursor)
+                    written += bytes
+                    try write(documents, skipped, db, &local)
+                }
+            }
+            summary = local
+        }
+        next = nil
+    }
+}
+
+extension Indexer {
     /// The document is stored under its id with this content.
     func isStored(_ document: PreparedDocument, in db: Database) throws -> Bool {
         try String.fetchOne(
@@ -218,7 +217,7 @@ extension Indexer {
 }
 
 /// A dump's reader and the running hash of what it has read: advanced by one prefetch at a time.
-private final class DumpCursor: @unchecked Sendable {
+final class DumpCursor: @unchecked Sendable {
     private var reader: LineChunkReader
     private(set) var hash = ContentHash.Streaming()
 

@@ -9,6 +9,8 @@ struct ScannedFile: Sendable {
     var root: String
     var size: Int
     var mtime: Double
+    /// Set for a file inside a ZIP archive (its path is the archive's and its name in it).
+    var archived: ArchivedFile? = nil
 
     /// The path relative to its root, used as the article id when the article has none.
     var relativePath: String { Self.relative(path, to: root) }
@@ -21,7 +23,12 @@ struct ScannedFile: Sendable {
 
     /// The folder the file sits in, made readable (`asia-maritime-monitor` → `Asia Maritime Monitor`):
     /// the source of last resort.
-    var folderName: String? { SourceFolder.name(ofFolderHolding: path) }
+    /// A file in `bbc.zip` is taken to be in a folder `bbc` (the archive's name would read as a web host).
+    var folderName: String? {
+        guard let archived else { return SourceFolder.name(ofFolderHolding: path) }
+        let unpacked = (archived.archive as NSString).deletingPathExtension + path.dropFirst(archived.archive.count)
+        return SourceFolder.name(ofFolderHolding: unpacked)
+    }
 }
 
 /// What a walk found: the input files, the folders it could not list (their files are not gone), and
@@ -30,6 +37,8 @@ struct ScannedFile: Sendable {
 struct ScanResult: Sendable {
     var files: [ScannedFile] = []
     var unreadableFolders: [String] = []
+    /// ZIP archives whose contents cannot be listed, and why: like unreadable folders, their files are not gone.
+    var unreadableArchives: [SkippedRecord] = []
     var passedOver: [SkippedRecord] = []
 }
 
@@ -67,7 +76,7 @@ enum FileScanner {
             if info.st_mode & S_IFMT != S_IFDIR {
                 // A file named on the command line is read through a symbolic link, as `cat` would;
                 // links met while walking a folder are still left alone.
-                if let file = stat(root, root: root, followingLinks: true) { result.files.append(file) }
+                if let file = stat(root, root: root, followingLinks: true) { add(file, to: &result) }
                 continue
             }
             var found: [String] = []
@@ -76,7 +85,7 @@ enum FileScanner {
                 if let resource = NonArticleFile(path: relative) {
                     result.passedOver.append(SkippedRecord(location: root + "/" + relative, reason: resource.description))
                 } else if let file = stat(root + "/" + relative, root: root) {
-                    result.files.append(file)
+                    add(file, to: &result)
                 }
             }
         }
@@ -85,6 +94,15 @@ enum FileScanner {
         var seen: Set<String> = []
         result.files.removeAll { !seen.insert($0.path).inserted }
         return result
+    }
+
+    /// A file found, or, for a ZIP archive, the files in it.
+    private static func add(_ file: ScannedFile, to result: inout ScanResult) {
+        if ZipArchive.isArchiveName(file.path) {
+            archiveMembers(file.path, root: file.root, mtime: file.mtime, into: &result)
+        } else {
+            result.files.append(file)
+        }
     }
 
     /// A named path as the index records it: absolute, and through any symbolic link, so one file

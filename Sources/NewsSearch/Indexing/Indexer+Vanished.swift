@@ -11,9 +11,13 @@ extension Indexer {
         let roots = Set(job.paths.filter { $0 != "-" }.map(FileScanner.rootPath))
         let present = Set(scan.files.map(\.path))
         let under = { (path: String, folder: String) in path == folder || path.hasPrefix(folder + "/") }
-        var kept = scan.unreadableFolders
+        var kept = scan.unreadableFolders + scan.unreadableArchives.map(\.location)
         for folder in scan.unreadableFolders {
             warn(IndexSummary.Warning(location: folder, message: "cannot be read; the articles indexed from it are kept"),
+                in: &summary, progress: progress)
+        }
+        for archive in scan.unreadableArchives {
+            warn(IndexSummary.Warning(location: archive.location, message: "\(archive.reason); nothing in it was read, and the articles indexed from it are kept"),
                 in: &summary, progress: progress)
         }
         for root in roots.sorted()

@@ -79,7 +79,7 @@ public final class Indexer {
     }
 
     public func run(
-        _ job: IndexJob, standardInput: Data? = nil, progress: (IndexEvent) -> Void = { _ in }
+        _ job: IndexJob, standardInput: FileHandle? = nil, progress: (IndexEvent) -> Void = { _ in }
     ) throws -> IndexSummary {
         let lock = try WriterLock(indexPath: store.path)
         defer { withExtendedLifetime(lock) {} }
@@ -162,22 +162,7 @@ public final class Indexer {
         }
 
         if let standardInput {
-            let result = ingestor.read(data: standardInput, path: "-", format: .jsonl, defaultSource: job.source)
-            let documents = result.articles.map { article in
-                PreparedDocument(
-                    article: article, externalID: article.id ?? "", path: nil,
-                    fallbackSource: job.source ?? "stdin", extractor: extractor, signs: job.copyClusters)
-            }.map { document in
-                // Named by content, not by place in the stream: two streams' first records stay two
-                // articles, and the same stream read again is the same articles.
-                var document = document
-                if document.externalID.isEmpty { document.externalID = "stdin#" + document.contentHash.prefix(12) }
-                return document
-            }
-            try writeTransaction { db in
-                for document in documents { try self.store(document, fileID: nil, in: db, summary: &summary) }
-            }
-            for skip in result.skipped { record(skip, in: &summary, progress: progress) }
+            try streamStandardInput(standardInput, job: job, jobs: jobs, summary: &summary, progress: progress)
         }
 
         if !vanished.isEmpty {
@@ -220,8 +205,9 @@ public final class Indexer {
         _ file: ScannedFile, known hash: String?, fileSystem: any FileSystem, ingestor: Ingestor, extractor: ActorExtractor,
         format: InputFormat, defaultSource: String?, jobs: Int, signs: Bool
     ) -> PreparedFile {
-        guard let data = fileSystem.contents(of: file.path) else {
-            let reason = hash == nil ? "cannot be read" : "cannot be read; the articles indexed from it are kept"
+        let (bytes, damage) = file.contents(fileSystem: fileSystem, limit: ingestor.maximumFileSize)
+        guard let data = bytes else {
+            let reason = (damage ?? "cannot be read") + (hash == nil ? "" : "; the articles indexed from it are kept")
             return PreparedFile(file: file, hash: "", documents: [],
                 skipped: [SkippedRecord(location: file.path, reason: reason)], contentUnchanged: false, unreadable: true)
         }
@@ -235,8 +221,8 @@ public final class Indexer {
                 skipped: [SkippedRecord(location: file.path, reason: problem?.description ?? "cannot be read")], contentUnchanged: false)
         }
         var result = read(contents, file: file, ingestor: ingestor, format: format, defaultSource: defaultSource, jobs: jobs)
-        if let problem {
-            for index in result.articles.indices { result.articles[index].notes.append(IngestNote(location: file.path, message: problem.description)) }
+        for problem in [damage, problem?.description].compactMap(\.self) {
+            for index in result.articles.indices { result.articles[index].notes.append(IngestNote(location: file.path, message: problem)) }
         }
         let many = result.articles.count > 1
         // A dump numbers its records however many it has, so one that shrinks to a single record (or
@@ -410,7 +396,7 @@ public final class Indexer {
         for _ in 0..<4 where !rereads.isEmpty {
             let known = try knownFiles()
             let files = known.filter { rereads.contains($0.value.id) }.compactMap { path, file in
-                FileScanner.stat(path, root: file.root, followingLinks: true)
+                FileScanner.file(recordedAt: path, root: file.root)
             }
             rereads = []
             let prepared = files.map {

@@ -29,9 +29,17 @@ struct ExtractCommand: ParsableCommand {
     /// The command's work, also reached without the argument parser (``PlainExtract``).
     static func show(file: String, index: IndexLocation, format: InputFormat, source: String?, json: Bool, color: ColorChoice) throws {
         let data: Data
+        var folder = file == "-" ? nil : SourceFolder.name(ofFolderHolding: URL(fileURLWithPath: file).standardizedFileURL.path)
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
+        } else if !FileManager.default.fileExists(atPath: file), let archived = ArchivedFileLookup.read(file, limit: 64 << 20) {
+            // A file in a ZIP archive, named as `search index` names it.
+            guard let contents = archived.data else { throw CLIError.usage("\(file): \(archived.problem ?? "cannot be read")") }
+            (data, folder) = (contents, archived.folderName)
         } else {
+            if let first = ArchivedFileLookup.firstFile(inArchive: file) {
+                throw CLIError.usage("\(file) is a ZIP archive: name one file in it, as `search index` does (e.g. \(first))")
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
                 let contents = FileManager.default.contents(atPath: file)
@@ -41,7 +49,6 @@ struct ExtractCommand: ParsableCommand {
             data = contents
         }
         let path = file == "-" ? "stdin" : file
-        let folder = file == "-" ? nil : SourceFolder.name(ofFolderHolding: URL(fileURLWithPath: file).standardizedFileURL.path)
         var extraction: ArticleExtraction
         // The index is opened once: checking its schema first would open it a second time.
         do {

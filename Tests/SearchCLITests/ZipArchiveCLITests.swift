@@ -70,6 +70,12 @@ import Testing
 
         let again = try binary.run(["index", "--index", index, folder.url.appendingPathComponent("in").path])
         #expect(again.stdout.contains("0 added") && again.stdout.contains("33 unchanged"), "\(again.stdout)")
+        // One file in it is shown by the name indexing gives it; the archive itself gets that hint.
+        let member = try binary.run(["extract", "--index", index, archive.path + "/2025/dredging.html"])
+        #expect(member.status == 0 && member.stdout.hasPrefix("title   Dredging resumes at the west basin"), "\(member.stdout)\(member.stderr)")
+        let whole = try binary.run(["extract", "--index", index, archive.path])
+        #expect(whole.status == 2 && whole.stderr.contains("is a ZIP archive: name one file in it") && whole.stderr.contains("basin-news.zip/2025/"),
+            "\(whole.stderr)")
 
         // The archive made again with one page changed and the Markdown file gone.
         _ = try folder.write(Self.page("Dredging resumes at the west basin", "The dredgers returned to the west basin on Tuesday."), to: "src/2025/dredging.html")

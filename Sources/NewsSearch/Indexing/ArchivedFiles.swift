@@ -111,3 +111,24 @@ extension FileScanner {
         return nil
     }
 }
+
+/// A file inside a ZIP archive named as `search index` names it (`news.zip/2024/story.html`), for
+/// commands that read one file (`search extract`).
+public enum ArchivedFileLookup {
+    /// Its bytes (or why they cannot be had) and the folder name that stands for its source of last
+    /// resort; nil when `path` names no file in an archive.
+    public static func read(_ path: String, limit: Int) -> (data: Data?, problem: String?, folderName: String?)? {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let file = FileScanner.file(recordedAt: absolute, root: absolute), file.archived != nil else { return nil }
+        let (data, problem) = file.contents(fileSystem: LocalFileSystem(), limit: limit)
+        return (data, problem, file.folderName)
+    }
+
+    /// The first file `search index` would read in the archive at `path` (to name in a hint), if any.
+    public static func firstFile(inArchive path: String) -> String? {
+        guard ZipArchive.isArchiveName(path) else { return nil }
+        var found = ScanResult()
+        FileScanner.archiveMembers(path, root: path, mtime: 0, into: &found)
+        return found.files.first?.path
+    }
+}

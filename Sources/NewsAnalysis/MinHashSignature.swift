@@ -50,9 +50,16 @@ public struct MinHashSignature: Sendable, Equatable {
         slots = (0..<Self.slotCount).map { UInt16(bytes[2 * $0]) | UInt16(bytes[2 * $0 + 1]) << 8 }
     }
 
-    /// Little-endian, two bytes a slot: the stored form.
+    /// Little-endian, two bytes a slot: the stored form. Written into one array: a two-byte array per
+    /// slot (64 allocations an article) was 1.5% of the writer's time on Reuters.
     public var bytes: [UInt8] {
-        slots.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] }
+        [UInt8](unsafeUninitializedCapacity: slots.count * 2) { buffer, count in
+            for (index, slot) in slots.enumerated() {
+                buffer[2 * index] = UInt8(truncatingIfNeeded: slot)
+                buffer[2 * index + 1] = UInt8(truncatingIfNeeded: slot >> 8)
+            }
+            count = slots.count * 2
+        }
     }
 
     /// The estimated Jaccard similarity of the two texts' shingle sets, 0…1.

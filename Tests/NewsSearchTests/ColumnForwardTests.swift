@@ -27,19 +27,24 @@ import Testing
         return #"{"id": "\#(id)", "title": "Terminal approved", "body": "\#(story)", "date": "2024-05-02", "source": "\#(source)"}"#
     }
 
+    /// `records` as `news/a.jsonl`, indexed, and a searcher that has answered once (so it holds the columns).
+    static func indexed(_ records: [String], in folder: TemporaryDirectory) throws -> (IndexStore, IndexJob, Searcher) {
+        _ = try folder.write(records.joined(separator: "\n"), to: "news/a.jsonl")
+        let store = try IndexStore(path: folder.url.appendingPathComponent("index.sqlite").path, access: .readWrite)
+        let job = IndexJob(paths: [folder.url.appendingPathComponent("news").path])
+        _ = try Indexer(store: store).run(job)
+        let searcher = Searcher(store: store)
+        _ = try searcher.search(SearchRequest(text: "harbor"))
+        return (store, job, searcher)
+    }
+
     /// Adds, changes and removes articles after the columns were made; the columns brought forward
     /// equal the ones built from the tables byte for byte, and a searcher holding the old ones answers
     /// as a new one does.
     @Test func columnsBroughtForwardEqualBuiltOnes() throws {
         let folder = try TemporaryDirectory("forward")
         let first = (0..<40).map { Self.article($0) } + [Self.copy("c1", source: "North Desk"), Self.copy("c2", source: "South Desk")]
-        _ = try folder.write(first.joined(separator: "\n"), to: "news/a.jsonl")
-        let indexPath = folder.url.appendingPathComponent("index.sqlite").path
-        let store = try IndexStore(path: indexPath, access: .readWrite)
-        let job = IndexJob(paths: [folder.url.appendingPathComponent("news").path])
-        _ = try Indexer(store: store).run(job)
-        let searcher = Searcher(store: store)
-        _ = try searcher.search(SearchRequest(text: "harbor"))
+        let (store, job, searcher) = try Self.indexed(first, in: folder)
         let old = try store.pool.read { db in try searcher.facetColumns.columns(in: db) }
 
         // a3 changes its date and source, a7 its words; a5 and a6 leave; a new file brings new dates,
@@ -68,11 +73,36 @@ import Testing
             #expect(Array(forwarded.storage.bytes) == Array(built.storage.bytes))
         }
         // Without the file the searcher must use the log: same answers as a new searcher's.
-        try FileManager.default.removeItem(atPath: indexPath + ".columns")
+        try FileManager.default.removeItem(atPath: store.path + ".columns")
         for text in ["harbor", "canal", "rutte", "harbor source:\"East Desk\"", "plan date:2024-03"] {
             let a = try searcher.search(SearchRequest(text: text))
             let b = try Searcher(store: store).search(SearchRequest(text: text))
             #expect(a.total == b.total && a.facets == b.facets && a.hits.map(\.id) == b.hits.map(\.id), "\(text)")
+        }
+    }
+
+    /// The index's first columns file forgets the whole change log: a reader still holding columns from
+    /// before that file brings them forward from the file, not from the tables.
+    @Test func columnsOlderThanTheFirstFileAreBroughtForwardFromIt() throws {
+        let folder = try TemporaryDirectory("forward-first")
+        let (store, job, searcher) = try Self.indexed((0..<10).map { Self.article($0) }, in: folder)
+        // Without its file the next run writes the index's first file again, and forgets the whole log.
+        try FileManager.default.removeItem(atPath: store.path + ".columns")
+        _ = try folder.write((0..<12).map { Self.article($0) }.joined(separator: "\n"), to: "news/a.jsonl")
+        _ = try Indexer(store: store).run(job)
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM column_changes") } == 0)
+        // An indexer's next commit.
+        try store.pool.write { db in
+            let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE external_id = 'a1'"))
+            try db.execute(sql: "UPDATE documents SET source_id = (SELECT MIN(id) FROM sources) WHERE id = ?", arguments: [id])
+            try ColumnChanges.record([id], in: db)
+        }
+        try store.pool.read { db in
+            let stamp = try FacetColumnStore.stamp(in: db)
+            let (columns, origin) = try searcher.facetColumns.columnsAndOrigin(in: db, stamp: stamp)
+            #expect(origin == .forward)
+            let built = try FacetColumns.build(in: db, stamp: stamp)
+            #expect(Array(columns.storage.bytes) == Array(built.storage.bytes))
         }
     }
 

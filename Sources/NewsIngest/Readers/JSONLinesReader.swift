@@ -150,7 +150,9 @@ struct JSONLinesReader {
         draft.metadata.reserveCapacity(fields.count)
         for key in extraKeys where !sourceKeys.contains(key) {
             let value = fields[key]!
-            draft.metadata[key] = text(value) ?? value.list.map { InputText.normalized($0).text }.joined(separator: ", ")
+            if value.isNull { continue }
+            draft.metadata[key] = text(value) ?? value.json.map { InputText.normalized($0).text }
+                ?? value.list.map { InputText.normalized($0).text }.joined(separator: ", ")
         }
         draft.id = plain(field(.id)).flatMap { $0.isEmpty ? nil : $0 }
         draft.url = url

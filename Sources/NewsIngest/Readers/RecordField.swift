@@ -36,9 +36,25 @@ enum RecordField {
         }
     }
 
+    /// A list holding more than strings, or an object, written as compact JSON (keys sorted): kept as the
+    /// record gave it rather than lost; nil for any other value.
+    var json: String? {
+        guard case .other(let value) = self, value is [String: Any] || (value as? [Any])?.allSatisfy({ $0 is String }) == false,
+            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// JSON's `null`: no value at all.
+    var isNull: Bool {
+        if case .other(let value) = self { value is NSNull } else { false }
+    }
+
     private static func string(_ value: Any) -> String? {
         switch value {
         case let text as String: text
+        // JSONSerialization gives `true` as a number; written out, it was "1".
+        case let number as NSNumber where String(cString: number.objCType) == "c": number.boolValue ? "true" : "false"
         case let number as NSNumber: number.stringValue
         default: nil
         }

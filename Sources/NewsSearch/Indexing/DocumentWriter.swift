@@ -52,11 +52,8 @@ final class DocumentWriter {
         let existing = try statements.lookup.first([.text(document.externalID)]) { row in
             (id: row.integer(0)!, contentHash: row.text(1) ?? "", fileID: row.integer(2))
         }
-        if let existing, let fileID, let holder = existing.fileID, holder != fileID, !leaving.contains(holder),
-            try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM document_files WHERE document_id = ? AND file_id = ?"),
-                arguments: [existing.id, holder]) == true
-        {
+        // The file its text was read from holds it (``HolderFiles``) unless that file is leaving.
+        if let existing, let fileID, let holder = existing.fileID, holder != fileID, !leaving.contains(holder) {
             try hold(existing.id, by: fileID, in: db)
             let path = try String.fetchOne(db, sql: "SELECT path FROM files WHERE id = ?", arguments: [holder])
             return .duplicate(heldBy: path ?? "another file")
@@ -69,8 +66,8 @@ final class DocumentWriter {
             if existing.fileID != fileID {
                 try db.execute(sql: "UPDATE documents SET file_id = ?, path = ? WHERE id = ?",
                     arguments: [fileID, try storedPath(document.path, fileID: fileID, in: db), existing.id])
+                if let fileID { try HolderFiles.textRead(existing.id, from: fileID, in: db) }
             }
-            if let fileID { try hold(existing.id, by: fileID, in: db) }
             return repeated ? .repeated : .unchanged
         }
         let article = document.article
@@ -87,6 +84,7 @@ final class DocumentWriter {
             rowID = existing.id
             try deleteIndexEntries(of: rowID, in: db)
             try statements.update.execute(values + [.integer(rowID)])
+            if let fileID, existing.fileID != fileID { try HolderFiles.textRead(rowID, from: fileID, in: db) }
         } else {
             try statements.insert.execute(values)
             rowID = db.lastInsertedRowID
@@ -96,14 +94,15 @@ final class DocumentWriter {
         try statements.insertFTS.execute([.integer(rowID), .text(article.title), .text(article.body)])
         try link(actors, to: rowID, in: db)
         try copies?.record(rowID, signature: document.signature, in: db)
-        if let fileID { try hold(rowID, by: fileID, in: db) }
         guard let existing else { return .added }
         if existing.id <= lastRowIDBeforeRun { rewritten.insert(existing.id) }
         return repeated ? .repeated : .updated
     }
 
+    /// A file other than the one its text was read from holds the document too.
     private func hold(_ documentID: Int64, by fileID: Int64, in db: Database) throws {
-        try statements(db).hold.execute([.integer(documentID), .integer(fileID)])
+        try db.cachedStatement(sql: "INSERT INTO \(HolderFiles.table)(document_id, file_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            .execute(arguments: [documentID, fileID])
     }
 
     /// The per-article statements, taken from GRDB's cache once per transaction (see ``DirectStatement``).
@@ -150,24 +149,20 @@ final class DocumentWriter {
     /// index only when no other file holds it.
     func release(fileID: Int64, except kept: Set<String>? = nil, in db: Database) throws -> Release {
         var release = Release()
-        let held = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT d.id, d.external_id, d.file_id FROM document_files h JOIN documents d ON d.id = h.document_id
-                WHERE h.file_id = ?
-                """,
-            arguments: [fileID])
+        let held = try HolderFiles.documents(heldBy: fileID, in: db)
         for row in held where !(kept?.contains(row["external_id"] as String) ?? false) {
             let documentID: Int64 = row["id"]
             try db.execute(
-                sql: "DELETE FROM document_files WHERE document_id = ? AND file_id = ?", arguments: [documentID, fileID])
+                sql: "DELETE FROM \(HolderFiles.table) WHERE document_id = ? AND file_id = ?", arguments: [documentID, fileID])
+            // Held by the file its text came from, which stays.
+            guard (row["file_id"] as Int64?) == fileID else { continue }
             let other = try Int64.fetchOne(
-                db, sql: "SELECT file_id FROM document_files WHERE document_id = ? ORDER BY file_id LIMIT 1",
+                db, sql: "SELECT file_id FROM \(HolderFiles.table) WHERE document_id = ? ORDER BY file_id LIMIT 1",
                 arguments: [documentID])
             if let other {
-                guard (row["file_id"] as Int64?) == fileID else { continue }
                 try db.execute(
                     sql: "UPDATE documents SET file_id = ?, path = NULL WHERE id = ?", arguments: [other, documentID])
+                try HolderFiles.textRead(documentID, from: other, in: db)
                 // Its row matches no file until it is read again, so a run killed first still reads it next time.
                 try db.execute(sql: "UPDATE files SET size = -1, hash = '' WHERE id = ?", arguments: [other])
                 release.reread.insert(other)
@@ -197,7 +192,7 @@ final class DocumentWriter {
         changed.insert(documentID)
         try deleteIndexEntries(of: documentID, in: db)
         try copies?.remove(documentID, in: db)
-        try db.cachedStatement(sql: "DELETE FROM document_files WHERE document_id = ?").execute(arguments: [documentID])
+        try db.cachedStatement(sql: "DELETE FROM \(HolderFiles.table) WHERE document_id = ?").execute(arguments: [documentID])
         try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [documentID])
     }
 

@@ -87,15 +87,7 @@ extension Indexer {
         // A dump read again (changed, or cut short by a kill) mostly holds what is stored already: those
         // records skip actor extraction and analysis, so a re-run gets quickly to where the last one stopped.
         let stored: Set<String> = try known.map { known in
-            try store.pool.read { db in
-                try Set(String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT d.content_hash FROM document_files h JOIN documents d ON d.id = h.document_id
-                        WHERE h.file_id = ?
-                        """,
-                    arguments: [known.id]))
-            }
+            try store.pool.read { db in try HolderFiles.contentHashes(heldBy: known.id, in: db) }
         } ?? []
         // Each piece is read and prepared by the worker that claims it: no wait between reading the
         // whole chunk and preparing its articles, where a slow piece left the other core idle.

@@ -9,7 +9,6 @@ struct WriterStatements {
     let insertFTS: DirectStatement
     /// An article's actor links, packed (``ActorLinks``).
     let link: DirectStatement
-    let hold: DirectStatement
     /// A new actor; nothing when the name is an actor already (an earlier run's).
     let insertActor: DirectStatement
     let actorByName: DirectStatement
@@ -32,8 +31,6 @@ struct WriterStatements {
             """, in: db)
         insertFTS = try DirectStatement("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)", in: db)
         link = try DirectStatement("INSERT INTO \(ActorLinks.table)(document_id, links) VALUES (?, ?)", in: db)
-        hold = try DirectStatement(
-            "INSERT INTO document_files(document_id, file_id) VALUES (?, ?) ON CONFLICT DO NOTHING", in: db)
         insertActor = try DirectStatement(
             "INSERT INTO actors(name, type, folded) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING", in: db)
         actorByName = try DirectStatement("SELECT id FROM actors WHERE name = ?", in: db)

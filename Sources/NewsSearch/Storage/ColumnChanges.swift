@@ -34,8 +34,14 @@ enum ColumnChanges {
         return generations.count == Int(new - old) ? documents : nil
     }
 
-    /// Forgets the changes up to `generation`, once a columns file covers them.
+    /// Forgets the changes up to `generation`, once a columns file covers them. After a run that is the
+    /// whole log, emptied without visiting its rows (SQLite's truncate optimisation needs a DELETE with
+    /// no WHERE clause): a fresh run of 1,000,000 articles logs a million.
     static func forget(upTo generation: Int64, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM \(table) WHERE generation <= ?", arguments: [generation])
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE generation > ?)", arguments: [generation]) == true {
+            try db.execute(sql: "DELETE FROM \(table) WHERE generation <= ?", arguments: [generation])
+        } else {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
     }
 }

@@ -143,6 +143,10 @@ public struct IndexCatalog: Sendable {
                 if let columns = try FacetColumnStore.verify(in: db, indexPath: store.path) { problems.append(columns) }
                 let unreadable = try StoredMetadata.unreadableRows(in: db)
                 if unreadable > 0 { problems.append("metadata of \(unreadable) articles cannot be read; run search index --rebuild") }
+                let dangling = try HolderFiles.danglingRows(in: db)
+                if dangling > 0 {
+                    problems.append("which files hold which articles: \(dangling) of its records name a missing article or file; run search index --rebuild")
+                }
                 return problems
             }
         } catch let error as DatabaseError {

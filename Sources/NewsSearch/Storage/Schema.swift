@@ -8,7 +8,7 @@ import NewsAnalysis
 /// body, written by the indexer in the same transaction as the row, so the two never disagree.
 enum Schema {
     /// Bumped when the tables change shape; an older index is upgraded in place by the migrations below.
-    static let version = 8
+    static let version = 9
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -168,6 +168,12 @@ enum Schema {
                     CREATE TABLE \(StoredMetadata.keysTable)(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
                     UPDATE meta SET value = '8' WHERE key = 'schema_version';
                     """)
+        }
+        // v9: `document_files` names only the files that hold a document besides the one its text was
+        // read from (``HolderFiles``); the rows naming that file go.
+        migrator.registerMigration("v9") { db in
+            try HolderFiles.dropOwnFiles(in: db)
+            try db.execute(sql: "UPDATE meta SET value = '9' WHERE key = 'schema_version'")
         }
         return migrator
     }

@@ -34,6 +34,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let problem = ListeningAddress.problem(host: host, port: port) { throw CLIError.runtime(problem) }
         let store = try indexOptions.openForReading()
         if let trace {
             // Found out now, not after a load test's whole run.

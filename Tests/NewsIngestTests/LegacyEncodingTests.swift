@@ -22,6 +22,15 @@ struct LegacyEncodingTests {
         #expect(report.encoding == charset.lowercased())
     }
 
+    @Test("a script's charset before the page's <meta> is the script's, not the page's")
+    func scriptCharsetIsNotThePages() {
+        let page = Data("<html><head><script src=\"a.js\" charset=\"utf-8\"></script><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"/><title>".utf8)
+            + Data([0xB1, 0xB1, 0xBE, 0xA9]) + Data("</title></head><body><p>".utf8) + Data([0xB1, 0xB1, 0xBE, 0xA9]) + Data(" 2025.</p></body></html>".utf8)
+        let report = Ingestor().extract(data: page, path: "p.html")
+        #expect(report.title == "北京")
+        #expect(report.encoding == "gb2312")
+    }
+
     @Test("bytes the encoding does not define become U+FFFD and the rest is read")
     func badBytes() {
         let text = LegacyEncoding.decode(Data([0x61, 0xB1, 0xB1, 0xFF, 0x62, 0xBE]), label: "gb2312")

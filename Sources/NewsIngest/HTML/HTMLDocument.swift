@@ -460,9 +460,18 @@ enum HTMLDocument {
             let head = raw.bindMemory(to: UInt8.self)
             func lowered(_ index: Int) -> UInt8 { (0x41...0x5A).contains(head[index]) ? head[index] | 0x20 : head[index] }
             let needle: [UInt8] = Array("charset=".utf8)
+            // Only a `<meta>` declares the page's encoding: a `<script charset="utf-8">` before a
+            // `<meta charset=gb2312>` names the script's, and read as the page's it garbled a Chinese page.
+            func inMeta(_ at: Int) -> Bool {
+                guard let open = (0..<at).reversed().first(where: { head[$0] == 0x3C || head[$0] == 0x3E }), head[open] == 0x3C,
+                    open + 5 < head.count
+                else { return false }
+                return (1...4).allSatisfy { lowered(open + $0) == Array("meta".utf8)[$0 - 1] }
+                    && [0x20, 0x09, 0x0A, 0x0D, 0x2F].contains(head[open + 5])
+            }
             guard head.count >= needle.count,
                 let start = (0...(head.count - needle.count)).first(where: { start in
-                    needle.indices.allSatisfy { lowered(start + $0) == needle[$0] }
+                    needle.indices.allSatisfy { lowered(start + $0) == needle[$0] } && inMeta(start)
                 })
             else { return nil }
             var index = start + needle.count

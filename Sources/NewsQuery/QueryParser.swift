@@ -290,14 +290,6 @@ struct QueryParseState {
                 text = value
             }
         }
-        // Lucene's boost (`defense^2`) is not ours: read as text it became the phrase "defense 2" and
-        // found nothing, so the word is searched without it, with a note.
-        if let caret = text.lastIndex(of: "^"), caret != text.startIndex, text.index(after: caret) != text.endIndex,
-            text[text.index(after: caret)...].allSatisfy({ ("0"..."9").contains($0) || $0 == "." })
-        {
-            warn(.unsupportedSyntax, "boosts such as '\(String(text[caret...]))' are not supported; '\(String(text[..<caret]))' searched without it")
-            text = Substring.UnicodeScalarView(text[..<caret])
-        }
         if String(text) == "NEAR" || String(text).hasPrefix("NEAR/") {
             warn(.unsupportedSyntax, "NEAR is not an operator here; searched as a word")
         }
@@ -305,6 +297,16 @@ struct QueryParseState {
         while text.last == "*" {
             text.removeLast()
             prefix = true
+        }
+        // Lucene's boost (`defense^2`) is not ours: read as text it became the phrase "defense 2" and
+        // found nothing, so the word is searched without it, with a note. Read after the star (`x^2*`)
+        // and only with a digit (`U.S.^.` is a word): a prefix searched as its word shows and reads back alike.
+        if let caret = text.lastIndex(of: "^"), caret != text.startIndex, text.index(after: caret) != text.endIndex,
+            text[text.index(after: caret)...].allSatisfy({ ("0"..."9").contains($0) || $0 == "." }),
+            text[text.index(after: caret)...].contains(where: { ("0"..."9").contains($0) })
+        {
+            warn(.unsupportedSyntax, "boosts such as '\(String(text[caret...]))' are not supported; '\(String(text[..<caret]))' searched without it")
+            text = Substring.UnicodeScalarView(text[..<caret])
         }
         // `-OR` excludes the word "or" (and `OR*`, too short a prefix, is the word); keeping it
         // lower-case lets it be shown and read back as a word (the analyzer folds case anyway).

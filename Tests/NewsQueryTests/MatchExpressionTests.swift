@@ -35,18 +35,16 @@ import Testing
         #expect(expanded.phraseLiterals == match.phraseLiterals + [#""tariff""#])
     }
 
-    /// Documents index `e-mail` with `email` colocated, not the other way round: the hyphenated query
-    /// ORs in the joined spelling, as one clause, excluded alike, and the highlighter marks it.
-    @Test func hyphenatedCompoundsAlsoMatchTheirJoinedSpelling() {
+    /// Documents index `e-mail` with `email` colocated: an excluded compound leaves out its joined
+    /// spelling too; a searched one is not ORed with it, which counted every `e-mail` document's match
+    /// twice in the BM25 sum (Cranfield nDCG@10 0.4182 → 0.4125), and its joined spelling is not marked.
+    @Test func anExcludedCompoundAlsoExcludesItsJoinedSpelling() {
         let query = QueryParser().parse(#"e-mail "non-profit groups" -co-operation"#)
         let match = MatchExpression(query, mode: .all)!
-        #expect(match.text == #"(("e-mail" OR "email") AND ("non-profit groups" OR "nonprofit groups")) NOT ("co-operation" OR "cooperation")"#)
-        #expect(match.phraseClauses == [0, 0, 1, 1, -1, -1])
+        #expect(match.text == #"("e-mail" AND "non-profit groups") NOT ("co-operation" OR "cooperation")"#)
+        #expect(match.phraseClauses == [0, 1, -1, -1])
         let matcher = TermMatcher(query: query)
-        #expect(matcher.termIndex(of: "email") == 0)
-        let text = "nonprofit groups gave; profit rose"
-        let scalars = Array(text.unicodeScalars)
-        #expect(matcher.highlights(in: text).map { String(String.UnicodeScalarView(scalars[$0])) } == ["nonprofit", "groups"])
+        #expect(matcher.termIndex(of: "email") == nil)
         #expect(MatchExpression(QueryParser().parse("e-mail*"), mode: .all)?.text == #""e-mail" *"#)
     }
 

@@ -34,7 +34,7 @@ import Testing
         ParseCase(input: "^a", root: t("^a"), match: #""^a""#),
         ParseCase(input: "NEAR", root: t("NEAR"), match: #""NEAR""#, warnings: [.unsupportedSyntax]),
         ParseCase(
-            input: "a NEAR/3 b", root: .and([t("a"), t("NEAR/3"), t("b")]), match: #""a" AND ("NEAR/3" OR "NEAR3") AND "b""#,
+            input: "a NEAR/3 b", root: .and([t("a"), t("NEAR/3"), t("b")]), match: #""a" AND "NEAR/3" AND "b""#,
             warnings: [.unsupportedSyntax]),
         ParseCase(input: "foo:bar", root: t("foo:bar"), match: #""foo:bar""#),
         ParseCase(input: #"foo:"bar baz""#, root: .and([t("foo:"), p("bar baz")]), match: #""foo:" AND "bar baz""#),

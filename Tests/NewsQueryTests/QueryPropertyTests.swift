@@ -59,6 +59,15 @@ import Testing
         #expect(QueryParser().parse(root.displayText).root == root)
     }
 
+    /// Found by the property below: a prefix too short to expand (`U.S.^.*`) became the word `U.S.^.`,
+    /// which read back as a boost and lost its `^.`.
+    @Test func aShortPrefixWithACaretReadsBack() {
+        for input in ["U.S.^.*", "x^2*", "U.S.^.", "defense^2"] {
+            let root = QueryParser().parse(input).root!
+            #expect(QueryParser().parse(root.displayText).root == root, "\(input) → \(root.displayText)")
+        }
+    }
+
     @Test func displayTextParsesBackToTheSameTree() async {
         await propertyCheck(count: 2_000, input: Self.syntaxHeavy) { input in
             let query = QueryParser().parse(input)

@@ -79,7 +79,7 @@ import Testing
         #expect(snippet.highlights.map { Self.substring(snippet.text, $0) } == ["Crude", "oil", "prices"])
         let matcher = TermMatcher(query: QueryParser().parse("co-operation shipyard"))
         let body = "It operates a shipyard. Co-operation grew, and closer cooperation followed."
-        #expect(matcher.highlights(in: body).map { Self.substring(body, $0) } == ["shipyard", "Co", "operation", "cooperation"])
+        #expect(matcher.highlights(in: body).map { Self.substring(body, $0) } == ["shipyard", "Co", "operation"])
         // A synonym's other form is a sequence too: `us` stands on "States" and reaches over "United";
         // "army" alone is not marked.
         let synonym = TermMatcher(query: QueryParser().parse(#""us army""#))

@@ -94,6 +94,20 @@ struct PageDateRuleTests {
         #expect(extract(page).date?.description == "2019-05-23")
     }
 
+    @Test("a date in a page's text from before the web carried news is an event's, not the page's: the next line's is taken")
+    func textFallbackSkipsPreWebDates() {
+        let page = """
+            <html><head><title>The old harbour</title></head><body><main><h1>The old harbour</h1>
+            \(Self.paragraphs)<p>Founded 18 October 1819</p><p>Posted 3 March 2021</p></main></body></html>
+            """
+        #expect(extract(page).date?.description == "2021-03-03")
+        let onlyOld = """
+            <html><head><title>The old harbour</title></head><body><main><h1>The old harbour</h1>
+            \(Self.paragraphs)<p>Founded 18 October 1819</p></main></body></html>
+            """
+        #expect(extract(onlyOld).date == nil)
+    }
+
     @Test("a page that marks no date: the first full date in a short line of its text, with low confidence; never a copyright line")
     func textFallback() {
         let page = """

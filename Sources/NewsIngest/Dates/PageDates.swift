@@ -134,6 +134,11 @@ struct PageDates {
         }
     }
 
+    /// A date in a page's text before the web carried news (htmldate's default floor is 1995 too) is an
+    /// event's or a birth's, not the page's: real pages were dated 1819-10-18 and 1940-02-16 this way and
+    /// sorted first under `--sort oldest`.
+    static let earliestTextYear = 1995
+
     /// The last resort of a page that marks no date: the first full date in a short line of its text,
     /// after the headline first, not in a copyright or update line. Within `coarse` (the month of the
     /// page's URL) when one is known.
@@ -149,7 +154,7 @@ struct PageDates {
             // A line that is little more than the date may use the lenient forms ("23 mai 2019", "8.5.12").
             let lenient = text.count <= 40
             guard let date = DateExtractor.parse(text, contextYear: nil, lenient: lenient, dayFirst: dayFirst),
-                date.precision == .day
+                date.precision == .day, date.year >= Self.earliestTextYear
             else { continue }
             if let coarse, coarse.year != date.year || (coarse.month != nil && coarse.month != date.month) { continue }
             return date

@@ -73,23 +73,24 @@ extension FileScanner {
 
     /// The folders in an archive that hold a saved page's resources (`Story_files/` beside `Story.html`).
     private static func savedPageResources(_ names: [String]) -> (folders: [String: String], holds: (String) -> Bool) {
-        var childrenOf: [String: Set<String>] = [:]
+        // Each folder's entries, lowercased (as a page is matched to its `_files` folder), and its subfolders as written.
+        var entries: [String: Set<String>] = [:]
+        var subfolders: [String: Set<String>] = [:]
         for name in names {
-            let parts = name.split(separator: "/")
-            for depth in 1...parts.count {
-                let parent = parts.prefix(depth - 1).joined(separator: "/")
-                childrenOf[parent, default: []].insert(parts[depth - 1].lowercased())
+            var parent = ""
+            for part in name.split(separator: "/") {
+                entries[parent, default: []].insert(part.lowercased())
+                let path = parent.isEmpty ? String(part) : parent + "/" + part
+                if path != name { subfolders[parent, default: []].insert(String(part)) }
+                parent = path
             }
         }
         var folders: [String: String] = [:]
-        for (parent, children) in childrenOf {
+        for (parent, children) in subfolders {
             for child in children {
-                let folder = parent.isEmpty ? child : parent + "/" + child
-                // The folder's name as it is written (the set holds it lowercased).
-                guard let written = names.first(where: { $0.lowercased().hasPrefix(folder + "/") }) else { continue }
-                let original = String(written.prefix(folder.count))
-                let name = (original as NSString).lastPathComponent
-                if let page = SavedPageResources.page(forFolder: name, amongst: children) { folders[original] = page }
+                if let page = SavedPageResources.page(forFolder: child, amongst: entries[parent] ?? []) {
+                    folders[parent.isEmpty ? child : parent + "/" + child] = page
+                }
             }
         }
         let prefixes = folders.keys.map { $0 + "/" }

@@ -110,6 +110,20 @@ import Testing
         #expect(try Self.ids(binary, index, "tug") == ["2025/tugs.html"])
     }
 
+    /// A page saved "complete" inside a folder whose name has capitals: its `_files` folder (an ad frame)
+    /// was indexed as an article.
+    @Test func aSavedPagesResourcesUnderACapitalisedFolderArePassedOver() throws {
+        let binary = try SearchBinary()
+        let folder = try TemporaryDirectory("zip-saved")
+        _ = try folder.write(Self.page("Tugs idle in the harbour", "The tug crews stayed ashore on Friday over pay."), to: "src/Saved/Story.html")
+        _ = try folder.write(Self.page("Boats for sale", "Buy a boat today, best prices on the coast."), to: "src/Saved/Story_files/ad.html")
+        let archive = folder.url.appendingPathComponent("saved.zip")
+        try Self.zip(folder.url.appendingPathComponent("src"), to: archive)
+        let index = folder.url.appendingPathComponent("i.sqlite").path
+        let run = try binary.run(["index", "--index", index, archive.path])
+        #expect(run.stdout.contains("1 added") && run.stdout.contains("saved.zip/Saved/Story_files/: the images"), "\(run.stdout)")
+    }
+
     @Test func aDamagedArchiveIsNamedAndWhatCameFromItKept() throws {
         let binary = try SearchBinary()
         let folder = try TemporaryDirectory("zip-damaged")
